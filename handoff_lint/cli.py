@@ -1,0 +1,248 @@
+"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``types``, ``rules``, ``explain``, ``new``.
+
+The CLI only wires the pipeline together: load config and types → discover files → lint each
+→ render with a reporter → exit code from outcome.py. ``main`` turns every error into one line
+and exit code 2 (click alone would exit 1 on a crash, which reads as "handoff failed").
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, check_threshold, load_config
+from .errors import ConfigError, HandoffLintError
+from .outcome import EXIT_ERROR, exit_code
+
+FORMATS = ("text", "json")
+
+
+class InternalError(Exception):
+    """An unexpected exception while linting one file; carries the file's path."""
+
+    def __init__(self, path: str, original: BaseException):
+        super().__init__(f"internal error while linting {path}: {type(original).__name__}: {original}")
+        self.original = original
+
+
+class DefaultGroup(click.Group):
+    """``handoff-lint PATHS`` means ``handoff-lint check PATHS`` (a file named like a command: ``./new``)."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args.insert(0, "check")
+        ctx.meta["debug"] = "--debug" in args
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        """Every failure of the tool itself becomes one line on stderr and exit code 2."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (HandoffLintError, InternalError) as exc:
+            debug = ctx.meta.get("debug")
+            if debug:
+                traceback.print_exc()
+            hint = " (run with --debug for the traceback)" if isinstance(exc, InternalError) and not debug else ""
+            click.echo(f"handoff-lint: error: {exc}{hint}", err=True)
+        except Exception as exc:  # a bug outside any one file
+            if ctx.meta.get("debug"):
+                traceback.print_exc()
+            click.echo(f"handoff-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="handoff-lint")
+def cli():
+    """Lint go-to-market handoff documents: required sections, placeholders and a completeness score.
+
+    Run `handoff-lint PATHS…` (same as `handoff-lint check PATHS…`).
+    """
+
+
+def _load(config_path: str | None):
+    from .handoff_types import load_types
+
+    config = load_config(config_path)
+    types = load_types(config.schema_dirs)
+    unknown = sorted({name for name in config.types.values() if name not in types})
+    if unknown:
+        raise ConfigError(f"{config.source}: 'types' maps files to unknown type '{unknown[0]}'")
+    return config, types
+
+
+def _use_color(no_color: bool) -> bool:
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _run(paths, config: Config, types, type_name):
+    from .discover import discover
+    from .linter import Linter
+
+    if type_name and type_name not in types:
+        raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="--type")
+    if paths:
+        targets = list(paths)
+    else:
+        targets = [p if Path(p).is_absolute() else os.path.relpath(config.root / p) for p in config.paths]
+    files = discover(targets, config.exclude, config.root)
+    linter = Linter(config, types, type_name)
+    results = []
+    for path in files:
+        try:
+            results.append(linter.lint(path))
+        except Exception as exc:  # a bug must name the file, never hide behind a traceback
+            raise InternalError(path, exc) from exc
+    return results
+
+
+def _emit(text: str, output_file: str | None) -> None:
+    if output_file:
+        try:
+            Path(output_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise HandoffLintError(f"cannot write {output_file}: {exc.strerror or exc}") from None
+    else:
+        click.echo(text, nl=False)
+
+
+_common = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .handoff-lint.toml or pyproject.toml)."),
+    click.option("--type", "type_name", metavar="TYPE", help="Lint every file as this handoff type."),
+    click.option("--threshold", type=int, help="Minimum score to pass, 0-100 (default 70 or the config's)."),
+    click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
+]
+
+
+def common_options(func):
+    for option in reversed(_common):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@common_options
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="Only failing handoffs, no info findings, no summary.")
+@click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when handoffs fail.")
+@click.option("--show-score", is_flag=True, help="Print the Handoff Quality Score table for each file.")
+def check(paths, config_path, type_name, threshold, debug, output_format, output_file, quiet, no_color, exit_zero, show_score):
+    """Lint handoffs (files or folders; default: the config's paths, else docs/handoffs)."""
+    from .reporters import REPORTERS
+
+    config, types = _load(config_path)
+    if threshold is not None:
+        config.threshold = check_threshold(threshold, "--threshold")
+    results = _run(paths, config, types, type_name)
+    color = _use_color(no_color) and not output_file
+    reporter = REPORTERS[output_format](color=color, quiet=quiet, show_score=show_score)
+    _emit(reporter.render(results), output_file)
+    click.get_current_context().exit(exit_code(results, exit_zero))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@common_options
+def score(files, config_path, type_name, threshold, debug):
+    """Print the Handoff Quality Score table for each file."""
+    from .reporters.score_table import render_score_table
+
+    config, types = _load(config_path)
+    if threshold is not None:
+        config.threshold = check_threshold(threshold, "--threshold")
+    results = _run(files, config, types, type_name)
+    for result in results:
+        if result.score is None:
+            reason = next((f.message for f in result.findings), "not scored")
+            click.echo(f"{result.path}: not scored — {reason}")
+        else:
+            click.echo(render_score_table(result))
+        click.echo("")
+    click.get_current_context().exit(exit_code(results))
+
+
+@cli.command(name="types")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def list_types(config_path):
+    """List the handoff types (built-in and the team's own)."""
+    _config, types = _load(config_path)
+    width = max(len(name) for name in types)
+    for name, handoff_type in sorted(types.items()):
+        required = sum(s.required for s in handoff_type.sections)
+        click.echo(f"{name:<{width}}  {handoff_type.label} — {required} required sections of {len(handoff_type.sections)}")
+
+
+@cli.command(name="rules")
+def list_rules():
+    """List every rule with its code, name, default severity and summary."""
+    from .rules import all_rules
+
+    for rule in all_rules():
+        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code):
+    """Explain a rule: why it exists, with a bad and a good example."""
+    from .rules import get_rule
+
+    rule = get_rule(code)
+    if rule is None:
+        raise HandoffLintError(f"no rule '{code}'; `handoff-lint rules` lists them")
+    click.echo(f"{rule.code} {rule.name} ({rule.category}, default severity {rule.severity.value})")
+    click.echo("")
+    click.echo(rule.summary)
+    click.echo("")
+    click.echo(rule.rationale)
+    if rule.affects_score:
+        click.echo("")
+        click.echo("A section with this finding counts as Partial in the score.")
+    for label, example in (("Bad", rule.bad), ("Good", rule.good)):
+        if example:
+            click.echo("")
+            click.echo(f"{label}:")
+            click.echo("\n".join("    " + line for line in example.splitlines()))
+
+
+@cli.command()
+@click.argument("type_name", metavar="TYPE")
+@click.option("--company", required=True, help="The customer's name.")
+@click.option("--from", "from_", help="Who hands over.")
+@click.option("--to", help="Who receives the handoff.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Where to write (default docs/handoffs/<company>-<type>.md).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def new(type_name, company, from_, to, output, config_path):
+    """Write a new handoff from the type's template (never overwrites a file)."""
+    from .scaffold import render_new_handoff, slugify
+
+    config, types = _load(config_path)
+    if type_name not in types:
+        raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="TYPE")
+    text = render_new_handoff(types[type_name], company, from_, to, date.today())
+    target = Path(output) if output else Path(config.paths[0] if config.paths else "docs/handoffs") / f"{slugify(company)}-{type_name}.md"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise HandoffLintError(f"{target} already exists; not overwritten (choose another path with -o)") from None
+    except OSError as exc:
+        raise HandoffLintError(f"cannot write {target}: {exc.strerror or exc}") from None
+    click.echo(f"created {target} — fill in the placeholders, then run: handoff-lint {target}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=argv, prog_name="handoff-lint")

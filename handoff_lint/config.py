@@ -1,0 +1,148 @@
+"""Configuration: ``[tool.handoff-lint]`` in pyproject.toml or a ``.handoff-lint.toml``.
+
+Found by walking up from the working directory; the closest file wins (a ``.handoff-lint.toml``
+before a ``pyproject.toml`` in the same folder). Everything is validated up front: an unknown
+key or a bad value is a ConfigError (exit 2) naming the key and the file.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_THRESHOLD = 70
+DEFAULT_PATHS = ("docs/handoffs",)
+CONFIG_FILES = (".handoff-lint.toml", "pyproject.toml")
+
+
+@dataclass
+class Config:
+    root: Path = field(default_factory=Path.cwd)  # folder paths in the config are relative to
+    source: Path | None = None  # the file read, if any
+    paths: list[str] = field(default_factory=lambda: list(DEFAULT_PATHS))
+    exclude: list[str] = field(default_factory=list)
+    threshold: int = DEFAULT_THRESHOLD
+    types: dict[str, str] = field(default_factory=dict)  # glob -> type name
+    schema_dirs: list[Path] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)  # codes or prefixes; empty = all
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity
+    rule_options: dict[str, dict] = field(default_factory=dict)  # code -> options
+
+    def rule_enabled(self, code: str) -> bool:
+        selected = not self.select or any(code.startswith(p) for p in self.select)
+        return selected and not any(code.startswith(p) for p in self.ignore)
+
+
+_KEYS = {
+    "paths", "exclude", "threshold", "types", "schema-dirs", "select", "ignore", "severity", "rules",
+}
+
+
+def find_config_file(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and "handoff-lint" not in _read_toml(candidate).get("tool", {}):
+                continue
+            return candidate
+    return None
+
+
+def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
+    path = Path(explicit) if explicit else find_config_file((start or Path.cwd()).resolve())
+    if path is None:
+        return Config(root=(start or Path.cwd()).resolve())
+    if not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml" or "tool" in data and "handoff-lint" in data.get("tool", {}):
+        data = data.get("tool", {}).get("handoff-lint", {})
+        where = f"{path} [tool.handoff-lint]"
+    else:
+        where = str(path)
+    return parse_config(data, root=path.resolve().parent, source=path, where=where)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def parse_config(data: dict, root: Path, source: Path | None = None, where: str = "config") -> Config:
+    from .rules import get_rule
+
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KEYS))})")
+    config = Config(root=root, source=source)
+    if "paths" in data:
+        config.paths = _str_list(data["paths"], "paths", where)
+    if "exclude" in data:
+        config.exclude = _str_list(data["exclude"], "exclude", where)
+    if "threshold" in data:
+        config.threshold = check_threshold(data["threshold"], f"{where}: 'threshold'")
+    if "types" in data:
+        if not isinstance(data["types"], dict) or not all(isinstance(v, str) for v in data["types"].values()):
+            raise ConfigError(f"{where}: 'types' must be a table of glob = \"type-name\"")
+        config.types = dict(data["types"])
+    if "schema-dirs" in data:
+        config.schema_dirs = [root / d for d in _str_list(data["schema-dirs"], "schema-dirs", where)]
+    for key in ("select", "ignore"):
+        if key in data:
+            codes = _str_list(data[key], key, where)
+            for code in codes:
+                if not code.upper().startswith("HL") or (len(code) == 5 and get_rule(code) is None):
+                    raise ConfigError(f"{where}: '{key}' has unknown rule code '{code}'")
+            setattr(config, key, [c.upper() for c in codes])
+    if "severity" in data:
+        if not isinstance(data["severity"], dict):
+            raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
+        for code, level in data["severity"].items():
+            rule = get_rule(code)
+            if rule is None:
+                raise ConfigError(f"{where}: 'severity' names unknown rule '{code}'")
+            if level not in {s.value for s in Severity}:
+                raise ConfigError(f"{where}: severity of {code} must be error, warning or info, not {level!r}")
+            config.severity[rule.code] = Severity(level)
+    if "rules" in data:
+        if not isinstance(data["rules"], dict):
+            raise ConfigError(f"{where}: 'rules' must be a table of rule code = {{ options }}")
+        for code, options in data["rules"].items():
+            rule = get_rule(code)
+            if rule is None:
+                raise ConfigError(f"{where}: 'rules' names unknown rule '{code}'")
+            if not isinstance(options, dict):
+                raise ConfigError(f"{where}: options of rule {code} must be a table")
+            config.rule_options[rule.code] = options
+    return config
+
+
+def check_threshold(value, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ConfigError(f"{where} must be a whole number from 0 to 100, not {value!r}")
+    return value
+
+
+def _str_list(value, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return value

@@ -1,0 +1,107 @@
+"""The document model: what a handoff says, with the source line of every value.
+
+Rules never look at Markdown tokens or YAML nodes; they read this model. Lines and columns
+are 1-based, as printed in findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .findings import Problem
+from .frontmatter import Frontmatter
+
+
+@dataclass
+class Text:
+    """A piece of text at a place in the file: a paragraph, list item, quote, cell or field value."""
+
+    text: str
+    line: int
+    column: int = 1
+
+
+@dataclass
+class Block(Text):
+    """One unit of section content.
+
+    ``kind`` is ``paragraph``, ``item`` (list or checklist item), ``quote`` (a paragraph inside a
+    block quote) or ``row`` (a table body row, its cells joined with `` | ``).
+    """
+
+    kind: str = "paragraph"
+    checked: bool | None = None  # for checklist items: False for "- [ ]", True for "- [x]"
+    depth: int = 0  # list nesting depth, 0 for top-level items
+    cells: list[Text] = field(default_factory=list)  # for table rows
+
+
+@dataclass
+class Table:
+    line: int
+    header: list[Text]
+    rows: list[list[Text]]
+
+    def column_index(self, names: set[str]) -> int | None:
+        """Index of the first header cell whose normalised text is in ``names``."""
+        from .text import normalize_label
+
+        for index, cell in enumerate(self.header):
+            if normalize_label(cell.text) in names:
+                return index
+        return None
+
+
+@dataclass
+class Field:
+    """A labelled value: a bold label (``**AE:** Dana``) or a key/value table row (``| Company | Acme |``)."""
+
+    label: str
+    value: str
+    line: int
+    column: int  # where the label starts
+    value_column: int  # where the value starts (or would start, when it is empty)
+    source: str = "label"  # "label" or "table"
+
+
+@dataclass
+class Section:
+    title: str
+    key: str  # normalised heading text, used for matching against type definitions
+    level: int
+    line: int
+    end_line: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    parent: Section | None = field(default=None, repr=False)
+
+    @property
+    def content_blocks(self) -> list[Block]:
+        return self.blocks
+
+
+@dataclass
+class Comment:
+    """An HTML comment outside code, kept for suppression directives."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass
+class Document:
+    path: str
+    lines: list[str]
+    frontmatter: Frontmatter
+    title: Text | None = None
+    preamble: Section | None = None  # content between the title and the first section heading
+    sections: list[Section] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    code_lines: set[int] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        """False when the file could not be read at all (binary, not UTF-8, empty, too large)."""
+        return not any(p.code in {"HL001", "HL002", "HL003"} for p in self.problems)

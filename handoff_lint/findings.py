@@ -1,0 +1,53 @@
+"""The finding: one problem at one place in one file.
+
+Rules, the parser and the pipeline all speak in findings, so reporters and the exit-code
+decision never need to know where a problem came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters. Errors fail the handoff; warnings and info never do."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass
+class Finding:
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+    severity: Severity = Severity.ERROR
+    # The section key (from the type definition) the finding is about, when there is one;
+    # scoring uses it to downgrade a section whose content fails quality rules.
+    section: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        # Stable sort keeps the order rules emit within a place (e.g. sections in schema order).
+        return (self.line, self.column, self.code)
+
+
+@dataclass
+class Problem:
+    """A problem met while reading or parsing a file, before any rule runs.
+
+    The parser cannot raise on bad input (a user file must never produce a traceback), so it
+    records problems; the matching registered rule turns them into findings.
+    """
+
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1

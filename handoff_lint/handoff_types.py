@@ -1,0 +1,195 @@
+"""Handoff types: data, not code.
+
+Each type is one file, ``<name>.schema.json``: a JSON Schema 2020-12 for the frontmatter with an
+``x-handoff-lint`` extension that lists the sections (heading, aliases, score category, required
+fields or table columns). Built-in types ship in ``schemas/``; a team adds its own in a directory
+named by ``schema-dirs``. Every file is checked against ``handoff-type.meta.schema.json`` so a
+malformed team type is a clear configuration error, not a traceback mid-run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .errors import ConfigError
+from .text import normalize_heading, normalize_label
+
+META_SCHEMA_FILE = "handoff-type.meta.schema.json"
+EXTENSION = "x-handoff-lint"
+
+
+def data_dir(name: str) -> Path:
+    """``schemas`` or ``templates``: inside the installed package, else at the repository top."""
+    here = Path(__file__).resolve().parent
+    installed = here / name
+    return installed if installed.is_dir() else here.parent / name
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(normalize_label(n) for n in (self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    heading: str
+    aliases: tuple[str, ...] = ()
+    category: str | None = None
+    required: bool = False
+    guidance: str = ""
+    fields: tuple[FieldSpec, ...] = ()
+    columns: tuple[FieldSpec, ...] = ()
+    min_items: int = 1
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(normalize_heading(n) for n in (self.heading, *self.aliases))
+
+
+@dataclass
+class HandoffType:
+    name: str
+    label: str
+    description: str
+    title_patterns: tuple[str, ...]
+    sections: tuple[SectionSpec, ...]
+    schema: dict = field(repr=False)
+    path: Path | None = None
+
+    @cached_property
+    def validator(self):
+        """The frontmatter validator, built once per type (building per file costs 40x more)."""
+        from jsonschema import Draft202012Validator
+        from referencing import Registry
+
+        def refuse(uri: str):
+            from referencing.exceptions import NoSuchResource
+
+            raise NoSuchResource(ref=uri)
+
+        return Draft202012Validator(
+            self.schema,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+            registry=Registry(retrieve=refuse),
+        )
+
+    @property
+    def required_keys(self) -> list[str]:
+        return list(self.schema.get("required", []))
+
+    def section(self, key: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, HandoffType]:
+    """Built-in types, then team types (a team type may replace a built-in one of the same name)."""
+    meta = _meta_validator()
+    types: dict[str, HandoffType] = {}
+    for directory in (data_dir("schemas"), *extra_dirs):
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise ConfigError(f"schema directory not found: {directory}")
+        for path in sorted(directory.glob("*.schema.json")):
+            if path.name == META_SCHEMA_FILE:
+                continue
+            handoff_type = load_type(path, meta)
+            types[handoff_type.name] = handoff_type
+    return types
+
+
+def load_type(path: Path, meta=None) -> HandoffType:
+    meta = meta or _meta_validator()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read type definition: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    errors = sorted(meta.iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ConfigError(f"{path}: invalid handoff type definition at {where}: {first.message}{more}")
+    _refuse_remote_refs(raw, path)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    frontmatter_schema = {k: v for k, v in raw.items() if k != EXTENSION}
+    try:
+        Draft202012Validator.check_schema(frontmatter_schema)
+    except SchemaError as exc:
+        raise ConfigError(f"{path}: frontmatter schema is not valid JSON Schema: {exc.message}") from None
+    ext = raw[EXTENSION]
+    sections = tuple(_section(s) for s in ext["sections"])
+    keys = [s.key for s in sections]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise ConfigError(f"{path}: section keys must be unique, repeated: {', '.join(duplicates)}")
+    return HandoffType(
+        name=ext["name"],
+        label=ext.get("label", ext["name"]),
+        description=ext.get("description", raw.get("description", "")),
+        title_patterns=tuple(normalize_label(p) for p in ext.get("title_patterns", [])),
+        sections=sections,
+        schema=frontmatter_schema,
+        path=path,
+    )
+
+
+def _section(raw: dict) -> SectionSpec:
+    return SectionSpec(
+        key=raw["key"],
+        heading=raw["heading"],
+        aliases=tuple(raw.get("aliases", [])),
+        category=raw.get("category"),
+        required=raw.get("required", False),
+        guidance=raw.get("guidance", ""),
+        fields=tuple(_field(f) for f in raw.get("fields", [])),
+        columns=tuple(_field(f) for f in raw.get("columns", [])),
+        min_items=raw.get("min_items", 1),
+    )
+
+
+def _field(raw: dict) -> FieldSpec:
+    return FieldSpec(name=raw["name"], aliases=tuple(raw.get("aliases", [])), required=raw.get("required", True))
+
+
+def _refuse_remote_refs(node, path: Path) -> None:
+    """handoff-lint never fetches a schema: only references inside the same file are allowed."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                raise ConfigError(
+                    f"{path}: $ref '{ref}' points outside the file; handoff-lint never fetches schemas "
+                    "(inline the definition under $defs and use '#/$defs/…')"
+                )
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+_META = None
+
+
+def _meta_validator():
+    global _META
+    if _META is None:
+        from jsonschema import Draft202012Validator
+
+        path = data_dir("schemas") / META_SCHEMA_FILE
+        _META = Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
+    return _META

@@ -1,0 +1,92 @@
+"""The pipeline for one file: parse → resolve type → validate and run rules → score.
+
+Discovery happens before (discover.py) and reporting after (reporters/); the CLI strings them
+together. Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .completeness import assess
+from .config import Config
+from .findings import Finding
+from .handoff_types import HandoffType
+from .outcome import file_passes
+from .parser import read_document
+from .resolve import resolve_type
+from .rules import Context, all_rules
+from .scoring import CategoryScore, score, section_statuses
+from .sections import match_sections
+from .suppressions import apply_suppressions, parse_directives
+
+
+@dataclass
+class FileResult:
+    path: str
+    type_name: str | None
+    type_source: str
+    score: int | None
+    threshold: int
+    passed: bool
+    findings: list[Finding]
+    categories: dict[str, CategoryScore] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
+    suppressed: int = 0
+
+
+class Linter:
+    def __init__(self, config: Config, types: dict[str, HandoffType], forced_type: str | None = None):
+        self.config = config
+        self.types = types
+        self.forced_type = forced_type
+        self.rules = [r for r in all_rules() if config.rule_enabled(r.code)]
+        self.score_codes = {r.code for r in self.rules if r.affects_score}
+
+    def lint(self, path: str, data: bytes | None = None) -> FileResult:
+        doc = read_document(path, data)
+        resolution = None
+        if doc.readable:
+            resolution = resolve_type(doc, self.types, self.forced_type, self.config.types, self.config.root)
+        handoff_type = resolution.handoff_type if resolution else None
+        ctx = Context(
+            doc=doc,
+            handoff_type=handoff_type,
+            type_problem=resolution.problem if resolution else None,
+            options=self.config.rule_options,
+        )
+        if handoff_type is not None:
+            ctx.outline = match_sections(doc, handoff_type)
+            ctx.assessments = assess(handoff_type, ctx.outline)
+        findings = []
+        for rule in self.rules:
+            if rule.needs_type and handoff_type is None:
+                continue
+            for finding in rule.run(ctx):
+                finding.severity = self.config.severity.get(rule.code, finding.severity)
+                findings.append(finding)
+        findings, suppressed = apply_suppressions(findings, parse_directives(doc.lines, doc.code_lines))
+        findings.sort(key=Finding.sort_key)
+        result = FileResult(
+            path=path,
+            type_name=handoff_type.name if handoff_type else None,
+            type_source=resolution.source if resolution else "",
+            score=None,
+            threshold=self.config.threshold,
+            passed=False,
+            findings=findings,
+            suppressed=suppressed,
+        )
+        if handoff_type is not None:
+            result.sections = section_statuses(ctx.assessments, findings, self.score_codes)
+            result.score, result.categories = score(ctx.assessments, result.sections)
+        result.passed = file_passes(result.score, result.threshold, findings)
+        return result
+
+
+def lint_paths(paths: list[str], config: Config, types: dict[str, HandoffType], forced_type=None):
+    linter = Linter(config, types, forced_type)
+    return [linter.lint(p) for p in paths]
+
+
+__all__ = ["FileResult", "Linter", "lint_paths"]

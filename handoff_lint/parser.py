@@ -1,0 +1,301 @@
+"""Read a file and build the document model with markdown-it-py.
+
+markdown-it-py rather than mistune: it gives every block token a source line map and follows
+GitHub's table rules (a short row is padded, not turned into a paragraph), so the linter sees
+what a reviewer sees on GitHub. See the README's design notes for the measurements.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .document import Block, Comment, Document, Field, Section, Table, Text
+from .findings import Problem
+from .frontmatter import Frontmatter, split
+from .text import normalize_heading, strip_markup
+
+MAX_FILE_BYTES = 1024 * 1024  # a handoff is a few KB; a megabyte is not a handoff
+
+_CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
+_BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    # commonmark + html so comments arrive as html tokens; tables and strikethrough as on GitHub.
+    # maxNesting bounds the depth of nested lists and quotes (no recursion on hostile input).
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 40})
+    md.enable(["table", "strikethrough"])
+    return md
+
+
+def read_document(path: str, data: bytes | None = None) -> Document:
+    """Read ``path`` (or the given bytes) into a Document. Never raises on bad content."""
+    empty = Document(path=path, lines=[], frontmatter=Frontmatter())
+    if data is None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            empty.problems.append(Problem("HL001", f"cannot read file: {exc.strerror or exc}", 1, 1))
+            return empty
+    if len(data) > MAX_FILE_BYTES:
+        empty.problems.append(
+            Problem("HL003", f"file is larger than {MAX_FILE_BYTES // 1024} KiB; not a handoff, not linted")
+        )
+        return empty
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        empty.problems.append(Problem("HL001", "file contains NUL bytes (binary data), not a Markdown text", line))
+        return empty
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        empty.problems.append(
+            Problem("HL001", f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8", line, column)
+        )
+        return empty
+    if not text.strip():
+        empty.problems.append(Problem("HL002", "file is empty"))
+        return empty
+    return parse_text(path, text)
+
+
+def parse_text(path: str, text: str) -> Document:
+    """Parse decoded text (frontmatter + Markdown) into a Document."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    fm = split(lines)
+    doc = Document(path=path, lines=lines, frontmatter=fm)
+    doc.problems.extend(fm.problems)
+    offset = fm.body_start - 1  # lines before the body
+    body = "\n".join(lines[offset:])
+    _Builder(doc, offset).build(_markdown().parse(body))
+    return doc
+
+
+class _Builder:
+    """Walks markdown-it tokens once and fills the document's title, sections and content."""
+
+    def __init__(self, doc: Document, offset: int):
+        self.doc = doc
+        self.offset = offset
+        self.section: Section | None = None
+        self.containers: list[str] = []  # "item" / "quote" stack
+        self.item_open: list[bool] = []  # per open list item: has its first paragraph been seen
+        self.table: Table | None = None
+        self.row: list[Text] | None = None
+        self.in_header = False
+
+    def line_of(self, token) -> int:
+        return (token.map[0] if token.map else 0) + self.offset + 1
+
+    def source(self, line: int) -> str:
+        return self.doc.lines[line - 1] if 0 < line <= len(self.doc.lines) else ""
+
+    def column_of(self, line: int, piece: str) -> int:
+        src = self.source(line)
+        found = src.find(piece) if piece else -1
+        if found >= 0:
+            return found + 1
+        return len(src) - len(src.lstrip()) + 1
+
+    def current(self) -> Section:
+        if self.section is None:
+            self.section = Section(title="", key="", level=1, line=1)
+            self.doc.preamble = self.section
+        return self.section
+
+    def build(self, tokens) -> None:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            kind = token.type
+            if kind == "heading_open":
+                self.heading(token, tokens[index + 1])
+                index += 3
+                continue
+            if kind in ("fence", "code_block"):
+                self.code(token)
+            elif kind == "html_block":
+                self.html(token)
+            elif kind == "blockquote_open":
+                self.containers.append("quote")
+            elif kind == "blockquote_close":
+                self.containers.pop()
+            elif kind == "list_item_open":
+                self.containers.append("item")
+                self.item_open.append(False)
+                if tokens[index + 1].type == "list_item_close":  # "-" with nothing after it
+                    line = self.line_of(token)
+                    self.add_block("", line, self.column_of(line, token.markup) + 1, "item")
+            elif kind == "list_item_close":
+                self.containers.pop()
+                self.item_open.pop()
+            elif kind == "table_open":
+                self.table = Table(line=self.line_of(token), header=[], rows=[])
+            elif kind == "table_close":
+                self.finish_table()
+            elif kind == "thead_open":
+                self.in_header = True
+            elif kind == "thead_close":
+                self.in_header = False
+            elif kind == "tr_open":
+                self.row = []
+                self.row_line = self.line_of(token)
+            elif kind == "tr_close":
+                self.finish_row()
+            elif kind == "inline" and self.row is not None:
+                self.cell(token)
+            elif kind == "inline":
+                self.inline(token)
+            index += 1
+        if self.section is not None:
+            self.section.end_line = len(self.doc.lines)
+
+    def heading(self, token, inline) -> None:
+        line = self.line_of(token)
+        level = int(token.tag[1])
+        title = inline.content.strip()
+        if level == 1 and self.doc.title is None:
+            self.doc.title = Text(strip_markup(title), line, self.column_of(line, title))
+            return
+        if self.section is not None:
+            self.section.end_line = line - 1
+        parent = self.section
+        while parent is not None and parent.level >= level:
+            parent = parent.parent
+        self.section = Section(
+            title=strip_markup(title), key=normalize_heading(title), level=level, line=line, parent=parent
+        )
+        self.doc.sections.append(self.section)
+
+    def code(self, token) -> None:
+        start = self.line_of(token)
+        end = token.map[1] + self.offset if token.map else start
+        self.doc.code_lines.update(range(start, end + 1))
+
+    def html(self, token) -> None:
+        content = token.content.strip()
+        if content.startswith("<!--"):
+            start = self.line_of(token)
+            end = token.map[1] + self.offset if token.map else start
+            self.doc.comments.append(Comment(content, start, end))
+
+    def inline(self, token) -> None:
+        line = self.line_of(token)
+        content = token.content
+        if self.containers and self.containers[-1] == "item" and not self.item_open[-1]:
+            self.item_open[-1] = True
+            kind = "item"
+        elif "quote" in self.containers:
+            kind = "quote"
+        else:
+            kind = "paragraph"
+        if kind == "paragraph" and _is_markup_only(content):
+            return
+        checked = None
+        text = content
+        if kind == "item":
+            match = _CHECKBOX.match(content)
+            if match:
+                checked = match.group(1) != " "
+                text = content[match.end():]
+        first = text.split("\n", 1)[0].strip()
+        column = self.column_of(line, first) if first else self.column_of(line, content)
+        block = self.add_block(text.strip(), line, column, kind)
+        block.checked = checked
+        block.depth = max(0, self.containers.count("item") - 1)
+        self.fields_from(text, line)
+
+    def add_block(self, text: str, line: int, column: int, kind: str) -> Block:
+        block = Block(text=text, line=line, column=column, kind=kind)
+        self.current().blocks.append(block)
+        return block
+
+    def fields_from(self, text: str, first_line: int) -> None:
+        """Bold-label fields: ``**AE:** Dana Lee | **CSM:** Omar`` (several per line)."""
+        for offset, physical in enumerate(text.split("\n")):
+            if "**" not in physical:
+                continue
+            line = first_line + offset
+            source = self.source(line)
+            matches = list(_BOLD_LABEL.finditer(physical))
+            for number, match in enumerate(matches):
+                end = matches[number + 1].start() if number + 1 < len(matches) else len(physical)
+                value = physical[match.end():end].strip()
+                value = re.sub(r"\s*[|·•]\s*$", "", value).strip()
+                label = match.group(1).strip()
+                label_col = source.find(match.group(0))
+                label_col = label_col + 1 if label_col >= 0 else 1
+                value_col = label_col + len(match.group(0))
+                self.current().fields.append(Field(label, value, line, label_col, value_col, "label"))
+
+    def cell(self, token) -> None:
+        line = self.row_line
+        self.row.append(Text(token.content.strip(), line, 0))
+
+    def finish_row(self) -> None:
+        row, self.row = self.row, None
+        if row is None or self.table is None:
+            return
+        _place_cells(row, self.source(self.row_line))
+        if self.in_header:
+            self.table.header = row
+        else:
+            self.table.rows.append(row)
+
+    def finish_table(self) -> None:
+        table, self.table = self.table, None
+        if table is None:
+            return
+        section = self.current()
+        section.tables.append(table)
+        for row in table.rows:
+            joined = " | ".join(cell.text for cell in row)
+            column = row[0].column if row else 1
+            block = Block(text=joined, line=row[0].line if row else table.line, column=column, kind="row")
+            block.cells = row
+            section.blocks.append(block)
+            if len(row) >= 2 and row[0].text:
+                values = [cell for cell in row[1:]]
+                value = " | ".join(cell.text for cell in values if cell.text) or ""
+                section.fields.append(
+                    Field(strip_markup(row[0].text), value, row[0].line, row[0].column, values[0].column, "table")
+                )
+
+
+def _place_cells(row: list[Text], source: str) -> None:
+    """Give each cell the column where its text starts in the source line."""
+    spans = []
+    start = 0
+    stripped = source.rstrip()
+    body_start = len(source) - len(source.lstrip())
+    if stripped[body_start:body_start + 1] == "|":
+        start = body_start + 1
+    else:
+        start = body_start
+    for match in _PIPE_SPLIT.finditer(source, start):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(stripped):
+        spans.append((start, len(source)))
+    for index, cell in enumerate(row):
+        if index < len(spans):
+            begin, end = spans[index]
+            raw = source[begin:end]
+            cell.column = begin + (len(raw) - len(raw.lstrip())) + 1
+        else:
+            cell.column = len(stripped) + 1
+
+
+def _is_markup_only(content: str) -> bool:
+    """Kramdown/Jekyll/liquid directives such as ``{:toc}`` or ``{% hint %}`` are not content."""
+    stripped = content.strip()
+    return bool(re.fullmatch(r"(\{[:%].*[%}]\}?\s*)+", stripped)) or stripped in {"---", "***"}

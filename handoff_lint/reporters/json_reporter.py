@@ -1,0 +1,60 @@
+"""Machine output: a documented, versioned JSON shape (see README, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..rules import get_rule
+from .base import Reporter, summarize
+
+JSON_VERSION = 1
+
+
+def result_to_dict(result) -> dict:
+    return {
+        "path": result.path,
+        "type": result.type_name,
+        "type_source": result.type_source or None,
+        "score": result.score,
+        "threshold": result.threshold,
+        "passed": result.passed,
+        "categories": {
+            key: {"label": c.label, "weight": c.weight, "status": c.status, "points": c.points}
+            for key, c in result.categories.items()
+        },
+        "sections": dict(result.sections),
+        "findings": [
+            {
+                "code": f.code,
+                "name": rule.name if (rule := get_rule(f.code)) else None,
+                "severity": f.severity.value,
+                "line": f.line,
+                "column": f.column,
+                "message": f.message,
+                "section": f.section,
+            }
+            for f in result.findings
+        ],
+        "suppressed": result.suppressed,
+    }
+
+
+class JsonReporter(Reporter):
+    def render(self, results) -> str:
+        s = summarize(results)
+        payload = {
+            "version": JSON_VERSION,
+            "tool": {"name": "handoff-lint", "version": __version__},
+            "files": [result_to_dict(r) for r in results],
+            "summary": {
+                "files": s.files,
+                "passed": s.passed,
+                "failed": s.failed,
+                "errors": s.errors,
+                "warnings": s.warnings,
+                "info": s.info,
+                "suppressed": s.suppressed,
+            },
+        }
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,80 @@
+"""Decide a handoff's type: ``--type``, frontmatter ``type:``, config globs, then the title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+from .document import Document
+from .handoff_types import HandoffType
+from .text import normalize_heading, normalize_label
+
+
+@dataclass
+class Resolution:
+    handoff_type: HandoffType | None
+    source: str  # "option", "frontmatter", "config", "title" or "" when unresolved
+    problem: str | None = None
+
+
+def canonical_name(value: str) -> str:
+    return str(value).strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def resolve_type(
+    doc: Document,
+    types: dict[str, HandoffType],
+    forced: str | None = None,
+    globs: dict[str, str] | None = None,
+    root: Path | None = None,
+) -> Resolution:
+    known = ", ".join(sorted(types))
+    if forced:
+        return Resolution(types[forced], "option")  # the CLI validated the name
+    data = doc.frontmatter.data or {}
+    declared = data.get("type")
+    if isinstance(declared, str) and declared.strip():
+        name = canonical_name(declared)
+        if name in types:
+            return Resolution(types[name], "frontmatter")
+        return Resolution(None, "", f"unknown handoff type '{declared}' in frontmatter; known types: {known}")
+    for pattern, name in (globs or {}).items():
+        if _glob_matches(doc.path, pattern, root):
+            return Resolution(types[name], "config")
+    # The H1, or the first heading when there is none ("#### 13.2.2 Discovery Summary").
+    title = doc.title.text if doc.title is not None else (doc.sections[0].title if doc.sections else "")
+    if title:
+        found = type_from_title(title, types)
+        if found is not None:
+            return Resolution(found, "title")
+    return Resolution(
+        None,
+        "",
+        "could not determine the handoff type: set 'type:' in the frontmatter or use --type "
+        f"(known types: {known})",
+    )
+
+
+def type_from_title(title: str, types: dict[str, HandoffType]) -> HandoffType | None:
+    """The type whose longest title pattern appears, as whole words, in the title's label."""
+    label = title.split(":", 1)[0] if ":" in title else title
+    for separator in (" — ", " – ", " - ", " | "):
+        label = label.split(separator, 1)[0]
+    words = f" {normalize_label(normalize_heading(label))} "
+    best, best_len = None, 0
+    for handoff_type in types.values():
+        for pattern in handoff_type.title_patterns:
+            if f" {pattern} " in words and len(pattern) > best_len:
+                best, best_len = handoff_type, len(pattern)
+    return best
+
+
+def _glob_matches(path: str, pattern: str, root: Path | None) -> bool:
+    candidates = {Path(path).as_posix()}
+    if root is not None:
+        try:
+            candidates.add(Path(path).resolve().relative_to(root).as_posix())
+        except ValueError:
+            pass
+    return any(fnmatch(c, pattern) for c in candidates)

@@ -1,0 +1,66 @@
+"""Rules for files that cannot be read or whose frontmatter cannot be loaded.
+
+The parser records these problems instead of raising; these rules report them.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from .registry import Context, rule
+
+
+def _problems(ctx: Context, code: str):
+    for problem in ctx.doc.problems:
+        if problem.code == code:
+            yield Finding(code, problem.message, problem.line, problem.column)
+
+
+@rule(
+    "HL001", "unreadable-file", category="file", severity="error", needs_type=False,
+    summary="The file cannot be read as UTF-8 text.",
+    rationale="""A handoff that the linter cannot read is one a reviewer cannot trust either: binary data,
+    another encoding or an unreadable file. Save the file as UTF-8 Markdown.""",
+)
+def unreadable_file(ctx: Context):
+    return _problems(ctx, "HL001")
+
+
+@rule(
+    "HL002", "empty-file", category="file", severity="error", needs_type=False,
+    summary="The file is empty.",
+    rationale="""An empty handoff hands nothing over. Start from `handoff-lint new TYPE --company NAME`.""",
+)
+def empty_file(ctx: Context):
+    return _problems(ctx, "HL002")
+
+
+@rule(
+    "HL003", "file-too-large", category="file", severity="error", needs_type=False,
+    summary="The file is larger than 1 MiB and is not linted.",
+    rationale="""A handoff is a few kilobytes. A megabyte of Markdown is an export or an attachment
+    committed by mistake; it is refused rather than parsed so a run stays fast.""",
+)
+def file_too_large(ctx: Context):
+    return _problems(ctx, "HL003")
+
+
+@rule(
+    "HL010", "frontmatter-invalid", category="frontmatter", severity="error", needs_type=False,
+    summary="The YAML frontmatter cannot be loaded.",
+    rationale="""The frontmatter carries the handoff's type, customer, owners and dates. It must be a
+    closed `---` block holding a YAML mapping. YAML anchors and aliases, merge keys, duplicate keys
+    and very deep nesting are refused: they hide values from reviewers and can make tools walk
+    exponentially large data.""",
+    bad="""
+---
+customer: "Northwind
+owner: Dana
+---""",
+    good="""
+---
+customer: "Northwind"
+owner: Dana
+---""",
+)
+def frontmatter_invalid(ctx: Context):
+    return _problems(ctx, "HL010")

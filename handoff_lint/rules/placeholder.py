@@ -1,0 +1,85 @@
+"""Template placeholders left anywhere in the handoff's text."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..placeholders import find_placeholders, is_blank_or_placeholder
+from ..text import truncate
+from .registry import Context, rule
+
+
+@rule(
+    "HL310", "placeholder", category="content", severity="error", affects_score=True, needs_type=False,
+    summary="Template placeholder text is left in the handoff.",
+    rationale="""Placeholders such as `[Name]`, `$[amount]`, `{{client}}`, `<owner>`, `______`,
+    `YYYY-MM-DD`, a whole value of `TBD`/`N/A`/`-`, or an option list never resolved (`🔴🟡🟢`,
+    `Complete / Partial / Missing`) mean the template was not filled in. Code blocks and HTML
+    comments are not checked. A section with a placeholder counts as Partial in the score.""",
+    bad="**Contract Start:** [Date]",
+    good="**Contract Start:** 2026-12-01",
+)
+def placeholder(ctx: Context):
+    reported = _field_positions(ctx)
+    section_key = _section_keys(ctx)
+    doc = ctx.doc
+    if doc.title is not None:
+        yield from _scan(doc.title.text, doc.title.line, doc.title.column, None, reported)
+    for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
+        key = section_key.get(id(section))
+        for block in section.blocks:
+            if block.line in doc.code_lines:
+                continue
+            if block.kind == "row":
+                for cell in block.cells:
+                    yield from _scan(cell.text, cell.line, cell.column, key, reported)
+            else:
+                yield from _scan(block.text, block.line, block.column, key, reported, doc.lines)
+
+
+def _scan(text, line, column, key, reported, lines=None):
+    first_line = text.split("\n", 1)[0]
+    tokens = find_placeholders(text)
+    if not tokens and text.strip() and is_blank_or_placeholder(first_line):
+        if (line, column) not in reported:
+            yield Finding("", f"placeholder value {truncate(text.strip(), 40)!r}", line, column, section=key)
+        return
+    for offset, token in tokens:
+        line_offset = text.count("\n", 0, offset)
+        at_line = line + line_offset
+        if line_offset == 0:
+            at_column = column + offset
+        else:
+            start = text.rfind("\n", 0, offset) + 1
+            source = lines[at_line - 1] if lines and at_line <= len(lines) else ""
+            piece = text[start:offset + len(token)]
+            found = source.find(piece)
+            at_column = (found if found >= 0 else 0) + (offset - start) + 1
+        if (at_line, at_column) in reported:
+            continue
+        yield Finding("", f"placeholder {truncate(token, 50)!r} left in", at_line, at_column, section=key)
+
+
+def _field_positions(ctx: Context) -> set[tuple[int, int]]:
+    """Places already reported as an empty required field or row cell (no double findings)."""
+    positions = set()
+    for assessment in ctx.assessments.values():
+        for check in assessment.fields:
+            if check.spec.required and check.field is not None and not check.filled:
+                positions.add((check.field.line, check.field.value_column))
+        for row in assessment.rows:
+            for _column, col in row.empty_columns:
+                positions.add((row.block.line, col))
+    return positions
+
+
+def _section_keys(ctx: Context) -> dict[int, str]:
+    if ctx.outline is None:
+        return {}
+    keys: dict[int, str] = {}
+    for section in ctx.outline.sections:
+        owner = section
+        while owner is not None and id(owner) not in ctx.outline.spec_of:
+            owner = owner.parent
+        if owner is not None:
+            keys[id(section)] = ctx.outline.spec_of[id(owner)].key
+    return keys

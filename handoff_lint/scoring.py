@@ -1,0 +1,73 @@
+"""The completeness score, 0–100, from the seed's Handoff Quality Score.
+
+Each expected section is Complete (full credit), Partial (half) or Missing (none). A section
+that is filled in but has an unsuppressed error or warning from a rule that ``affects_score``
+(a placeholder left in, a vague success criterion…) counts as Partial, so vague text cannot
+reach the threshold. A category's credit is the mean over its required sections (its optional
+ones when it has no required section); a category the type does not use gives its weight to
+the others in proportion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .categories import CATEGORIES
+from .completeness import COMPLETE, MISSING, PARTIAL, Assessment
+from .findings import Finding, Severity
+
+CREDIT = {COMPLETE: 1.0, PARTIAL: 0.5, MISSING: 0.0}
+
+
+@dataclass
+class CategoryScore:
+    key: str
+    label: str
+    weight: int
+    status: str
+    points: float  # earned, out of ``weight`` (before redistribution of unused categories)
+    sections: list[str]
+
+
+def section_statuses(
+    assessments: dict[str, Assessment], findings: list[Finding], score_codes: set[str]
+) -> dict[str, str]:
+    """Each section's final status, after quality findings downgrade Complete to Partial."""
+    flagged = {
+        f.section
+        for f in findings
+        if f.section and f.code in score_codes and f.severity in (Severity.ERROR, Severity.WARNING)
+    }
+    statuses = {}
+    for key, assessment in assessments.items():
+        status = assessment.status
+        if status == COMPLETE and key in flagged:
+            status = PARTIAL
+        statuses[key] = status
+    return statuses
+
+
+def score(assessments: dict[str, Assessment], statuses: dict[str, str]) -> tuple[int, dict[str, CategoryScore]]:
+    categories: dict[str, CategoryScore] = {}
+    earned = used_weight = 0.0
+    for key, (label, weight) in CATEGORIES.items():
+        members = [a for a in assessments.values() if a.spec.category == key]
+        counted = [a for a in members if a.spec.required] or [a for a in members if a.section is not None]
+        if not counted:
+            categories[key] = CategoryScore(key, label, weight, "n/a", 0.0, [])
+            continue
+        credits = [CREDIT[statuses[a.spec.key]] for a in counted]
+        share = sum(credits) / len(credits)
+        if share == 1.0:
+            status = COMPLETE
+        elif share == 0.0:
+            status = MISSING
+        else:
+            status = PARTIAL
+        categories[key] = CategoryScore(
+            key, label, weight, status, round(share * weight, 1), [a.spec.key for a in counted]
+        )
+        earned += share * weight
+        used_weight += weight
+    total = round(100 * earned / used_weight) if used_weight else 0
+    return max(0, min(100, total)), categories

@@ -1,0 +1,110 @@
+"""Match a document's headings to the sections its handoff type expects.
+
+People number, decorate and rephrase headings. Matching goes exact (after normalisation) →
+alias → word-prefix ("Stakeholders and Champions" for "Stakeholders") → a conservative fuzzy
+match. Every missing section is reported in one pass, unlike markdownlint's MD043.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Block, Document, Section
+from .handoff_types import HandoffType, SectionSpec
+from .text import similarity
+
+FUZZY_MATCH = 0.86  # accept as the same section (typos: "Sucess Criteria")
+FUZZY_SUGGEST = 0.75  # only suggest ("did you mean")
+
+
+@dataclass
+class Outline:
+    matched: dict[str, Section] = field(default_factory=dict)  # spec key -> section
+    duplicates: list[tuple[Section, SectionSpec]] = field(default_factory=list)
+    unknown: list[tuple[Section, SectionSpec | None]] = field(default_factory=list)
+    spec_of: dict[int, SectionSpec] = field(default_factory=dict)  # id(section) -> spec
+    sections: list[Section] = field(default_factory=list)  # all of the document's sections
+
+    def content(self, section: Section) -> list[Block]:
+        """A section's blocks plus those of unmatched subsections (they belong to it)."""
+        blocks = list(section.blocks)
+        for other in self._descendants(section):
+            if id(other) not in self.spec_of:
+                blocks.extend(other.blocks)
+        return blocks
+
+    def tables(self, section: Section):
+        tables = list(section.tables)
+        for other in self._descendants(section):
+            if id(other) not in self.spec_of:
+                tables.extend(other.tables)
+        return tables
+
+    def fields(self, section: Section):
+        fields = list(section.fields)
+        for other in self._descendants(section):
+            if id(other) not in self.spec_of:
+                fields.extend(other.fields)
+        return fields
+
+    def _descendants(self, section: Section):
+        return [s for s in self.sections if _is_descendant(s, section)]
+
+
+def _is_descendant(candidate: Section, ancestor: Section) -> bool:
+    parent = candidate.parent
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parent
+    return False
+
+
+def match_sections(doc: Document, handoff_type: HandoffType) -> Outline:
+    outline = Outline(sections=list(doc.sections))
+    specs = handoff_type.sections
+    pending: list[Section] = []
+    for section in doc.sections:  # pass 1: exact names and aliases
+        spec = next((s for s in specs if section.key in s.names), None)
+        if spec is None:
+            pending.append(section)
+        else:
+            _assign(outline, section, spec)
+    for section in pending:  # pass 2: word prefix, then fuzzy, among specs still unmatched
+        free = [s for s in specs if s.key not in outline.matched]
+        spec = _prefix_match(section.key, free) or _fuzzy(section.key, free, FUZZY_MATCH)
+        if spec is not None:
+            _assign(outline, section, spec)
+        elif section.key:
+            outline.unknown.append((section, _fuzzy(section.key, specs, FUZZY_SUGGEST, word_order=False)))
+    return outline
+
+
+def _assign(outline: Outline, section: Section, spec: SectionSpec) -> None:
+    if spec.key in outline.matched:
+        outline.duplicates.append((section, spec))
+        return
+    outline.matched[spec.key] = section
+    outline.spec_of[id(section)] = spec
+
+
+def _prefix_match(key: str, specs: list[SectionSpec]) -> SectionSpec | None:
+    words = key.split()
+    best, best_len = None, 0
+    for spec in specs:
+        for name in spec.names:
+            name_words = name.split()
+            if len(name_words) < len(words) and words[: len(name_words)] == name_words:
+                if len(name_words) > best_len:
+                    best, best_len = spec, len(name_words)
+    return best
+
+
+def _fuzzy(key: str, specs, threshold: float, word_order: bool = True) -> SectionSpec | None:
+    best, best_score = None, threshold
+    for spec in specs:
+        for name in spec.names:
+            score = similarity(key, name, word_order)
+            if score >= best_score:
+                best, best_score = spec, score
+    return best

@@ -1,0 +1,69 @@
+"""Text helpers shared by the parser, the section matcher and the rules.
+
+Heading and label normalisation lives here so that "## 2. Customer Expectations",
+"### 🚩 Risk flags (as of March)" and "Stakeholders & Champions" compare the way a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NUMBERING = re.compile(
+    r"^\s*(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]\s+|^\s*\d+(?:\.\d+)*\s+", re.I
+)
+_PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_markup(text: str) -> str:
+    """Remove inline Markdown emphasis and link targets, keeping the visible words."""
+    text = _LINK.sub(r"\1", text)
+    return _MARKUP.sub("", text).strip()
+
+
+def _drop_symbols(text: str) -> str:
+    # Emoji, arrows and other symbols carry no meaning for matching.
+    return "".join(ch for ch in text if not unicodedata.category(ch).startswith(("S", "C")))
+
+
+def normalize_heading(text: str) -> str:
+    """Lowercase words of a heading: no numbering, emoji, trailing parenthetical or punctuation."""
+    text = strip_markup(text)
+    text = _drop_symbols(text)
+    text = _NUMBERING.sub("", text)
+    previous = None
+    while previous != text:  # "Risk flags (as of March) (draft)"
+        previous = text
+        text = _PARENTHETICAL.sub("", text)
+    return normalize_label(text)
+
+
+def normalize_label(text: str) -> str:
+    """Lowercase words of a field label or column name, ``&`` read as ``and``."""
+    text = strip_markup(text)
+    text = _drop_symbols(text).replace("&", " and ").replace("+", " and ")
+    text = _NON_WORD.sub(" ", text.lower()).replace("_", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def similarity(a: str, b: str, word_order: bool = True) -> float:
+    """0..1 similarity of two normalised strings (difflib ratio; optionally word-order tolerant)."""
+    from difflib import SequenceMatcher
+
+    if not a or not b:
+        return 0.0
+    direct = SequenceMatcher(None, a, b).ratio()
+    if not word_order:
+        return direct
+    sorted_a, sorted_b = " ".join(sorted(a.split())), " ".join(sorted(b.split()))
+    return max(direct, SequenceMatcher(None, sorted_a, sorted_b).ratio())
+
+
+def truncate(text: str, limit: int = 60) -> str:
+    """Shorten a value quoted in a message (values may be long, or personal data)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,60 @@
+"""Shared helpers: run the CLI the way a user does, and build handoff files."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from handoff_lint.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "handoffs"
+CORPUS = REPO.parent / "shared" / "corpus" / "real"
+
+
+class Run:
+    def __init__(self, result):
+        self.result = result
+        self.code = result.exit_code
+        self.out = result.stdout
+        self.err = result.stderr
+
+    def json(self):
+        return json.loads(self.out)
+
+    def codes(self):
+        return [line.split(": ", 2)[1].split()[0] for line in self.out.splitlines() if line.count(":") >= 3 and " HL" in line]
+
+    def __repr__(self):
+        return f"<Run code={self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}>"
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """Invoke the CLI in-process through click's CliRunner; returns a Run."""
+
+    def invoke(*args, cwd=None, env=None):
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        runner = CliRunner()
+        result = runner.invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
+        return Run(result)
+
+    return invoke
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding=encoding)
+    return path
+
+
+def good_example(handoff_type: str) -> Path:
+    matches = sorted((EXAMPLES / "good").glob(f"*-{handoff_type}.md"))
+    assert matches, f"no good example for {handoff_type}"
+    return matches[0]

@@ -1,0 +1,174 @@
+"""The CLI as users run it: check (and the bare form), formats, options, exit codes, commands."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, good_example, write
+
+from handoff_lint.rules import all_rules
+
+
+def test_good_examples_pass_and_bad_examples_fail(run):
+    r = run(EXAMPLES, "--format", "json")
+    assert r.code == 1
+    files = r.json()["files"]
+    good = [f for f in files if "/good/" in f["path"]]
+    bad = [f for f in files if "/bad/" in f["path"]]
+    assert len(good) == 5 and len(bad) >= 3
+    for result in good:
+        assert result["passed"], result
+        assert result["score"] >= 90
+        assert not [f for f in result["findings"] if f["severity"] == "error"]
+    for result in bad:
+        assert not result["passed"], result["path"]
+        assert any(f["severity"] == "error" for f in result["findings"])
+
+
+def test_text_output_format(run, tmp_path):
+    doc = write(tmp_path, "h.md", """
+        ---
+        type: sdr-to-ae
+        customer: Globex
+        ---
+        # Lead Handoff: Globex
+
+        ## Prospect Summary
+        | Field | Detail |
+        |-------|--------|
+        | Company | TBD |
+    """)
+    r = run(doc, "--no-color")
+    assert r.code == 1
+    lines = r.out.splitlines()
+    assert f"{doc}:10:13: HL301 'Company' is still a placeholder: 'TBD'" in lines
+    status = [line for line in lines if line.startswith(f"{doc}: ")]
+    assert status and status[0].startswith(f"{doc}: sdr-to-ae ") and status[0].endswith("FAIL (threshold 70)")
+    assert lines[-1].startswith("1 handoff checked: 0 passed, 1 failed")
+    assert "\x1b[" not in r.out
+
+
+def test_bare_form_equals_check(run):
+    example = good_example("sales-to-cs")
+    assert run(example).out == run("check", example).out
+
+
+def test_default_paths_from_config_else_docs_handoffs(run, tmp_path):
+    write(tmp_path, "docs/handoffs/a.md", good_example("cs-to-sales").read_text(encoding="utf-8"))
+    r = run(cwd=tmp_path)
+    assert r.code == 0 and "docs/handoffs/a.md: cs-to-sales" in r.out
+    write(tmp_path, "handoffs/b.md", "# Lead Handoff: B\n")
+    write(tmp_path, "pyproject.toml", '[tool.handoff-lint]\npaths = ["handoffs"]\n')
+    r = run(cwd=tmp_path)
+    assert r.code == 1 and "handoffs/b.md: sdr-to-ae" in r.out and "a.md" not in r.out
+
+
+def test_threshold_option_and_config(run, tmp_path):
+    write(tmp_path, "h.md", good_example("sales-to-cs").read_text(encoding="utf-8"))
+    score = run(tmp_path / "h.md", "--format", "json").json()["files"][0]["score"]
+    assert run(tmp_path / "h.md", "--threshold", str(score)).code == 0
+    if score < 100:
+        assert run(tmp_path / "h.md", "--threshold", str(score + 1)).code == 1
+    write(tmp_path, ".handoff-lint.toml", "threshold = 100\n")
+    r = run("h.md", "--format", "json", cwd=tmp_path)
+    assert r.json()["files"][0]["threshold"] == 100
+    assert run("h.md", "--threshold", "101", cwd=tmp_path).code == 2
+
+
+def test_json_output_shape(run):
+    r = run(EXAMPLES / "bad", "--format", "json")
+    data = r.json()
+    assert data["version"] == 1
+    assert set(data["summary"]) >= {"files", "passed", "failed", "errors", "warnings", "info"}
+    first = data["files"][0]
+    assert set(first) >= {"path", "type", "score", "threshold", "passed", "categories", "findings"}
+    finding = next(f for f in first["findings"])
+    assert set(finding) >= {"code", "severity", "line", "column", "message"}
+    if first["type"]:
+        assert set(first["categories"]) == {"customer", "expectations", "risks", "technical", "relationship", "actions"}
+
+
+def test_output_file_quiet_exit_zero(run, tmp_path):
+    out = tmp_path / "report.json"
+    r = run(EXAMPLES, "--format", "json", "--output-file", out)
+    assert r.out == "" and r.code == 1
+    assert out.read_text(encoding="utf-8").startswith("{")
+    quiet = run(EXAMPLES, "--quiet")
+    assert "/good/" not in quiet.out and "/bad/" in quiet.out and "checked" not in quiet.out
+    assert run(EXAMPLES, "--exit-zero").code == 0
+
+
+def test_no_color_env(run):
+    r = run(EXAMPLES / "bad", env={"NO_COLOR": "1"})
+    assert "\x1b[" not in r.out
+
+
+def test_type_option_forces_type(run, tmp_path):
+    doc = write(tmp_path, "notes.md", "# Notes\n\n## Red Flags\nCompetitor already in play.\n")
+    r = run(doc, "--format", "json")
+    assert r.json()["files"][0]["type"] is None
+    assert r.json()["files"][0]["findings"][0]["code"] == "HL100"
+    r = run(doc, "--type", "sdr-to-ae", "--format", "json")
+    assert r.json()["files"][0]["type"] == "sdr-to-ae"
+    assert run(doc, "--type", "nope").code == 2
+
+
+def test_type_from_config_globs_and_title(run, tmp_path):
+    write(tmp_path, "deals/cs/a.md", "# Notes on Initech\n")
+    write(tmp_path, "deals/b.md", "# Customer Handoff: Initech\n")
+    write(tmp_path, ".handoff-lint.toml", '[types]\n"deals/cs/*" = "sales-to-cs"\n')
+    files = {f["path"]: f for f in run("deals", "--format", "json", cwd=tmp_path).json()["files"]}
+    assert files["deals/cs/a.md"]["type"] == "sales-to-cs"
+    assert files["deals/cs/a.md"]["type_source"] == "config"
+    assert files["deals/b.md"]["type"] == "sales-to-cs" and files["deals/b.md"]["type_source"] == "title"
+
+
+def test_unknown_frontmatter_type_lists_types(run, tmp_path):
+    doc = write(tmp_path, "h.md", "---\ntype: sales-to-marketing\n---\n# Customer Handoff: X\n")
+    r = run(doc)
+    assert r.code == 1
+    assert f"{doc}:2:1: HL100 unknown handoff type 'sales-to-marketing'" in r.out
+    assert "sdr-to-ae" in r.out
+
+
+def test_rules_and_explain(run):
+    r = run("rules")
+    assert r.code == 0
+    codes = [line.split()[0] for line in r.out.splitlines()]
+    assert codes == [rule.code for rule in all_rules()]
+    r = run("explain", "HL301")
+    assert r.code == 0 and "empty-field" in r.out and "Bad:" in r.out and "Good:" in r.out
+    assert run("explain", "empty-field").out == r.out
+    r = run("explain", "HL999")
+    assert r.code == 2 and "no rule 'HL999'" in r.err
+
+
+def test_score_command_prints_quality_table(run):
+    r = run("score", good_example("sales-to-cs"))
+    assert "| Section | Weight | Score |" in r.out
+    for label in ("Customer context | 20%", "Expectations & success criteria | 25%", "Risk flags | 15%",
+                  "Technical requirements | 15%", "Relationship context | 15%", "Action items | 10%"):
+        assert label in r.out
+    assert "Overall: " in r.out and r.code == 0
+    r = run(good_example("sales-to-cs"), "--show-score")
+    assert "Handoff Quality Score" in r.out
+
+
+@pytest.mark.parametrize("args", [["--format", "xml"], ["--no-such-option"]])
+def test_usage_errors_exit_2(run, args):
+    assert run(EXAMPLES, *args).code == 2
+
+
+def test_internal_error_is_one_line_exit_2(run, monkeypatch):
+    import handoff_lint.linter as linter
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(linter, "match_sections", boom)
+    r = run(good_example("sales-to-cs"))
+    assert r.code == 2
+    assert r.err.strip().count("\n") == 0
+    assert "internal error while linting" in r.err and "sales-to-cs.md" in r.err and "kaboom" in r.err
+    assert "Traceback" not in r.err
+    r = run(good_example("sales-to-cs"), "--debug")
+    assert r.code == 2 and "Traceback" in r.err
