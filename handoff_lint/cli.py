@@ -115,7 +115,12 @@ def _emit(text: str, output_file: str | None) -> None:
 
 
 _common = [
-    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .handoff-lint.toml or pyproject.toml)."),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="Config file (default: nearest .handoff-lint.toml or pyproject.toml).",
+    ),
     click.option("--type", "type_name", metavar="TYPE", help="Lint every file as this handoff type."),
     click.option("--threshold", type=int, help="Minimum score to pass, 0-100 (default 70 or the config's)."),
     click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
@@ -132,12 +137,16 @@ def common_options(func):
 @click.argument("paths", nargs=-1, type=click.Path())
 @common_options
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout.")
+@click.option(
+    "--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only failing handoffs, no info findings, no summary.")
 @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when handoffs fail.")
 @click.option("--show-score", is_flag=True, help="Print the Handoff Quality Score table for each file.")
-def check(paths, config_path, type_name, threshold, debug, output_format, output_file, quiet, no_color, exit_zero, show_score):
+def check(
+    paths, config_path, type_name, threshold, debug, output_format, output_file, quiet, no_color, exit_zero, show_score
+):
     """Lint handoffs (files or folders; default: the config's paths, else docs/handoffs)."""
     from .reporters import REPORTERS
 
@@ -180,7 +189,9 @@ def list_types(config_path):
     width = max(len(name) for name in types)
     for name, handoff_type in sorted(types.items()):
         required = sum(s.required for s in handoff_type.sections)
-        click.echo(f"{name:<{width}}  {handoff_type.label} — {required} required sections of {len(handoff_type.sections)}")
+        click.echo(
+            f"{name:<{width}}  {handoff_type.label} — {required} required sections of {len(handoff_type.sections)}"
+        )
 
 
 @cli.command(name="rules")
@@ -221,7 +232,12 @@ def explain(code):
 @click.option("--company", required=True, help="The customer's name.")
 @click.option("--from", "from_", help="Who hands over.")
 @click.option("--to", help="Who receives the handoff.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Where to write (default docs/handoffs/<company>-<type>.md).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Where to write (default docs/handoffs/<company>-<type>.md).",
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def new(type_name, company, from_, to, output, config_path):
     """Write a new handoff from the type's template (never overwrites a file)."""
@@ -231,7 +247,11 @@ def new(type_name, company, from_, to, output, config_path):
     if type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="TYPE")
     text = render_new_handoff(types[type_name], company, from_, to, date.today())
-    target = Path(output) if output else Path(config.paths[0] if config.paths else "docs/handoffs") / f"{slugify(company)}-{type_name}.md"
+    target = (
+        Path(output)
+        if output
+        else Path(config.paths[0] if config.paths else "docs/handoffs") / f"{slugify(company)}-{type_name}.md"
+    )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:

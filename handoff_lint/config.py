@@ -44,7 +44,15 @@ class Config:
 
 
 _KEYS = {
-    "paths", "exclude", "threshold", "types", "schema-dirs", "select", "ignore", "severity", "rules",
+    "paths",
+    "exclude",
+    "threshold",
+    "types",
+    "schema-dirs",
+    "select",
+    "ignore",
+    "severity",
+    "rules",
 }
 
 

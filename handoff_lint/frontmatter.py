@@ -73,9 +73,7 @@ def split(lines: list[str]) -> Frontmatter:
             break
     else:
         fm = Frontmatter(present=True, start_line=1, end_line=0, body_start=1)
-        fm.problems.append(
-            Problem(CODE, "frontmatter opened with '---' on line 1 is never closed with '---'", 1, 1)
-        )
+        fm.problems.append(Problem(CODE, "frontmatter opened with '---' on line 1 is never closed with '---'", 1, 1))
         return fm
     fm = Frontmatter(present=True, start_line=1, end_line=index + 1, body_start=index + 2)
     _load("\n".join(lines[1:index]), fm, first_line=2)
@@ -87,9 +85,7 @@ def _load(text: str, fm: Frontmatter, first_line: int) -> None:
         return (first_line + mark.line, mark.column + 1)
 
     if len(text.encode("utf-8")) > MAX_FRONTMATTER_BYTES:
-        fm.problems.append(
-            Problem(CODE, f"frontmatter is larger than {MAX_FRONTMATTER_BYTES // 1024} KiB", 1, 1)
-        )
+        fm.problems.append(Problem(CODE, f"frontmatter is larger than {MAX_FRONTMATTER_BYTES // 1024} KiB", 1, 1))
         return
     deep = _flow_nesting_over(text, MAX_DEPTH)
     if deep:
@@ -130,9 +126,7 @@ def _load(text: str, fm: Frontmatter, first_line: int) -> None:
         loader.dispose()
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
-        fm.problems.append(
-            Problem(CODE, f"frontmatter must be a mapping of keys to values, got {kind}", first_line, 1)
-        )
+        fm.problems.append(Problem(CODE, f"frontmatter must be a mapping of keys to values, got {kind}", first_line, 1))
         return
     fm.data = data
 

@@ -206,7 +206,7 @@ class _Builder:
             match = _CHECKBOX.match(content)
             if match:
                 checked = match.group(1) != " "
-                text = content[match.end():]
+                text = content[match.end() :]
         first = text.split("\n", 1)[0].strip()
         column = self.column_of(line, first) if first else self.column_of(line, content)
         block = self.add_block(text.strip(), line, column, kind)
@@ -229,7 +229,7 @@ class _Builder:
             matches = list(_BOLD_LABEL.finditer(physical))
             for number, match in enumerate(matches):
                 end = matches[number + 1].start() if number + 1 < len(matches) else len(physical)
-                value = physical[match.end():end].strip()
+                value = physical[match.end() : end].strip()
                 value = re.sub(r"\s*[|·•]\s*$", "", value).strip()
                 label = match.group(1).strip()
                 label_col = source.find(match.group(0))
@@ -277,7 +277,7 @@ def _place_cells(row: list[Text], source: str) -> None:
     start = 0
     stripped = source.rstrip()
     body_start = len(source) - len(source.lstrip())
-    if stripped[body_start:body_start + 1] == "|":
+    if stripped[body_start : body_start + 1] == "|":
         start = body_start + 1
     else:
         start = body_start

@@ -51,8 +51,7 @@ def resolve_type(
     return Resolution(
         None,
         "",
-        "could not determine the handoff type: set 'type:' in the frontmatter or use --type "
-        f"(known types: {known})",
+        f"could not determine the handoff type: set 'type:' in the frontmatter or use --type (known types: {known})",
     )
 
 

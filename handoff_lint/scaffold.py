@@ -28,7 +28,7 @@ def render_new_handoff(handoff_type: HandoffType, company: str, from_: str | Non
     if to:
         data["to"] = to
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
-    body = "\n".join(lines[fm.body_start - 1:]) if fm.present else "\n".join(lines)
+    body = "\n".join(lines[fm.body_start - 1 :]) if fm.present else "\n".join(lines)
     body = body.replace("[Company Name]", company).replace("[Company]", company)
     return f"---\n{front}---\n{body}"
 

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 
 from .findings import Finding
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*handoff-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S
-)
+_DIRECTIVE = re.compile(r"<!--\s*handoff-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S)
 _REASON = re.compile(r"""reason\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CODE = re.compile(r"\b(HL\d{3})\b", re.I)
 
@@ -85,7 +83,7 @@ def _set_ranges(directives: list[Directive], lines: list[str], code_lines: set[i
             directive.first = directive.last = min(target, end_of_file)
         elif directive.kind == "disable":
             directive.first, directive.last = directive.line, end_of_file
-            for later in directives[index + 1:]:
+            for later in directives[index + 1 :]:
                 if later.kind == "enable" and (not later.codes or not directive.codes or later.codes & directive.codes):
                     directive.last = later.line
                     break

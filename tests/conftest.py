@@ -27,7 +27,11 @@ class Run:
         return json.loads(self.out)
 
     def codes(self):
-        return [line.split(": ", 2)[1].split()[0] for line in self.out.splitlines() if line.count(":") >= 3 and " HL" in line]
+        return [
+            line.split(": ", 2)[1].split()[0]
+            for line in self.out.splitlines()
+            if line.count(":") >= 3 and " HL" in line
+        ]
 
     def __repr__(self):
         return f"<Run code={self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}>"

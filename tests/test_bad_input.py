@@ -13,14 +13,18 @@ def _digest(path):
 
 
 def test_malformed_yaml_reports_line_and_column(run, tmp_path):
-    doc = write(tmp_path, "h.md", """
+    doc = write(
+        tmp_path,
+        "h.md",
+        """
         ---
         type: sales-to-cs
         customer: "Northwind
         from: Dana
         ---
         # Customer Handoff: Northwind
-    """)
+    """,
+    )
     before = _digest(doc)
     r = run(doc)
     assert r.code == 1, r
@@ -50,7 +54,7 @@ def test_frontmatter_shapes_are_findings(run, tmp_path, body, message):
 
 def test_alias_bomb_is_refused_fast(run, tmp_path):
     lines = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=False):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     lines += ["type: sales-to-cs", "---", "# Customer Handoff: Bomb", ""]
     doc = tmp_path / "bomb.md"

@@ -25,7 +25,10 @@ def test_good_examples_pass_and_bad_examples_fail(run):
 
 
 def test_text_output_format(run, tmp_path):
-    doc = write(tmp_path, "h.md", """
+    doc = write(
+        tmp_path,
+        "h.md",
+        """
         ---
         type: sdr-to-ae
         customer: Globex
@@ -36,7 +39,8 @@ def test_text_output_format(run, tmp_path):
         | Field | Detail |
         |-------|--------|
         | Company | TBD |
-    """)
+    """,
+    )
     r = run(doc, "--no-color")
     assert r.code == 1
     lines = r.out.splitlines()
@@ -145,8 +149,14 @@ def test_rules_and_explain(run):
 def test_score_command_prints_quality_table(run):
     r = run("score", good_example("sales-to-cs"))
     assert "| Section | Weight | Score |" in r.out
-    for label in ("Customer context | 20%", "Expectations & success criteria | 25%", "Risk flags | 15%",
-                  "Technical requirements | 15%", "Relationship context | 15%", "Action items | 10%"):
+    for label in (
+        "Customer context | 20%",
+        "Expectations & success criteria | 25%",
+        "Risk flags | 15%",
+        "Technical requirements | 15%",
+        "Relationship context | 15%",
+        "Action items | 10%",
+    ):
         assert label in r.out
     assert "Overall: " in r.out and r.code == 0
     r = run(good_example("sales-to-cs"), "--show-score")

@@ -40,13 +40,14 @@ class TextReporter(Reporter):
             suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
             out.append("")
             out.append(
-                f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed "
-                f"({counts}{suppressed})"
+                f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed ({counts}{suppressed})"
             )
         return "\n".join(out) + ("\n" if out else "")
 
     def status_line(self, result) -> str:
-        verdict = self.style("PASS", fg="green", bold=True) if result.passed else self.style("FAIL", fg="red", bold=True)
+        verdict = (
+            self.style("PASS", fg="green", bold=True) if result.passed else self.style("FAIL", fg="red", bold=True)
+        )
         if result.type_name is None:
             return f"{result.path}: type unknown, not scored {verdict}"
         return f"{result.path}: {result.type_name} {result.score}/100 {verdict} (threshold {result.threshold})"

@@ -8,7 +8,10 @@ from .registry import Context, rule
 
 
 @rule(
-    "HL300", "missing-field", category="fields", severity="error",
+    "HL300",
+    "missing-field",
+    category="fields",
+    severity="error",
     summary="A required field of a section is not written.",
     rationale="""Some facts are always needed, such as the customer's primary contact or the go-live
     date. Write each as a row of the section's table (`| Primary Contact | … |`) or as a bold
@@ -41,7 +44,10 @@ def missing_field(ctx: Context):
 
 
 @rule(
-    "HL301", "empty-field", category="fields", severity="error",
+    "HL301",
+    "empty-field",
+    category="fields",
+    severity="error",
     summary="A required field is empty or still a placeholder.",
     rationale="""Empty is missing: a field holding `[Name]`, `TBD`, `N/A`, `-` or an unresolved option
     list such as `🔴🟡🟢` tells the receiving team nothing, and reps use such values to get past
@@ -61,7 +67,10 @@ def empty_field(ctx: Context):
 
 
 @rule(
-    "HL302", "incomplete-row", category="fields", severity="error",
+    "HL302",
+    "incomplete-row",
+    category="fields",
+    severity="error",
     summary="A table row leaves a required column empty.",
     rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
     a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
@@ -83,7 +92,10 @@ def incomplete_row(ctx: Context):
 
 
 @rule(
-    "HL303", "missing-column", category="fields", severity="error",
+    "HL303",
+    "missing-column",
+    category="fields",
+    severity="error",
     summary="A section's table lacks a required column.",
     rationale="""The type definition names the columns each item table needs (for risks: Risk,
     Severity, Mitigation). A missing column means that fact is missing for every row.""",

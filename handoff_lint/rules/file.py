@@ -16,7 +16,11 @@ def _problems(ctx: Context, code: str):
 
 
 @rule(
-    "HL001", "unreadable-file", category="file", severity="error", needs_type=False,
+    "HL001",
+    "unreadable-file",
+    category="file",
+    severity="error",
+    needs_type=False,
     summary="The file cannot be read as UTF-8 text.",
     rationale="""A handoff that the linter cannot read is one a reviewer cannot trust either: binary data,
     another encoding or an unreadable file. Save the file as UTF-8 Markdown.""",
@@ -26,7 +30,11 @@ def unreadable_file(ctx: Context):
 
 
 @rule(
-    "HL002", "empty-file", category="file", severity="error", needs_type=False,
+    "HL002",
+    "empty-file",
+    category="file",
+    severity="error",
+    needs_type=False,
     summary="The file is empty.",
     rationale="""An empty handoff hands nothing over. Start from `handoff-lint new TYPE --company NAME`.""",
 )
@@ -35,7 +43,11 @@ def empty_file(ctx: Context):
 
 
 @rule(
-    "HL003", "file-too-large", category="file", severity="error", needs_type=False,
+    "HL003",
+    "file-too-large",
+    category="file",
+    severity="error",
+    needs_type=False,
     summary="The file is larger than 1 MiB and is not linted.",
     rationale="""A handoff is a few kilobytes. A megabyte of Markdown is an export or an attachment
     committed by mistake; it is refused rather than parsed so a run stays fast.""",
@@ -45,7 +57,11 @@ def file_too_large(ctx: Context):
 
 
 @rule(
-    "HL010", "frontmatter-invalid", category="frontmatter", severity="error", needs_type=False,
+    "HL010",
+    "frontmatter-invalid",
+    category="frontmatter",
+    severity="error",
+    needs_type=False,
     summary="The YAML frontmatter cannot be loaded.",
     rationale="""The frontmatter carries the handoff's type, customer, owners and dates. It must be a
     closed `---` block holding a YAML mapping. YAML anchors and aliases, merge keys, duplicate keys

@@ -17,7 +17,10 @@ def _escape(key: str) -> str:
 
 
 @rule(
-    "HL200", "missing-frontmatter", category="frontmatter", severity="error",
+    "HL200",
+    "missing-frontmatter",
+    category="frontmatter",
+    severity="error",
     summary="The handoff has no YAML frontmatter.",
     rationale="""The frontmatter holds the facts tools and people filter on: type, customer, who hands
     over to whom, and the dates. Without it nothing downstream (CRM sync, dashboards, type
@@ -39,7 +42,10 @@ def missing_frontmatter(ctx: Context):
 
 
 @rule(
-    "HL201", "missing-frontmatter-key", category="frontmatter", severity="error",
+    "HL201",
+    "missing-frontmatter-key",
+    category="frontmatter",
+    severity="error",
     summary="A required frontmatter key is absent, empty or a placeholder.",
     rationale="""Empty is missing: `owner: ""`, `owner:`, `owner: TBD` and `customer: "{{client}}"` all
     leave the receiving team without the fact. Every required key of the type must hold a real value.""",
@@ -60,7 +66,10 @@ def missing_frontmatter_key(ctx: Context):
 
 
 @rule(
-    "HL202", "invalid-frontmatter-value", category="frontmatter", severity="error",
+    "HL202",
+    "invalid-frontmatter-value",
+    category="frontmatter",
+    severity="error",
     summary="A frontmatter value does not match the type's schema.",
     rationale="""Dates must be real ISO dates, money a number, statuses one of the allowed values. A
     wrong type or format breaks every tool that reads the frontmatter, and an unresolved choice

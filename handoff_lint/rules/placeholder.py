@@ -9,7 +9,12 @@ from .registry import Context, rule
 
 
 @rule(
-    "HL310", "placeholder", category="content", severity="error", affects_score=True, needs_type=False,
+    "HL310",
+    "placeholder",
+    category="content",
+    severity="error",
+    affects_score=True,
+    needs_type=False,
     summary="Template placeholder text is left in the handoff.",
     rationale="""Placeholders such as `[Name]`, `$[amount]`, `{{client}}`, `<owner>`, `______`,
     `YYYY-MM-DD`, a whole value of `TBD`/`N/A`/`-`, or an option list never resolved (`🔴🟡🟢`,
@@ -51,7 +56,7 @@ def _scan(text, line, column, key, reported, lines=None):
         else:
             start = text.rfind("\n", 0, offset) + 1
             source = lines[at_line - 1] if lines and at_line <= len(lines) else ""
-            piece = text[start:offset + len(token)]
+            piece = text[start : offset + len(token)]
             found = source.find(piece)
             at_column = (found if found >= 0 else 0) + (offset - start) + 1
         if (at_line, at_column) in reported:

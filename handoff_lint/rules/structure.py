@@ -9,7 +9,11 @@ from .registry import Context, rule
 
 
 @rule(
-    "HL100", "unknown-type", category="structure", severity="error", needs_type=False,
+    "HL100",
+    "unknown-type",
+    category="structure",
+    severity="error",
+    needs_type=False,
     summary="The handoff type could not be determined.",
     rationale="""Each handoff type needs different sections, so the type decides what is checked. It
     comes from `--type`, the frontmatter `type:`, a `types` glob in the config, or the title
@@ -33,7 +37,10 @@ def unknown_type(ctx: Context):
 
 
 @rule(
-    "HL101", "missing-section", category="structure", severity="error",
+    "HL101",
+    "missing-section",
+    category="structure",
+    severity="error",
     summary="A required section is missing.",
     rationale="""Every handoff type lists the sections the receiving team needs. A missing section is
     information the customer will have to repeat. All missing sections are reported at once, with
@@ -72,7 +79,10 @@ def missing_section(ctx: Context):
 
 
 @rule(
-    "HL102", "empty-section", category="structure", severity="error",
+    "HL102",
+    "empty-section",
+    category="structure",
+    severity="error",
     summary="A required section has no real content.",
     rationale="""A heading with nothing under it, or only template placeholders, looks complete in a
     table of contents and hands over nothing. Write the content, or for sections where absence is
@@ -99,7 +109,10 @@ def empty_section(ctx: Context):
 
 
 @rule(
-    "HL103", "unknown-section", category="structure", severity="info",
+    "HL103",
+    "unknown-section",
+    category="structure",
+    severity="info",
     summary="A section is not part of the handoff type.",
     rationale="""Extra sections are allowed but are not scored. When the heading is close to an
     expected one, it may be a typo or an unfamiliar wording: the finding says which section it
@@ -112,13 +125,14 @@ def unknown_section(ctx: Context):
         if not section.blocks and any(s.parent is section for s in ctx.outline.matched.values()):
             continue  # a grouping heading ("## Sales Cycle Context") over known sections
         hint = f"; did you mean '{suggestion.heading}'?" if suggestion else " (not scored)"
-        yield Finding(
-            "", f"section '{section.title}' is not part of {ctx.handoff_type.name}{hint}", section.line, 1
-        )
+        yield Finding("", f"section '{section.title}' is not part of {ctx.handoff_type.name}{hint}", section.line, 1)
 
 
 @rule(
-    "HL104", "duplicate-section", category="structure", severity="warning",
+    "HL104",
+    "duplicate-section",
+    category="structure",
+    severity="warning",
     summary="The same section appears twice.",
     rationale="""Two headings for the same section split the information; only the first is scored,
     and a reader may stop at it. Merge them.""",
@@ -136,7 +150,10 @@ def duplicate_section(ctx: Context):
 
 
 @rule(
-    "HL105", "missing-title", category="structure", severity="warning",
+    "HL105",
+    "missing-title",
+    category="structure",
+    severity="warning",
     summary="The handoff has no `# ` title.",
     rationale="""The title names the handoff and the customer (`# Customer Handoff: Northwind`); it is
     what a reviewer sees first and what type detection reads when the frontmatter has no type.""",
