@@ -112,6 +112,9 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
         config.types = dict(data["types"])
     if "schema-dirs" in data:
         config.schema_dirs = [root / d for d in _str_list(data["schema-dirs"], "schema-dirs", where)]
+        for folder in config.schema_dirs:
+            if not folder.is_dir():
+                raise ConfigError(f"{where}: 'schema-dirs': schema directory not found: {folder}")
     for key in ("select", "ignore"):
         if key in data:
             codes = _str_list(data[key], key, where)

@@ -1,0 +1,157 @@
+"""Inline suppressions, configuration files and `handoff-lint new`, driven through the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import good_example, write
+
+
+def _with_empty_go_live(tmp_path, directive_before="", directive_line=""):
+    text = good_example("sales-to-cs").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.lower().startswith("| go-live"))
+    cells = lines[index].split("|")
+    cells[2] = " TBD "
+    lines[index] = "|".join(cells)
+    if directive_line:
+        lines.insert(index, directive_line)
+    if directive_before:
+        heading = next(i for i, line in enumerate(lines) if line.startswith("#") and "imeline" in line)
+        lines.insert(heading, directive_before)
+    return write(tmp_path, "h.md", "\n".join(lines))
+
+
+def _codes(run, path):
+    data = run(path, "--format", "json").json()
+    return [f["code"] for f in data["files"][0]["findings"]], data
+
+
+def test_finding_without_suppression(run, tmp_path):
+    codes, data = _codes(run, _with_empty_go_live(tmp_path))
+    assert "HL301" in codes and not data["files"][0]["passed"]
+
+
+def _with_placeholder_item(tmp_path, directive=""):
+    text = good_example("sdr-to-ae").read_text(encoding="utf-8")
+    marker = "\n## Conversation History\n"
+    extra = f"{directive}\n" if directive else ""
+    text = text.replace(marker, f"{marker}\n{extra}- 2026-11-02 — email — sent [Case Study] to the champion\n", 1)
+    return write(tmp_path, "h.md", text)
+
+
+def test_disable_next_line(run, tmp_path):
+    codes, data = _codes(run, _with_placeholder_item(tmp_path))
+    assert "HL310" in codes and not data["files"][0]["passed"]
+    doc = _with_placeholder_item(tmp_path, "<!-- handoff-lint-disable-next-line HL310 -->")
+    codes, data = _codes(run, doc)
+    assert "HL310" not in codes and data["files"][0]["suppressed"] == 1
+    assert data["files"][0]["passed"]
+
+
+def test_disable_enable_block_with_reason(run, tmp_path):
+    doc = _with_empty_go_live(
+        tmp_path, directive_before='<!-- handoff-lint-disable HL301 reason="customer has not chosen a date" -->'
+    )
+    text = doc.read_text(encoding="utf-8").replace("## Technical", "<!-- handoff-lint-enable -->\n\n## Technical", 1)
+    doc.write_text(text, encoding="utf-8")
+    codes, data = _codes(run, doc)
+    assert "HL301" not in codes and data["summary"]["suppressed"] == 1
+
+
+def test_disable_other_code_does_not_suppress(run, tmp_path):
+    doc = _with_placeholder_item(tmp_path, "<!-- handoff-lint-disable-next-line HL301 -->")
+    codes, _ = _codes(run, doc)
+    assert "HL310" in codes
+
+
+def test_disable_file_and_directive_in_code_fence_is_ignored(run, tmp_path):
+    doc = _with_empty_go_live(tmp_path)
+    text = doc.read_text(encoding="utf-8")
+    fenced = text.replace("\n# ", "\n```\n<!-- handoff-lint-disable-file HL301 -->\n```\n\n# ", 1)
+    doc.write_text(fenced, encoding="utf-8")
+    assert "HL301" in _codes(run, doc)[0]
+    doc.write_text(text.replace("\n# ", "\n<!-- handoff-lint-disable-file HL301 -->\n\n# ", 1), encoding="utf-8")
+    assert "HL301" not in _codes(run, doc)[0]
+
+
+def test_config_select_ignore_and_severity(run, tmp_path):
+    _with_empty_go_live(tmp_path)
+    write(tmp_path, ".handoff-lint.toml", 'ignore = ["HL301"]\n')
+    run("types", cwd=tmp_path)  # work from tmp_path, where the config is
+    assert "HL301" not in _codes(run, "h.md")[0]
+    write(tmp_path, ".handoff-lint.toml", '[severity]\nHL301 = "warning"\n')
+    data = run("h.md", "--format", "json").json()
+    found = [f for f in data["files"][0]["findings"] if f["code"] == "HL301"]
+    assert found and found[0]["severity"] == "warning"
+    write(tmp_path, ".handoff-lint.toml", 'select = ["HL1"]\n')
+    codes = _codes(run, "h.md")[0]
+    assert all(code.startswith("HL1") for code in codes)
+
+
+def test_pyproject_config_and_exclude(run, tmp_path):
+    write(tmp_path, "docs/handoffs/keep.md", good_example("sdr-to-ae").read_text(encoding="utf-8"))
+    write(tmp_path, "docs/handoffs/archive/old.md", "# Lead Handoff: Old\n")
+    write(
+        tmp_path,
+        "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.handoff-lint]\nexclude = ["docs/handoffs/archive"]\n',
+    )
+    sub = tmp_path / "docs"
+    r = run("docs/handoffs", cwd=tmp_path)
+    assert r.code == 0 and "keep.md" in r.out and "old.md" not in r.out
+    r = run("handoffs", cwd=sub)  # config found by walking up from a subfolder
+    assert r.code == 0 and "old.md" not in r.out
+
+
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ("threshhold = 80\n", "unknown key 'threshhold'"),
+        ("threshold = 170\n", "'threshold' must be a whole number from 0 to 100"),
+        ('threshold = "high"\n', "'threshold' must be a whole number"),
+        ('ignore = ["HL999"]\n', "unknown rule code 'HL999'"),
+        ('[severity]\nHL301 = "fatal"\n', "must be error, warning or info"),
+        ('[types]\n"*.md" = "sales-to-moon"\n', "unknown type 'sales-to-moon'"),
+        ('schema-dirs = ["nowhere"]\n', "schema directory not found"),
+        ("paths = [\n", "invalid TOML"),
+    ],
+)
+def test_bad_config_is_exit_2_naming_the_key(run, tmp_path, config, message):
+    write(tmp_path, ".handoff-lint.toml", config)
+    write(tmp_path, "docs/handoffs/a.md", good_example("sdr-to-ae").read_text(encoding="utf-8"))
+    r = run(cwd=tmp_path)
+    assert r.code == 2, r
+    assert message in r.err and ".handoff-lint.toml" in r.err
+
+
+def test_explicit_config_option(run, tmp_path):
+    write(tmp_path, "strict.toml", "threshold = 100\n")
+    write(tmp_path, "h.md", good_example("sdr-to-ae").read_text(encoding="utf-8"))
+    data = run("h.md", "--config", "strict.toml", "--format", "json", cwd=tmp_path).json()
+    assert data["files"][0]["threshold"] == 100
+    assert run("h.md", "--config", "missing.toml", cwd=tmp_path).code == 2
+
+
+def test_new_writes_template_with_frontmatter_and_never_overwrites(run, tmp_path):
+    r = run(
+        "new", "sales-to-cs", "--company", "Acme Robotics", "--from", "Dana Lee", "--to", "Omar Haddad", cwd=tmp_path
+    )
+    assert r.code == 0, r
+    created = tmp_path / "docs/handoffs/acme-robotics-sales-to-cs.md"
+    text = created.read_text(encoding="utf-8")
+    assert "customer: Acme Robotics" in text and "from: Dana Lee" in text and "to: Omar Haddad" in text
+    assert "type: sales-to-cs" in text
+    assert "# Customer Handoff: Acme Robotics" in text
+    data = run(created, "--format", "json").json()["files"][0]
+    assert data["type"] == "sales-to-cs" and data["score"] < 30 and not data["passed"]
+    empty_keys = [f["message"] for f in data["findings"] if f["code"] == "HL201"]
+    assert empty_keys  # deal_size, contract_start… are still to fill in
+    assert not [m for m in empty_keys if any(f"'{k}'" in m for k in ("customer", "from", "to", "date", "type"))]
+    before = text
+    r = run("new", "sales-to-cs", "--company", "Acme Robotics", cwd=tmp_path)
+    assert r.code == 2 and "already exists" in r.err
+    assert created.read_text(encoding="utf-8") == before
+    r = run("new", "sdr-to-ae", "--company", "Globex", "-o", "lead.md", cwd=tmp_path)
+    assert r.code == 0 and (tmp_path / "lead.md").is_file()
+    assert run("new", "nope", "--company", "X", cwd=tmp_path).code == 2
