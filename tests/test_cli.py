@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES, good_example, write
 
+from conftest import EXAMPLES, good_example, write
 from handoff_lint.rules import all_rules
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO, write
 
+from conftest import REPO, write
 from handoff_lint.handoff_types import load_types
 from handoff_lint.parser import read_document
 from handoff_lint.sections import match_sections

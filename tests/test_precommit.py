@@ -1,0 +1,145 @@
+"""The pre-commit hook end to end: real pre-commit installs this repository as a hook repo and runs it.
+
+How the hook repository is handed to pre-commit -- the trade-off:
+
+* ``pre-commit try-repo REPO handoff-lint --files F`` would also pick up uncommitted edits of tracked
+  files in REPO (try-repo makes a shadow commit of the work tree), but UNTRACKED files in REPO are
+  left out of it, and every try-repo call builds a fresh virtualenv and pip-installs the hook repo
+  (three calls = three installs).
+* A ``.pre-commit-config.yaml`` with ``repo: <REPO path>`` and ``rev: <REPO's HEAD sha>`` plus one
+  shared ``PRE_COMMIT_HOME`` installs the hook once (``pre-commit install-hooks``) and then every
+  ``pre-commit run`` reuses it. It exercises the COMMITTED hook (.pre-commit-hooks.yaml, pyproject.toml,
+  handoff_lint/ at HEAD), which is exactly what CI checks: CI runs on a fresh clone, where HEAD is what
+  was submitted. Locally, uncommitted edits are not seen -- commit first to test them.
+
+We use the second: one install, deterministic input (a commit), and the same thing CI sees. For the
+same reason the example handoffs are taken from HEAD too (``git show HEAD:...``), so the hook code
+and the documents it checks always come from the same commit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+GOOD = "examples/handoffs/good/northwind-sales-to-cs.md"
+BAD = "examples/handoffs/bad/thin-sales-to-cs.md"
+TIMEOUT = 600  # seconds per subprocess; the hook install (a virtualenv + pip install) is the slow one
+
+pytestmark = pytest.mark.slow
+
+if shutil.which("git") is None:
+    pytest.skip("git is not installed", allow_module_level=True)
+
+
+def _pre_commit() -> list[str]:
+    """The pre-commit of the venv running these tests, else ``python -m pre_commit``."""
+    exe = Path(sys.executable).parent / "pre-commit"
+    return [str(exe)] if exe.is_file() else [sys.executable, "-m", "pre_commit"]
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    # When the suite itself runs inside a git hook, GIT_DIR and friends would point every git call
+    # (ours and pre-commit's) at the outer repository.
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_PREFIX"):
+        env.pop(name, None)
+    env["PRE_COMMIT_HOME"] = str(home)
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    # Only colourless output, so the assertions can read it.
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    cmd = ["git", "-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", *args]
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.returncode == 0, f"{cmd} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+class Hook:
+    """A temporary git repository whose .pre-commit-config.yaml uses this repo's handoff-lint hook."""
+
+    def __init__(self, root: Path, env: dict[str, str]):
+        self.root = root
+        self.env = env
+
+    def pre_commit(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*_pre_commit(), *args, "--color", "never"],
+            cwd=self.root,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+
+    def run(self, *files: str) -> subprocess.CompletedProcess[str]:
+        return self.pre_commit("run", "--files", *files)
+
+
+@pytest.fixture(scope="module")
+def hook(tmp_path_factory) -> Hook:
+    base = tmp_path_factory.mktemp("precommit")
+    env = _env(base / "pre-commit-home")
+    rev = _git("rev-parse", "HEAD", cwd=REPO, env=env).strip()
+
+    root = base / "project"
+    (root / "docs" / "handoffs").mkdir(parents=True)
+    (root / "docs" / "handoffs" / "good.md").write_text(_git("show", f"{rev}:{GOOD}", cwd=REPO, env=env))
+    (root / "docs" / "handoffs" / "bad.md").write_text(_git("show", f"{rev}:{BAD}", cwd=REPO, env=env))
+    # Outside handoffs/: it has no type, so it would fail (HL100) if the hook's `files:` let it through.
+    (root / "README.md").write_text("# Notes\n\nNothing to hand off here.\n")
+    (root / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"-   repo: {REPO.as_posix()}\n"
+        f"    rev: {rev}\n"
+        "    hooks:\n"
+        "    -   id: handoff-lint\n"
+    )
+    _git("init", "-q", cwd=root, env=env)
+    _git("add", "-A", cwd=root, env=env)
+    _git("commit", "-q", "-m", "init", cwd=root, env=env)
+
+    h = Hook(root, env)
+    installed = h.pre_commit("install-hooks")
+    assert installed.returncode == 0, f"pre-commit install-hooks failed:\n{installed.stdout}\n{installed.stderr}"
+    return h
+
+
+def _output(done: subprocess.CompletedProcess[str]) -> str:
+    return f"exit {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr}"
+
+
+def test_good_handoff_passes(hook):
+    done = hook.run("docs/handoffs/good.md")
+    assert done.returncode == 0, _output(done)
+    assert "Passed" in done.stdout, _output(done)
+
+
+def test_bad_handoff_fails_with_findings(hook):
+    done = hook.run("docs/handoffs/bad.md")
+    assert done.returncode == 1, _output(done)
+    assert "Failed" in done.stdout, _output(done)
+    assert "docs/handoffs/bad.md:" in done.stdout and "HL30" in done.stdout, _output(done)
+    assert "FAIL" in done.stdout, _output(done)
+
+
+def test_files_outside_handoffs_are_not_linted(hook):
+    done = hook.run("README.md")
+    assert done.returncode == 0, _output(done)
+    assert "no files to check" in done.stdout and "Skipped" in done.stdout, _output(done)
+    assert "HL100" not in done.stdout, _output(done)
+
+
+def test_mixed_commit_lints_only_the_handoffs(hook):
+    done = hook.run("README.md", "docs/handoffs/good.md")
+    assert done.returncode == 0, _output(done)
+    assert "Passed" in done.stdout and "README.md" not in done.stdout, _output(done)
