@@ -52,14 +52,12 @@ def _env(home: Path) -> dict[str, str]:
         env.pop(name, None)
     env["PRE_COMMIT_HOME"] = str(home)
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    # Only colourless output, so the assertions can read it.
-    env["NO_COLOR"] = "1"
     return env
 
 
 def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
     cmd = ["git", "-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", *args]
-    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, encoding="utf-8", timeout=TIMEOUT)
     assert done.returncode == 0, f"{cmd} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -77,7 +75,7 @@ class Hook:
             cwd=self.root,
             env=self.env,
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             timeout=TIMEOUT,
         )
 
@@ -93,17 +91,22 @@ def hook(tmp_path_factory) -> Hook:
 
     root = base / "project"
     (root / "docs" / "handoffs").mkdir(parents=True)
-    (root / "docs" / "handoffs" / "good.md").write_text(_git("show", f"{rev}:{GOOD}", cwd=REPO, env=env))
-    (root / "docs" / "handoffs" / "bad.md").write_text(_git("show", f"{rev}:{BAD}", cwd=REPO, env=env))
-    # Outside handoffs/: it has no type, so it would fail (HL100) if the hook's `files:` let it through.
-    (root / "README.md").write_text("# Notes\n\nNothing to hand off here.\n")
-    (root / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        f"-   repo: {REPO.as_posix()}\n"
-        f"    rev: {rev}\n"
-        "    hooks:\n"
-        "    -   id: handoff-lint\n"
+    (root / "docs" / "handoffs" / "good.md").write_text(
+        _git("show", f"{rev}:{GOOD}", cwd=REPO, env=env), encoding="utf-8"
     )
+    (root / "docs" / "handoffs" / "bad.md").write_text(
+        _git("show", f"{rev}:{BAD}", cwd=REPO, env=env), encoding="utf-8"
+    )
+    # Outside handoffs/: it has no type, so it would fail (HL100) if the hook's `files:` let it through.
+    (root / "README.md").write_text("# Notes\n\nNothing to hand off here.\n", encoding="utf-8")
+    config = [
+        "repos:",
+        f"-   repo: {REPO.as_posix()}",
+        f"    rev: {rev}",
+        "    hooks:",
+        "    -   id: handoff-lint",
+    ]
+    (root / ".pre-commit-config.yaml").write_text("\n".join(config) + "\n", encoding="utf-8")
     _git("init", "-q", cwd=root, env=env)
     _git("add", "-A", cwd=root, env=env)
     _git("commit", "-q", "-m", "init", cwd=root, env=env)
