@@ -76,6 +76,10 @@ def _load(config_path: str | None):
     unknown = sorted({name for name in config.types.values() if name not in types})
     if unknown:
         raise ConfigError(f"{config.source}: 'types' maps files to unknown type '{unknown[0]}'")
+    for code, options in config.rule_options.items():
+        for key, value in options.items():
+            if isinstance(value, dict) and key not in types:
+                raise ConfigError(f"{config.source}: [rules.{code}.{key}] names unknown handoff type '{key}'")
     return config, types
 
 

@@ -12,6 +12,7 @@ from .document import Block, Field, Section, Table
 from .handoff_types import FieldSpec, HandoffType, SectionSpec
 from .placeholders import is_blank_or_placeholder
 from .sections import Outline
+from .signals import is_explicit_none
 from .text import normalize_label
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
@@ -30,7 +31,7 @@ class FieldCheck:
 @dataclass
 class RowCheck:
     block: Block
-    empty_columns: list[tuple[FieldSpec, int]]  # (column spec, source column of the empty cell)
+    empty_columns: list[tuple[FieldSpec, int, str]]  # (column spec, source column, the cell's text)
 
 
 @dataclass
@@ -98,11 +99,15 @@ def _assess_columns(result: Assessment, spec: SectionSpec, tables: list[Table]) 
     blank_rows = [row for row in table.rows if row not in rows]
     for row in table.rows:
         block = next(b for b in result.blocks if b.kind == "row" and b.cells is row)
+        if any(is_explicit_none(cell.text) for cell in row):
+            continue  # "None identified as of 2026-11-20": a stated absence is an answer
         empty = []
         for column, index in indexes.values():
             cell = row[index] if index < len(row) else None
             if cell is None or is_blank_or_placeholder(cell.text):
-                empty.append((column, cell.column if cell else (row[-1].column if row else 1)))
+                empty.append(
+                    (column, cell.column if cell else (row[-1].column if row else 1), cell.text if cell else "")
+                )
         if empty:
             result.rows.append(RowCheck(block, empty))
     complete_rows = [row for row in rows if not any(r.block.cells is row for r in result.rows)]

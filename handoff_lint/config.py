@@ -141,6 +141,12 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
                 raise ConfigError(f"{where}: 'rules' names unknown rule '{code}'")
             if not isinstance(options, dict):
                 raise ConfigError(f"{where}: options of rule {code} must be a table")
+            for name, value in options.items():
+                # A sub-table is options for one handoff type: [rules.HL413.sales-to-cs]
+                for option in value if isinstance(value, dict) else {name: value}:
+                    if option not in rule.options:
+                        known = ", ".join(sorted(rule.options)) or "none"
+                        raise ConfigError(f"{where}: rule {rule.code} has no option '{option}' (options: {known})")
             config.rule_options[rule.code] = options
     return config
 

@@ -50,6 +50,9 @@ class SectionSpec:
     fields: tuple[FieldSpec, ...] = ()
     columns: tuple[FieldSpec, ...] = ()
     min_items: int = 1
+    # What the content is, for the quality rules: "success-criteria", "action-items", "risks",
+    # "stakeholders", "timeline", "customer-words" (needs a verbatim quote), "context" (facts, not filler).
+    kinds: tuple[str, ...] = ()
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -65,6 +68,10 @@ class HandoffType:
     sections: tuple[SectionSpec, ...]
     schema: dict = field(repr=False)
     path: Path | None = None
+    # Roles that must be named somewhere in the stakeholder sections: (role, aliases).
+    stakeholder_roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Chains of dates that must not go backwards: "frontmatter:KEY" or "field:SECTION-KEY/Field name".
+    date_order: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def validator(self):
@@ -89,6 +96,9 @@ class HandoffType:
 
     def section(self, key: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    def sections_of_kind(self, kind: str) -> list[SectionSpec]:
+        return [s for s in self.sections if kind in s.kinds]
 
 
 def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, HandoffType]:
@@ -136,6 +146,12 @@ def load_type(path: Path, meta=None) -> HandoffType:
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
         raise ConfigError(f"{path}: section keys must be unique, repeated: {', '.join(duplicates)}")
+    for chain in ext.get("date_order", []):
+        for ref in chain:
+            kind, _, target = ref.partition(":")
+            section_key = target.split("/", 1)[0]
+            if kind == "field" and ("/" not in target or section_key not in keys):
+                raise ConfigError(f"{path}: date_order reference '{ref}' names no section of this type")
     return HandoffType(
         name=ext["name"],
         label=ext.get("label", ext["name"]),
@@ -144,6 +160,8 @@ def load_type(path: Path, meta=None) -> HandoffType:
         sections=sections,
         schema=frontmatter_schema,
         path=path,
+        stakeholder_roles=tuple((r["role"], tuple(r.get("aliases", []))) for r in ext.get("stakeholder_roles", [])),
+        date_order=tuple(tuple(chain) for chain in ext.get("date_order", [])),
     )
 
 
@@ -158,6 +176,7 @@ def _section(raw: dict) -> SectionSpec:
         fields=tuple(_field(f) for f in raw.get("fields", [])),
         columns=tuple(_field(f) for f in raw.get("columns", [])),
         min_items=raw.get("min_items", 1),
+        kinds=tuple(raw.get("kinds", [])),
     )
 
 

@@ -7,6 +7,7 @@ together. Nothing here prints or exits.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .completeness import assess
 from .config import Config
@@ -19,6 +20,9 @@ from .rules import Context, all_rules
 from .scoring import CategoryScore, score, section_statuses
 from .sections import match_sections
 from .suppressions import apply_suppressions, parse_directives
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 
 @dataclass
@@ -33,6 +37,11 @@ class FileResult:
     categories: dict[str, CategoryScore] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
     suppressed: int = 0
+    # For CI reporters: the source lines (SARIF fingerprints and UTF-16 columns), the lines changed
+    # since --changed-since's base (annotations on them come first) and the --baseline score.
+    lines: list[str] = field(default_factory=list, repr=False)
+    changed_lines: frozenset[int] | None = None
+    baseline: Baseline | None = None
 
 
 class Linter:
@@ -58,14 +67,10 @@ class Linter:
         if handoff_type is not None:
             ctx.outline = match_sections(doc, handoff_type)
             ctx.assessments = assess(handoff_type, ctx.outline)
-        findings = []
-        for rule in self.rules:
-            if rule.needs_type and handoff_type is None:
-                continue
-            for finding in rule.run(ctx):
-                finding.severity = self.config.severity.get(rule.code, finding.severity)
-                findings.append(finding)
-        findings, suppressed = apply_suppressions(findings, parse_directives(doc.lines, doc.code_lines))
+        findings = self._run(ctx, [r for r in self.rules if not r.after_suppressions])
+        ctx.directives = parse_directives(doc.lines, doc.code_lines)
+        findings, suppressed = apply_suppressions(findings, ctx.directives)
+        findings += self._run(ctx, [r for r in self.rules if r.after_suppressions])
         findings.sort(key=Finding.sort_key)
         result = FileResult(
             path=path,
@@ -76,12 +81,23 @@ class Linter:
             passed=False,
             findings=findings,
             suppressed=suppressed,
+            lines=doc.lines,
         )
         if handoff_type is not None:
             result.sections = section_statuses(ctx.assessments, findings, self.score_codes)
             result.score, result.categories = score(ctx.assessments, result.sections)
         result.passed = file_passes(result.score, result.threshold, findings)
         return result
+
+    def _run(self, ctx: Context, rules) -> list[Finding]:
+        findings = []
+        for rule in rules:
+            if rule.needs_type and ctx.handoff_type is None:
+                continue
+            for finding in rule.run(ctx):
+                finding.severity = self.config.severity.get(rule.code, finding.severity)
+                findings.append(finding)
+        return findings
 
 
 def lint_paths(paths: list[str], config: Config, types: dict[str, HandoffType], forced_type=None):

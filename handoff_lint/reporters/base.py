@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..findings import Severity
 
@@ -33,6 +36,38 @@ def summarize(results) -> Summary:
         info=sum(f.severity is Severity.INFO for f in findings),
         suppressed=sum(r.suppressed for r in results),
     )
+
+
+def score_change(result) -> str:
+    """The score's move since --baseline: "+5", "-3", "0", "new", "n/a" (not scored), "" (no baseline)."""
+    baseline = result.baseline
+    if baseline is None:
+        return ""
+    if baseline.new:
+        return "new"
+    if baseline.score is None or result.score is None:
+        return "n/a"
+    change = result.score - baseline.score
+    return f"{change:+d}" if change else "0"
+
+
+def repo_path(path: str) -> str:
+    """A path relative to the repository root, with forward slashes: what GitHub and SARIF viewers expect."""
+    root = _root(os.getcwd())
+    absolute = os.path.realpath(path)
+    relative = os.path.relpath(absolute, root)
+    return Path(absolute if relative.startswith("..") else relative).as_posix()
+
+
+@lru_cache(maxsize=8)
+def _root(cwd: str) -> str:
+    from ..errors import HandoffLintError
+    from ..gitscope import Repo
+
+    try:
+        return str(Repo(cwd).top)
+    except HandoffLintError:  # not in a git repository: the working directory is the root
+        return os.path.realpath(cwd)
 
 
 class Reporter:

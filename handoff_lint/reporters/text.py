@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..findings import Severity
-from .base import Reporter, summarize
+from .base import Reporter, score_change, summarize
 from .score_table import render_score_table
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -35,19 +35,39 @@ class TextReporter(Reporter):
                 out.append(render_score_table(result))
                 out.append("")
         if not self.quiet:
-            s = summarize(results)
-            counts = f"{_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.info} info"
-            suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
             out.append("")
-            out.append(
-                f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed ({counts}{suppressed})"
-            )
+            out.append(self.summary_line(results))
         return "\n".join(out) + ("\n" if out else "")
+
+    @staticmethod
+    def summary_line(results) -> str:
+        s = summarize(results)
+        counts = f"{_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.info} info"
+        suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
+        return f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed ({counts}{suppressed})"
 
     def status_line(self, result) -> str:
         verdict = (
             self.style("PASS", fg="green", bold=True) if result.passed else self.style("FAIL", fg="red", bold=True)
         )
+        since = self.since(result)
         if result.type_name is None:
-            return f"{result.path}: type unknown, not scored {verdict}"
-        return f"{result.path}: {result.type_name} {result.score}/100 {verdict} (threshold {result.threshold})"
+            return f"{result.path}: type unknown, not scored {verdict}" + (f" ({since})" if since else "")
+        return (
+            f"{result.path}: {result.type_name} {result.score}/100 {verdict} "
+            f"(threshold {result.threshold}{', ' + since if since else ''})"
+        )
+
+    @staticmethod
+    def since(result) -> str:
+        """With --baseline, how the score moved (e.g. "was 80 at main: -5"); else ""."""
+        change, baseline = score_change(result), result.baseline
+        if not change:
+            return ""
+        if change == "new":
+            return f"new since {baseline.ref}"
+        if baseline.score is None:
+            return f"not scored at {baseline.ref}"
+        if change == "n/a":
+            return f"was {baseline.score} at {baseline.ref}"
+        return f"was {baseline.score} at {baseline.ref}: {change}"

@@ -81,10 +81,11 @@ def incomplete_row(ctx: Context):
     for key, assessment in ctx.assessments.items():
         section = assessment.section
         for row in assessment.rows:
-            for column, col in row.empty_columns:
+            for column, col, text in row.empty_columns:
+                detail = f"is still a placeholder: {truncate(text, 30)!r}" if text.strip() else "is empty"
                 yield Finding(
                     "",
-                    f"'{section.title}' row: '{column.name}' is empty or a placeholder",
+                    f"'{section.title}' row: '{column.name}' {detail}",
                     row.block.line,
                     col,
                     section=key,

@@ -25,12 +25,11 @@ from .registry import Context, rule
 )
 def placeholder(ctx: Context):
     reported = _field_positions(ctx)
-    section_key = _section_keys(ctx)
     doc = ctx.doc
     if doc.title is not None:
         yield from _scan(doc.title.text, doc.title.line, doc.title.column, None, reported)
     for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
-        key = section_key.get(id(section))
+        key = ctx.section_key(section)
         for block in section.blocks:
             if block.line in doc.code_lines:
                 continue
@@ -72,19 +71,6 @@ def _field_positions(ctx: Context) -> set[tuple[int, int]]:
             if check.spec.required and check.field is not None and not check.filled:
                 positions.add((check.field.line, check.field.value_column))
         for row in assessment.rows:
-            for _column, col in row.empty_columns:
+            for _column, col, _text in row.empty_columns:
                 positions.add((row.block.line, col))
     return positions
-
-
-def _section_keys(ctx: Context) -> dict[int, str]:
-    if ctx.outline is None:
-        return {}
-    keys: dict[int, str] = {}
-    for section in ctx.outline.sections:
-        owner = section
-        while owner is not None and id(owner) not in ctx.outline.spec_of:
-            owner = owner.parent
-        if owner is not None:
-            keys[id(section)] = ctx.outline.spec_of[id(owner)].key
-    return keys

@@ -26,7 +26,39 @@ class Context:
     outline: Outline | None = None
     assessments: dict[str, Assessment] = field(default_factory=dict)
     type_problem: str | None = None  # why no type could be resolved
-    options: dict = field(default_factory=dict)  # per-rule options, by rule code
+    options: dict = field(default_factory=dict)  # configured rule options, by rule code
+    rule_options: dict = field(default_factory=dict)  # the running rule's options, resolved for this type
+    directives: list = field(default_factory=list)  # inline suppressions, once applied (for HL900)
+
+    def section_key(self, section) -> str | None:
+        """The type's section key that a document section (or its nearest matched parent) fills."""
+        if self.outline is None or section is None:
+            return None
+        while section is not None and id(section) not in self.outline.spec_of:
+            section = section.parent
+        return self.outline.spec_of[id(section)].key if section is not None else None
+
+    def text_pieces(self):
+        """(text, line, column, section key) for every paragraph, item, quote and table cell."""
+        doc = self.doc
+        for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
+            key = self.section_key(section)
+            for block in section.blocks:
+                if block.kind == "row":
+                    for cell in block.cells:
+                        yield cell.text, cell.line, cell.column, key
+                else:
+                    yield block.text.split("\n", 1)[0], block.line, block.column, key
+
+    def sections_of_kind(self, kind: str):
+        """(spec, assessment) for each present section of a kind, e.g. "action-items"."""
+        if self.handoff_type is None:
+            return []
+        return [
+            (spec, self.assessments[spec.key])
+            for spec in self.handoff_type.sections_of_kind(kind)
+            if self.assessments.get(spec.key) and self.assessments[spec.key].section is not None
+        ]
 
 
 CheckFunction = Callable[[Context], Iterable[Finding]]
@@ -44,9 +76,21 @@ class Rule:
     good: str = ""
     affects_score: bool = False  # a finding downgrades its section from Complete to Partial
     needs_type: bool = True  # only runs when the handoff type is known
+    options: dict = field(default_factory=dict)  # option name -> default value
+    after_suppressions: bool = False  # runs on the suppressions themselves (unused-suppression)
     check: CheckFunction = field(default=lambda ctx: (), repr=False, compare=False)
 
+    def resolve_options(self, configured: dict, type_name: str | None) -> dict:
+        """Defaults, then the config's options, then the config's options for this handoff type."""
+        resolved = dict(self.options)
+        resolved.update({k: v for k, v in configured.items() if not isinstance(v, dict)})
+        if type_name and isinstance(configured.get(type_name), dict):
+            resolved.update(configured[type_name])
+        return resolved
+
     def run(self, ctx: Context) -> Iterator[Finding]:
+        type_name = ctx.handoff_type.name if ctx.handoff_type else None
+        ctx.rule_options = self.resolve_options(ctx.options.get(self.code, {}), type_name)
         for finding in self.check(ctx):
             finding.code = self.code
             finding.severity = self.severity
@@ -68,6 +112,8 @@ def rule(
     good: str = "",
     affects_score: bool = False,
     needs_type: bool = True,
+    options: dict | None = None,
+    after_suppressions: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare and register a rule."""
 
@@ -85,6 +131,8 @@ def rule(
             good=good.strip("\n"),
             affects_score=affects_score,
             needs_type=needs_type,
+            options=dict(options or {}),
+            after_suppressions=after_suppressions,
             check=check,
         )
         return check

@@ -1,0 +1,46 @@
+"""``--baseline REF``: each handoff's score as it was at the base, for score deltas and the ratchet.
+
+The base is the merge base of HEAD and REF (a branch is judged on its own edits, not on what
+landed on the base branch since). The old content is read from git, without a checkout, and
+linted with today's configuration and rules, so a delta measures what the edit did to the
+document. A renamed handoff is compared with its old path; a handoff that did not exist at the
+base is new and has no delta.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .gitscope import Repo
+from .outcome import file_passes
+
+
+@dataclass(frozen=True)
+class Baseline:
+    ref: str  # as the user wrote it
+    path: str | None  # the handoff's path at the base; None when it is new
+    score: int | None  # None when new, or not scored at the base (unknown type, unreadable)
+
+    @property
+    def new(self) -> bool:
+        return self.path is None
+
+
+def attach_baselines(results, repo: Repo, ref: str, linter, fail_on_regression: bool) -> None:
+    """Set ``result.baseline`` on every result; under the ratchet, re-decide pass/fail."""
+    base = repo.merge_base(ref)
+    changes = repo.changes(base)
+    for result in results:
+        path = repo.to_repo(result.path)
+        change = changes.get(path) if path else None
+        old_path = change.old_path if change else path
+        data = repo.read(base, old_path) if old_path else None
+        if data is None:
+            result.baseline = Baseline(ref, None, None)
+        else:
+            shown = repo.from_repo(old_path)
+            result.baseline = Baseline(ref, shown, linter.lint(shown, data=data).score)
+        if fail_on_regression:
+            result.passed = file_passes(
+                result.score, result.threshold, result.findings, previous_score=result.baseline.score
+            )

@@ -1,0 +1,74 @@
+"""Which problems become GitHub annotations, given GitHub's limit of 10 errors and 10 warnings a step.
+
+GitHub silently drops annotations past the limit, so we choose which ones it sees: errors
+before warnings; a failing handoff's verdict (score under the threshold, score dropped) before
+its findings, so every red handoff says why; findings on lines the pull request changed before
+the others. Nothing is lost: every finding is also in the log and in the step summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..findings import Finding, Severity
+from ..outcome import score_dropped
+from ..rules import get_rule
+
+MAX_PER_LEVEL = 10  # GitHub: "10 warning annotations and 10 error annotations per step"
+
+
+@dataclass
+class Annotation:
+    level: str  # "error" or "warning"
+    path: str  # as linted; the reporter makes it repository-relative
+    line: int
+    column: int | None
+    title: str
+    message: str
+    finding: Finding | None = None  # None for a handoff's verdict
+
+
+@dataclass
+class Plan:
+    annotations: list[Annotation]
+    not_annotated: int  # findings (of any severity) left to the log and the summary
+
+
+def plan_annotations(results) -> Plan:
+    ranked: list[tuple[tuple, Annotation]] = []
+    for order, result in enumerate(results):
+        verdict = _verdict(result)
+        if verdict:
+            ranked.append(((0, order, 0), verdict))
+        changed = result.changed_lines or frozenset()
+        for f in result.findings:
+            if f.severity is Severity.INFO:
+                continue
+            rule = get_rule(f.code)
+            title = f"{f.code} {rule.name}" if rule else f.code
+            annotation = Annotation(f.severity.value, result.path, f.line, f.column, title, f.message, f)
+            ranked.append(((1 if f.line in changed else 2, order, f.line), annotation))
+    chosen: list[Annotation] = []
+    for level in ("error", "warning"):
+        candidates = sorted((item for item in ranked if item[1].level == level), key=lambda item: item[0])
+        chosen += [annotation for _, annotation in candidates[:MAX_PER_LEVEL]]
+    findings = sum(len(r.findings) for r in results)
+    annotated = sum(a.finding is not None for a in chosen)
+    return Plan(chosen, findings - annotated)
+
+
+def _verdict(result) -> Annotation | None:
+    """The handoff-level annotation: its score is under the threshold, or it dropped since the baseline."""
+    if result.score is None:
+        return None  # not scored: its findings (unknown type, unreadable) say why
+    baseline = result.baseline
+    dropped = baseline is not None and score_dropped(result.score, baseline.score)
+    since = f" (was {baseline.score} at {baseline.ref})" if dropped else ""
+    if result.score < result.threshold:
+        message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {result.threshold}{since}"
+        return Annotation("error", result.path, 1, None, "handoff-lint: score under the threshold", message)
+    if dropped:
+        level = "warning" if result.passed else "error"
+        message = f"score dropped from {baseline.score} to {result.score}/100 since {baseline.ref}"
+        return Annotation(level, result.path, 1, None, "handoff-lint: score dropped", message)
+    return None

@@ -1,0 +1,61 @@
+"""GitHub Actions workflow commands: annotations on the lines of the pull request, a log group per handoff.
+
+GitHub shows at most 10 error and 10 warning annotations a step; annotations.py chooses them.
+Every finding is also printed as a plain log line inside the handoff's ``::group::``, whose
+title is the handoff's status line, so the collapsed log reads like the text format.
+Escaping follows actions/toolkit (``command.ts``): a message escapes ``%``, CR and LF; a
+property value also ``:`` and ``,``. Log lines have their line breaks flattened, so text
+quoted from a handoff can never start a workflow command of its own.
+"""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from .annotations import MAX_PER_LEVEL, Annotation, plan_annotations
+from .base import Reporter, repo_path
+from .text import TextReporter
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(annotation: Annotation) -> str:
+    props = {"file": repo_path(annotation.path), "line": str(annotation.line)}
+    if annotation.column:
+        props["col"] = str(annotation.column)
+    props["title"] = annotation.title
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
+    return f"::{annotation.level} {rendered}::{escape_data(annotation.message)}"
+
+
+def _plain(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+class GithubReporter(Reporter):
+    def render(self, results) -> str:
+        plan = plan_annotations(results)
+        out = [command(a) for a in plan.annotations]
+        text = TextReporter(quiet=self.quiet)
+        for result in results:
+            if self.quiet and result.passed:
+                continue
+            out.append("::group::" + escape_data(text.status_line(result)))
+            for f in result.findings:
+                if self.quiet and f.severity is Severity.INFO:
+                    continue
+                out.append(_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.message}"))
+            out.append("::endgroup::")
+        if not self.quiet:
+            out.append(text.summary_line(results))
+        if plan.not_annotated:
+            out.append(
+                f"{plan.not_annotated} more findings not annotated (GitHub shows at most {MAX_PER_LEVEL} errors "
+                f"and {MAX_PER_LEVEL} warnings per step); every finding is in the groups above."
+            )
+        return "\n".join(out) + "\n"

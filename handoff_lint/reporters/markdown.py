@@ -1,0 +1,96 @@
+"""A Markdown summary for a pull request or ``$GITHUB_STEP_SUMMARY``: one row per handoff, then every finding.
+
+A reviewer reads the table (handoff, type, score, change since the baseline, status, the top
+missing items) and opens the details for the rest. The findings list is capped so the summary
+stays well under GitHub's 1 MiB per step.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..findings import Severity
+from ..outcome import score_dropped
+from .annotations import MAX_PER_LEVEL, plan_annotations
+from .base import Reporter, repo_path, score_change, summarize
+from .text import TextReporter
+
+TOP_ITEMS = 3
+ITEM_LENGTH = 70
+MAX_LISTED = 500  # findings listed in the details; 500 short lines stay far below 1 MiB
+
+
+def cell(text: str) -> str:
+    """Text safe inside a GFM table cell: no HTML, no pipe, one line."""
+    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+
+
+def _short(message: str) -> str:
+    message = message.split(" — ")[0]
+    return message if len(message) <= ITEM_LENGTH else message[: ITEM_LENGTH - 1].rstrip() + "…"
+
+
+def top_items(result) -> str:
+    """The first things to fix: error findings (missing sections come first by code), else warnings."""
+    if result.passed:
+        return "—"
+    for severity in (Severity.ERROR, Severity.WARNING):
+        findings = sorted((f for f in result.findings if f.severity is severity), key=lambda f: (f.code, f.line))
+        if findings:
+            items = list(dict.fromkeys(_short(f.message) for f in findings))
+            shown = "; ".join(cell(item) for item in items[:TOP_ITEMS])
+            return shown + (f"; +{len(items) - TOP_ITEMS} more" if len(items) > TOP_ITEMS else "")
+    if result.baseline is not None and score_dropped(result.score, result.baseline.score):
+        return f"score dropped from {result.baseline.score}"
+    return f"score under {result.threshold}"
+
+
+def _status(result) -> str:
+    if result.passed:
+        return "✅ PASS"
+    dropped = result.baseline is not None and score_dropped(result.score, result.baseline.score)
+    return "❌ FAIL" + (" (score dropped)" if dropped else "")
+
+
+class MarkdownReporter(Reporter):
+    def __init__(self, *, annotated: bool = False, **kwargs):
+        """``annotated``: the same run printed GitHub annotations; say how many findings did not get one."""
+        super().__init__(**kwargs)
+        self.annotated = annotated
+
+    def render(self, results) -> str:
+        s = summarize(results)
+        if not results:
+            heading = "no handoffs to check"
+        elif s.failed:
+            heading = f"{s.failed} of {s.files} handoffs failed"
+        else:
+            heading = f"all {s.files} handoffs passed"
+        out = [f"### handoff-lint: {heading}", ""]
+        if results:
+            out += ["| Handoff | Type | Score | Change | Status | Top missing items |", "|---|---|---|---|---|---|"]
+            for r in results:
+                score = f"{r.score}/100" if r.score is not None else "not scored"
+                change = score_change(r) or "—"
+                row = [cell(repo_path(r.path)), cell(r.type_name or "unknown"), score, change, _status(r), top_items(r)]
+                out.append("| " + " | ".join(row) + " |")
+            out.append("")
+            thresholds = sorted({r.threshold for r in results})
+            out.append(f"Threshold {', '.join(map(str, thresholds))}. {TextReporter.summary_line(results)}")
+        if self.annotated:
+            not_annotated = plan_annotations(results).not_annotated
+            if not_annotated:
+                out += [
+                    "",
+                    f"{not_annotated} more findings not annotated (GitHub shows at most {MAX_PER_LEVEL} errors and "
+                    f"{MAX_PER_LEVEL} warnings per step); all are listed below.",
+                ]
+        findings = [(r, f) for r in results for f in r.findings]
+        if findings:
+            out += ["", f"<details><summary>All findings ({len(findings)})</summary>", ""]
+            for r, f in findings[:MAX_LISTED]:
+                out.append(f"- {cell(repo_path(r.path))}:{f.line}:{f.column} **{f.code}** {f.severity.value}: {cell(f.message)}")
+            if len(findings) > MAX_LISTED:
+                out.append(f"- … {len(findings) - MAX_LISTED} more in the log")
+            out += ["", "</details>"]
+        return "\n".join(out) + "\n"

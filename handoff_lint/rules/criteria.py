@@ -1,0 +1,77 @@
+"""Success criteria must be measurable: a quantity and a time bound, and few of them."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..placeholders import is_blank_or_placeholder
+from ..signals import has_quantity, has_time_bound, vague_verb
+from ..text import truncate
+from .registry import Context, rule
+
+
+def content_items(assessment):
+    """The items of a section: list items or table rows, else its paragraphs."""
+    blocks = [b for b in assessment.blocks if not is_blank_or_placeholder(b.text)]
+    items = [b for b in blocks if b.kind in ("item", "row") and b.depth == 0]
+    return items or [b for b in blocks if b.kind == "paragraph"]
+
+
+@rule(
+    "HL400",
+    "unmeasurable-criterion",
+    category="quality",
+    severity="error",
+    affects_score=True,
+    summary="A success criterion has no number or no time bound.",
+    rationale="""Success criteria are the promise the receiving team must deliver. "Improve efficiency"
+    cannot be delivered or checked. Each criterion needs a quantity (a number, %, amount, count or
+    duration) and a time bound (a date, a quarter, "within 60 days of go-live", "by week 6"), ideally
+    from a baseline to a target.""",
+    bad="- Improve invoice processing efficiency",
+    good="- Cut invoice-matching time from 20 h/week to under 4 h/week within 60 days of go-live",
+)
+def unmeasurable_criterion(ctx: Context):
+    for spec, assessment in ctx.sections_of_kind("success-criteria"):
+        for block in content_items(assessment):
+            text = block.text
+            missing = []
+            if not has_quantity(text):
+                missing.append("a number")
+            if not has_time_bound(text):
+                missing.append("a time bound")
+            if not missing:
+                continue
+            verb = vague_verb(text)
+            hint = f" ('{verb.lower()}' is not measurable)" if verb and "a number" in missing else ""
+            yield Finding(
+                "",
+                f"success criterion has no {' and no '.join(m.split(' ', 1)[1] for m in missing)}{hint}: "
+                f"{truncate(text, 50)!r}",
+                block.line,
+                block.column,
+                section=spec.key,
+            )
+
+
+@rule(
+    "HL401",
+    "too-many-criteria",
+    category="quality",
+    severity="warning",
+    summary="More success criteria than anyone agreed on.",
+    rationale=""""Ten criteria means nobody agreed what matters." Three to five criteria, each agreed with
+    the customer, force the prioritisation conversation before the work starts.""",
+    options={"max-items": 5},
+)
+def too_many_criteria(ctx: Context):
+    limit = ctx.rule_options["max-items"]
+    for spec, assessment in ctx.sections_of_kind("success-criteria"):
+        items = content_items(assessment)
+        if len(items) > limit:
+            yield Finding(
+                "",
+                f"{len(items)} success criteria; keep to {limit} or fewer that the customer agreed to",
+                items[limit].line,
+                items[limit].column,
+                section=spec.key,
+            )

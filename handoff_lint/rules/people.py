@@ -1,0 +1,86 @@
+"""Stakeholders: the roles each type needs are named; contact details are well-formed."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..signals import bad_emails, bad_phones, names_a_person
+from ..text import normalize_heading, normalize_label
+from .registry import Context, rule
+
+
+def _mentions(text: str, names: set[str]) -> bool:
+    padded = f" {normalize_label(text)} "
+    return any(f" {name} " in padded for name in names)
+
+
+def _without_roles(text: str, names: set[str]) -> str:
+    """The text with role words taken out, so "Executive Sponsor" itself never reads as a name."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(r"\b" + r"\W+".join(map(re.escape, name.split())) + r"\b", " ", text, flags=re.I)
+    return text
+
+
+def _role_named(ctx: Context, names: set[str]) -> bool:
+    for spec, assessment in ctx.sections_of_kind("stakeholders"):
+        section = assessment.section
+        heading_is_role = _mentions(section.title, names) or normalize_heading(spec.heading) in names
+        for found in assessment.section.fields:
+            if _mentions(found.label, names) and names_a_person(found.value):
+                return True
+        for block in assessment.blocks:
+            cells = block.cells or [block]
+            if not (heading_is_role or any(_mentions(c.text, names) for c in cells)):
+                continue
+            if any(names_a_person(_without_roles(c.text, names)) for c in cells):
+                return True
+    return False
+
+
+@rule(
+    "HL440",
+    "missing-stakeholder-role",
+    category="quality",
+    severity="error",
+    affects_score=True,
+    summary="A stakeholder role the handoff type needs is not named.",
+    rationale="""Champion blindness is a classic cause of early churn. Each type lists the people the
+    receiving team must know by name (Sales → CS: primary contact, executive sponsor, technical
+    lead, champion). Name them with their title; write "Unknown — plan: …" rather than leaving a
+    role out.""",
+    bad="| Executive Sponsor | [Name, title] |",
+    good="| Executive Sponsor | Martin Hale, CFO, martin.hale@northwind.example |",
+)
+def missing_stakeholder_role(ctx: Context):
+    sections = ctx.sections_of_kind("stakeholders")
+    if not sections:
+        return  # the missing stakeholder sections are reported by HL101
+    first_spec, first = sections[0]
+    for role, aliases in ctx.handoff_type.stakeholder_roles:
+        names = {normalize_label(n) for n in (role, *aliases)}
+        if not _role_named(ctx, names):
+            yield Finding(
+                "", f"no {role} named: add who it is (name and title)", first.section.line, 1, section=first_spec.key
+            )
+
+
+@rule(
+    "HL441",
+    "invalid-contact",
+    category="quality",
+    severity="warning",
+    needs_type=False,
+    summary="An email address or phone number is malformed.",
+    rationale="""A contact detail that does not work costs the receiving team a day. Emails need a domain
+    with a dot (`dana@northwind.example`); phone numbers 7 to 15 digits, ideally in international
+    form (`+44 20 7946 0958`).""",
+    bad="Dana Lee, dana@northwind",
+    good="Dana Lee, dana.lee@northwind.example, +44 20 7946 0958",
+)
+def invalid_contact(ctx: Context):
+    for text, line, column, _key in ctx.text_pieces():
+        for offset, token in bad_emails(text):
+            yield Finding("", f"'{token}' is not a valid email address", line, column + offset)
+        for offset, token in bad_phones(text):
+            yield Finding("", f"'{token}' is not a valid phone number", line, column + offset)

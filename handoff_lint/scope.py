@@ -1,0 +1,78 @@
+"""``--changed-since REF``: lint only the handoffs a branch added, modified or renamed.
+
+The comparison is with the merge base of HEAD and REF, so changes made on the base branch
+after the branch point are not the branch's. Deleted handoffs are ignored. A change to the
+handoff-lint configuration or to the team's type definitions can break handoffs no one
+touched, so then every handoff is linted and the run says why.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from .config import Config
+from .gitscope import Change, Repo
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass
+class ChangedScope:
+    repo: Repo
+    ref: str
+    base: str  # the merge-base commit
+    changes: dict[str, Change]  # by repository path
+    everything: str | None = None  # why every handoff is linted, when it is
+
+    def includes(self, path: str) -> bool:
+        if self.everything:
+            return True
+        change = self.changes.get(self.repo.to_repo(path) or "")
+        return change is not None and change.status != "D"
+
+    def changed_lines(self, path: str) -> frozenset[int]:
+        change = self.changes.get(self.repo.to_repo(path) or "")
+        if change is None:
+            return frozenset()
+        return self.repo.changed_lines(self.base, change)
+
+
+def changed_scope(repo: Repo, ref: str, config: Config) -> ChangedScope:
+    base = repo.merge_base(ref)
+    scope = ChangedScope(repo, ref, base, repo.changes(base))
+    scope.everything = _rules_changed(scope, config)
+    return scope
+
+
+def _rules_changed(scope: ChangedScope, config: Config) -> str | None:
+    """Why the settings that decide every handoff's result changed since the base, if they did."""
+    if config.source is not None:
+        path = scope.repo.to_repo(config.source)
+        if path in scope.changes:
+            old = scope.repo.read(scope.base, path)
+            current = config.source.read_bytes()
+            if old is None or _settings(old, path) != _settings(current, path):
+                return f"the configuration ({path}) changed since {scope.ref}"
+    for folder in config.schema_dirs:
+        prefix = scope.repo.to_repo(folder)
+        if prefix is None:
+            continue
+        for change in scope.changes.values():
+            if any(p and (p + "/").startswith(prefix + "/") for p in (change.path, change.old_path)):
+                return f"type definitions in {prefix} changed since {scope.ref}"
+    return None
+
+
+def _settings(data: bytes, path: str):
+    """The handoff-lint settings in a config file (only [tool.handoff-lint] of a pyproject.toml)."""
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    if path.rsplit("/", 1)[-1] == "pyproject.toml":
+        return parsed.get("tool", {}).get("handoff-lint")
+    return parsed
