@@ -20,7 +20,7 @@ from .config import Config, check_threshold, load_config
 from .errors import ConfigError, HandoffLintError
 from .outcome import EXIT_ERROR, exit_code
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "sarif", "junit", "markdown")
 
 
 class InternalError(Exception):
@@ -87,7 +87,8 @@ def _use_color(no_color: bool) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _run(paths, config: Config, types, type_name):
+def _run(paths, config: Config, types, type_name, select=None):
+    """Lint the discovered files (only those ``select`` keeps, when given)."""
     from .discover import discover
     from .linter import Linter
 
@@ -98,6 +99,8 @@ def _run(paths, config: Config, types, type_name):
     else:
         targets = [p if Path(p).is_absolute() else os.path.relpath(config.root / p) for p in config.paths]
     files = discover(targets, config.exclude, config.root)
+    if select is not None:
+        files = [path for path in files if select(path)]
     linter = Linter(config, types, type_name)
     results = []
     for path in files:
@@ -108,14 +111,22 @@ def _run(paths, config: Config, types, type_name):
     return results
 
 
-def _emit(text: str, output_file: str | None) -> None:
+def _emit(text: str, output_file: str | None, append: bool = False) -> None:
     if output_file:
         try:
-            Path(output_file).write_text(text, encoding="utf-8")
+            with open(output_file, "a" if append else "w", encoding="utf-8") as handle:
+                handle.write(text)
         except OSError as exc:
             raise HandoffLintError(f"cannot write {output_file}: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
+
+
+def _resolve_format(explicit: str | None) -> str:
+    """An explicit --format wins; on GitHub Actions the default is annotations; else text."""
+    if explicit:
+        return explicit
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 _common = [
@@ -140,7 +151,12 @@ def common_options(func):
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @common_options
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
+)
 @click.option(
     "--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout."
 )
@@ -148,19 +164,75 @@ def common_options(func):
 @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when handoffs fail.")
 @click.option("--show-score", is_flag=True, help="Print the Handoff Quality Score table for each file.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Only handoffs added, modified or renamed since the merge base with this git ref.",
+)
+@click.option(
+    "--baseline",
+    "baseline_ref",
+    metavar="REF",
+    help="Score each handoff as it was at the merge base with this git ref and report the change.",
+)
+@click.option("--fail-on-regression", is_flag=True, help="Fail a handoff whose score dropped since --baseline.")
+@click.option(
+    "--summary-file",
+    type=click.Path(dir_okay=False),
+    help="Also append a Markdown summary table to this file (e.g. $GITHUB_STEP_SUMMARY).",
+)
 def check(
-    paths, config_path, type_name, threshold, debug, output_format, output_file, quiet, no_color, exit_zero, show_score
+    paths,
+    config_path,
+    type_name,
+    threshold,
+    debug,
+    output_format,
+    output_file,
+    quiet,
+    no_color,
+    exit_zero,
+    show_score,
+    changed_since,
+    baseline_ref,
+    fail_on_regression,
+    summary_file,
 ):
     """Lint handoffs (files or folders; default: the config's paths, else docs/handoffs)."""
-    from .reporters import REPORTERS
+    from .reporters import REPORTERS, MarkdownReporter
 
+    if fail_on_regression and not baseline_ref:
+        raise HandoffLintError("--fail-on-regression needs --baseline REF (the scores to compare with)")
+    output_format = _resolve_format(output_format)
     config, types = _load(config_path)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
-    results = _run(paths, config, types, type_name)
-    color = _use_color(no_color) and not output_file
+    repo = scope = None
+    if changed_since or baseline_ref:
+        from .gitscope import Repo
+
+        repo = Repo()
+    if changed_since:
+        from .scope import changed_scope
+
+        scope = changed_scope(repo, changed_since, config)
+        if scope.everything:
+            click.echo(f"handoff-lint: {scope.everything}: checking every handoff", err=True)
+    results = _run(paths, config, types, type_name, select=scope.includes if scope else None)
+    if scope:
+        for result in results:
+            result.changed_lines = scope.changed_lines(result.path)
+    if baseline_ref:
+        from .baseline import attach_baselines
+        from .linter import Linter
+
+        attach_baselines(results, repo, baseline_ref, Linter(config, types, type_name), fail_on_regression)
+    color = _use_color(no_color) and not output_file and output_format == "text"
     reporter = REPORTERS[output_format](color=color, quiet=quiet, show_score=show_score)
     _emit(reporter.render(results), output_file)
+    if summary_file:
+        summary = MarkdownReporter(annotated=output_format == "github").render(results)
+        _emit(summary, summary_file, append=True)
     click.get_current_context().exit(exit_code(results, exit_zero))
 
 

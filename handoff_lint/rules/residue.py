@@ -10,7 +10,9 @@ from ..text import normalize_label, truncate
 from .registry import Context, rule
 
 _INSTRUCTIONS = re.compile(
-    r"^\W*(?:use their words|what did the customer|don'?t just list|do not just list|explain the intent|"
+    r"^\W*(?:use their words|what did the customer|who else they looked at|what wasn'?t included|"
+    r"who advocated for you|anyone who was skeptical|what were the pivotal|any objections, hesitations|"
+    r"don'?t just list|do not just list|explain the intent|"
     r"this is the most important section|fill (?:this|in)|replace (?:this|with)|delete this|describe (?:the|what)|"
     r"list (?:the|any|all)\b|add (?:a|the|any)\b.*\bhere\b|\(?\d+[–-]\d+ sentences)",
     re.I,
@@ -49,12 +51,17 @@ _SUFFIX = re.compile(r"\b(inc|ltd|llc|gmbh|plc|sa|ag|bv|corp|corporation|co|limi
     good='They expect matching to take "under four hours a week" by March (Dana Lee, 2026-10-02).',
 )
 def template_instructions(ctx: Context):
+    guidance = _guidance_openings(ctx)
     doc = ctx.doc
     for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
         for block in section.blocks:
             if block.kind == "row" or is_blank_or_placeholder(block.text):
                 continue  # a bracketed "[What did the customer…]" is reported as a placeholder (HL310)
-            if _INSTRUCTIONS.search(block.text) or _ITALIC_GUIDANCE.match(block.text):
+            if (
+                _INSTRUCTIONS.search(block.text)
+                or _ITALIC_GUIDANCE.match(block.text)
+                or _opening(block.text) in guidance
+            ):
                 yield Finding(
                     "",
                     f"template instruction left in: {truncate(block.text, 50)!r}",
@@ -62,6 +69,17 @@ def template_instructions(ctx: Context):
                     block.column,
                     section=ctx.section_key(section),
                 )
+
+
+def _opening(text: str, words: int = 6) -> str:
+    return " ".join(normalize_label(text).split()[:words])
+
+
+def _guidance_openings(ctx: Context) -> set[str]:
+    """The first words of each section's guidance (the template's own prompts), for this type."""
+    if ctx.handoff_type is None:
+        return set()
+    return {_opening(s.guidance) for s in ctx.handoff_type.sections if len(s.guidance.split()) >= 6}
 
 
 def _company_words(name: str) -> str:

@@ -16,6 +16,7 @@ _FILLER = re.compile(
     r"|positive\s+(?:call|meeting|vibes?|feeling)|excited\s+about\s+(?:us|the\s+product)|interested,?\s+wants\s+(?:a\s+)?demo)\b",
     re.I,
 )
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _FACT = re.compile(r"\d|\"|“|\$|€|£|%")
 
 
@@ -64,15 +65,12 @@ def no_customer_quote(ctx: Context):
 def filler(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("context"):
         for block in assessment.blocks:
-            match = _FILLER.search(block.text)
-            if match and not _FACT.search(block.text):
-                yield Finding(
-                    "",
-                    f"'{match.group(0)}' is sentiment, not a fact: {truncate(block.text, 50)!r}",
-                    block.line,
-                    block.column,
-                    section=spec.key,
-                )
+            for sentence in _SENTENCE.split(block.text):
+                match = _FILLER.search(sentence)
+                if match and not _FACT.search(sentence):
+                    message = f"'{match.group(0)}' is sentiment, not a fact: {truncate(sentence, 50)!r}"
+                    yield Finding("", message, block.line, block.column, section=spec.key)
+                    break
 
 
 _GENERIC_WORDS = {

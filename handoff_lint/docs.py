@@ -1,0 +1,67 @@
+"""Generate docs/rules.md from the rule registry (a test fails when the page drifts).
+
+Run: ``python -m handoff_lint.docs > docs/rules.md``
+"""
+
+from __future__ import annotations
+
+from .rules import all_rules
+
+_HEADER = """# Rules
+
+Generated from the rule registry by `python -m handoff_lint.docs > docs/rules.md`; do not edit by hand.
+`handoff-lint explain CODE` prints the same text in a terminal.
+
+Severity is the default; change it per rule with `[tool.handoff-lint.severity]`. Errors fail a handoff;
+warnings and info never do. Rules marked *affects score* make a section count as Partial.
+"""
+
+
+def render_rules_markdown() -> str:
+    rules = all_rules()
+    out = [
+        _HEADER,
+        "| Code | Name | Category | Severity | Summary |",
+        "|------|------|----------|----------|---------|",
+    ]
+    for rule in rules:
+        out.append(
+            f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.category} | {rule.severity.value} "
+            f"| {rule.summary} |"
+        )
+    for rule in rules:
+        out += [
+            "",
+            f"## {rule.code}",
+            "",
+            f"**{rule.name}** — {rule.category}, default severity "
+            f"{rule.severity.value}{', affects score' if rule.affects_score else ''}.",
+            "",
+            rule.summary,
+            "",
+            rule.rationale,
+        ]
+        if rule.options:
+            out += [
+                "",
+                "Options (`[tool.handoff-lint.rules." + rule.code + "]`, or per type in "
+                "`[tool.handoff-lint.rules." + rule.code + ".<type>]`):",
+                "",
+            ]
+            out += [f"- `{name}` (default `{_toml(value)}`)" for name, value in rule.options.items()]
+        for label, example in (("Bad", rule.bad), ("Good", rule.good)):
+            if example:
+                out += ["", f"{label}:", "", "```markdown", example, "```"]
+    return "\n".join(out) + "\n"
+
+
+def _toml(value) -> str:
+    if value is None:
+        return "from the type definition"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+if __name__ == "__main__":
+    print(render_rules_markdown(), end="")
