@@ -45,11 +45,12 @@ class GithubReporter(Reporter):
         for result in results:
             if self.quiet and result.passed:
                 continue
+            shown = [f for f in result.findings if not (self.quiet and f.severity is Severity.INFO)]
+            if not shown:
+                out.append(_plain(text.status_line(result)))
+                continue
             out.append("::group::" + escape_data(text.status_line(result)))
-            for f in result.findings:
-                if self.quiet and f.severity is Severity.INFO:
-                    continue
-                out.append(_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.message}"))
+            out += [_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.message}") for f in shown]
             out.append("::endgroup::")
         if not self.quiet:
             out.append(text.summary_line(results))

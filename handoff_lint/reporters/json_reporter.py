@@ -12,7 +12,7 @@ JSON_VERSION = 1
 
 
 def result_to_dict(result) -> dict:
-    return {
+    data = {
         "path": result.path,
         "type": result.type_name,
         "type_source": result.type_source or None,
@@ -38,6 +38,16 @@ def result_to_dict(result) -> dict:
         ],
         "suppressed": result.suppressed,
     }
+    if result.baseline is not None:  # only with --baseline, so the shape is unchanged without it
+        old = result.baseline.score
+        data["baseline"] = {
+            "ref": result.baseline.ref,
+            "path": result.baseline.path,  # differs from "path" after a rename; null when new
+            "new": result.baseline.new,
+            "score": old,
+            "change": result.score - old if result.score is not None and old is not None else None,
+        }
+    return data
 
 
 class JsonReporter(Reporter):

@@ -26,8 +26,12 @@ def cell(text: str) -> str:
 
 
 def _short(message: str) -> str:
+    """The gist of a message: before any " — " hint, and before a long quote after ": "."""
     message = message.split(" — ")[0]
-    return message if len(message) <= ITEM_LENGTH else message[: ITEM_LENGTH - 1].rstrip() + "…"
+    if len(message) <= ITEM_LENGTH:
+        return message
+    cut = message.rfind(": ", 0, ITEM_LENGTH)
+    return message[:cut] if cut > 0 else message[: ITEM_LENGTH - 1].rstrip() + "…"
 
 
 def top_items(result) -> str:
@@ -89,7 +93,8 @@ class MarkdownReporter(Reporter):
         if findings:
             out += ["", f"<details><summary>All findings ({len(findings)})</summary>", ""]
             for r, f in findings[:MAX_LISTED]:
-                out.append(f"- {cell(repo_path(r.path))}:{f.line}:{f.column} **{f.code}** {f.severity.value}: {cell(f.message)}")
+                where = f"{cell(repo_path(r.path))}:{f.line}:{f.column}"
+                out.append(f"- {where} **{f.code}** {f.severity.value}: {cell(f.message)}")
             if len(findings) > MAX_LISTED:
                 out.append(f"- … {len(findings) - MAX_LISTED} more in the log")
             out += ["", "</details>"]

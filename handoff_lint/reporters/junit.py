@@ -1,0 +1,54 @@
+"""JUnit XML: one testcase per handoff, so CI test dashboards show handoffs like tests.
+
+A handoff that fails is a ``<failure>`` whose message gives the score and whose body lists the
+findings; its score, threshold and (with --baseline) the score at the base are testcase
+properties. Characters XML 1.0 forbids (control characters quoted from a file) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..findings import Severity
+from .base import Reporter, repo_path, summarize
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _failure_message(result) -> str:
+    errors = sum(f.severity is Severity.ERROR for f in result.findings)
+    score = f"score {result.score}/100" if result.score is not None else "not scored"
+    return f"{score} (threshold {result.threshold}), {errors} error{'' if errors == 1 else 's'}"
+
+
+class JunitReporter(Reporter):
+    def render(self, results) -> str:
+        s = summarize(results)
+        counts = {"tests": str(s.files), "failures": str(s.failed), "errors": "0", "skipped": "0", "time": "0"}
+        suites = ET.Element("testsuites", name="handoff-lint", **counts)
+        suite = ET.SubElement(suites, "testsuite", name="handoff-lint", **counts)
+        for result in results:
+            path = repo_path(result.path)
+            case = ET.SubElement(
+                suite, "testcase", classname=_xml(result.type_name or "unknown-type"), name=_xml(path), time="0"
+            )
+            case.set("file", _xml(path))
+            props = ET.SubElement(case, "properties")
+            values = {"score": result.score, "threshold": result.threshold}
+            if result.baseline is not None:
+                values["baseline_score"] = result.baseline.score
+            for name, value in values.items():
+                ET.SubElement(props, "property", name=name, value="" if value is None else str(value))
+            lines = [f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.message}" for f in result.findings]
+            if not result.passed:
+                failure = ET.SubElement(case, "failure", message=_xml(_failure_message(result)), type="handoff-lint")
+                failure.text = _xml("\n".join(lines))
+            elif lines:
+                ET.SubElement(case, "system-out").text = _xml("\n".join(lines))
+        ET.indent(suites)
+        return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,0 +1,117 @@
+"""SARIF 2.1.0 for GitHub code scanning (``github/codeql-action/upload-sarif``).
+
+Follows GitHub's "SARIF support for code scanning": every rule has short and full descriptions
+and help text; every result has a region and ``partialFingerprints`` (so an alert keeps its
+identity when lines move); paths are repository-relative URIs, percent-encoded. Columns are
+counted in UTF-16 code units, SARIF's default: an emoji before a finding counts twice. Scores go
+in property bags: the run's lists every handoff, each result carries its handoff's score.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import quote
+
+from .. import __version__
+from ..findings import Severity
+from ..rules import all_rules
+from .base import Reporter, repo_path, score_change
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+MAX_DESCRIPTION = 1024  # GitHub truncates longer rule descriptions
+
+
+def utf16_column(line: str, column: int) -> int:
+    """A 1-based code-point column as a 1-based UTF-16 column."""
+    before = line[: column - 1]
+    return len(before.encode("utf-16-le")) // 2 + max(0, column - 1 - len(before)) + 1
+
+
+def fingerprint(code: str, path: str, line_text: str) -> str:
+    return hashlib.sha256(f"{code}:{path}:{line_text.strip()}".encode()).hexdigest()[:16]
+
+
+def _cap(text: str) -> str:
+    return text if len(text) <= MAX_DESCRIPTION else text[: MAX_DESCRIPTION - 1] + "…"
+
+
+def rule_descriptor(rule) -> dict:
+    text = [rule.summary, "", rule.rationale]
+    markdown = [f"**{rule.summary}**", "", rule.rationale]
+    for label, example in (("Bad", rule.bad), ("Good", rule.good)):
+        if example:
+            text += ["", f"{label}:", example]
+            markdown += ["", f"{label}:", "", "```markdown", example, "```"]
+    text += ["", f"More: handoff-lint explain {rule.code}"]
+    markdown += ["", f"More: `handoff-lint explain {rule.code}`"]
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _cap(rule.summary)},
+        "fullDescription": {"text": _cap(rule.rationale or rule.summary)},
+        "help": {"text": "\n".join(text), "markdown": "\n".join(markdown)},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": ["handoff", rule.category]},
+    }
+
+
+def _handoff_properties(result) -> dict:
+    props = {"path": repo_path(result.path), "type": result.type_name, "score": result.score}
+    props.update(threshold=result.threshold, passed=result.passed)
+    if result.baseline is not None:
+        props.update(baselineScore=result.baseline.score, scoreChange=score_change(result))
+    return props
+
+
+class SarifReporter(Reporter):
+    def render(self, results) -> str:
+        rules = all_rules()
+        index = {rule.code: i for i, rule in enumerate(rules)}
+        sarif_results = []
+        for result in results:
+            path = repo_path(result.path)
+            seen: dict[str, int] = {}
+            for f in result.findings:
+                line = max(1, f.line)
+                text = result.lines[line - 1] if line <= len(result.lines) else ""
+                digest = fingerprint(f.code, path, text)
+                seen[digest] = seen.get(digest, 0) + 1  # same rule, same line text: number the occurrences
+                entry = {"ruleId": f.code}
+                if f.code in index:
+                    entry["ruleIndex"] = index[f.code]
+                entry.update(
+                    level=LEVEL[f.severity],
+                    message={"text": f.message},
+                    locations=[
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"},
+                                "region": {"startLine": line, "startColumn": utf16_column(text, max(1, f.column))},
+                            }
+                        }
+                    ],
+                    partialFingerprints={"handoffLint/v1": f"{digest}:{seen[digest]}"},
+                    properties={"score": result.score, "threshold": result.threshold, "handoffType": result.type_name},
+                )
+                sarif_results.append(entry)
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "handoff-lint",
+                            "semanticVersion": __version__,
+                            "rules": [rule_descriptor(rule) for rule in rules],
+                        }
+                    },
+                    "columnKind": "utf16CodeUnits",
+                    "results": sarif_results,
+                    "properties": {"handoffs": [_handoff_properties(r) for r in results]},
+                }
+            ],
+        }
+        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
