@@ -1,0 +1,326 @@
+"""The GitHub Action and workflows: validated against the published schemas, and run end to end without GitHub.
+
+The end-to-end test plays the runner: it builds a pull request the way GitHub presents it (an
+``origin`` with the base branch and a ``refs/pull/1/merge`` merge commit, checked out at depth 1
+as actions/checkout does), then runs each ``run:`` step of action.yml with bash exactly as a
+composite action's ``shell: bash`` does, with the runner's variables set and the ``${{ }}``
+expressions of the step's ``env:`` evaluated here. ``uses:`` steps (setup-python) are skipped;
+the Python running these tests stands in for the one setup-python would provide. The install
+step really pip-installs handoff-lint from the action's own files, once per module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from test_ci_git import CONFIG, HANDOFFS, commit, degrade, example, git
+
+from conftest import REPO
+
+TIMEOUT = 600
+EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+
+if shutil.which("git") is None or shutil.which("bash") is None:
+    pytest.skip("git and bash are needed", allow_module_level=True)
+
+
+def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    command = [str(exe)] if exe.is_file() else [sys.executable, "-m", "check_jsonschema"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=TIMEOUT)
+
+
+def action() -> dict:
+    return yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+
+
+def doc_blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", (REPO / "docs" / "ci.md").read_text(encoding="utf-8"), re.S)
+
+
+# --- the files against their schemas ----------------------------------------------------------------
+
+
+def test_action_yml_validates_against_the_github_actions_schema():
+    done = check_jsonschema("--builtin-schema", "vendor.github-actions", str(REPO / "action.yml"))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_workflows_validate_against_the_github_workflows_schema(tmp_path):
+    example_workflow = tmp_path / "handoffs.yml"
+    example_workflow.write_text(doc_blocks("yaml")[0], encoding="utf-8")
+    files = [*map(str, sorted((REPO / ".github" / "workflows").glob("*.yml"))), str(example_workflow)]
+    assert len(files) >= 2
+    done = check_jsonschema("--builtin-schema", "vendor.github-workflows", *files)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_schema_check_is_real(tmp_path):
+    broken = action()
+    del broken["runs"]["steps"][1]["shell"]  # a composite run step must say its shell
+    path = tmp_path / "action.yml"
+    path.write_text(yaml.safe_dump(broken), encoding="utf-8")
+    assert check_jsonschema("--builtin-schema", "vendor.github-actions", str(path)).returncode != 0
+
+
+def test_pre_commit_manifest_and_documented_config_are_valid(tmp_path):
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    done = subprocess.run([*pre_commit, "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")], capture_output=True)
+    assert done.returncode == 0, done
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert hooks["handoff-lint-all"]["pass_filenames"] is False
+    files = re.compile(hooks["handoff-lint-all"]["files"])
+    for name in (".handoff-lint.toml", "pyproject.toml", "handoff-types/partner.schema.json", "templates/x.md"):
+        assert files.search(name), name
+    assert not files.search("docs/handoffs/acme.md")
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text(doc_blocks("yaml")[-1], encoding="utf-8")
+    done = subprocess.run([*pre_commit, "validate-config", str(config)], capture_output=True)
+    assert done.returncode == 0, done
+    assert {h["id"] for h in yaml.safe_load(config.read_text())["repos"][0]["hooks"]} == set(hooks)
+
+
+def test_run_scripts_take_inputs_only_through_env():
+    """``${{ }}`` inside a script is a script-injection pattern; inputs go through ``env:``."""
+    for step in action()["runs"]["steps"]:
+        if "run" in step:
+            assert step["shell"] == "bash" and not EXPRESSION.search(step["run"]), step.get("name")
+
+
+# --- end to end ------------------------------------------------------------------------------------
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_", "INPUT_", "RUNNER_"))}
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    return env
+
+
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory) -> dict:
+    """An origin with main, a PR branch and GitHub's merge commit refs/pull/1/merge."""
+    root = tmp_path_factory.mktemp("pr")
+    src = root / "src"
+    src.mkdir()
+    git(src, "init", "-q", "-b", "main")
+    commit(
+        src,
+        {
+            ".handoff-lint.toml": CONFIG,  # every rule a warning: a PR can lower a score and still pass
+            f"{HANDOFFS}/modified.md": example("sales-to-cs"),
+            f"{HANDOFFS}/old-name.md": example("cs-to-sales"),
+            f"{HANDOFFS}/deleted.md": example("ae-to-se"),
+            f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be written.\n",
+        },
+        "base",
+    )
+    git(src, "checkout", "-q", "-b", "feature")
+    git(src, "mv", f"{HANDOFFS}/old-name.md", f"{HANDOFFS}/new-name.md")
+    commit(
+        src,
+        {
+            f"{HANDOFFS}/modified.md": degrade(example("sales-to-cs")),
+            f"{HANDOFFS}/deleted.md": None,
+            f"{HANDOFFS}/added.md": example("sdr-to-ae"),
+        },
+        "the pull request",
+    )
+    git(src, "checkout", "-q", "main")
+    commit(src, {f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nStill to be written.\n"}, "main moves on")
+    git(src, "checkout", "-q", "--detach", "main")
+    git(src, "merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
+    merge = git(src, "rev-parse", "HEAD").strip()
+    git(src, "update-ref", "refs/pull/1/merge", merge)
+    git(src, "update-ref", "refs/pull/1/head", "feature")
+    git(root, "clone", "-q", "--mirror", str(src), "origin.git")
+    return {"origin": root / "origin.git", "merge": merge}
+
+
+def checkout(pull_request: dict, workspace: Path, ref: str = "refs/pull/1/merge") -> None:
+    """What actions/checkout does on a pull_request event: the merge commit (or given ref), one commit deep."""
+    workspace.mkdir()
+    git(workspace, "init", "-q")
+    git(workspace, "remote", "add", "origin", pull_request["origin"].as_uri())
+    git(workspace, "fetch", "-q", "--no-tags", "--depth=1", "origin", f"+{ref}:refs/remotes/checked-out")
+    git(workspace, "checkout", "-q", "--detach", "refs/remotes/checked-out")
+    assert git(workspace, "rev-parse", "--is-shallow-repository").strip() == "true"
+
+
+class Runner:
+    """Runs action.yml's steps as a GitHub runner would, for one event."""
+
+    def __init__(self, root: Path, action_path: Path, runner_temp: Path):
+        self.root = root
+        self.action_path = action_path
+        self.runner_temp = runner_temp
+        self.steps = action()["runs"]["steps"]
+        self.defaults = {name: spec.get("default", "") for name, spec in action()["inputs"].items()}
+
+    def expression(self, text: str, inputs: dict[str, str]) -> str:
+        def value(match: re.Match) -> str:
+            name = match.group(1)
+            if name.startswith("inputs."):
+                return str(inputs[name.removeprefix("inputs.")])
+            if name == "steps.python.outputs.python-path":
+                return sys.executable  # what setup-python would have installed
+            raise AssertionError(f"the test does not know the expression {name!r}")
+
+        return EXPRESSION.sub(value, text)
+
+    def run(self, step_id: str, workspace: Path, event: dict[str, str], **given: str) -> dict:
+        given = {name.replace("_", "-"): value for name, value in given.items()}
+        assert set(given) <= set(self.defaults), set(given) - set(self.defaults)
+        inputs = {**self.defaults, **given}
+        step = next(s for s in self.steps if s.get("id") == step_id or s.get("name") == step_id)
+        files = {name: self.root / f"{name}-{step_id}" for name in ("summary", "output")}
+        for path in files.values():
+            path.write_text("", encoding="utf-8")
+        env = _env()
+        env.update(event)
+        env.update(
+            GITHUB_ACTIONS="true",
+            CI="true",
+            GITHUB_WORKSPACE=str(workspace),
+            GITHUB_ACTION_PATH=str(self.action_path),
+            GITHUB_STEP_SUMMARY=str(files["summary"]),
+            GITHUB_OUTPUT=str(files["output"]),
+            RUNNER_TEMP=str(self.runner_temp),
+        )
+        env.update({k: self.expression(str(v), inputs) for k, v in step.get("env", {}).items()})
+        script = self.root / f"{step_id}.sh"
+        script.write_text(step["run"], encoding="utf-8")
+        # GitHub runs `shell: bash` steps as: bash --noprofile --norc -eo pipefail {0}
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            cwd=workspace,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        outputs = dict(line.split("=", 1) for line in files["output"].read_text(encoding="utf-8").splitlines())
+        return {
+            "code": done.returncode,
+            "out": done.stdout,
+            "err": done.stderr,
+            "summary": files["summary"].read_text(encoding="utf-8"),
+            "outputs": outputs,
+        }
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory) -> Runner:
+    """The action's files as `uses:` would check them out, and handoff-lint installed by its install step."""
+    root = tmp_path_factory.mktemp("action")
+    action_path = root / "action"
+    listed = git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (action_path / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, action_path / name)
+    temp = root / "runner-temp"
+    temp.mkdir()
+    r = Runner(root, action_path, temp)
+    installed = r.run("Install handoff-lint", root, {})
+    assert installed["code"] == 0, installed
+    assert (temp / "handoff-lint-venv" / "bin" / "handoff-lint").is_file()
+    return r
+
+
+PR_EVENT = {
+    "GITHUB_EVENT_NAME": "pull_request",
+    "GITHUB_BASE_REF": "main",
+    "GITHUB_HEAD_REF": "feature",
+    "GITHUB_REF": "refs/pull/1/merge",
+}
+
+
+def pr_event(pull_request) -> dict[str, str]:
+    return {**PR_EVENT, "GITHUB_SHA": pull_request["merge"]}
+
+
+def annotations(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line.startswith(("::error ", "::warning "))]
+
+
+@pytest.mark.slow
+def test_action_on_a_pull_request_annotates_and_summarises(runner, pull_request, tmp_path):
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    sarif = workspace / "handoff-lint.sarif"
+    r = runner.run("lint", workspace, pr_event(pull_request), sarif_file=str(sarif))
+    assert r["code"] == 0, r  # a lower score alone does not fail without fail-on-regression
+    assert "Comparing with origin/main" in r["out"], r
+    found = annotations(r["out"])
+    assert found and all(f"file={HANDOFFS}/modified.md," in line for line in found), r["out"]
+    assert any(",title=handoff-lint%3A score dropped::score dropped from " in line for line in found)
+    assert any(re.search(r",title=HL\d+ [a-z-]+::", line) for line in found)
+    # Only what the PR added, modified or renamed: not the untouched failing legacy.md, not deleted.md.
+    summary = r["summary"]
+    assert summary.startswith("### handoff-lint: all 3 handoffs passed"), summary
+    rows = {line.split(" | ")[0].removeprefix("| "): line for line in summary.splitlines() if line.startswith("| docs")}
+    assert sorted(rows) == [f"{HANDOFFS}/added.md", f"{HANDOFFS}/modified.md", f"{HANDOFFS}/new-name.md"]
+    assert " | new | ✅ PASS |" in rows[f"{HANDOFFS}/added.md"]
+    assert re.search(r" \| -\d+ \| ✅ PASS \|", rows[f"{HANDOFFS}/modified.md"])
+    assert " | 0 | ✅ PASS |" in rows[f"{HANDOFFS}/new-name.md"]
+    assert r["outputs"] == {"sarif-file": str(sarif), "exit-code": "0"}
+    schema = json.loads((REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    assert {h["path"] for h in log["runs"][0]["properties"]["handoffs"]} == set(rows)
+
+
+@pytest.mark.slow
+def test_action_fails_a_regression_when_asked(runner, pull_request, tmp_path):
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    r = runner.run("lint", workspace, pr_event(pull_request), fail_on_regression="true")
+    assert r["code"] == 1 and r["outputs"] == {"exit-code": "1"}, r
+    verdict = f"::error file={HANDOFFS}/modified.md,line=1,title=handoff-lint%3A score dropped::score dropped from "
+    assert annotations(r["out"])[0].startswith(verdict), r["out"]
+    assert "❌ FAIL (score dropped)" in r["summary"] and "1 of 3 handoffs failed" in r["summary"]
+
+
+@pytest.mark.slow
+def test_action_on_a_checkout_of_the_pr_head(runner, pull_request, tmp_path):
+    """Workflows that check out the PR's head instead of the merge commit: the action deepens to the merge base."""
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace, ref="refs/pull/1/head")
+    r = runner.run("lint", workspace, pr_event(pull_request))
+    assert r["code"] == 0 and "3 handoffs checked: 3 passed" in r["out"], r
+    assert "legacy.md" not in r["out"], "main's own later change is not the PR's"
+
+
+@pytest.mark.slow
+def test_action_with_paths_and_changed_only_off(runner, pull_request, tmp_path):
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    paths = f"  {HANDOFFS}/legacy.md\n\n{HANDOFFS}/added.md  \n"
+    r = runner.run("lint", workspace, pr_event(pull_request), paths=paths, changed_only="false")
+    assert r["code"] == 1, r
+    assert annotations(r["out"])[0].startswith(f"::error file={HANDOFFS}/legacy.md,line=1,"), r["out"]
+    rows = [line for line in r["summary"].splitlines() if line.startswith("| docs")]
+    assert [row.split(" | ")[0] for row in rows] == [f"| {HANDOFFS}/legacy.md", f"| {HANDOFFS}/added.md"]
+
+
+@pytest.mark.slow
+def test_action_changed_only_without_a_base_is_a_clear_error(runner, pull_request, tmp_path):
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    push = {"GITHUB_EVENT_NAME": "push", "GITHUB_REF": "refs/heads/main", "GITHUB_SHA": pull_request["merge"]}
+    r = runner.run("lint", workspace, push, changed_only="true")
+    assert r["code"] == 2 and r["outputs"] == {"exit-code": "2"}, r
+    assert "::error title=handoff-lint::changed-only needs a base" in r["out"]
+    # On a push, by default, every handoff is linted and there is no baseline.
+    r = runner.run("lint", workspace, push)
+    assert r["code"] == 1 and f"| {HANDOFFS}/legacy.md |" in r["summary"] and " | — | " in r["summary"], r
