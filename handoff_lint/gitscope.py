@@ -75,7 +75,15 @@ class Repo:
         are the same. Untracked files count as added. Renames are detected (git's 50% rule).
         """
         out = self._git(
-            "diff", "--name-status", "-z", "--find-renames", "--no-ext-diff", base, "--", what="compare with the base"
+            "diff",
+            "--name-status",
+            "-z",
+            "--find-renames",
+            "--no-color",
+            "--no-ext-diff",
+            base,
+            "--",
+            what="compare with the base",
         )
         fields = out.split("\0")
         changes: dict[str, Change] = {}

@@ -23,6 +23,11 @@ THIN = EXAMPLES / "bad" / "thin-sales-to-cs.md"  # more than 10 errors
 EMOJI_LINE = "| Company | 🟢 Globex ✅ [Name] |"  # 🟢 is two UTF-16 code units, ✅ one
 
 
+@pytest.fixture(autouse=True)
+def _not_on_github_actions(monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # these tests choose the format themselves
+
+
 @pytest.fixture(scope="module")
 def sarif_validator():
     schema = json.loads((FIXTURES / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -83,6 +88,12 @@ def test_github_annotations_respect_the_limit_errors_first(run):
     assert lines.index(groups[0]) < lines.index("::endgroup::")
     annotated = sum(",title=HL" in line for line in lines)
     assert f"{len(findings) - annotated} more findings not annotated" in r.out
+
+
+def test_github_show_score_puts_the_table_in_the_group(run):
+    out = run(good_example("sales-to-cs"), "--format", "github", "--show-score").out.splitlines()
+    start = next(i for i, line in enumerate(out) if line.startswith("::group::"))
+    assert any(line.startswith("Handoff Quality Score") for line in out[start : out.index("::endgroup::")])
 
 
 def test_github_escaping_of_properties_and_messages(run, tmp_path):

@@ -66,10 +66,11 @@ def degrade(text: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _clean_git_env(monkeypatch):
+def _clean_env(monkeypatch):
     # When the suite runs inside a git hook, GIT_DIR would point our git calls at the outer repository.
     for name in [k for k in os.environ if k.startswith("GIT_")]:
         monkeypatch.delenv(name)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # the tests choose the format themselves
 
 
 def make_pr_repo(root: Path) -> Path:

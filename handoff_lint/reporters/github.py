@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..findings import Severity
 from .annotations import MAX_PER_LEVEL, Annotation, plan_annotations
 from .base import Reporter, repo_path
+from .score_table import render_score_table
 from .text import TextReporter
 
 
@@ -46,12 +47,13 @@ class GithubReporter(Reporter):
             if self.quiet and result.passed:
                 continue
             shown = [f for f in result.findings if not (self.quiet and f.severity is Severity.INFO)]
-            if not shown:
+            body = [_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.message}") for f in shown]
+            if self.show_score and result.score is not None:
+                body += ["", *map(_plain, render_score_table(result).splitlines())]
+            if not body:
                 out.append(_plain(text.status_line(result)))
                 continue
-            out.append("::group::" + escape_data(text.status_line(result)))
-            out += [_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.message}") for f in shown]
-            out.append("::endgroup::")
+            out += ["::group::" + escape_data(text.status_line(result)), *body, "::endgroup::"]
         if not self.quiet:
             out.append(text.summary_line(results))
         if plan.not_annotated:
