@@ -34,14 +34,16 @@ class Repo:
 
     def __init__(self, cwd: str | Path | None = None):
         self.cwd = Path(cwd or Path.cwd())
+        self.top: Path | None = None
         top = self._git("rev-parse", "--show-toplevel", what="find the git repository").strip()
         self.top = Path(os.path.realpath(top))
 
     def _run(self, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+        # Run at the top level, so pathspecs and listed paths are all repository paths.
         # -c core.quotepath=off: plain UTF-8 paths; --no-pager and no colour keep the output parseable.
         command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
         try:
-            return subprocess.run(command, cwd=self.cwd, capture_output=True, text=not binary, check=False)
+            return subprocess.run(command, cwd=self.top or self.cwd, capture_output=True, text=not binary, check=False)
         except FileNotFoundError:
             raise HandoffLintError("git is not installed; --changed-since and --baseline need it") from None
 
@@ -128,7 +130,7 @@ class Repo:
         return frozenset(lines)
 
     def _tracked(self, path: str) -> bool:
-        return bool(self._run("ls-files", "--error-unmatch", "--", path).returncode == 0)
+        return self._run("ls-files", "--error-unmatch", "--", path).returncode == 0
 
     def read(self, commit: str, path: str) -> bytes | None:
         """The file ``path`` (repository-relative) as it was at ``commit``; None when it did not exist."""
@@ -137,7 +139,9 @@ class Repo:
 
     def to_repo(self, path: str | Path) -> str | None:
         """A working-directory path as a repository path (None when it is outside the repository)."""
-        absolute = os.path.realpath(self.cwd / path)
+        # Resolve the folders' symlinks as git's top level is, but not the file's own (git tracks the link).
+        absolute = os.path.abspath(self.cwd / path)
+        absolute = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
         relative = os.path.relpath(absolute, self.top)
         if relative == ".." or relative.startswith(".." + os.sep):
             return None

@@ -131,6 +131,15 @@ def test_changed_since_within_given_paths_and_from_a_subfolder(run, pr_repo):
     sarif = run("--changed-since", "main", "--format", "sarif", "handoffs", cwd=docs).json()
     uris = {res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in sarif["runs"][0]["results"]}
     assert uris == {f"{HANDOFFS}/modified.md"}, "SARIF paths are relative to the repository root"
+    # The changed line is known from a subfolder too: its finding is annotated before the older one above it.
+    github = run("--changed-since", "main", "--format", "github", "handoffs", cwd=docs).out
+    text = (pr_repo / HANDOFFS / "modified.md").read_text(encoding="utf-8")
+    changed = text.splitlines().index("| Primary Contact | TBD |") + 1
+    found = [line for line in github.splitlines() if line.startswith("::warning file=docs/handoffs/modified.md")]
+    assert f",line={changed}," in found[0], github
+    (docs / "handoffs" / "draft.md").write_text("# Lead Handoff: Draft\n", encoding="utf-8")  # untracked
+    github = run("--changed-since", "main", "--format", "github", "handoffs", cwd=docs).out
+    assert github.startswith(f"::error file={HANDOFFS}/draft.md,line=1,title=handoff-lint%3A score under"), github
 
 
 def test_changed_since_counts_uncommitted_and_untracked_handoffs(run, pr_repo):

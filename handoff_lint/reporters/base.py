@@ -54,9 +54,15 @@ def score_change(result) -> str:
 def repo_path(path: str) -> str:
     """A path relative to the repository root, with forward slashes: what GitHub and SARIF viewers expect."""
     root = _root(os.getcwd())
-    absolute = os.path.realpath(path)
+    absolute = _real_folder(path)
     relative = os.path.relpath(absolute, root)
     return Path(absolute if relative.startswith("..") else relative).as_posix()
+
+
+def _real_folder(path: str) -> str:
+    """The absolute path with its folders' symlinks resolved (as git's top level is), not the file's own."""
+    absolute = os.path.abspath(path)
+    return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
 
 
 @lru_cache(maxsize=8)
