@@ -95,32 +95,40 @@ def _assess_columns(result: Assessment, spec: SectionSpec, tables: list[Table]) 
             result.missing_columns.append(column)
         else:
             indexes[column.name] = (column, index)
-    rows = [row for row in table.rows if any(not is_blank_or_placeholder(cell.text) for cell in row)]
-    blank_rows = [row for row in table.rows if row not in rows]
+    block_of = {id(b.cells): b for b in result.blocks if b.kind == "row"}
+    real_rows = 0
+    complete_rows = 0
     for row in table.rows:
-        block = next(b for b in result.blocks if b.kind == "row" and b.cells is row)
-        if any(is_explicit_none(cell.text) for cell in row):
-            continue  # "None identified as of 2026-11-20": a stated absence is an answer
-        empty = []
-        for column, index in indexes.values():
-            cell = row[index] if index < len(row) else None
-            if cell is None or is_blank_or_placeholder(cell.text):
-                empty.append(
-                    (column, cell.column if cell else (row[-1].column if row else 1), cell.text if cell else "")
-                )
+        if not any(not is_blank_or_placeholder(cell.text) for cell in row):
+            empty = [(column, _cell_column(row, index), "") for column, index in indexes.values()]
+        elif any(is_explicit_none(cell.text) for cell in row):
+            real_rows += 1  # "None identified as of 2026-11-20": a stated absence is an answer
+            complete_rows += 1
+            continue
+        else:
+            real_rows += 1
+            empty = [
+                (column, _cell_column(row, index), row[index].text if index < len(row) else "")
+                for column, index in indexes.values()
+                if index >= len(row) or is_blank_or_placeholder(row[index].text)
+            ]
+            complete_rows += not empty
         if empty:
-            result.rows.append(RowCheck(block, empty))
-    complete_rows = [row for row in rows if not any(r.block.cells is row for r in result.rows)]
+            result.rows.append(RowCheck(block_of[id(row)], empty))
     result.expected = max(spec.min_items, len(table.rows))
-    result.filled = len(complete_rows)
-    if result.missing_columns:
-        result.status = PARTIAL if rows else MISSING
-    elif not rows:
+    result.filled = complete_rows
+    if not real_rows:
         result.status = MISSING
-    elif len(complete_rows) == len(table.rows) - len(blank_rows) and not blank_rows:
-        result.status = COMPLETE if len(complete_rows) >= spec.min_items else PARTIAL
-    else:
+    elif result.missing_columns or complete_rows < len(table.rows):
         result.status = PARTIAL
+    else:
+        result.status = COMPLETE if complete_rows >= spec.min_items else PARTIAL
+
+
+def _cell_column(row, index: int) -> int:
+    if index < len(row):
+        return row[index].column
+    return row[-1].column if row else 1
 
 
 def _assess_content(result: Assessment, spec: SectionSpec) -> None:

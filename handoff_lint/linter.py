@@ -44,6 +44,9 @@ class FileResult:
     baseline: Baseline | None = None
 
 
+MAX_FINDINGS_PER_RULE = 100
+
+
 class Linter:
     def __init__(self, config: Config, types: dict[str, HandoffType], forced_type: str | None = None):
         self.config = config
@@ -94,8 +97,12 @@ class Linter:
         for rule in rules:
             if rule.needs_type and ctx.handoff_type is None:
                 continue
-            for finding in rule.run(ctx):
+            for count, finding in enumerate(rule.run(ctx)):
                 finding.severity = self.config.severity.get(rule.code, finding.severity)
+                if count == MAX_FINDINGS_PER_RULE:  # a pathological file must not flood the report
+                    finding.message = f"more {rule.code} findings in this file; only the first {count} are listed"
+                    findings.append(finding)
+                    break
                 findings.append(finding)
         return findings
 

@@ -30,6 +30,10 @@ def _markdown():
     # maxNesting bounds the depth of nested lists and quotes (no recursion on hostile input).
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": 40})
     md.enable(["table", "strikethrough"])
+    # The model reads block tokens and each inline token's raw ``content``; inline parsing
+    # (links, emphasis) is never used, costs about a third of the parse and is superlinear on
+    # pathological brackets, so it is switched off.
+    md.disable("inline")
     return md
 
 

@@ -150,10 +150,14 @@ def is_option_list(text: str) -> bool:
 
 
 def find_placeholders(text: str) -> list[tuple[int, str]]:
-    """Placeholder tokens inside ``text``: (offset, token) pairs, in order."""
-    found: dict[int, str] = {}
-    for pattern in _INLINE_PATTERNS:
-        for match in pattern.finditer(text):
-            if not any(start <= match.start() < start + len(tok) for start, tok in found.items()):
-                found[match.start()] = match.group(0)
-    return sorted(found.items())
+    """Placeholder tokens inside ``text``: (offset, token) pairs, in order, without overlaps."""
+    matches = sorted(
+        ((m.start(), -m.end(), m.group(0)) for pattern in _INLINE_PATTERNS for m in pattern.finditer(text)),
+    )
+    found: list[tuple[int, str]] = []
+    covered_to = -1
+    for start, negative_end, token in matches:  # one sweep: linear after the sort
+        if start >= covered_to:
+            found.append((start, token))
+            covered_to = -negative_end
+    return found

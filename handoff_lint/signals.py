@@ -267,7 +267,7 @@ def is_weak_mitigation(text: str) -> bool:
 # --- people and contacts --------------------------------------------------------------------
 
 _PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+)+\b|(?<![\w@.])@[A-Za-z0-9][\w.-]*")
-_EMAIL_CANDIDATE = re.compile(r"[\w.%+-]+@[\w.-]*")
+_EMAIL_CANDIDATE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]*")  # starts at a word start: linear
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _PHONE_CANDIDATE = re.compile(
     r"(?:(?:phone|tel|mobile|cell|direct)\s*[:.]?\s*|(?<![\w+]))(\+[\d][\d ()./-]{4,}[\dA-Za-z]*)"

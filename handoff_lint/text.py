@@ -12,9 +12,8 @@ import unicodedata
 _NUMBERING = re.compile(
     r"^\s*(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]\s+|^\s*\d+(?:\.\d+)*\s+", re.I
 )
-_PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
@@ -35,11 +34,18 @@ def normalize_heading(text: str) -> str:
     text = strip_markup(text)
     text = _drop_symbols(text)
     text = _NUMBERING.sub("", text)
-    previous = None
-    while previous != text:  # "Risk flags (as of March) (draft)"
-        previous = text
-        text = _PARENTHETICAL.sub("", text)
-    return normalize_label(text)
+    return normalize_label(_drop_trailing_parentheticals(text))
+
+
+def _drop_trailing_parentheticals(text: str) -> str:
+    """ "Risk flags (as of March) (draft)" -> "Risk flags" (linear: no backtracking regex)."""
+    text = text.rstrip()
+    while text.endswith((")", "]")):
+        opening = text.rfind("(" if text.endswith(")") else "[")
+        if opening <= 0:
+            break
+        text = text[:opening].rstrip()
+    return text
 
 
 def normalize_label(text: str) -> str:
