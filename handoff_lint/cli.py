@@ -26,9 +26,8 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "markdown")
 class InternalError(Exception):
     """An unexpected exception while linting one file; carries the file's path."""
 
-    def __init__(self, path: str, original: BaseException):
-        super().__init__(f"internal error while linting {path}: {type(original).__name__}: {original}")
-        self.original = original
+    def __init__(self, path: str, description: str):
+        super().__init__(f"internal error while linting {path}: {description}")
 
 
 class DefaultGroup(click.Group):
@@ -87,10 +86,10 @@ def _use_color(no_color: bool) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _run(paths, config: Config, types, type_name, select=None):
+def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, use_cache: bool = True):
     """Lint the discovered files (only those ``select`` keeps, when given)."""
     from .discover import discover
-    from .linter import Linter
+    from .runner import LintFailure, lint_files
 
     if type_name and type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="--type")
@@ -101,14 +100,10 @@ def _run(paths, config: Config, types, type_name, select=None):
     files = discover(targets, config.exclude, config.root)
     if select is not None:
         files = [path for path in files if select(path)]
-    linter = Linter(config, types, type_name)
-    results = []
-    for path in files:
-        try:
-            results.append(linter.lint(path))
-        except Exception as exc:  # a bug must name the file, never hide behind a traceback
-            raise InternalError(path, exc) from exc
-    return results
+    try:
+        return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache)
+    except LintFailure as failure:  # a bug must name the file, never hide behind a traceback
+        raise InternalError(failure.path, str(failure)) from failure
 
 
 def _emit(text: str, output_file: str | None, append: bool = False) -> None:
@@ -139,6 +134,10 @@ _common = [
     click.option("--type", "type_name", metavar="TYPE", help="Lint every file as this handoff type."),
     click.option("--threshold", type=int, help="Minimum score to pass, 0-100 (default 70 or the config's)."),
     click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
+    click.option(
+        "--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: one per core)."
+    ),
+    click.option("--no-cache", is_flag=True, help="Do not read or write .handoff-lint-cache/."),
 ]
 
 
@@ -187,6 +186,8 @@ def check(
     type_name,
     threshold,
     debug,
+    jobs,
+    no_cache,
     output_format,
     output_file,
     quiet,
@@ -218,7 +219,8 @@ def check(
         scope = changed_scope(repo, changed_since, config)
         if scope.everything:
             click.echo(f"handoff-lint: {scope.everything}: checking every handoff", err=True)
-    results = _run(paths, config, types, type_name, select=scope.includes if scope else None)
+    select = scope.includes if scope else None
+    results = _run(paths, config, types, type_name, select=select, jobs=jobs, use_cache=not no_cache)
     if scope:
         for result in results:
             result.changed_lines = scope.changed_lines(result.path)
@@ -239,14 +241,14 @@ def check(
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @common_options
-def score(files, config_path, type_name, threshold, debug):
+def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
     """Print the Handoff Quality Score table for each file."""
     from .reporters.score_table import render_score_table
 
     config, types = _load(config_path)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
-    results = _run(files, config, types, type_name)
+    results = _run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache)
     for result in results:
         if result.score is None:
             reason = next((f.message for f in result.findings), "not scored")

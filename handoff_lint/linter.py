@@ -84,7 +84,7 @@ class Linter:
             passed=False,
             findings=findings,
             suppressed=suppressed,
-            lines=doc.lines,
+            lines=doc.lines if findings else [],  # only reporters that quote finding lines need them
         )
         if handoff_type is not None:
             result.sections = section_statuses(ctx.assessments, findings, self.score_codes)

@@ -175,10 +175,10 @@ def test_internal_error_is_one_line_exit_2(run, monkeypatch):
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(linter, "match_sections", boom)
-    r = run(good_example("sales-to-cs"))
+    r = run(good_example("sales-to-cs"), "--no-cache")
     assert r.code == 2
     assert r.err.strip().count("\n") == 0
     assert "internal error while linting" in r.err and "sales-to-cs.md" in r.err and "kaboom" in r.err
     assert "Traceback" not in r.err
-    r = run(good_example("sales-to-cs"), "--debug")
+    r = run(good_example("sales-to-cs"), "--debug", "--no-cache")
     assert r.code == 2 and "Traceback" in r.err

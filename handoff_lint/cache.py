@@ -1,0 +1,132 @@
+"""The result cache: a re-run over unchanged handoffs costs little more than reading them.
+
+One JSON file, ``.handoff-lint-cache/results.json`` beside the config (or in the working
+directory), maps each path to the digest of its content and its result. The file carries a
+fingerprint of everything else a result depends on — handoff-lint's version and source, the
+effective configuration, the type definitions, ``--type`` — and a cache with another fingerprint,
+or one that does not parse, is ignored and replaced: never trusted. The folder ignores itself
+in git (a ``.gitignore`` containing ``*``), as ruff's cache does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .findings import Finding, Severity
+from .scoring import CategoryScore
+
+CACHE_DIR = ".handoff-lint-cache"
+CACHE_FILE = "results.json"
+FORMAT = 1
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def fingerprint(config, types, forced_type: str | None) -> str:
+    """Everything besides a file's own bytes that its result depends on."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):  # an edited checkout must not reuse old results
+        stat = source.stat()
+        digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    settings = {k: v for k, v in vars(config).items() if k != "source"}
+    digest.update(repr(sorted(settings.items(), key=lambda item: item[0])).encode())
+    for name in sorted(types):
+        path = types[name].path
+        digest.update(name.encode() + (path.read_bytes() if path and path.is_file() else b""))
+    digest.update(f"{__version__}:{FORMAT}:{forced_type}".encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path, fingerprint: str):
+        self.folder = folder
+        self.fingerprint = fingerprint
+        self.entries: dict[str, dict] = {}
+        self.changed = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            with open(self.folder / CACHE_FILE, encoding="utf-8") as handle:
+                stored = json.load(handle)
+        except (OSError, ValueError):
+            return  # no cache yet, or a corrupt one: start afresh
+        if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint:
+            entries = stored.get("entries")
+            if isinstance(entries, dict):
+                self.entries = entries
+
+    def get(self, path: str, digest: str, lines_of):
+        """The cached FileResult for ``path`` with this content, or None."""
+        entry = self.entries.get(path)
+        if not isinstance(entry, dict) or entry.get("digest") != digest:
+            return None
+        try:
+            return _decode(path, entry["result"], lines_of)
+        except (KeyError, TypeError, ValueError):
+            return None  # a damaged entry is a miss
+
+    def put(self, path: str, digest: str, result) -> None:
+        self.entries[path] = {"digest": digest, "result": _encode(result)}
+        self.changed = True
+
+    def save(self) -> None:
+        """Write atomically; a cache that cannot be written is skipped silently."""
+        if not self.changed:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Created by handoff-lint.\n*\n", encoding="utf-8")
+            payload = {"fingerprint": self.fingerprint, "entries": self.entries}
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(payload, out, separators=(",", ":"))
+            os.replace(temporary, self.folder / CACHE_FILE)
+        except OSError:
+            pass
+
+
+def _encode(result) -> dict:
+    return {
+        "type": result.type_name,
+        "source": result.type_source,
+        "score": result.score,
+        "threshold": result.threshold,
+        "passed": result.passed,
+        "findings": [[f.code, f.message, f.line, f.column, f.severity.value, f.section] for f in result.findings],
+        "categories": {k: [c.label, c.weight, c.status, c.points, c.sections] for k, c in result.categories.items()},
+        "sections": result.sections,
+        "suppressed": result.suppressed,
+    }
+
+
+def _decode(path: str, raw: dict, lines_of):
+    from .linter import FileResult
+
+    findings = [
+        Finding(code, message, int(line), int(column), Severity(severity), section)
+        for code, message, line, column, severity, section in raw["findings"]
+    ]
+    return FileResult(
+        path=path,
+        type_name=raw["type"],
+        type_source=raw["source"],
+        score=raw["score"],
+        threshold=raw["threshold"],
+        passed=bool(raw["passed"]),
+        findings=findings,
+        categories={k: CategoryScore(k, *v) for k, v in raw["categories"].items()},
+        sections=dict(raw["sections"]),
+        suppressed=int(raw["suppressed"]),
+        lines=lines_of() if findings else [],
+    )

@@ -1,0 +1,87 @@
+"""--jobs gives the same output in the same order; the result cache is used, invalidated and
+never trusted when it is corrupt or from another configuration."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import EXAMPLES, write
+
+
+def corpus(tmp_path, copies=4):
+    folder = tmp_path / "handoffs"
+    for n in range(copies):
+        for example in sorted(EXAMPLES.glob("*/*.md")):
+            target = folder / f"{n:02d}-{example.parent.name}-{example.name}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(example, target)
+    return folder
+
+
+def test_jobs_give_identical_output_in_a_stable_order(run, tmp_path):
+    folder = corpus(tmp_path)
+    one = run(folder, "--jobs", "1", "--no-cache", "--format", "json")
+    two = run(folder, "--jobs", "2", "--no-cache", "--format", "json")
+    assert one.code == two.code == 1
+    assert one.out == two.out
+    paths = [f["path"] for f in one.json()["files"]]
+    assert paths == sorted(paths) and len(paths) == 40
+    assert run(folder, "--jobs", "-1").code == 2
+
+
+def test_cache_is_written_reused_and_ignored_by_git(run, tmp_path):
+    folder = corpus(tmp_path, copies=1)
+    first = run("handoffs", "--format", "json", cwd=tmp_path)
+    cache = tmp_path / ".handoff-lint-cache"
+    assert (cache / "results.json").is_file()
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    second = run("handoffs", "--format", "json", cwd=tmp_path)
+    assert second.out == first.out
+    stored = json.loads((cache / "results.json").read_text(encoding="utf-8"))
+    assert len(stored["entries"]) == 10
+    # The cache, not the linter, answered: a planted result for unchanged content is returned.
+    good = next(p for p in stored["entries"] if "good" in p)
+    stored["entries"][good]["result"]["score"] = 42
+    (cache / "results.json").write_text(json.dumps(stored), encoding="utf-8")
+    third = {f["path"]: f for f in run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]}
+    assert third[good]["score"] == 42
+    # Changing the file's content is a miss: the real score comes back.
+    path = tmp_path / good
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    fourth = {f["path"]: f for f in run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]}
+    assert fourth[good]["score"] == 100
+    assert folder.is_dir()
+
+
+def test_corrupt_or_foreign_cache_is_ignored(run, tmp_path):
+    corpus(tmp_path, copies=1)
+    expected = run("handoffs", "--format", "json", "--no-cache", cwd=tmp_path).out
+    assert not (tmp_path / ".handoff-lint-cache").exists()
+    cache = tmp_path / ".handoff-lint-cache"
+    cache.mkdir()
+    (cache / "results.json").write_bytes(b"\x00\xff not json")
+    assert run("handoffs", "--format", "json", cwd=tmp_path).out == expected
+    stored = json.loads((cache / "results.json").read_text(encoding="utf-8"))
+    # A cache written for another configuration (here: another threshold) claims every file passed.
+    for entry in stored["entries"].values():
+        entry["result"]["passed"] = True
+        entry["result"]["findings"] = []
+    stored["fingerprint"] = "someone-else"
+    (cache / "results.json").write_text(json.dumps(stored), encoding="utf-8")
+    r = run("handoffs", "--format", "json", cwd=tmp_path)
+    assert r.out == expected and r.code == 1
+    # Entries of the right fingerprint but the wrong shape are misses, not crashes.
+    stored = json.loads((cache / "results.json").read_text(encoding="utf-8"))
+    for entry in stored["entries"].values():
+        entry["result"] = {"score": "x"}
+    (cache / "results.json").write_text(json.dumps(stored), encoding="utf-8")
+    assert run("handoffs", "--format", "json", cwd=tmp_path).out == expected
+
+
+def test_config_change_invalidates_the_cache(run, tmp_path):
+    corpus(tmp_path, copies=1)
+    run("handoffs", cwd=tmp_path)
+    write(tmp_path, ".handoff-lint.toml", "threshold = 100\n")
+    files = run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]
+    assert {f["threshold"] for f in files} == {100}
