@@ -41,6 +41,8 @@ class Run:
 def run(monkeypatch):
     """Invoke the CLI in-process through click's CliRunner; returns a Run."""
 
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # else the default format is github on CI runners
+
     def invoke(*args, cwd=None, env=None):
         if cwd is not None:
             monkeypatch.chdir(cwd)
