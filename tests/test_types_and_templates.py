@@ -84,3 +84,41 @@ def test_invalid_json_team_type_names_line(run, tmp_path):
     write(tmp_path, ".handoff-lint.toml", 'schema-dirs = ["team"]\n')
     r = run("types", cwd=tmp_path)
     assert r.code == 2 and "broken.schema.json:2:" in r.err
+
+
+README_TEAM_HANDOFF = """
+---
+type: partner-to-ae
+customer: Globex
+from: Ana Ruiz
+to: Ben Cho
+date: "2026-11-20"
+status: ready
+meeting_date: "2026-11-18"
+---
+# Partner Handoff: Globex
+
+## Deal
+**Company:** Globex Corporation, 2,000 staff | **Partner:** Northwind Consulting
+
+## Risks
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Budget freeze in Q1 | High | Ben confirms budget with the CFO by 2026-12-01 |
+
+## Next Steps
+- [ ] Book the discovery call — @ben-cho, due 2026-11-25
+- [ ] Send the partner agreement — @ana-ruiz, due 2026-11-27
+"""
+
+
+def test_readme_team_type_example_works(run, tmp_path):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Writing a team type") :]
+    start = section.index("```json") + len("```json")
+    write(tmp_path, "types/partner-to-ae.schema.json", section[start : section.index("```", start)])
+    write(tmp_path, ".handoff-lint.toml", 'schema-dirs = ["types"]\n')
+    write(tmp_path, "h.md", README_TEAM_HANDOFF)
+    data = run("h.md", "--format", "json", cwd=tmp_path).json()["files"][0]
+    assert data["type"] == "partner-to-ae"
+    assert [(f["code"], f["line"]) for f in data["findings"]] == [("HL431", 8)]  # meeting before the handoff
