@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import REPO, write
-from handoff_lint.handoff_types import load_types
+from handoff_lint.handoff_types import load_type, load_types
 from handoff_lint.parser import read_document
 from handoff_lint.sections import match_sections
 
@@ -19,6 +19,13 @@ def test_types_command_lists_the_five_built_in_types(run, tmp_path):
     r = run("types", cwd=tmp_path)
     assert r.code == 0
     assert [line.split()[0] for line in r.out.splitlines()] == BUILT_IN
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_built_in_type_is_valid_against_the_meta_schema(name):
+    """Built-in types are not re-verified at run time (start-up cost), so they are verified here."""
+    loaded = load_type(REPO / "schemas" / f"{name}.schema.json", verify=True)
+    assert loaded.name == name
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
