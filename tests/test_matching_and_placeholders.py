@@ -1,0 +1,120 @@
+"""Headings are matched as people write them; empty is missing, in every placeholder form."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import good_example, write
+
+NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
+
+
+def lint(run, tmp_path, text):
+    doc = write(tmp_path, "h.md", text)
+    return run(doc, "--format", "json").json()["files"][0]
+
+
+@pytest.mark.parametrize(
+    "original, rewritten",
+    [
+        ("## Customer Overview", "## 1. Customer Overview"),
+        ("## Customer Overview", "## 👥 Customer overview (as of November)"),
+        ("## Risk Flags", "### 🚩 Risk flags (as of March)"),
+        ("## Risk Flags", "## Risks"),
+        ("## Technical Context", "## **Technical** context:"),
+        ("## What They Bought and Why", "## What they bought & why"),
+        ("## Action Items", "## Next Steps"),
+        ("## Action Items", "## Acton Items"),  # a typo: fuzzy match
+        ("### Success Criteria (Agreed with Customer)", "### II. Success criteria"),
+    ],
+)
+def test_headings_are_matched_as_people_write_them(run, tmp_path, original, rewritten):
+    result = lint(run, tmp_path, NORTHWIND.replace(original, rewritten, 1))
+    codes = [f["code"] for f in result["findings"]]
+    assert "HL101" not in codes and "HL103" not in codes, result["findings"]
+    assert result["passed"]
+
+
+def test_every_missing_section_is_reported_in_one_pass_with_where_to_add_it(run, tmp_path):
+    text = NORTHWIND
+    for heading in ("## Customer Overview", "## Risk Flags", "## Action Items"):
+        text = text.replace(heading, "## Notes", 1)
+    result = lint(run, tmp_path, text)
+    missing = [f["message"] for f in result["findings"] if f["code"] == "HL101"]
+    assert len(missing) == 3
+    assert "'## Risk Flags' — Risk flags; add it after 'Expansion Opportunity'" in missing[1]
+    unknown = [f for f in result["findings"] if f["code"] == "HL103"]
+    assert unknown and all(f["severity"] == "info" for f in unknown)
+
+
+def test_unknown_section_suggests_the_closest(run, tmp_path):
+    result = lint(run, tmp_path, NORTHWIND.replace("## Expansion Opportunity", "## Expansion Oportunities", 1))
+    assert not [f for f in result["findings"] if f["code"] == "HL103"]  # close enough to match
+    result = lint(run, tmp_path, NORTHWIND + "\n## Competitor Notes\nBasware pitched in August.\n")
+    hints = [f["message"] for f in result["findings"] if f["code"] == "HL103"]
+    assert hints == ["section 'Competitor Notes' is not part of sales-to-cs; did you mean 'Competitors Evaluated'?"]
+    result = lint(run, tmp_path, NORTHWIND + "\n## Lunch Preferences\nVegetarian.\n")
+    hints = [f["message"] for f in result["findings"] if f["code"] == "HL103"]
+    assert hints == ["section 'Lunch Preferences' is not part of sales-to-cs (not scored)"]
+
+
+PLACEHOLDERS = [
+    "[Name]",
+    "$[amount]",
+    "{{client}}",
+    "<name>",
+    "TBD",
+    "TODO",
+    "N/A",
+    "-",
+    "______",
+    "YYYY-MM-DD",
+    "🔴🟡🟢",
+    "Complete / Partial / Missing",
+    "pending | in-progress",
+    "",
+    "n/a",
+    "?",
+    "…",
+]
+
+
+@pytest.mark.parametrize("value", PLACEHOLDERS)
+def test_a_required_field_holding_a_placeholder_is_missing(run, tmp_path, value):
+    line = "| Technical Lead | Aisha Khan, NetSuite Administrator, aisha.khan@northwind.example |"
+    result = lint(run, tmp_path, NORTHWIND.replace(line, f"| Technical Lead | {value} |", 1))
+    found = [f for f in result["findings"] if f["code"] == "HL301"]
+    assert found and found[0]["line"] == 26, result["findings"]
+    assert not result["passed"] and result["sections"]["customer-overview"] == "partial"
+
+
+@pytest.mark.parametrize("value", ['""', "", "TBD", "'[Name]'", "'{{owner}}'"])
+def test_frontmatter_key_empty_or_placeholder_is_missing(run, tmp_path, value):
+    result = lint(run, tmp_path, NORTHWIND.replace("to: Priya Shah", f"to: {value}", 1))
+    found = [f for f in result["findings"] if f["code"] == "HL201"]
+    assert found and (found[0]["line"], found[0]["column"]) == (5, 1)
+    assert not result["passed"]
+
+
+def test_real_values_are_not_placeholders(run, tmp_path):
+    values = [
+        "Jira / Confluence",
+        "Go-live / first value",
+        "None identified",
+        "Dana Lee (AP)",
+        "[link](http://x.example)",
+    ]
+    for value in values:
+        line = "| Technical constraints | NetSuite sandbox refreshes monthly; Aisha Khan is the only admin (verified) |"
+        result = lint(run, tmp_path, NORTHWIND.replace(line, f"| Technical constraints | {value} |", 1))
+        assert not [f for f in result["findings"] if f["code"] in ("HL301", "HL310")], (value, result["findings"])
+
+
+def test_code_fences_and_comments_are_not_content(run, tmp_path):
+    text = NORTHWIND.replace(
+        "## Expansion Opportunity",
+        "```markdown\n## Risk Flags\n| [Risk] | 🔴🟡🟢 | [x] |\n```\n<!-- TODO [Name] -->\n\n## Expansion Opportunity",
+        1,
+    )
+    result = lint(run, tmp_path, text)
+    assert result["findings"] == [] and result["passed"]
