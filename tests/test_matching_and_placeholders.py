@@ -71,7 +71,7 @@ PLACEHOLDERS = [
     "YYYY-MM-DD",
     "🔴🟡🟢",
     "Complete / Partial / Missing",
-    "pending | in-progress",
+    "pending / in-progress",
     "",
     "n/a",
     "?",
