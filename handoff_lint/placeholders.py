@@ -7,6 +7,7 @@ Reps defeat "required field" checks by leaving ``[Name]``, ``TBD`` or ``N/A``; t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import strip_markup
 
@@ -110,6 +111,9 @@ _OPTION_WORDS = {
 }
 _GLUE_WORDS = {"due", "by", "on", "at", "and", "or", "the", "of", "to", "with", "for", "owner", "date", "e", "g"}
 _SEVERITY_EMOJI = set("🔴🟡🟢🟠⚪⚫")
+# Cheap pre-checks: a text without any of these characters cannot match the patterns above.
+_MAY_HOLD_PLACEHOLDER = re.compile(r"[\[{<_]|YYYY|MM/|DD/|/DD|\$X|XX|(?i:lorem)")
+_MAY_LIST_OPTIONS = re.compile(r"[/|🔴🟡🟢🟠⚪⚫]|\bor\b")
 
 
 def is_blank_or_placeholder(value: object) -> bool:
@@ -121,13 +125,20 @@ def is_blank_or_placeholder(value: object) -> bool:
         return all(is_blank_or_placeholder(item) for item in items)
     if isinstance(value, (bool, int, float)):
         return False
-    text = strip_markup(str(value)).strip()
+    return _text_is_blank(str(value))
+
+
+@lru_cache(maxsize=16384)  # rules ask about the same cells and values several times
+def _text_is_blank(raw: str) -> bool:
+    text = strip_markup(raw).strip()
     if not text:
         return True
     if text.lower().rstrip(".") in _STOP_WORDS or text.lower() in _STOP_WORDS:
         return True
-    if is_option_list(text):
+    if _MAY_LIST_OPTIONS.search(text) and is_option_list(text):
         return True
+    if not _MAY_HOLD_PLACEHOLDER.search(text):
+        return False  # plain words: nothing below can match
     remainder = text
     for pattern in _INLINE_PATTERNS:
         remainder = pattern.sub(" ", remainder)
@@ -151,6 +162,8 @@ def is_option_list(text: str) -> bool:
 
 def find_placeholders(text: str) -> list[tuple[int, str]]:
     """Placeholder tokens inside ``text``: (offset, token) pairs, in order, without overlaps."""
+    if not _MAY_HOLD_PLACEHOLDER.search(text):
+        return []
     matches = sorted(
         ((m.start(), -m.end(), m.group(0)) for pattern in _INLINE_PATTERNS for m in pattern.finditer(text)),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .placeholders import is_blank_or_placeholder
 
@@ -41,7 +42,10 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
-@dataclass
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
 class DateMention:
     text: str
     start: int
@@ -51,6 +55,11 @@ class DateMention:
 
 def find_dates(text: str) -> list[DateMention]:
     """Absolute dates in ``text``: ISO, "May 15, 2026", "15 May 2026", and slashed dates."""
+    return list(_find_dates(text)) if _DIGIT.search(text) else []
+
+
+@lru_cache(maxsize=16384)  # several rules read the dates of the same cells
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for match in _ISO.finditer(text):
         found.append(_make(match, int(match.group(1)), int(match.group(2)), int(match.group(3))))
@@ -68,7 +77,7 @@ def find_dates(text: str) -> list[DateMention]:
             found.append(_make(match, year, second, first))
         else:  # month/day
             found.append(_make(match, year, first, second))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _make(match, year: int, month: int, day: int) -> DateMention:
@@ -281,6 +290,8 @@ def names_a_person(text: str) -> bool:
 
 
 def bad_emails(text: str) -> list[tuple[int, str]]:
+    if "@" not in text:
+        return []
     found = []
     for match in _EMAIL_CANDIDATE.finditer(text):
         token = match.group(0).rstrip(".,;:")
@@ -291,7 +302,12 @@ def bad_emails(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_PHONE_HINT = re.compile(r"\+|phone|tel|mobile|cell|direct", re.I)
+
+
 def bad_phones(text: str) -> list[tuple[int, str]]:
+    if not _PHONE_HINT.search(text):
+        return []
     found = []
     for match in _PHONE_CANDIDATE.finditer(text):
         token = (match.group(1) or match.group(2) or "").strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NUMBERING = re.compile(
     r"^\s*(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]\s+|^\s*\d+(?:\.\d+)*\s+", re.I
@@ -24,11 +25,18 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub("", text).strip()
 
 
+_ASCII_SYMBOLS = {i: None for i in range(128) if unicodedata.category(chr(i)).startswith(("S", "C"))}
+
+
 def _drop_symbols(text: str) -> str:
     # Emoji, arrows and other symbols carry no meaning for matching.
+    if text.isascii():  # the common case, without a per-character category lookup
+        return text.translate(_ASCII_SYMBOLS)
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith(("S", "C")))
 
 
+# The same headings, labels and values recur in every handoff of a type: normalising is cached.
+@lru_cache(maxsize=16384)
 def normalize_heading(text: str) -> str:
     """Lowercase words of a heading: no numbering, emoji, trailing parenthetical or punctuation."""
     text = strip_markup(text)
@@ -48,6 +56,7 @@ def _drop_trailing_parentheticals(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
 def normalize_label(text: str) -> str:
     """Lowercase words of a field label or column name, ``&`` read as ``and``."""
     text = strip_markup(text)
@@ -56,6 +65,7 @@ def normalize_label(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=16384)
 def similarity(a: str, b: str, word_order: bool = True) -> float:
     """0..1 similarity of two normalised strings (difflib ratio; optionally word-order tolerant)."""
     from difflib import SequenceMatcher

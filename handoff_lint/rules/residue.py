@@ -72,7 +72,7 @@ def template_instructions(ctx: Context):
 
 
 def _opening(text: str, words: int = 6) -> str:
-    return " ".join(normalize_label(text).split()[:words])
+    return " ".join(normalize_label(text[:200]).split()[:words])  # the first words are enough
 
 
 def _guidance_openings(ctx: Context) -> set[str]:
