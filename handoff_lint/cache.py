@@ -111,7 +111,7 @@ def _encode(result) -> dict:
 
 
 def _decode(path: str, raw: dict, lines_of):
-    from .linter import FileResult
+    from .linter import FileResult, finding_lines
 
     findings = [
         Finding(code, message, int(line), int(column), Severity(severity), section)
@@ -128,5 +128,5 @@ def _decode(path: str, raw: dict, lines_of):
         categories={k: CategoryScore(k, *v) for k, v in raw["categories"].items()},
         sections=dict(raw["sections"]),
         suppressed=int(raw["suppressed"]),
-        lines=lines_of() if findings else [],
+        lines=finding_lines(lines_of(), findings) if findings else {},
     )

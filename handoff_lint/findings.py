@@ -22,7 +22,7 @@ class Severity(str, Enum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per run: slots halve their memory
 class Finding:
     code: str
     message: str

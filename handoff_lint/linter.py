@@ -39,12 +39,17 @@ class FileResult:
     suppressed: int = 0
     # For CI reporters: the source lines (SARIF fingerprints and UTF-16 columns), the lines changed
     # since --changed-since's base (annotations on them come first) and the --baseline score.
-    lines: list[str] = field(default_factory=list, repr=False)
+    lines: dict[int, str] = field(default_factory=dict, repr=False)  # line number -> text, finding lines only
     changed_lines: frozenset[int] | None = None
     baseline: Baseline | None = None
 
 
 MAX_FINDINGS_PER_RULE = 100
+
+
+def finding_lines(lines: list[str], findings: list[Finding]) -> dict[int, str]:
+    """The source text of the lines with findings: all SARIF needs, without holding whole files."""
+    return {f.line: lines[f.line - 1] for f in findings if 0 < f.line <= len(lines)}
 
 
 class Linter:
@@ -84,7 +89,7 @@ class Linter:
             passed=False,
             findings=findings,
             suppressed=suppressed,
-            lines=doc.lines if findings else [],  # only reporters that quote finding lines need them
+            lines=finding_lines(doc.lines, findings),
         )
         if handoff_type is not None:
             result.sections = section_statuses(ctx.assessments, findings, self.score_codes)

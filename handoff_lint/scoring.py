@@ -19,7 +19,7 @@ from .findings import Finding, Severity
 CREDIT = {COMPLETE: 1.0, PARTIAL: 0.5, MISSING: 0.0}
 
 
-@dataclass
+@dataclass(slots=True)
 class CategoryScore:
     key: str
     label: str

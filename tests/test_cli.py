@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import EXAMPLES, good_example, write
@@ -81,6 +83,7 @@ def test_threshold_option_and_config(run, tmp_path):
 def test_json_output_shape(run):
     r = run(EXAMPLES / "bad", "--format", "json")
     data = r.json()
+    assert r.out == json.dumps(data, indent=2, ensure_ascii=False) + "\n"  # streamed, yet standard layout
     assert data["version"] == 1
     assert set(data["summary"]) >= {"files", "passed", "failed", "errors", "warnings", "info"}
     first = data["files"][0]

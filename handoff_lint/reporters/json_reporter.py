@@ -52,11 +52,13 @@ def result_to_dict(result) -> dict:
 
 class JsonReporter(Reporter):
     def render(self, results) -> str:
+        """The same text as ``json.dumps(payload, indent=2)``, built one file at a time so a run
+        over thousands of handoffs never holds every file's dictionary at once."""
         s = summarize(results)
         payload = {
             "version": JSON_VERSION,
             "tool": {"name": "handoff-lint", "version": __version__},
-            "files": [result_to_dict(r) for r in results],
+            "files": _FILES,
             "summary": {
                 "files": s.files,
                 "passed": s.passed,
@@ -67,4 +69,15 @@ class JsonReporter(Reporter):
                 "suppressed": s.suppressed,
             },
         }
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(payload, indent=2, ensure_ascii=False)
+        if not results:
+            return text.replace(f'"{_FILES}"', "[]") + "\n"
+        files = ",\n".join(_dump(result_to_dict(r), "    ") for r in results)
+        return text.replace(f'"{_FILES}"', f"[\n{files}\n  ]") + "\n"
+
+
+_FILES = "@@handoff-lint:files@@"  # stands in for the list until each file is dumped on its own
+
+
+def _dump(value, indent: str) -> str:
+    return indent + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)

@@ -75,7 +75,7 @@ class SarifReporter(Reporter):
             seen: dict[str, int] = {}
             for f in result.findings:
                 line = max(1, f.line)
-                text = result.lines[line - 1] if line <= len(result.lines) else ""
+                text = result.lines.get(line, "")
                 digest = fingerprint(f.code, path, text)
                 seen[digest] = seen.get(digest, 0) + 1  # same rule, same line text: number the occurrences
                 entry = {"ruleId": f.code}

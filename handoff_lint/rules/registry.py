@@ -29,6 +29,7 @@ class Context:
     options: dict = field(default_factory=dict)  # configured rule options, by rule code
     rule_options: dict = field(default_factory=dict)  # the running rule's options, resolved for this type
     directives: list = field(default_factory=list)  # inline suppressions, once applied (for HL900)
+    _pieces: list | None = field(default=None, repr=False)
 
     def section_key(self, section) -> str | None:
         """The type's section key that a document section (or its nearest matched parent) fills."""
@@ -38,17 +39,22 @@ class Context:
             section = section.parent
         return self.outline.spec_of[id(section)].key if section is not None else None
 
-    def text_pieces(self):
-        """(text, line, column, section key) for every paragraph, item, quote and table cell."""
-        doc = self.doc
-        for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
-            key = self.section_key(section)
-            for block in section.blocks:
-                if block.kind == "row":
-                    for cell in block.cells:
-                        yield cell.text, cell.line, cell.column, key
-                else:
-                    yield block.text.split("\n", 1)[0], block.line, block.column, key
+    def text_pieces(self) -> list[tuple[str, int, int, str | None]]:
+        """(text, line, column, section key) for every paragraph, item, quote and table cell.
+
+        Built once per file: several rules scan every piece of text.
+        """
+        if self._pieces is None:
+            doc = self.doc
+            self._pieces = []
+            for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
+                key = self.section_key(section)
+                for block in section.blocks:
+                    if block.kind == "row":
+                        self._pieces += [(cell.text, cell.line, cell.column, key) for cell in block.cells]
+                    else:
+                        self._pieces.append((block.text.split("\n", 1)[0], block.line, block.column, key))
+        return self._pieces
 
     def sections_of_kind(self, kind: str):
         """(spec, assessment) for each present section of a kind, e.g. "action-items"."""
