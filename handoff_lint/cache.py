@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from .scoring import CategoryScore
 
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
-FORMAT = 1
+FORMAT = 3
 
 
 def content_digest(data: bytes) -> str:
@@ -67,15 +68,15 @@ class ResultCache:
     def get(self, path: str, digest: str, lines_of):
         """The cached FileResult for ``path`` with this content, or None."""
         entry = self.entries.get(path)
-        if not isinstance(entry, dict) or entry.get("digest") != digest:
+        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != digest:
             return None
-        try:
-            return _decode(path, entry["result"], lines_of)
-        except (KeyError, TypeError, ValueError):
+        try:  # each result is kept as its own JSON text and decoded only when used
+            return _decode(path, json.loads(entry[1]), lines_of)
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None  # a damaged entry is a miss
 
     def put(self, path: str, digest: str, result) -> None:
-        self.entries[path] = {"digest": digest, "result": _encode(result)}
+        self.entries[path] = [digest, json.dumps(_encode(result), separators=(",", ":"))]
         self.changed = True
 
     def save(self) -> None:
@@ -104,7 +105,7 @@ def _encode(result) -> dict:
         "threshold": result.threshold,
         "passed": result.passed,
         "findings": [[f.code, f.message, f.line, f.column, f.severity.value, f.section] for f in result.findings],
-        "categories": {k: [c.label, c.weight, c.status, c.points, c.sections] for k, c in result.categories.items()},
+        "categories": {k: [c.status, c.points] for k, c in result.categories.items()},
         "sections": result.sections,
         "suppressed": result.suppressed,
     }
@@ -113,20 +114,24 @@ def _encode(result) -> dict:
 def _decode(path: str, raw: dict, lines_of):
     from .linter import FileResult, finding_lines
 
+    intern = sys.intern  # codes, keys and statuses repeat across thousands of results
     findings = [
-        Finding(code, message, int(line), int(column), Severity(severity), section)
+        Finding(intern(code), message, int(line), int(column), Severity(severity), section and intern(section))
         for code, message, line, column, severity, section in raw["findings"]
     ]
     return FileResult(
         path=path,
-        type_name=raw["type"],
-        type_source=raw["source"],
+        type_name=raw["type"] and intern(raw["type"]),
+        type_source=intern(raw["source"]),
         score=raw["score"],
         threshold=raw["threshold"],
         passed=bool(raw["passed"]),
         findings=findings,
-        categories={k: CategoryScore(k, *v) for k, v in raw["categories"].items()},
-        sections=dict(raw["sections"]),
+        categories={
+            intern(k): CategoryScore(intern(k), intern(status), points)
+            for k, (status, points) in raw["categories"].items()
+        },
+        sections={intern(k): intern(v) for k, v in raw["sections"].items()},
         suppressed=int(raw["suppressed"]),
         lines=finding_lines(lines_of(), findings) if findings else {},
     )

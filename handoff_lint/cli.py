@@ -106,15 +106,18 @@ def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, us
         raise InternalError(failure.path, str(failure)) from failure
 
 
-def _emit(text: str, output_file: str | None, append: bool = False) -> None:
+def _emit(text, output_file: str | None, append: bool = False) -> None:
+    """Write a report (a string, or an iterable of pieces) to a file or stdout."""
+    pieces = [text] if isinstance(text, str) else text
     if output_file:
         try:
             with open(output_file, "a" if append else "w", encoding="utf-8") as handle:
-                handle.write(text)
+                handle.writelines(pieces)
         except OSError as exc:
             raise HandoffLintError(f"cannot write {output_file}: {exc.strerror or exc}") from None
     else:
-        click.echo(text, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
 
 
 def _resolve_format(explicit: str | None) -> str:
@@ -231,7 +234,7 @@ def check(
         attach_baselines(results, repo, baseline_ref, Linter(config, types, type_name), fail_on_regression)
     color = _use_color(no_color) and not output_file and output_format == "text"
     reporter = REPORTERS[output_format](color=color, quiet=quiet, show_score=show_score)
-    _emit(reporter.render(results), output_file)
+    _emit(reporter.chunks(results), output_file)
     if summary_file:
         summary = MarkdownReporter(annotated=output_format == "github").render(results)
         _emit(summary, summary_file, append=True)

@@ -20,30 +20,42 @@ def discover(paths: list[str], exclude: list[str], root: Path) -> list[str]:
         path = Path(raw)
         if not path.exists():
             raise HandoffLintError(f"path not found: {raw}")
-        if path.is_dir():
-            candidates = _walk(path)
-        else:
-            candidates = [path]
+        candidates = _walk(_display(path)) if path.is_dir() else [_display(path)]
         for candidate in candidates:
-            shown = _display(candidate)
-            if shown in seen or _excluded(candidate, exclude, root):
+            if candidate in seen or (exclude and _excluded(Path(candidate), exclude, root)):
                 continue
-            seen.add(shown)
-            found.append(shown)
+            seen.add(candidate)
+            found.append(candidate)
     return found
 
 
-def _walk(folder: Path) -> list[Path]:
-    files = []
-    # followlinks=False: a symlink loop cannot make the walk run forever.
-    for current, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-        for name in sorted(names):
-            if name.lower().endswith(EXTENSIONS):
-                candidate = Path(current) / name
-                if candidate.is_file():
-                    files.append(candidate)
+def _walk(folder: str) -> list[str]:
+    """Markdown files below ``folder``, depth first in name order, as path strings.
+
+    os.scandir's entries know their type without a stat per file. Symlinked folders are not
+    entered, so a symlink loop cannot make the walk run forever.
+    """
+    files: list[str] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError:
+            continue  # an unreadable folder is skipped, as os.walk does
+        subfolders = []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in SKIP_DIRS and not entry.name.startswith("."):
+                    subfolders.append(entry.path)
+            elif entry.name.lower().endswith(EXTENSIONS) and entry.is_file():
+                files.append(_posix(entry.path))
+        stack.extend(reversed(subfolders))
     return files
+
+
+def _posix(path: str) -> str:
+    return path if os.sep == "/" else path.replace(os.sep, "/")
 
 
 def _display(path: Path) -> str:

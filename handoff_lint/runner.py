@@ -6,7 +6,7 @@ of processes, so output is stable.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
 
 from .cache import CACHE_DIR, ResultCache, content_digest, fingerprint
 from .linter import Linter
@@ -30,26 +30,28 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     jobs = jobs or os.cpu_count() or 1
     cache = ResultCache(config.root / CACHE_DIR, fingerprint(config, types, forced_type)) if use_cache else None
     results: list = [None] * len(paths)
-    pending: list[tuple[int, str, bytes | None, str | None]] = []
+    pending: list[tuple[int, str, str | None]] = []  # (index, path, content digest)
     for index, path in enumerate(paths):
-        data = _read(path)
-        digest = content_digest(data) if data is not None else None
-        if cache is not None and digest is not None:
-            hit = cache.get(path, digest, lambda data=data: _lines(data))
-            if hit is not None:
+        digest = None
+        if cache is not None:
+            data = _read(path)  # not kept: ten thousand files' bytes would be the run's largest cost
+            digest = content_digest(data) if data is not None else None
+            hit = cache.get(path, digest, lambda data=data: _lines(data)) if digest else None
+            if hit is not None:  # the cache interns its strings as it decodes
                 results[index] = hit
                 continue
-        pending.append((index, path, data, digest))
+        pending.append((index, path, digest))
     if pending:
-        work = [(path, data) for _index, path, data, _digest in pending]
+        work = [path for _index, path, _digest in pending]
         if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
             fresh = _parallel(work, config, forced_type, jobs)
         else:
             linter = Linter(config, types, forced_type)
-            fresh = [_lint_one(linter, path, data) for path, data in work]
-        for (index, path, _data, digest), result in zip(pending, fresh, strict=True):
+            fresh = [_lint_one(linter, path) for path in work]
+        for (index, path, digest), result in zip(pending, fresh, strict=True):
             if isinstance(result, LintFailure):
                 raise result
+            _share_strings(result)
             results[index] = result
             if cache is not None and digest is not None:
                 cache.put(path, digest, result)
@@ -58,15 +60,29 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     return results
 
 
+def _share_strings(result) -> None:
+    """Results from worker processes arrive with their own copy of every code, key and status:
+    make them share one, so ten thousand results stay small."""
+    intern = sys.intern
+    result.type_name = intern(result.type_name) if result.type_name else None
+    result.type_source = intern(result.type_source)
+    result.sections = {intern(key): intern(status) for key, status in result.sections.items()}
+    result.categories = {intern(key): category for key, category in result.categories.items()}
+    for category in result.categories.values():
+        category.key, category.status = intern(category.key), intern(category.status)
+    for finding in result.findings:
+        finding.code = intern(finding.code)
+        finding.section = intern(finding.section) if finding.section else None
+
+
 def _read(path: str) -> bytes | None:
     """The file's bytes, or None when it cannot be read or is too large (the linter reports why)."""
     try:
-        if Path(path).stat().st_size > MAX_FILE_BYTES:
-            return None
         with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError:
         return None
+    return data if len(data) <= MAX_FILE_BYTES else None
 
 
 def _lines(data: bytes) -> list[str]:
@@ -77,9 +93,9 @@ def _lines(data: bytes) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _lint_one(linter: Linter, path: str, data: bytes | None):
+def _lint_one(linter: Linter, path: str):
     try:
-        return linter.lint(path, data)
+        return linter.lint(path)
     except Exception as exc:  # reported by the CLI with the file's name
         failure = LintFailure(path, f"{type(exc).__name__}: {exc}")
         failure.__cause__ = exc  # keeps the traceback for --debug (in this process)
@@ -101,6 +117,5 @@ def _init_worker(config, forced_type) -> None:
     _worker_linter = Linter(config, load_types(config.schema_dirs), forced_type)
 
 
-def _work(item):
-    path, data = item
-    return _lint_one(_worker_linter, path, data)
+def _work(path: str):
+    return _lint_one(_worker_linter, path)

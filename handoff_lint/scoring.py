@@ -19,14 +19,19 @@ from .findings import Finding, Severity
 CREDIT = {COMPLETE: 1.0, PARTIAL: 0.5, MISSING: 0.0}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True)  # six per handoff, thousands per run: the fixed facts live in CATEGORIES
 class CategoryScore:
     key: str
-    label: str
-    weight: int
-    status: str
+    status: str  # complete, partial, missing, or n/a when the type has no section in it
     points: float  # earned, out of ``weight`` (before redistribution of unused categories)
-    sections: list[str]
+
+    @property
+    def label(self) -> str:
+        return CATEGORIES[self.key][0]
+
+    @property
+    def weight(self) -> int:
+        return CATEGORIES[self.key][1]
 
 
 def section_statuses(
@@ -50,11 +55,11 @@ def section_statuses(
 def score(assessments: dict[str, Assessment], statuses: dict[str, str]) -> tuple[int, dict[str, CategoryScore]]:
     categories: dict[str, CategoryScore] = {}
     earned = used_weight = 0.0
-    for key, (label, weight) in CATEGORIES.items():
+    for key, (_label, weight) in CATEGORIES.items():
         members = [a for a in assessments.values() if a.spec.category == key]
         counted = [a for a in members if a.spec.required] or [a for a in members if a.section is not None]
         if not counted:
-            categories[key] = CategoryScore(key, label, weight, "n/a", 0.0, [])
+            categories[key] = CategoryScore(key, "n/a", 0.0)
             continue
         credits = [CREDIT[statuses[a.spec.key]] for a in counted]
         share = sum(credits) / len(credits)
@@ -64,9 +69,7 @@ def score(assessments: dict[str, Assessment], statuses: dict[str, str]) -> tuple
             status = MISSING
         else:
             status = PARTIAL
-        categories[key] = CategoryScore(
-            key, label, weight, status, round(share * weight, 1), [a.spec.key for a in counted]
-        )
+        categories[key] = CategoryScore(key, status, round(share * weight, 1))
         earned += share * weight
         used_weight += weight
     total = round(100 * earned / used_weight) if used_weight else 0

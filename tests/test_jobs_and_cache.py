@@ -42,7 +42,8 @@ def test_cache_is_written_reused_and_ignored_by_git(run, tmp_path):
     assert len(stored["entries"]) == 10
     # The cache, not the linter, answered: a planted result for unchanged content is returned.
     good = next(p for p in stored["entries"] if "good" in p)
-    stored["entries"][good]["result"]["score"] = 42
+    digest, result = stored["entries"][good]
+    stored["entries"][good] = [digest, json.dumps(dict(json.loads(result), score=42))]
     (cache / "results.json").write_text(json.dumps(stored), encoding="utf-8")
     third = {f["path"]: f for f in run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]}
     assert third[good]["score"] == 42
@@ -65,8 +66,7 @@ def test_corrupt_or_foreign_cache_is_ignored(run, tmp_path):
     stored = json.loads((cache / "results.json").read_text(encoding="utf-8"))
     # A cache written for another configuration (here: another threshold) claims every file passed.
     for entry in stored["entries"].values():
-        entry["result"]["passed"] = True
-        entry["result"]["findings"] = []
+        entry[1] = json.dumps(dict(json.loads(entry[1]), passed=True, findings=[]))
     stored["fingerprint"] = "someone-else"
     (cache / "results.json").write_text(json.dumps(stored), encoding="utf-8")
     r = run("handoffs", "--format", "json", cwd=tmp_path)
@@ -74,7 +74,7 @@ def test_corrupt_or_foreign_cache_is_ignored(run, tmp_path):
     # Entries of the right fingerprint but the wrong shape are misses, not crashes.
     stored = json.loads((cache / "results.json").read_text(encoding="utf-8"))
     for entry in stored["entries"].values():
-        entry["result"] = {"score": "x"}
+        entry[1] = json.dumps({"score": "x"})
     (cache / "results.json").write_text(json.dumps(stored), encoding="utf-8")
     assert run("handoffs", "--format", "json", cwd=tmp_path).out == expected
 

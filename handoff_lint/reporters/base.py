@@ -86,3 +86,7 @@ class Reporter:
 
     def render(self, results) -> str:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def chunks(self, results):
+        """The report in pieces, for writing without holding all of it (JSON overrides this)."""
+        yield self.render(results)

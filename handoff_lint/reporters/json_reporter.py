@@ -52,8 +52,11 @@ def result_to_dict(result) -> dict:
 
 class JsonReporter(Reporter):
     def render(self, results) -> str:
-        """The same text as ``json.dumps(payload, indent=2)``, built one file at a time so a run
-        over thousands of handoffs never holds every file's dictionary at once."""
+        return "".join(self.chunks(results))
+
+    def chunks(self, results):
+        """The same text as ``json.dumps(payload, indent=2)``, produced one file at a time so a
+        run over thousands of handoffs never holds every file's dictionary, or the whole report."""
         s = summarize(results)
         payload = {
             "version": JSON_VERSION,
@@ -69,11 +72,16 @@ class JsonReporter(Reporter):
                 "suppressed": s.suppressed,
             },
         }
-        text = json.dumps(payload, indent=2, ensure_ascii=False)
+        head, tail = json.dumps(payload, indent=2, ensure_ascii=False).split(f'"{_FILES}"')
+        yield head
         if not results:
-            return text.replace(f'"{_FILES}"', "[]") + "\n"
-        files = ",\n".join(_dump(result_to_dict(r), "    ") for r in results)
-        return text.replace(f'"{_FILES}"', f"[\n{files}\n  ]") + "\n"
+            yield "[]"
+        else:
+            yield "[\n"
+            for index, result in enumerate(results):
+                yield ("" if index == 0 else ",\n") + _dump(result_to_dict(result), "    ")
+            yield "\n  ]"
+        yield tail + "\n"
 
 
 _FILES = "@@handoff-lint:files@@"  # stands in for the list until each file is dumped on its own
