@@ -50,7 +50,7 @@ def action_without_owner(ctx: Context):
     for spec, block, owner_text, _due in action_items(ctx):
         if find_owner(owner_text) is None and not _is_owner_cell(owner_text, block):
             weak = weak_owner(owner_text)
-            why = f"'{weak}' is not an owner" if weak else "no owner"
+            why = f"an owner '{weak}' that is nobody in particular" if weak else "no owner"
             yield Finding(
                 "", f"action item has {why}: {truncate(block.text, 50)!r}", block.line, block.column, section=spec.key
             )
