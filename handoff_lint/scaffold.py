@@ -21,7 +21,9 @@ def render_new_handoff(handoff_type: HandoffType, company: str, from_: str | Non
     template = _template_path(handoff_type)
     lines = template.read_text(encoding="utf-8").split("\n")
     fm = split(lines)
-    data = dict(fm.data or {})
+    required = set(handoff_type.required_keys)
+    # Optional keys the template leaves blank would only fail their format checks: leave them out.
+    data = {k: v for k, v in (fm.data or {}).items() if k in required or v not in (None, "")}
     data.update({"type": handoff_type.name, "customer": company, "date": today.isoformat(), "status": "draft"})
     if from_:
         data["from"] = from_

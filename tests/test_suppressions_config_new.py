@@ -145,6 +145,7 @@ def test_new_writes_template_with_frontmatter_and_never_overwrites(run, tmp_path
     assert "# Customer Handoff: Acme Robotics" in text
     data = run(created, "--format", "json").json()["files"][0]
     assert data["type"] == "sales-to-cs" and data["score"] < 30 and not data["passed"]
+    assert not [f for f in data["findings"] if f["code"] == "HL202"]  # blank optional keys are left out
     empty_keys = [f["message"] for f in data["findings"] if f["code"] == "HL201"]
     assert empty_keys  # deal_size, contract_start… are still to fill in
     assert not [m for m in empty_keys if any(f"'{k}'" in m for k in ("customer", "from", "to", "date", "type"))]
