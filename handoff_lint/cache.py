@@ -21,6 +21,7 @@ from . import __version__
 from .findings import Finding, Severity
 from .scoring import CategoryScore
 
+_SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
 FORMAT = 3
@@ -116,7 +117,7 @@ def _decode(path: str, raw: dict, lines_of):
 
     intern = sys.intern  # codes, keys and statuses repeat across thousands of results
     findings = [
-        Finding(intern(code), message, int(line), int(column), Severity(severity), section and intern(section))
+        Finding(intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section))
         for code, message, line, column, severity, section in raw["findings"]
     ]
     return FileResult(
