@@ -15,16 +15,17 @@ import json
 import os
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .categories import CategoryScore
 from .findings import Finding, Severity
-from .scoring import CategoryScore
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
-FORMAT = 3
+FORMAT = 4
 
 
 def content_digest(data: bytes) -> str:
@@ -69,15 +70,15 @@ class ResultCache:
     def get(self, path: str, digest: str, lines_of):
         """The cached FileResult for ``path`` with this content, or None."""
         entry = self.entries.get(path)
-        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != digest:
+        if not isinstance(entry, list) or len(entry) != 3 or entry[0] != digest:
             return None
-        try:  # each result is kept as its own JSON text and decoded only when used
-            return _decode(path, json.loads(entry[1]), lines_of)
+        try:  # each result is kept as JSON text and decoded only when used
+            return _decode(path, json.loads(entry[1]), entry[2], lines_of)
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # a damaged entry is a miss
 
     def put(self, path: str, digest: str, result) -> None:
-        self.entries[path] = [digest, json.dumps(_encode(result), separators=(",", ":"))]
+        self.entries[path] = [digest, _compact(_encode(result)), _compact(_profile(result))]
         self.changed = True
 
     def save(self) -> None:
@@ -98,6 +99,10 @@ class ResultCache:
             pass
 
 
+def _compact(value) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
 def _encode(result) -> dict:
     return {
         "type": result.type_name,
@@ -106,16 +111,31 @@ def _encode(result) -> dict:
         "threshold": result.threshold,
         "passed": result.passed,
         "findings": [[f.code, f.message, f.line, f.column, f.severity.value, f.section] for f in result.findings],
-        "categories": {k: [c.status, c.points] for k, c in result.categories.items()},
-        "sections": result.sections,
         "suppressed": result.suppressed,
     }
 
 
-def _decode(path: str, raw: dict, lines_of):
-    from .linter import FileResult, finding_lines
+def _profile(result) -> list:
+    """Category and section statuses: the same few combinations recur across thousands of files."""
+    return [{k: [c.status, c.points] for k, c in result.categories.items()}, result.sections]
+
+
+@lru_cache(maxsize=1024)
+def _decode_profile(text: str) -> tuple[dict, dict]:
+    """Shared by every cached result with the same statuses; results never modify them."""
+    categories, sections = json.loads(text)
+    intern = sys.intern
+    return (
+        {intern(k): CategoryScore(intern(k), intern(status), points) for k, (status, points) in categories.items()},
+        {intern(k): intern(v) for k, v in sections.items()},
+    )
+
+
+def _decode(path: str, raw: dict, profile: str, lines_of):
+    from .results import FileResult, finding_lines
 
     intern = sys.intern  # codes, keys and statuses repeat across thousands of results
+    categories, sections = _decode_profile(profile)
     findings = [
         Finding(intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section))
         for code, message, line, column, severity, section in raw["findings"]
@@ -128,11 +148,8 @@ def _decode(path: str, raw: dict, lines_of):
         threshold=raw["threshold"],
         passed=bool(raw["passed"]),
         findings=findings,
-        categories={
-            intern(k): CategoryScore(intern(k), intern(status), points)
-            for k, (status, points) in raw["categories"].items()
-        },
-        sections={intern(k): intern(v) for k, v in raw["sections"].items()},
+        categories=categories,
+        sections=sections,
         suppressed=int(raw["suppressed"]),
         lines=finding_lines(lines_of(), findings) if findings else {},
     )

@@ -1,5 +1,9 @@
 """The six score categories and their weights, from the seed's Handoff Quality Score."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+
 CATEGORIES: dict[str, tuple[str, int]] = {
     "customer": ("Customer context", 20),
     "expectations": ("Expectations & success criteria", 25),
@@ -8,3 +12,18 @@ CATEGORIES: dict[str, tuple[str, int]] = {
     "relationship": ("Relationship context", 15),
     "actions": ("Action items", 10),
 }
+
+
+@dataclass(slots=True)  # six per handoff, thousands per run: the fixed facts live in CATEGORIES
+class CategoryScore:
+    key: str
+    status: str  # complete, partial, missing, or n/a when the type has no section in it
+    points: float  # earned, out of ``weight`` (before redistribution of unused categories)
+
+    @property
+    def label(self) -> str:
+        return CATEGORIES[self.key][0]
+
+    @property
+    def weight(self) -> int:
+        return CATEGORIES[self.key][1]

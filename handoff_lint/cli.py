@@ -203,7 +203,7 @@ def check(
     summary_file,
 ):
     """Lint handoffs (files or folders; default: the config's paths, else docs/handoffs)."""
-    from .reporters import REPORTERS, MarkdownReporter
+    from .reporters import get_reporter
 
     if fail_on_regression and not baseline_ref:
         raise HandoffLintError("--fail-on-regression needs --baseline REF (the scores to compare with)")
@@ -233,10 +233,10 @@ def check(
 
         attach_baselines(results, repo, baseline_ref, Linter(config, types, type_name), fail_on_regression)
     color = _use_color(no_color) and not output_file and output_format == "text"
-    reporter = REPORTERS[output_format](color=color, quiet=quiet, show_score=show_score)
+    reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
     _emit(reporter.chunks(results), output_file)
     if summary_file:
-        summary = MarkdownReporter(annotated=output_format == "github").render(results)
+        summary = get_reporter("markdown")(annotated=output_format == "github").render(results)
         _emit(summary, summary_file, append=True)
     click.get_current_context().exit(exit_code(results, exit_zero))
 

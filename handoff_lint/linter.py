@@ -6,9 +6,6 @@ together. Nothing here prints or exits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from .completeness import assess
 from .config import Config
 from .findings import Finding
@@ -16,40 +13,13 @@ from .handoff_types import HandoffType
 from .outcome import file_passes
 from .parser import read_document
 from .resolve import resolve_type
+from .results import FileResult, finding_lines
 from .rules import Context, all_rules
-from .scoring import CategoryScore, score, section_statuses
+from .scoring import score, section_statuses
 from .sections import match_sections
 from .suppressions import apply_suppressions, parse_directives
 
-if TYPE_CHECKING:
-    from .baseline import Baseline
-
-
-@dataclass
-class FileResult:
-    path: str
-    type_name: str | None
-    type_source: str
-    score: int | None
-    threshold: int
-    passed: bool
-    findings: list[Finding]
-    categories: dict[str, CategoryScore] = field(default_factory=dict)
-    sections: dict[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
-    suppressed: int = 0
-    # For CI reporters: the source lines (SARIF fingerprints and UTF-16 columns), the lines changed
-    # since --changed-since's base (annotations on them come first) and the --baseline score.
-    lines: dict[int, str] = field(default_factory=dict, repr=False)  # line number -> text, finding lines only
-    changed_lines: frozenset[int] | None = None
-    baseline: Baseline | None = None
-
-
 MAX_FINDINGS_PER_RULE = 100
-
-
-def finding_lines(lines: list[str], findings: list[Finding]) -> dict[int, str]:
-    """The source text of the lines with findings: all SARIF needs, without holding whole files."""
-    return {f.line: lines[f.line - 1] for f in findings if 0 < f.line <= len(lines)}
 
 
 class Linter:
@@ -117,4 +87,4 @@ def lint_paths(paths: list[str], config: Config, types: dict[str, HandoffType], 
     return [linter.lint(p) for p in paths]
 
 
-__all__ = ["FileResult", "Linter", "lint_paths"]
+__all__ = ["FileResult", "Linter", "finding_lines", "lint_paths"]

@@ -13,9 +13,8 @@ from functools import lru_cache
 from .document import Block, Comment, Document, Field, Section, Table, Text
 from .findings import Problem
 from .frontmatter import Frontmatter, split
+from .limits import MAX_FILE_BYTES
 from .text import normalize_heading, strip_markup
-
-MAX_FILE_BYTES = 1024 * 1024  # a handoff is a few KB; a megabyte is not a handoff
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")

@@ -9,12 +9,11 @@ import os
 import sys
 
 from .cache import CACHE_DIR, ResultCache, content_digest, fingerprint
-from .linter import Linter
-from .parser import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 
-_worker_linter: Linter | None = None
+_worker_linter = None  # the Linter of a worker process
 
 
 class LintFailure(Exception):
@@ -46,6 +45,8 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
             fresh = _parallel(work, config, forced_type, jobs)
         else:
+            from .linter import Linter  # only when something is linted: a warm run never imports it
+
             linter = Linter(config, types, forced_type)
             fresh = [_lint_one(linter, path) for path in work]
         for (index, path, digest), result in zip(pending, fresh, strict=True):
@@ -93,7 +94,7 @@ def _lines(data: bytes) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _lint_one(linter: Linter, path: str):
+def _lint_one(linter, path: str):
     try:
         return linter.lint(path)
     except Exception as exc:  # reported by the CLI with the file's name
@@ -113,6 +114,7 @@ def _parallel(work, config, forced_type, jobs: int):
 def _init_worker(config, forced_type) -> None:
     global _worker_linter
     from .handoff_types import load_types
+    from .linter import Linter
 
     _worker_linter = Linter(config, load_types(config.schema_dirs), forced_type)
 

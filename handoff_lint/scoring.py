@@ -10,28 +10,11 @@ the others in proportion.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .categories import CATEGORIES
+from .categories import CATEGORIES, CategoryScore
 from .completeness import COMPLETE, MISSING, PARTIAL, Assessment
 from .findings import Finding, Severity
 
 CREDIT = {COMPLETE: 1.0, PARTIAL: 0.5, MISSING: 0.0}
-
-
-@dataclass(slots=True)  # six per handoff, thousands per run: the fixed facts live in CATEGORIES
-class CategoryScore:
-    key: str
-    status: str  # complete, partial, missing, or n/a when the type has no section in it
-    points: float  # earned, out of ``weight`` (before redistribution of unused categories)
-
-    @property
-    def label(self) -> str:
-        return CATEGORIES[self.key][0]
-
-    @property
-    def weight(self) -> int:
-        return CATEGORIES[self.key][1]
 
 
 def section_statuses(

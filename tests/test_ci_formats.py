@@ -15,7 +15,7 @@ from conftest import EXAMPLES, REPO, good_example, write
 from handoff_lint.cli import FORMATS
 from handoff_lint.findings import Finding, Severity
 from handoff_lint.linter import FileResult
-from handoff_lint.reporters import REPORTERS
+from handoff_lint.reporters import REPORTERS, get_reporter
 from handoff_lint.reporters.github import GithubReporter, escape_data, escape_property
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -233,5 +233,5 @@ def test_junit_one_testcase_per_handoff(run, tmp_path):
 def test_junit_drops_characters_xml_forbids(tmp_path):
     finding = Finding("HL310", "placeholder 'TBD\x01\x0b' left in", 3, 1, Severity.ERROR)
     result = FileResult("h.md", "sdr-to-ae", "frontmatter", 40, 70, False, [finding])
-    root = ET.fromstring(REPORTERS["junit"]().render([result]))
+    root = ET.fromstring(get_reporter("junit")().render([result]))
     assert "placeholder 'TBD' left in" in root.find("./testsuite/testcase/failure").text

@@ -42,8 +42,8 @@ def test_cache_is_written_reused_and_ignored_by_git(run, tmp_path):
     assert len(stored["entries"]) == 10
     # The cache, not the linter, answered: a planted result for unchanged content is returned.
     good = next(p for p in stored["entries"] if "good" in p)
-    digest, result = stored["entries"][good]
-    stored["entries"][good] = [digest, json.dumps(dict(json.loads(result), score=42))]
+    digest, result, profile = stored["entries"][good]
+    stored["entries"][good] = [digest, json.dumps(dict(json.loads(result), score=42)), profile]
     (cache / "results.json").write_text(json.dumps(stored), encoding="utf-8")
     third = {f["path"]: f for f in run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]}
     assert third[good]["score"] == 42

@@ -1,23 +1,29 @@
 """Output formats. Each reporter renders a whole run (results are accumulated first), so
-formats that need the full picture (summaries, SARIF, JUnit) fit the same shape."""
+formats that need the full picture (summaries, SARIF, JUnit) fit the same shape.
+
+Reporters are imported when asked for: a warm run printing text should not pay for the SARIF
+writer and the rule registry it loads.
+"""
 
 from __future__ import annotations
 
-from .base import Reporter, Summary, summarize
-from .github import GithubReporter
-from .json_reporter import JsonReporter
-from .junit import JunitReporter
-from .markdown import MarkdownReporter
-from .sarif import SarifReporter
-from .text import TextReporter
+from importlib import import_module
 
-REPORTERS: dict[str, type[Reporter]] = {
-    "text": TextReporter,
-    "json": JsonReporter,
-    "github": GithubReporter,
-    "sarif": SarifReporter,
-    "junit": JunitReporter,
-    "markdown": MarkdownReporter,
+from .base import Reporter, Summary, summarize
+
+REPORTERS = {  # format name -> (module, class), imported by get_reporter
+    "text": ("text", "TextReporter"),
+    "json": ("json_reporter", "JsonReporter"),
+    "github": ("github", "GithubReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "junit": ("junit", "JunitReporter"),
+    "markdown": ("markdown", "MarkdownReporter"),
 }
 
-__all__ = ["REPORTERS", "MarkdownReporter", "Reporter", "Summary", "summarize"]
+
+def get_reporter(name: str) -> type[Reporter]:
+    module, cls = REPORTERS[name]
+    return getattr(import_module(f".{module}", __name__), cls)
+
+
+__all__ = ["REPORTERS", "Reporter", "Summary", "get_reporter", "summarize"]
