@@ -25,11 +25,11 @@ from .findings import Finding, Severity
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
-FORMAT = 4
+FORMAT = 5
 
 
 def content_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hashlib.sha256(data).hexdigest()[:32]  # sha256 is hardware-accelerated on most CPUs
 
 
 def fingerprint(config, types, forced_type: str | None) -> str:
