@@ -23,10 +23,16 @@ from .registry import Context, rule
     good="| Go-live | 2026-02-27 |",
 )
 def invalid_date(ctx: Context):
+    for mention, line, column, key in _dates_with(ctx, "invalid"):
+        yield Finding("", f"'{mention.text}' is not a real date", line, column, section=key)
+
+
+def _dates_with(ctx: Context, problem: str):
+    """(mention, line, column, section key) for every written date with this problem."""
     for text, line, column, key in ctx.text_pieces():
         for mention in find_dates(text):
-            if mention.problem == "invalid":
-                yield Finding("", f"'{mention.text}' is not a real date", line, column + mention.start, section=key)
+            if mention.problem == problem:
+                yield mention, line, column + mention.start, key
 
 
 @rule(
@@ -42,15 +48,9 @@ def invalid_date(ctx: Context):
     good="Kickoff on 2026-05-06",
 )
 def ambiguous_date(ctx: Context):
-    for text, line, column, _key in ctx.text_pieces():
-        for mention in find_dates(text):
-            if mention.problem == "ambiguous":
-                yield Finding(
-                    "",
-                    f"'{mention.text}' is ambiguous (month/day or day/month?); write it as YYYY-MM-DD",
-                    line,
-                    column + mention.start,
-                )
+    for mention, line, column, _key in _dates_with(ctx, "ambiguous"):
+        message = f"'{mention.text}' is ambiguous (month/day or day/month?); write it as YYYY-MM-DD"
+        yield Finding("", message, line, column)
 
 
 @rule(
