@@ -19,6 +19,8 @@ class CategoryScore:
     key: str
     status: str  # complete, partial, missing, or n/a when the type has no section in it
     points: float  # earned, out of ``weight`` (before redistribution of unused categories)
+    found: tuple[str, ...] = ()  # what was found and where: "champion Derek Huang (line 25)"
+    missing: tuple[str, ...] = ()  # what keeps it from Complete: "sponsor: nobody named"
 
     @property
     def label(self) -> str:

@@ -37,13 +37,18 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity
     rule_options: dict[str, dict] = field(default_factory=dict)  # code -> options
+    # "content" (default): information counts wherever it is written. "template": the type's
+    # sections, their names, fields and frontmatter are required as in the template.
+    structure: str = "content"
 
     def rule_enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
         return selected and not any(code.startswith(p) for p in self.ignore)
 
 
+STRUCTURES = ("content", "template")
 _KEYS = {
+    "structure",
     "paths",
     "exclude",
     "threshold",
@@ -104,6 +109,10 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
         config.paths = _str_list(data["paths"], "paths", where)
     if "exclude" in data:
         config.exclude = _str_list(data["exclude"], "exclude", where)
+    if "structure" in data:
+        if data["structure"] not in STRUCTURES:
+            raise ConfigError(f"{where}: 'structure' must be one of {', '.join(STRUCTURES)}, not {data['structure']!r}")
+        config.structure = data["structure"]
     if "threshold" in data:
         config.threshold = check_threshold(data["threshold"], f"{where}: 'threshold'")
     if "types" in data:

@@ -59,6 +59,45 @@ class SectionSpec:
         return frozenset(normalize_heading(n) for n in (self.heading, *self.aliases))
 
 
+@dataclass(frozen=True)
+class ElementSpec:
+    """One piece of information a receiver needs, and how it shows up in a document.
+
+    ``topics`` are words of the headings, labels, table columns or lead words it is written under
+    ("risk", "watch out", "landmine"); ``terms`` are words in the statement itself ("SSO", "ERP");
+    ``roles`` (relationship) are the role words that fill it ("champion"). ``needs`` sharpens what
+    makes it usable: ``money``, ``measurable``, ``dated`` or ``words`` (facts need not be numbers).
+    """
+
+    key: str
+    category: str
+    label: str
+    hint: str = ""
+    topics: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    needs: str = ""
+    core: bool = True
+
+    @cached_property
+    def topic_index(self):
+        from .evidence import TopicIndex
+
+        return TopicIndex(self.topics)
+
+    @cached_property
+    def term_index(self):
+        from .evidence import TopicIndex
+
+        return TopicIndex(self.terms)
+
+    @cached_property
+    def role_index(self):
+        from .evidence import TopicIndex
+
+        return TopicIndex(self.roles)
+
+
 @dataclass
 class HandoffType:
     name: str
@@ -72,6 +111,12 @@ class HandoffType:
     stakeholder_roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Chains of dates that must not go backwards: "frontmatter:KEY" or "field:SECTION-KEY/Field name".
     date_order: tuple[tuple[str, ...], ...] = ()
+    # The information elements per score category, found by content wherever they are written.
+    elements: tuple[ElementSpec, ...] = ()
+    # Frontmatter keys teams use for ours: {"customer": ("account", "client"), ...}.
+    key_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words that mark this type in a document that names no type: detection from content.
+    content_signals: tuple[str, ...] = ()
 
     @cached_property
     def validator(self):
@@ -155,6 +200,9 @@ def load_type(path: Path, verify: bool = True) -> HandoffType:
         path=path,
         stakeholder_roles=tuple((r["role"], tuple(r.get("aliases", []))) for r in ext.get("stakeholder_roles", [])),
         date_order=tuple(tuple(chain) for chain in ext.get("date_order", [])),
+        elements=tuple(_element(e) for e in ext.get("elements", [])),
+        key_aliases={k: tuple(v) for k, v in ext.get("key_aliases", {}).items()},
+        content_signals=tuple(ext.get("content_signals", [])),
     )
 
 
@@ -186,6 +234,20 @@ def _section(raw: dict) -> SectionSpec:
         columns=tuple(_field(f) for f in raw.get("columns", [])),
         min_items=raw.get("min_items", 1),
         kinds=tuple(raw.get("kinds", [])),
+    )
+
+
+def _element(raw: dict) -> ElementSpec:
+    return ElementSpec(
+        key=raw["key"],
+        category=raw["category"],
+        label=raw["label"],
+        hint=raw.get("hint", ""),
+        topics=tuple(raw.get("topics", [])),
+        terms=tuple(raw.get("terms", [])),
+        roles=tuple(raw.get("roles", [])),
+        needs=raw.get("needs", ""),
+        core=raw.get("core", True),
     )
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from .completeness import assess
 from .config import Config
+from .evidence import gather
 from .findings import Finding
 from .handoff_types import HandoffType
+from .judges import judge
 from .outcome import file_passes
 from .parser import read_document
 from .resolve import resolve_type
@@ -33,18 +35,33 @@ class Linter:
     def lint(self, path: str, data: bytes | None = None) -> FileResult:
         doc = read_document(path, data)
         resolution = None
+        evidence = None
+
+        def read_evidence():
+            nonlocal evidence
+            if evidence is None:
+                evidence = gather(doc)
+            return evidence
+
         if doc.readable:
-            resolution = resolve_type(doc, self.types, self.forced_type, self.config.types, self.config.root)
+            resolution = resolve_type(
+                doc, self.types, self.forced_type, self.config.types, self.config.root, read_evidence
+            )
         handoff_type = resolution.handoff_type if resolution else None
         ctx = Context(
             doc=doc,
             handoff_type=handoff_type,
             type_problem=resolution.problem if resolution else None,
             options=self.config.rule_options,
+            structure=self.config.structure,
+            type_source=resolution.source if resolution else "",
         )
         if handoff_type is not None:
             ctx.outline = match_sections(doc, handoff_type)
             ctx.assessments = assess(handoff_type, ctx.outline)
+            if handoff_type.elements:
+                ctx.evidence = read_evidence()
+                ctx.judgements = judge(handoff_type, ctx.evidence)
         findings = self._run(ctx, [r for r in self.rules if not r.after_suppressions])
         ctx.directives = parse_directives(doc.lines, doc.code_lines)
         findings, suppressed = apply_suppressions(findings, ctx.directives)
@@ -63,7 +80,7 @@ class Linter:
         )
         if handoff_type is not None:
             result.sections = section_statuses(ctx.assessments, findings, self.score_codes)
-            result.score, result.categories = score(ctx.assessments, result.sections)
+            result.score, result.categories = score(ctx.assessments, result.sections, ctx.judgements)
         result.passed = file_passes(result.score, result.threshold, findings)
         return result
 
@@ -71,6 +88,8 @@ class Linter:
         findings = []
         for rule in rules:
             if rule.needs_type and ctx.handoff_type is None:
+                continue
+            if rule.template_only and ctx.structure != "template":
                 continue
             for count, finding in enumerate(rule.run(ctx)):
                 finding.severity = self.config.severity.get(rule.code, finding.severity)

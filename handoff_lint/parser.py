@@ -19,6 +19,9 @@ from .text import normalize_heading, strip_markup
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+# A paragraph that is one bold line is a heading in Google-Docs and Word exports ("**1\\. Deal Summary**").
+_BOLD_HEADING = re.compile(r"^(?:\*\*|__)(?!\s)([^*\n]{1,100}?)(?<!\s)(?:\*\*|__)\s*$")
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d+(?:\\?\.\d+)*)\\?[.)]?\s")
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +98,9 @@ class _Builder:
         self.table: Table | None = None
         self.row: list[Text] | None = None
         self.in_header = False
+        self.real_level = 1  # level of the last Markdown heading, under which bold-line headings nest
+        self.pseudo_unnumbered: Section | None = None
+        self.pseudo: list[Section] = []  # the sections that came from bold lines
 
     def line_of(self, token) -> int:
         return (token.map[0] if token.map else 0) + self.offset + 1
@@ -169,6 +175,8 @@ class _Builder:
         if level == 1 and self.doc.title is None:
             self.doc.title = Text(strip_markup(title), line, self.column_of(line, title))
             return
+        self.real_level = level
+        self.pseudo_unnumbered = None
         if self.section is not None:
             self.section.end_line = line - 1
         parent = self.section
@@ -178,6 +186,37 @@ class _Builder:
             title=strip_markup(title), key=normalize_heading(title), level=level, line=line, parent=parent
         )
         self.doc.sections.append(self.section)
+
+    def pseudo_heading(self, content: str, line: int) -> bool:
+        """A bold line alone is a heading: numbered ones ("2.1") nest by their number."""
+        match = _BOLD_HEADING.match(content.strip())
+        if not match or match.group(1).rstrip().endswith(":"):
+            return False
+        title = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", match.group(1)).strip()
+        if self.doc.title is None and not self.doc.sections and not (self.section and self.section.blocks):
+            self.doc.title = Text(title, line, self.column_of(line, match.group(1)))
+            return True
+        number = _OUTLINE_NUMBER.match(title)
+        current = self.section if self.section is not None and self.section.title else None
+        real_level = self.real_level
+        if number:
+            level = real_level + 1 + number.group(1).replace("\\", "").count(".")
+        elif current is None:
+            level = real_level + 1
+        elif self.pseudo_unnumbered is current or (current in self.pseudo and current.blocks):
+            level = current.level  # a sibling: the next of a run of blocks, or "**Appendix A**" after a section
+        else:
+            level = current.level + 1  # the first block under a heading ("**County**" under "**7. Team**")
+        if self.section is not None:
+            self.section.end_line = line - 1
+        parent = self.section
+        while parent is not None and parent.level >= level:
+            parent = parent.parent
+        self.section = Section(title=title, key=normalize_heading(title), level=level, line=line, parent=parent)
+        self.doc.sections.append(self.section)
+        self.pseudo_unnumbered = None if number else self.section
+        self.pseudo.append(self.section)
+        return True
 
     def code(self, token) -> None:
         start = self.line_of(token)
@@ -202,6 +241,8 @@ class _Builder:
         else:
             kind = "paragraph"
         if kind == "paragraph" and _is_markup_only(content):
+            return
+        if kind == "paragraph" and not self.containers and self.pseudo_heading(content, line):
             return
         checked = None
         text = content

@@ -14,7 +14,7 @@ from .text import normalize_heading, normalize_label
 @dataclass
 class Resolution:
     handoff_type: HandoffType | None
-    source: str  # "option", "frontmatter", "config", "title" or "" when unresolved
+    source: str  # "option", "frontmatter", "config", "title", "content" or "" when unresolved
     problem: str | None = None
 
 
@@ -28,7 +28,9 @@ def resolve_type(
     forced: str | None = None,
     globs: dict[str, str] | None = None,
     root: Path | None = None,
+    evidence=None,
 ) -> Resolution:
+    """``evidence`` (a callable returning the document's Evidence) enables detection from content."""
     known = ", ".join(sorted(types))
     if forced:
         return Resolution(types[forced], "option")  # the CLI validated the name
@@ -38,7 +40,9 @@ def resolve_type(
         name = canonical_name(declared)
         if name in types:
             return Resolution(types[name], "frontmatter")
-        return Resolution(None, "", f"unknown handoff type '{declared}' in frontmatter; known types: {known}")
+        unknown = f"unknown handoff type '{declared}' in frontmatter; known types: {known}"
+    else:
+        unknown = ""
     for pattern, name in (globs or {}).items():
         if _glob_matches(doc.path, pattern, root):
             return Resolution(types[name], "config")
@@ -48,11 +52,42 @@ def resolve_type(
         found = type_from_title(title, types)
         if found is not None:
             return Resolution(found, "title")
+    candidates = detect_from_content(evidence(), types) if evidence is not None else []
+    if unknown and not candidates:
+        return Resolution(None, "", unknown)
+    if candidates and (len(candidates) == 1 or candidates[0][1] >= CLEAR_LEAD * candidates[1][1]):
+        return Resolution(types[candidates[0][0]], "content")
+    hint = ""
+    if candidates:
+        hint = "; the content fits " + " or ".join(f"{name} ({points})" for name, points in candidates[:2]) + " equally"
     return Resolution(
         None,
         "",
-        f"could not determine the handoff type: set 'type:' in the frontmatter or use --type (known types: {known})",
+        f"could not determine the handoff type{hint}: set 'type:' in the frontmatter or use --type "
+        f"(known types: {known})",
     )
+
+
+CLEAR_LEAD = 1.3  # the best type's signals must outnumber the runner-up's by this much
+MIN_SIGNALS = 3
+
+
+def detect_from_content(evidence, types: dict[str, HandoffType]) -> list[tuple[str, int]]:
+    """Types ranked by the signals the document carries: under headings and labels count double."""
+    from .evidence import TopicIndex
+
+    ranked = []
+    for name, handoff_type in types.items():
+        points = 0
+        for phrase in handoff_type.content_signals:
+            index = TopicIndex([phrase])
+            if any(index.matches(u.topic) for u in evidence.units):
+                points += 2
+            elif any(index.matches(u.words) for u in evidence.units):
+                points += 1
+        if points >= MIN_SIGNALS:
+            ranked.append((name, points))
+    return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
 
 
 def type_from_title(title: str, types: dict[str, HandoffType]) -> HandoffType | None:

@@ -35,10 +35,20 @@ def section_statuses(
     return statuses
 
 
-def score(assessments: dict[str, Assessment], statuses: dict[str, str]) -> tuple[int, dict[str, CategoryScore]]:
+def score(
+    assessments: dict[str, Assessment], statuses: dict[str, str], judgements: dict | None = None
+) -> tuple[int, dict[str, CategoryScore]]:
+    """Each category from the content judges when the type declares elements for it, else from its sections."""
     categories: dict[str, CategoryScore] = {}
     earned = used_weight = 0.0
     for key, (_label, weight) in CATEGORIES.items():
+        judged = (judgements or {}).get(key)
+        if judged is not None:
+            share = CREDIT[judged.status]
+            categories[key] = CategoryScore(key, judged.status, round(share * weight, 1), *describe(judged))
+            earned += share * weight
+            used_weight += weight
+            continue
         members = [a for a in assessments.values() if a.spec.category == key]
         counted = [a for a in members if a.spec.required] or [a for a in members if a.section is not None]
         if not counted:
@@ -57,3 +67,20 @@ def score(assessments: dict[str, Assessment], statuses: dict[str, str]) -> tuple
         used_weight += weight
     total = round(100 * earned / used_weight) if used_weight else 0
     return max(0, min(100, total)), categories
+
+
+def describe(judged) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a reviewer would say about a category: what was found (with lines) and what is not there."""
+    found, missing = [], []
+    for element in judged.elements:
+        where = ", ".join(str(line) for line in element.lines[:3])
+        if element.grade and element.spec.category == "relationship" and element.found:
+            found.append(f"{element.spec.label}: {', '.join(element.found)}")
+        elif element.grade:
+            detail = f" ({'; '.join(element.found)})" if element.found else ""
+            found.append(f"{element.spec.label}{detail} (line {where})" if where else element.spec.label + detail)
+        if element.grade < 2 and element.spec.core:
+            missing.append(f"{element.spec.label}: {element.why or 'not found'}")
+    for contradiction in judged.contradictions:
+        missing.append(f"contradiction: {contradiction.message}")
+    return tuple(found), tuple(missing)

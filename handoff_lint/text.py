@@ -19,8 +19,13 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def strip_markup(text: str) -> str:
-    """Remove inline Markdown emphasis and link targets, keeping the visible words."""
+    """Remove inline Markdown emphasis, link targets and backslash escapes (Google Docs: ``1\\.``)."""
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     return _MARKUP.sub("", text).strip()
 

@@ -4,6 +4,7 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     actions,
     criteria,
     dates,
+    elements,
     fields,
     file,
     frontmatter,

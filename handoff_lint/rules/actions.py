@@ -38,7 +38,7 @@ def action_items(ctx: Context):
     "HL410",
     "action-without-owner",
     category="quality",
-    severity="error",
+    severity="warning",
     affects_score=True,
     summary="An action item has no named owner.",
     rationale="""An action owned by "we", "the team" or nobody is owned by no one: the handoff fires into a
@@ -67,7 +67,7 @@ def _is_owner_cell(owner_text: str, block) -> bool:
     "HL411",
     "action-without-due-date",
     category="quality",
-    severity="error",
+    severity="warning",
     affects_score=True,
     summary="An action item has no due date.",
     rationale="""Leaving the handoff without deadlines guarantees that momentum stalls. Give every action a

@@ -20,7 +20,7 @@ def content_items(assessment):
     "HL400",
     "unmeasurable-criterion",
     category="quality",
-    severity="error",
+    severity="warning",
     affects_score=True,
     summary="A success criterion has no number or no time bound.",
     rationale="""Success criteria are the promise the receiving team must deliver. "Improve efficiency"

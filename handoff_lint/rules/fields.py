@@ -12,6 +12,7 @@ from .registry import Context, rule
     "missing-field",
     category="fields",
     severity="error",
+    template_only=True,
     summary="A required field of a section is not written.",
     rationale="""Some facts are always needed, such as the customer's primary contact or the go-live
     date. Write each as a row of the section's table (`| Primary Contact | … |`) or as a bold
@@ -97,6 +98,7 @@ def incomplete_row(ctx: Context):
     "missing-column",
     category="fields",
     severity="error",
+    template_only=True,
     summary="A section's table lacks a required column.",
     rationale="""The type definition names the columns each item table needs (for risks: Risk,
     Severity, Mitigation). A missing column means that fact is missing for every row.""",

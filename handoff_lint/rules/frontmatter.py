@@ -21,6 +21,7 @@ def _escape(key: str) -> str:
     "missing-frontmatter",
     category="frontmatter",
     severity="error",
+    template_only=True,
     summary="The handoff has no YAML frontmatter.",
     rationale="""The frontmatter holds the facts tools and people filter on: type, customer, who hands
     over to whom, and the dates. Without it nothing downstream (CRM sync, dashboards, type
@@ -56,9 +57,14 @@ def missing_frontmatter_key(ctx: Context):
     fm = ctx.doc.frontmatter
     if not fm.present or fm.data is None:
         return
+    aliases = ctx.handoff_type.key_aliases
     for key in ctx.handoff_type.required_keys:
+        if key == "type" and ctx.type_source != "frontmatter":
+            continue  # typed by --type, a config glob, the title or the content: no type: key needed
         if key not in fm.data:
-            yield Finding("", f"required frontmatter key '{key}' is missing", fm.start_line, 1)
+            written = [a for a in aliases.get(key, ()) if a in fm.data and not is_blank_or_placeholder(fm.data[a])]
+            if ctx.structure == "template" and not written:
+                yield Finding("", f"required frontmatter key '{key}' is missing", fm.start_line, 1)
         elif is_blank_or_placeholder(fm.data[key]):
             line, column = fm.position(f"/{_escape(key)}")
             shown = "" if fm.data[key] in (None, "") else f": {truncate(str(fm.data[key]), 40)!r}"

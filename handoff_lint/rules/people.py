@@ -42,8 +42,9 @@ def _role_named(ctx: Context, names: set[str]) -> bool:
     "HL440",
     "missing-stakeholder-role",
     category="quality",
-    severity="error",
+    severity="warning",
     affects_score=True,
+    template_only=True,
     summary="A stakeholder role the handoff type needs is not named.",
     rationale="""Champion blindness is a classic cause of early churn. Each type lists the people the
     receiving team must know by name (Sales → CS: primary contact, executive sponsor, technical

@@ -29,6 +29,10 @@ class Context:
     options: dict = field(default_factory=dict)  # configured rule options, by rule code
     rule_options: dict = field(default_factory=dict)  # the running rule's options, resolved for this type
     directives: list = field(default_factory=list)  # inline suppressions, once applied (for HL900)
+    structure: str = "content"  # "template": sections and frontmatter are required as in the template
+    type_source: str = ""  # how the type was decided: option, frontmatter, config, title, content
+    evidence: object = None  # evidence.Evidence: every statement with its line and topic
+    judgements: dict = field(default_factory=dict)  # category key -> judges.CategoryJudgement
     _pieces: list | None = field(default=None, repr=False)
 
     def section_key(self, section) -> str | None:
@@ -82,6 +86,7 @@ class Rule:
     good: str = ""
     affects_score: bool = False  # a finding downgrades its section from Complete to Partial
     needs_type: bool = True  # only runs when the handoff type is known
+    template_only: bool = False  # only with structure = "template" (exact template conformance)
     options: dict = field(default_factory=dict)  # option name -> default value
     after_suppressions: bool = False  # runs on the suppressions themselves (unused-suppression)
     check: CheckFunction = field(default=lambda ctx: (), repr=False, compare=False)
@@ -118,6 +123,7 @@ def rule(
     good: str = "",
     affects_score: bool = False,
     needs_type: bool = True,
+    template_only: bool = False,
     options: dict | None = None,
     after_suppressions: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
@@ -137,6 +143,7 @@ def rule(
             good=good.strip("\n"),
             affects_score=affects_score,
             needs_type=needs_type,
+            template_only=template_only,
             options=dict(options or {}),
             after_suppressions=after_suppressions,
             check=check,

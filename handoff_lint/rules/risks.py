@@ -34,7 +34,7 @@ def risk_rows(ctx: Context):
     "HL420",
     "risk-severity",
     category="quality",
-    severity="error",
+    severity="warning",
     affects_score=True,
     summary="A risk does not have exactly one severity.",
     rationale="""A risk needs one severity so the receiving team knows what to look at first: 🔴/🟡/🟢 or
@@ -69,7 +69,7 @@ def risk_severity(ctx: Context):
     "HL421",
     "risk-without-mitigation",
     category="quality",
-    severity="error",
+    severity="warning",
     affects_score=True,
     summary="A risk has no real mitigation.",
     rationale="""A risk without a mitigation is only a worry handed over. Say what the receiving team

@@ -41,6 +41,7 @@ def unknown_type(ctx: Context):
     "missing-section",
     category="structure",
     severity="error",
+    template_only=True,
     summary="A required section is missing.",
     rationale="""Every handoff type lists the sections the receiving team needs. A missing section is
     information the customer will have to repeat. All missing sections are reported at once, with
@@ -113,6 +114,7 @@ def empty_section(ctx: Context):
     "unknown-section",
     category="structure",
     severity="info",
+    template_only=True,
     summary="A section is not part of the handoff type.",
     rationale="""Extra sections are allowed but are not scored. When the heading is close to an
     expected one, it may be a typo or an unfamiliar wording: the finding says which section it
@@ -133,6 +135,7 @@ def unknown_section(ctx: Context):
     "duplicate-section",
     category="structure",
     severity="warning",
+    template_only=True,
     summary="The same section appears twice.",
     rationale="""Two headings for the same section split the information; only the first is scored,
     and a reader may stop at it. Merge them.""",

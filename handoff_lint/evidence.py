@@ -1,0 +1,255 @@
+"""Gather the evidence of one document in one pass: every statement, with its line and its topic.
+
+A reviewer reads a handoff for its content, wherever it is written. This module flattens the
+document model into *units* — a sentence of a paragraph, a list item, a table row, a labelled
+field, a heading, a frontmatter value — each carrying the words of what it is about (its
+headings, its label, its table's column names, the lead words of a memo paragraph). The judges
+(judges.py) then look for each information element by topic and by shape, so a risk register is
+found under "Watch-outs", "Landmines" or a table with a Mitigation column alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .document import Document, Section
+from .placeholders import find_placeholders, is_blank_or_placeholder
+from .text import strip_markup
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+_LEAD = re.compile(r"^\s*(?:\*\*|__)?([^:\n]{2,60}?)(?:\*\*|__)?\s*[:—–]\s+\S")
+MAX_UNITS = 20000  # a pathological file stops contributing evidence here (it is still parsed)
+
+
+@dataclass(slots=True)
+class Unit:
+    """One statement of the document, as a reviewer would read it."""
+
+    text: str
+    line: int
+    kind: str  # sentence, item, row, field, heading, quote, frontmatter
+    topic: tuple[str, ...]  # lowercase words of its headings, label and columns
+    label: str = ""  # the field label, the lead words of a memo paragraph, or a frontmatter key
+    cells: dict[str, str] = field(default_factory=dict)  # for table rows: column words -> cell text
+    checked: bool | None = None  # for checklist items
+    section: int = -1  # index of the heading unit this unit sits under (-1: none)
+    category: str | None = None  # the score category of the template section it sits in, if any
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return words_of(self.text)
+
+
+@lru_cache(maxsize=32768)
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
+
+
+def _word_matches(word: str, pattern: str) -> bool:
+    """A pattern matches a word as a prefix ("risk" ~ "risks"); a short one (an acronym) whole ("EDI" ≠ "edited")."""
+    if len(pattern) <= 3:
+        return word == pattern or word == pattern + "s"
+    return word.startswith(pattern)
+
+
+def phrase_in(phrase_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether the phrase's words appear consecutively, each matching as above."""
+    n = len(phrase_words)
+    if not n or n > len(words):
+        return False
+    for index in range(len(words) - n + 1):
+        if all(_word_matches(words[index + k], phrase_words[k]) for k in range(n)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _prefixes(words: tuple[str, ...]) -> frozenset[str]:
+    """Every word and every prefix of four letters or more: a phrase word is looked up, not scanned for."""
+    keys = set(words)
+    for word in words:
+        keys.update(word[:k] for k in range(4, len(word)))
+    return frozenset(keys)
+
+
+class TopicIndex:
+    """Phrases compiled once per type: which of them a unit's topic words contain.
+
+    A one-word phrase is a set lookup; a longer one is looked up word by word first and only then
+    checked for order. Results are cached per word tuple: the units of a section share their topic.
+    """
+
+    def __init__(self, phrases):
+        compiled = [words_of(p) for p in phrases if words_of(p)]
+        self.phrases = tuple(p for p in compiled if len(p) > 1)
+        singles = [p[0] for p in compiled if len(p) == 1]
+        self.singles = frozenset(w for w in singles if len(w) > 3) | frozenset(
+            variant for w in singles if len(w) <= 3 for variant in (w, w + "s")
+        )
+        self._seen: dict[tuple[str, ...], bool] = {}
+
+    def matches(self, words: tuple[str, ...]) -> bool:
+        known = self._seen.get(words)
+        if known is None:
+            known = self._match(words)
+            if len(self._seen) < 50000:
+                self._seen[words] = known
+        return known
+
+    def _match(self, words: tuple[str, ...]) -> bool:
+        if not words:
+            return False
+        keys = _prefixes(words)
+        if not self.singles.isdisjoint(keys):
+            return True
+        for phrase in self.phrases:
+            if not all(_present(p, keys) for p in phrase):
+                continue
+            if phrase_in(phrase, words):
+                return True
+        return False
+
+
+def _present(pattern: str, keys: frozenset[str]) -> bool:
+    if len(pattern) <= 3:
+        return pattern in keys or pattern + "s" in keys
+    return pattern in keys
+
+
+@dataclass
+class Evidence:
+    units: list[Unit]
+    headings: list[Unit]  # the heading units, indexed by Unit.section
+    title_words: tuple[str, ...] = ()  # the document title's words (it usually names the customer)
+
+    def under(self, heading_index: int) -> list[Unit]:
+        return [u for u in self.units if u.section == heading_index]
+
+
+def gather(doc: Document, section_category=None) -> Evidence:
+    """All units of ``doc``; ``section_category(section)`` gives a template section's category."""
+    units: list[Unit] = []
+    headings: list[Unit] = []
+    fm = doc.frontmatter
+    if fm.data:
+        for key, value in fm.data.items():
+            text = _frontmatter_text(value)
+            if text and not is_blank_or_placeholder(text):
+                line, _column = fm.position("/" + str(key).replace("~", "~0").replace("/", "~1"))
+                label = str(key).replace("_", " ").replace("-", " ")
+                units.append(Unit(f"{label}: {text}", line, "frontmatter", words_of(label), label=label))
+    heading_of: dict[int, int] = {}
+    sections: list[Section] = ([doc.preamble] if doc.preamble else []) + doc.sections
+    for section in sections:
+        topic: tuple[str, ...] = ()
+        parent_heading = -1
+        if section.title:
+            path = []
+            current = section
+            while current is not None:
+                if current.title:
+                    path.append(current.title)
+                current = current.parent
+            topic = words_of(" ".join(reversed(path)))
+            parent_heading = heading_of.get(id(section.parent), -1) if section.parent else -1
+            heading = Unit(section.title, section.line, "heading", topic, section=parent_heading)
+            heading.category = section_category(section) if section_category else None
+            heading_of[id(section)] = len(headings)
+            headings.append(heading)
+            units.append(heading)
+        index = heading_of.get(id(section), -1)
+        category = section_category(section) if section_category else None
+        header_words: dict[int, tuple[str, ...]] = {}
+        for table in section.tables:
+            header_words[id(table)] = tuple(words_of(strip_markup(c.text)) for c in table.header)
+        rows_of = {id(row): table for table in section.tables for row in table.rows}
+        for block in section.blocks:
+            if len(units) >= MAX_UNITS:
+                break
+            if block.kind == "row":
+                table = rows_of.get(id(block.cells))
+                columns = header_words.get(id(table), ()) if table is not None else ()
+                cells = {}
+                for number, cell in enumerate(block.cells):
+                    name = " ".join(columns[number]) if number < len(columns) else f"column {number + 1}"
+                    cells[name] = clean(cell.text)
+                label = clean(block.cells[0].text) if len(block.cells) == 2 else ""
+                column_words = tuple(w for c in columns for w in c)
+                row_topic = topic + column_words + (words_of(label) if label else ())
+                text = " | ".join(v for v in cells.values() if v)
+                units.append(Unit(text, block.line, "row", row_topic, label, cells, section=index, category=category))
+                continue
+            text = clean(block.text)
+            if not text:
+                continue
+            kind = "item" if block.kind == "item" else ("quote" if block.kind == "quote" else "sentence")
+            for offset, piece in _pieces(text, kind):
+                label = lead_words(piece)
+                unit_topic = topic + (words_of(label) if label else ())
+                unit = Unit(piece, block.line + offset, kind, unit_topic, label, section=index, category=category)
+                unit.checked = block.checked
+                units.append(unit)
+    return Evidence(units, headings, words_of(clean(doc.title.text)) if doc.title else ())
+
+
+def _pieces(text: str, kind: str):
+    """A paragraph is read sentence by sentence (memo prose); items and quotes stay whole.
+
+    A paragraph of short "Label: value" lines (a Notion property block) is read line by line.
+    """
+    lines = text.split("\n")
+    if kind != "sentence" or (len(lines) > 1 and all(_LEAD.match(x) or len(x.split()) <= 6 for x in lines)):
+        if kind == "sentence":
+            return [(number, line.strip()) for number, line in enumerate(lines) if line.strip()]
+        return [(0, " ".join(line.strip() for line in lines))]
+    pieces = []
+    joined = " ".join(line.strip() for line in lines)
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(joined)]
+    line_starts = []
+    position = 0
+    for line in lines:
+        line_starts.append(position)
+        position += len(line.strip()) + 1
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(joined)
+        sentence = joined[start:end].strip()
+        if sentence:
+            offset = sum(1 for s in line_starts[1:] if s <= start)
+            pieces.append((offset, sentence))
+    return pieces
+
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`")
+
+
+@lru_cache(maxsize=32768)
+def clean(text: str) -> str:
+    """What a statement says: escapes, emphasis and template placeholders ("[Name]", "TBD") removed."""
+    text = _ESCAPE.sub(r"\1", text)
+    text = strip_markup(text)
+    text = _EMPHASIS.sub("", text).strip()
+    if is_blank_or_placeholder(text):
+        return ""
+    for start, token in sorted(find_placeholders(text), reverse=True):
+        text = text[:start] + text[start + len(token) :]
+    return " ".join(text.split())
+
+
+def lead_words(text: str) -> str:
+    """The label a statement starts with: ``Budget:``, ``**Risks as I see them:**``, ``Dana — ``."""
+    match = _LEAD.match(text)
+    if match and len(match.group(1).split()) <= 8:
+        return match.group(1).strip(" *_")
+    return ""
+
+
+def _frontmatter_text(value) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    return ""

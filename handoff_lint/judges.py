@@ -1,0 +1,479 @@
+"""Judge each score category Complete, Partial or Missing from the evidence, as a reviewer would.
+
+Each handoff type declares, per category, the information elements a receiver needs (type data:
+``x-handoff-lint.elements``): their topic words (headings, labels, columns, lead words) and text
+terms. Here one judge per category reads the units found for each element and grades it:
+2 (there and usable), 1 (there but thin: vague, unowned, unmitigated, guessed) or 0 (nowhere, or
+filler only). A category is Complete when its core elements are all usable (one thin one is
+tolerated when it has three or more), Partial when anything usable or thin is there, Missing
+otherwise. Dates that contradict each other downgrade the category they belong to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .categories import CATEGORIES
+from .contradictions import Contradiction, find_contradictions
+from .evidence import Evidence, TopicIndex, Unit
+from .handoff_types import ElementSpec, HandoffType
+from .reading import (
+    concrete_tokens,
+    content_words,
+    due_of,
+    has_money,
+    has_title,
+    is_filler,
+    is_guidance,
+    is_hedged,
+    is_substantive,
+    measurable,
+    numbers_in,
+    owner_of,
+    person_names,
+)
+from .signals import has_quantity, is_explicit_none, is_weak_mitigation
+
+COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
+USABLE, THIN, ABSENT = 2, 1, 0
+_METADATA = frozenset(
+    "created last edited updated tags status owner date from to prepared by for author version cc re subject".split()
+)
+_INTERNAL = frozenset("csm ae se sdr bdr am tam rep owner from to prepared by author sender receiver".split())
+_MONEY_LABELS = frozenset("arr acv mrr tcv deal size value price pricing amount revenue budget fee fees".split())
+
+
+@dataclass
+class ElementResult:
+    spec: ElementSpec
+    grade: int
+    lines: list[int] = field(default_factory=list)
+    found: list[str] = field(default_factory=list)  # short descriptions of what was found
+    why: str = ""  # what keeps it from being usable
+
+    @property
+    def status(self) -> str:
+        return {USABLE: COMPLETE, THIN: PARTIAL, ABSENT: MISSING}[self.grade]
+
+
+@dataclass
+class CategoryJudgement:
+    key: str
+    status: str
+    elements: list[ElementResult] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+
+def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJudgement]:
+    """Every category the type declares elements for, judged from the document's evidence."""
+    actions = _action_units(handoff_type, evidence)
+    contradictions = find_contradictions(evidence)
+    filler_document = _mostly_filler(evidence)
+    judgements = {}
+    for category in CATEGORIES:
+        specs = [e for e in handoff_type.elements if e.category == category]
+        if not specs:
+            continue
+        pools = [_pool(spec, evidence) for spec in specs]
+        results = [_JUDGES[category](spec, pool, evidence, actions) for spec, pool in zip(specs, pools, strict=True)]
+        if filler_document and category != "customer":
+            for result in results:  # thin evidence in a document of filler is more filler
+                if result.grade == THIN:
+                    result.grade, result.why = ABSENT, "only filler around it"
+        status = _combine(results)
+        if status == COMPLETE and _mostly_guessed(pools):
+            status = PARTIAL
+        mine = [c for c in contradictions if c.category == category]
+        if mine and status != MISSING:
+            status = PARTIAL if status == COMPLETE else MISSING
+        judgements[category] = CategoryJudgement(category, status, results, mine)
+    return judgements
+
+
+def _combine(results: list[ElementResult]) -> str:
+    core = [r for r in results if r.spec.core] or results
+    grades = [r.grade for r in core]
+    if all(g == USABLE for g in grades):
+        return COMPLETE
+    if any(r.grade > ABSENT for r in results):
+        return PARTIAL
+    return MISSING
+
+
+def _mostly_filler(evidence: Evidence) -> bool:
+    """Most statements say nothing specific: every slot filled with "Monitor", "TBD", "They are growing".
+
+    Customer context is exempt: even such a handoff names the customer and says something of them.
+    """
+    statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
+    if len(statements) < 8:
+        return False
+    substantive = sum(1 for u in statements if is_substantive(u.text))
+    return substantive < 0.35 * len(statements)
+
+
+def _mostly_guessed(pools) -> bool:
+    """Two or more guesses ("I think", "not sure") in a category: the receiver must re-ask."""
+    units = {id(u): u for pool in pools for u in pool}.values()
+    statements = [u for u in units if not is_filler(_value(u))]
+    guessed = [u for u in statements if is_hedged(_value(u))]
+    return len(guessed) >= 2 and len(guessed) >= 0.2 * len(statements)
+
+
+def _pool(spec: ElementSpec, evidence: Evidence) -> list[Unit]:
+    """The units about an element: by topic (headings, label, columns) or by the terms in the text.
+
+    Risks are found by terms ("worried", "churn") only when no statement is written under a risk
+    topic: a risk register's neighbours mention risks without being risks.
+    """
+    pool, by_terms = [], []
+    for unit in evidence.units:
+        if unit.kind == "heading" or is_guidance(unit.text):
+            continue
+        if spec.topic_index.matches(unit.topic):
+            pool.append(unit)
+        elif spec.terms and spec.term_index.matches(unit.words):
+            by_terms.append(unit)
+        elif spec.category == "actions" and (unit.checked is not None or _is_action_row(unit)):
+            pool.append(unit)  # a checklist item or an Owner/Due row is an action wherever it stands
+        elif spec.category == "customer" and unit.section == -1 and unit.kind == "sentence":
+            if not (unit.label and set(unit.label.lower().split()) & _METADATA):
+                pool.append(unit)  # a memo's opening paragraphs are its customer context
+    if spec.category != "risks" or not pool:
+        pool.extend(by_terms)
+    return pool
+
+
+def _is_action_row(unit: Unit) -> bool:
+    names = " ".join(unit.cells)
+    return (
+        unit.kind == "row" and "owner" in names and any(w in names for w in ("due", "date", "by", "when", "deadline"))
+    )
+
+
+def _lines(units) -> list[int]:
+    return sorted({u.line for u in units})[:6]
+
+
+def _value(unit: Unit) -> str:
+    """What a labelled statement says, without its label."""
+    if unit.kind == "row":
+        values = list(unit.cells.values())
+        return " | ".join(v for v in (values[1:] if len(values) > 1 else values) if v)
+    if unit.label and unit.text.startswith(unit.label):
+        return unit.text[len(unit.label) :].lstrip(" :—–-*")
+    if unit.kind == "frontmatter":
+        return unit.text.split(":", 1)[-1].strip()
+    return unit.text
+
+
+def _is_fact(unit: Unit) -> bool:
+    value = _value(unit)
+    if is_substantive(unit.text) and not is_filler(value):
+        return True
+    return (
+        bool(unit.label or unit.kind in ("row", "frontmatter")) and concrete_tokens(value) > 0 and not is_filler(value)
+    )
+
+
+def _is_money(unit: Unit) -> bool:
+    if has_money(unit.text):
+        return True
+    label_words = set((unit.label or "").lower().replace("_", " ").split())
+    return bool(label_words & _MONEY_LABELS) and any(ch.isdigit() for ch in _value(unit))
+
+
+# --- the six judges -----------------------------------------------------------------------------
+
+
+def judge_facts(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+    """Customer context: concrete facts (numbers, names, money), not adjectives."""
+    facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u))]
+    figures = sum(numbers_in(_value(u)) + _is_money(u) for u in facts)
+    result = ElementResult(spec, ABSENT, _lines(facts or pool))
+    if spec.needs == "money" and not any(_is_money(u) for u in facts):
+        result.grade = THIN if facts or any(not is_filler(_value(u)) for u in pool) else ABSENT
+        result.why = "no amount (deal value, ARR)"
+    elif len(facts) >= 2 and figures >= (1 if spec.needs == "words" else 2):
+        result.grade = USABLE
+    elif facts or any(is_substantive(u.text) for u in pool):
+        result.grade = THIN
+        result.why = "no specific figures"
+    result.found = [f"{len(facts)} facts"] if facts else []
+    return result
+
+
+def judge_criteria(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+    """Expectations: measurable (a quantity and a time bound) or dated, not "improve efficiency"."""
+    statements = [u for u in pool if not is_filler(_value(u)) and _value(u)]
+    result = ElementResult(spec, ABSENT, _lines(statements))
+    if spec.needs == "dated":
+        dated = [u for u in statements if measurable_time(u) and not is_hedged(_value(u))]
+        if len(dated) >= 2 or (dated and len(statements) <= 2):
+            result.grade = USABLE
+        elif statements and any(is_substantive(u.text) or measurable_time(u) for u in statements):
+            result.grade = THIN
+            result.why = "no firm dates"
+        result.found = [f"{len(dated)} dated"] if dated else []
+        result.lines = _lines(dated or statements)
+        return result
+    if spec.needs == "money":
+        money = [u for u in statements if _is_money(u) and not is_hedged(_value(u))]
+        if money:
+            result.grade = USABLE
+        elif any(is_substantive(u.text) for u in statements):
+            result.grade = THIN
+            result.why = "not sized"
+        result.lines = _lines(money or statements)
+        return result
+    targets = [u for u in statements if measurable(_row_text(u))]
+    if len(targets) >= 2 or (targets and spec.needs != "measurable"):
+        result.grade = USABLE
+    elif targets or any(is_substantive(u.text) for u in statements):
+        result.grade = THIN
+        result.why = "no measurable target (a number and a date)"
+    result.found = [f"{len(targets)} measurable"] if targets else []
+    result.lines = _lines(targets or statements)
+    return result
+
+
+def measurable_time(unit: Unit) -> bool:
+    from .signals import has_time_bound
+
+    return has_time_bound(_row_text(unit))
+
+
+def _row_text(unit: Unit) -> str:
+    return " ".join(unit.cells.values()) if unit.kind == "row" else unit.text
+
+
+def judge_risks(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+    """Risk flags: specific risks, each with a real mitigation (written next to it or as an action)."""
+    risks, mitigated = [], []
+    stated_none = [u for u in pool if is_explicit_none(_value(u))]
+    for unit in pool:
+        value = _value(unit)
+        subject = _risk_subject(unit)
+        if is_filler(subject) or not (is_substantive(unit.text) or len(subject.split()) >= 4):
+            continue
+        if is_explicit_none(value):
+            continue
+        risks.append(unit)
+        if _has_mitigation(unit) or _answered_by_action(subject, actions):
+            mitigated.append(unit)
+    result = ElementResult(spec, ABSENT, _lines(risks))
+    if risks and 5 * len(mitigated) >= 3 * len(risks):
+        result.grade = USABLE
+    elif risks:
+        result.grade = THIN
+        result.why = f"{len(risks) - len(mitigated)} of {len(risks)} without a mitigation"
+    elif stated_none:
+        result.grade = USABLE if any(has_quantity(u.text) or _dated_text(u.text) for u in stated_none) else THIN
+        result.lines = _lines(stated_none)
+    result.found = [f"{len(risks)} risks, {len(mitigated)} mitigated"] if risks else []
+    return result
+
+
+def _dated_text(text: str) -> bool:
+    from .reading import dates_in
+
+    return bool(dates_in(text))
+
+
+def _risk_subject(unit: Unit) -> str:
+    if unit.kind == "row":
+        for name, value in unit.cells.items():
+            if "risk" in name or "concern" in name or "issue" in name:
+                return value
+        return next(iter(unit.cells.values()), "")
+    return unit.text
+
+
+_MITIGATION_CUES = (
+    "mitigat",
+    "plan:",
+    "plan is",
+    "response:",
+    "we will",
+    "we'll",
+    "to address",
+    "→",
+    "->",
+    "action:",
+    "fallback",
+    "workaround",
+    "propose",
+    "escalat",
+    "lead with",
+    "contingency",
+)
+
+
+def _has_mitigation(unit: Unit) -> bool:
+    if unit.kind == "row":
+        for name, value in unit.cells.items():
+            if any(w in name for w in ("mitigat", "plan", "response", "action", "next")):
+                return not is_weak_mitigation(value) and not is_filler(value)
+        return False
+    lowered = unit.text.lower()
+    for cue in _MITIGATION_CUES:
+        at = lowered.find(cue)
+        if at > 0 and len(lowered[at:].split()) >= 4:
+            return True
+    return False
+
+
+def _answered_by_action(subject: str, actions: list[Unit]) -> bool:
+    words = content_words(subject)
+    return bool(words) and any(len(words & content_words(a.text)) >= 2 for a in actions)
+
+
+def judge_technical(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+    """Technical requirements: named systems and specific facts, not "standard stack" or guesses."""
+    specific, hedged = [], []
+    for unit in pool:
+        value = _value(unit)
+        if is_filler(value) or not value:
+            continue
+        if not (concrete_tokens(unit.text) or len(unit.words) >= 9):
+            continue
+        named = concrete_tokens(unit.text) - numbers_in(unit.text) > 0
+        if not named and not spec.topic_index.matches(unit.topic):
+            continue  # "a minor integration issue was resolved" in a log is not a requirement
+        (hedged if is_hedged(value) else specific).append(unit)
+    result = ElementResult(spec, ABSENT, _lines(specific or hedged))
+    solid = len(specific) >= 2 or any(concrete_tokens(u.text) - numbers_in(u.text) >= 1 for u in specific)
+    if solid and len(specific) >= len(hedged):
+        result.grade = USABLE
+    elif specific or hedged:
+        result.grade = THIN
+        result.why = "unconfirmed (guessed or unknown)"
+    result.found = [f"{len(specific)} specific"] if specific else []
+    return result
+
+
+def judge_people(spec: ElementSpec, pool: list[Unit], evidence: Evidence, actions) -> ElementResult:
+    """Relationship context: a named person in the role (champion, sponsor, blocker), anywhere."""
+    people = _people(evidence)
+    matches = []
+    for name, text, line in people:
+        if not spec.roles or spec.role_index.matches(_words(text)):
+            matches.append((name, line))
+    result = ElementResult(spec, ABSENT)
+    if matches:
+        result.grade = USABLE
+        result.found = [f"{name} (line {line})" for name, line in matches[:3]]
+        result.lines = [line for _n, line in matches[:6]]
+    elif not spec.roles and pool:
+        result.grade = THIN if any(is_substantive(u.text) for u in pool) else ABSENT
+    elif any(spec.role_index.matches(u.words) and not is_filler(_value(u)) for u in pool):
+        result.grade = THIN
+        result.why = "role mentioned but nobody named"
+    return result
+
+
+def _words(text: str):
+    from .evidence import words_of
+
+    return words_of(text)
+
+
+def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
+    """(name, what is said about them, line): person blocks, stakeholder rows, labelled lines."""
+    cached = getattr(evidence, "_people", None)
+    if cached is not None:
+        return cached
+    found = []
+    company = _company_words(evidence)
+    for index, heading in enumerate(evidence.headings):
+        names = person_names(heading.text)
+        if not names:
+            continue
+        under = [u.text for u in evidence.under(index)][:8]
+        only_name = len(heading.words) <= 3 and len(names[0].split()) == len(heading.words)
+        if has_title(heading.text) or (only_name and any(has_title(t) for t in under[:3])):
+            found.append((names[0], " ".join([heading.text] + under), heading.line))
+    for unit in evidence.units:
+        if unit.kind == "heading" or (unit.label and set(_words(unit.label)) & (_METADATA | _INTERNAL)):
+            continue
+        if unit.kind == "frontmatter" and not any(w in unit.label for w in ("attendee", "stakeholder", "contact")):
+            continue
+        about_people = _PEOPLE_TOPICS.matches(unit.topic)
+        for name in person_names(unit.text):
+            if set(_words(name)) <= company:
+                continue  # "Harlow Quay Title": the customer, not a person
+            if has_title(unit.text) or about_people:
+                # under "### Internal Champion", the heading says the role
+                found.append((name, unit.text + " — " + " ".join(unit.topic), unit.line))
+    evidence._people = found  # type: ignore[attr-defined]
+    return found
+
+
+_PEOPLE_TOPICS = TopicIndex(
+    [
+        "stakeholder",
+        "people",
+        "contact",
+        "attendee",
+        "team",
+        "who",
+        "role",
+        "name",
+        "champion",
+        "sponsor",
+        "blocker",
+        "economic buyer",
+        "decision maker",
+        "skeptic",
+    ]
+)
+
+
+def _company_words(evidence: Evidence) -> set[str]:
+    """Words of the customer's name: the frontmatter's customer/account and the title."""
+    words = set()
+    for unit in evidence.units:
+        if unit.kind == "frontmatter" and unit.label in ("customer", "account", "client", "company"):
+            words |= set(_words(_value(unit)))
+    if evidence.headings:
+        pass
+    return words | set(evidence.title_words)
+
+
+def judge_actions(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+    """Action items: specific steps with a named owner and a date; "team to follow up" is not one."""
+    items = [u for u in pool if not is_filler(_value(u)) and _value(u) and u.kind != "frontmatter"]
+    items = [u for u in items if len(u.words) >= 3]
+    dated = [u for u in items if due_of(u.text, u.cells)]
+    owned = [u for u in dated if owner_of(u.text, u.label, u.cells)]
+    result = ElementResult(spec, ABSENT, _lines(owned or items))
+    # A dated step without a named owner ("prerequisites: export by 2026-12-18") is half an answer.
+    if len(owned) >= 2 and len(owned) + 0.5 * (len(dated) - len(owned)) >= 0.6 * len(items):
+        result.grade = USABLE
+    elif owned or any(concrete_tokens(u.text) or len(u.words) >= 6 for u in items):
+        result.grade = THIN
+        result.why = f"{len(items) - len(owned)} of {len(items)} without an owner and a date"
+    result.found = [f"{len(items)} items, {len(owned)} owned and dated"] if items else []
+    return result
+
+
+def _action_units(handoff_type: HandoffType, evidence: Evidence) -> list[Unit]:
+    """Checklist items and items under the type's action topics: what risks can be answered by."""
+    specs = [e for e in handoff_type.elements if e.category == "actions"]
+    found = []
+    for unit in evidence.units:
+        if unit.kind == "heading":
+            continue
+        if unit.checked is not None or any(s.topic_index.matches(unit.topic) for s in specs):
+            found.append(unit)
+    return found
+
+
+_JUDGES = {
+    "customer": judge_facts,
+    "expectations": judge_criteria,
+    "risks": judge_risks,
+    "technical": judge_technical,
+    "relationship": judge_people,
+    "actions": judge_actions,
+}

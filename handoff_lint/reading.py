@@ -1,0 +1,298 @@
+"""How a reviewer reads one statement: is it concrete, filler, hedged; who is named; what is owned and dated.
+
+These are the small, general judgements the category judges (judges.py) build on. None of them
+knows a customer, a product or a handoff type: they read the shape of ordinary business prose.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .evidence import words_of
+from .signals import find_dates, find_owner, has_quantity, has_time_bound, is_not_owner
+
+# --- concreteness and filler ----------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\w.])[$€£¥~≈<>≤≥]?\d[\d,.:/]*(?:\s?(?:%|k|K|M|m|bn|x))?")
+_MONEY = re.compile(
+    r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|M|bn|million|thousand)\b|\b(?:USD|EUR|GBP)\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP)\b"
+)
+_CAPITALISED = re.compile(r"(?<![\w@.])([A-ZÀ-Þ][\wÀ-ÿ'’-]*)")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"“(]+")
+_QUOTE = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+# Capitalised words that name no one and nothing in particular.
+_COMMON_CAPS = frozenset(
+    """i a an the this that these those our their his her its we they he she it you my your there here
+    yes no not none and or but if when then so also all any each every some most many more less
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow next last first second third
+    tbd tbc tba asap eod eow eoq eom n/a na etc ok ie eg vs via per nothing great good very please
+    thanks hi hello dear let lets""".split()
+)
+_STOP_ACRONYMS = frozenset(
+    "TBD TBC TBA ASAP EOD EOW EOQ EOM NA OK FYI TLDR TL DR QBR AE SE CS CSM SDR BDR AM PM".split()
+)
+
+# Words that, alone, describe nothing: what a template or a hurried rep fills a slot with.
+GENERIC = frozenset(
+    """improve improved improving efficiency efficient streamline streamlined process processes visibility
+    better best value roi fit ease easy use usability support standard various general generic growth
+    growing grow positive good great solid stable strong high medium low moderate monitor monitoring
+    watch tbd team teams follow up followup align alignment engage engagement present close closing
+    proposal demo demos discovery call calls meeting meetings needs need needed want wants looking
+    modernize modernise scale scaling manual disconnected systems system tools tool stack platform
+    solution solutions cloud based legacy pieces integrations integration reporting dashboards
+    dashboard core walkthrough leadership exec executive decision maker makers ops operations it
+    finance users user main contact contacts friendly responsive happy customer customers client
+    clients interest interested interesting feedback mentioned possibly maybe probably could should
+    might will would some few couple several lot lots things thing stuff etc art possible fine
+    timing budget competition competitor competitors risk risks stakeholder stakeholders
+    relationship relationships champion change changes yes no n a na none nothing major unclear
+    process trending traffic intent data content category website engaged engaging upsell cross sell
+    modules module additional meaningful renewal coming before after strike iron hot available
+    reason reasons notes note item items detail details type products product size signal signals
+    evidence they are is be been being have has had do does did to of in on at for with from by as
+    and or the a an we our us their them this that it its there here what who why how when where
+    which more less much very really just still also well already only even ever new old current
+    today now soon later next last first second overall quick quickly fast faster simple simply
+    efficiencies gains gain processes visibility across business businesses whole company work works
+    working better something anything everything own from here there move moving quarter this""".split()
+)
+
+
+@lru_cache(maxsize=16384)
+def concrete_tokens(text: str) -> int:
+    """How many specific facts a statement carries: numbers, money, names, acronyms, quotes, emails."""
+    text = _LEADING_SYMBOLS.sub("", text)
+    quotes = sum(1 for q in _QUOTE.findall(text) if len(q.split()) >= 5)
+    count = len(_NUMBER.findall(text)) + quotes + len(_EMAIL.findall(text))
+    words = text.split()
+    for position, match in enumerate(_CAPITALISED.finditer(text)):
+        word = match.group(1).strip("'’-")
+        if word.lower() in _COMMON_CAPS or len(word) < 2 or word.lower().startswith(("i'", "i’")):
+            continue
+        if match.start() == 0 or (position == 0 and words and text.lstrip().startswith(word)):
+            continue  # the first word of a statement is capitalised anyway
+        if text[max(0, match.start() - 2) : match.start()].strip() in {".", ":", "—", "-", "–", "|"}:
+            continue  # the first word after a label or a full stop
+        count += 1
+    count += sum(1 for a in _ACRONYM.findall(text) if a.rstrip("s") not in _STOP_ACRONYMS)
+    return count
+
+
+def numbers_in(text: str) -> int:
+    """How many figures a statement gives (dates and list numbering included: they are facts too)."""
+    return len(_NUMBER.findall(text))
+
+
+def has_money(text: str) -> bool:
+    return bool(_MONEY.search(text))
+
+
+@lru_cache(maxsize=16384)
+def is_filler(text: str) -> bool:
+    """Words that fill a slot and say nothing: "Improve efficiency", "Monitor", "They are growing"."""
+    words = [w for w in words_of(text) if not w.isdigit()]
+    if len(words) < 2 and concrete_tokens(text) == 0:
+        return True
+    content = [w for w in words if w not in GENERIC and len(w) > 2]
+    if concrete_tokens(text) == 0 and len(content) <= max(1, len(words) // 5):
+        return True
+    return False
+
+
+_GUIDANCE_VERBS = frozenset(
+    """describe list identify document complete note add include capture explain summarize summarise outline
+    record specify enter write fill provide confirm review ensure flag detail define state name mention""".split()
+)
+
+
+@lru_cache(maxsize=16384)
+def is_guidance(text: str) -> bool:
+    """A template's instruction or prompt, not content: "Identify the champion…", "Who is the blocker?"."""
+    if concrete_tokens(text):
+        return False
+    words = words_of(text)
+    return text.rstrip().endswith("?") or bool(words and words[0] in _GUIDANCE_VERBS)
+
+
+def is_substantive(text: str) -> bool:
+    """A statement a receiver learns something from: specific, or at least a full thought."""
+    if is_filler(text):
+        return False
+    count = len(words_of(text))
+    return (count >= 4 and concrete_tokens(text) >= 1) or count >= 9
+
+
+_HEDGES = re.compile(
+    r"\b(?:i think|i believe|not sure|unsure|don'?t know|do not know|no idea|unknown|unclear|"
+    r"i guess|guessing|maybe|probably|possibly|tbd|tbc|to be confirmed|need to check|worth checking|"
+    r"not confirmed|unconfirmed|don'?t have much|haven'?t (?:checked|confirmed|asked))\b|\?\s*\)?\s*$",
+    re.I,
+)
+
+
+def is_hedged(text: str) -> bool:
+    """The writer is guessing: "I think it's on-prem", "not sure of the format", "Oct 6?"."""
+    return bool(_HEDGES.search(text))
+
+
+def measurable(text: str) -> bool:
+    """A target a receiver can check: a quantity and a time bound, not a guess."""
+    return has_quantity(text) and has_time_bound(text) and not is_hedged(text)
+
+
+# --- people ---------------------------------------------------------------------------------
+
+_NAME = re.compile(
+    r"(?<![\w@.])([A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
+    r"(?:\s+(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|[A-Z]\.)){1,2})(?![\w'’])"
+)
+# Capitalised words that are titles, teams, places of work or parts of a company's name.
+_NOT_NAME_WORDS = frozenset(
+    """vp vice president director manager head chief officer operations sales success marketing finance
+    legal procurement engineering support services service team group health hospital county city state
+    department board office ops leadership exec executive users various decision maker main contact key
+    next steps account customer company economic buyer sponsor champion project implementation technical
+    lead senior junior analyst engineer architect consultant specialist coordinator supervisor controller
+    representative partner partners inc llc ltd corp co holdings systems system solutions solution
+    technologies capital bank insurance supply chain plant site store clinic business review quarterly
+    data platform portal module product products demo call meeting the our their this that these those
+    planning planner planners plan development community clinical care patient patients experience
+    general counsel information security it hr human resources people revenue growth strategy
+    commercial public private enterprise mid market smb north south east west central region regional
+    global international national american european new old first last gm ceo cfo coo cto cio cmo cro
+    mr mrs ms dr prof saas cloud app apps mobile web online offline phase wave pilot go live kickoff
+    hypercare steering committee council agreement contract order form schedule exhibit section
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december q1 q2 q3 q4 fy h1 h2 handoff handover lead notes summary
+    overview background context risks risk next action actions items open questions budget authority
+    need timeline why how what who when where which tech stack signals current state value delivered
+    recommended play watch outs watch-outs red flags first approach competition competitive landscape
+    success criteria expectations timeline milestones scope deliverables prerequisites cadence reporting
+    stakeholders attendees people relationship relationships potential blocker opportunity expansion
+    microsoft google amazon oracle salesforce teams zoom slack needs internal external""".split()
+)
+
+
+# Endings of ordinary words, seldom of names: "Commitments Made", "Expansion Opportunity".
+_NOT_NAME_ENDINGS = (
+    "ed",
+    "ing",
+    "tion",
+    "tions",
+    "sion",
+    "ity",
+    "ment",
+    "ments",
+    "ness",
+    "ics",
+    "ance",
+    "ence",
+    "ives",
+)
+
+
+@lru_cache(maxsize=16384)
+def person_names(text: str) -> tuple[str, ...]:
+    """Full names of people ("Dana Whitcombe", "Hui Min Tran"), not titles, teams or sections."""
+    found = []
+    for match in _NAME.finditer(text):
+        name = match.group(1)
+        parts = [p.strip(".").lower() for p in re.split(r"[\s-]+", name)]
+        if any(
+            p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts
+        ):
+            continue
+        if name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+_TITLE = re.compile(
+    r"\b(?:vp|svp|evp|avp|vice president|director|manager|head of|head|chief|officer|ceo|cfo|coo|cto|cio|cmo|"
+    r"cro|ciso|controller|comptroller|supervisor|lead|analyst|engineer|administrator|admin|coordinator|gm|"
+    r"general manager|president|founder|owner|specialist|counsel|buyer|champion|sponsor|principal|partner|"
+    r"treasurer|superintendent|officer|dean|chair|secretary|clerk|architect|consultant|planner|"
+    r"representative|accountant|nurse|physician|official|analyst|assistant)\b",
+    re.I,
+)
+
+
+def has_title(text: str) -> bool:
+    return bool(_TITLE.search(text))
+
+
+# --- actions: owners and due dates ------------------------------------------------------------
+
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9][\w.-]*)")
+_COLLECTIVE = frozenset(
+    "team all everyone everybody someone somebody cs ae se sales csm sdr am pm us we they tbd owner group ops".split()
+)
+_MONTH_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?:today|tomorrow|tonight|by\s+(?:end\s+of\s+)?(?:day|week|month|friday|monday|tuesday|wednesday|thursday)|"
+    r"(?:before|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:week|month)|this\s+week|next\s+week|"
+    r"(?:monday|tuesday|wednesday|thursday|friday)|within\s+\d+\s+(?:business\s+)?(?:hours?|days?|weeks?)|"
+    r"(?:week|day)\s+\d+|T\+\d+)\b",
+    re.I,
+)
+
+
+def owner_of(text: str, label: str = "", cells: dict | None = None) -> str | None:
+    """The person who owns an action: an @handle, an Owner cell, a leading or trailing name."""
+    for name, value in (cells or {}).items():
+        if re.search(r"\b(?:owner|who|assignee|responsible|owned)\b", name) and value:
+            if not is_not_owner(value) and value.lower().strip("@ ") not in _COLLECTIVE:
+                return value
+    for handle in _HANDLE.findall(text):
+        if handle.lower() not in _COLLECTIVE:
+            return "@" + handle
+    if label and person_names(label):
+        return label
+    owner = find_owner(text)
+    if owner and owner.lower().strip("@ ") not in _COLLECTIVE:
+        return owner
+    names = person_names(text)
+    if names and re.search(r"^\s*" + re.escape(names[0]) + r"\b\s*(?:will|to|owns|:)", text):
+        return names[0]
+    leading = _LEADING_OWNER.match(text)
+    if leading and leading.group(1).lower() not in _COMMON_CAPS and leading.group(1).lower() not in _COLLECTIVE:
+        return leading.group(1)  # "Caleb sends the draft plan to Marisa by April 22"
+    return None
+
+
+_LEADING_OWNER = re.compile(r"^\s*([A-Z][a-z]+)\s+(?:will\s+\w+|to\s+\w+|[a-z]+s)\b")
+
+
+def due_of(text: str, cells: dict | None = None) -> bool:
+    """Whether an action says when: a date, a day, "within 2 weeks"; "ASAP" and "TBD" say nothing."""
+    for name, value in (cells or {}).items():
+        if re.search(r"\b(?:due|date|when|deadline|needed|by)\b", name) and value and _dated(value):
+            return True
+    return _dated(text)
+
+
+def _dated(text: str) -> bool:
+    if any(d.value for d in find_dates(text)):
+        return True
+    return bool(_MONTH_DAY.search(text) or _RELATIVE.search(text))
+
+
+def dates_in(text: str) -> list:
+    return [d.value for d in find_dates(text) if d.value]
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry a statement's subject, for linking a risk to the action that answers it."""
+    return {w for w in words_of(text) if len(w) > 3 and w not in GENERIC and not w.isdigit()}

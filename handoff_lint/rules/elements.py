@@ -1,0 +1,68 @@
+"""Rules about the information a handoff carries, wherever it is written (the content judges)."""
+
+from __future__ import annotations
+
+from ..categories import CATEGORIES
+from ..findings import Finding
+from .registry import Context, rule
+
+
+@rule(
+    "HL110",
+    "missing-information",
+    category="structure",
+    severity="warning",
+    summary="A piece of information the receiver needs is nowhere in the handoff.",
+    rationale="""Each handoff type declares the information elements a receiving colleague needs per
+    score category (a champion, measurable success criteria, risks with mitigations, owned and dated
+    next steps…). They count wherever they are written — any heading, a bold label, a table, a memo
+    paragraph. An element that is nowhere is reported once, naming its category and what would
+    fill it; the category's score already reflects it.""",
+    bad="""
+## People
+- Main contact — friendly, responsive""",
+    good="""
+## People
+- **Dana Lee — VP Operations (champion)**: ran the evaluation; wants weekly metrics.
+- **Ray Chu — CFO (economic buyer)**: signed; cares about payback.""",
+)
+def missing_information(ctx: Context):
+    if not ctx.judgements:
+        return
+    line = ctx.doc.title.line if ctx.doc.title is not None else ctx.doc.frontmatter.body_start
+    for key, judged in ctx.judgements.items():
+        if judged.status == "complete":
+            continue
+        for element in judged.elements:
+            if element.grade or not element.spec.core:
+                continue
+            hint = f": {element.spec.hint}" if element.spec.hint else ""
+            why = f" ({element.why})" if element.why else ""
+            yield Finding(
+                "",
+                f"no {element.spec.label}{why} — {CATEGORIES[key][0]}; add{hint}",
+                line,
+                1,
+            )
+
+
+@rule(
+    "HL433",
+    "contradictory-dates",
+    category="content",
+    severity="warning",
+    summary="The same event is given two different dates.",
+    rationale="""A handoff that says the first call is Thursday 5/14 and Tuesday 5/12, or that the
+    renewal is 2026-11-30 and "in March", leaves the receiver to find out which is true — usually
+    from the customer. Only events a handoff names once are compared (the first call, the close,
+    the renewal). The contradiction also lowers the category it belongs to.""",
+    bad="""
+- **Renewal date:** 2026-11-30
+- Renewal coming up: renews in March""",
+    good="- **Renewal date:** 2026-11-30 (notice due 60 days before)",
+)
+def contradictory_dates(ctx: Context):
+    for judged in ctx.judgements.values():
+        for contradiction in judged.contradictions:
+            line = contradiction.second[0]
+            yield Finding("", contradiction.message, line, 1)
