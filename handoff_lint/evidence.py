@@ -236,7 +236,7 @@ def clean(text: str) -> str:
         return ""
     for start, token in sorted(find_placeholders(text), reverse=True):
         text = text[:start] + text[start + len(token) :]
-    return " ".join(text.split())
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
 def lead_words(text: str) -> str:

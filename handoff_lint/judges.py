@@ -226,7 +226,7 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], evidence, actions) -> El
             result.why = "not sized"
         result.lines = _lines(money or statements)
         return result
-    targets = [u for u in statements if measurable(_row_text(u))]
+    targets = [u for u in statements if u.kind != "quote" and measurable(_row_text(u))]
     if len(targets) >= 2 or (targets and spec.needs != "measurable"):
         result.grade = USABLE
     elif targets or any(is_substantive(u.text) for u in statements):

@@ -17,7 +17,7 @@ from .parser import read_document
 from .resolve import resolve_type
 from .results import FileResult, finding_lines
 from .rules import Context, all_rules
-from .scoring import score, section_statuses
+from .scoring import flagged_categories, score, section_statuses
 from .sections import match_sections
 from .suppressions import apply_suppressions, parse_directives
 
@@ -80,7 +80,8 @@ class Linter:
         )
         if handoff_type is not None:
             result.sections = section_statuses(ctx.assessments, findings, self.score_codes)
-            result.score, result.categories = score(ctx.assessments, result.sections, ctx.judgements)
+            flagged = flagged_categories(handoff_type, findings)
+            result.score, result.categories = score(ctx.assessments, result.sections, ctx.judgements, flagged)
         result.passed = file_passes(result.score, result.threshold, findings)
         return result
 

@@ -151,7 +151,7 @@ def measurable(text: str) -> bool:
 
 _NAME = re.compile(
     r"(?<![\w@.])([A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
-    r"(?:\s+(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|[A-Z]\.)){1,2})(?![\w'’])"
+    r"(?:[ \t]+(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|[A-Z]\.)){1,2})(?![\w'’])"
 )
 # Capitalised words that are titles, teams, places of work or parts of a company's name.
 _NOT_NAME_WORDS = frozenset(

@@ -40,9 +40,7 @@ def resolve_type(
         name = canonical_name(declared)
         if name in types:
             return Resolution(types[name], "frontmatter")
-        unknown = f"unknown handoff type '{declared}' in frontmatter; known types: {known}"
-    else:
-        unknown = ""
+        return Resolution(None, "", f"unknown handoff type '{declared}' in frontmatter; known types: {known}")
     for pattern, name in (globs or {}).items():
         if _glob_matches(doc.path, pattern, root):
             return Resolution(types[name], "config")
@@ -53,8 +51,6 @@ def resolve_type(
         if found is not None:
             return Resolution(found, "title")
     candidates = detect_from_content(evidence(), types) if evidence is not None else []
-    if unknown and not candidates:
-        return Resolution(None, "", unknown)
     if candidates and (len(candidates) == 1 or candidates[0][1] >= CLEAR_LEAD * candidates[1][1]):
         return Resolution(types[candidates[0][0]], "content")
     hint = ""

@@ -35,8 +35,29 @@ def section_statuses(
     return statuses
 
 
+def flagged_categories(handoff_type, findings: list[Finding]) -> set[str]:
+    """Categories with an error in one of their sections: a placeholder left in, an empty required field.
+
+    Such a category cannot be Complete: the receiver has to ask. Other warnings do not count here
+    (the judges already read the quality of the content); a rule a team makes an error does.
+    """
+    category_of = {spec.key: spec.category for spec in handoff_type.sections}
+    return {
+        category_of[f.section]
+        for f in findings
+        if (f.severity is Severity.ERROR or f.code in EMPTY_CODES) and f.section in category_of and category_of[f.section]
+    }
+
+
+# Empty or placeholder: whatever severity a team gives them, the information is not there.
+EMPTY_CODES = frozenset({"HL102", "HL301", "HL302", "HL310"})
+
+
 def score(
-    assessments: dict[str, Assessment], statuses: dict[str, str], judgements: dict | None = None
+    assessments: dict[str, Assessment],
+    statuses: dict[str, str],
+    judgements: dict | None = None,
+    flagged: set[str] = frozenset(),
 ) -> tuple[int, dict[str, CategoryScore]]:
     """Each category from the content judges when the type declares elements for it, else from its sections."""
     categories: dict[str, CategoryScore] = {}
@@ -44,8 +65,12 @@ def score(
     for key, (_label, weight) in CATEGORIES.items():
         judged = (judgements or {}).get(key)
         if judged is not None:
-            share = CREDIT[judged.status]
-            categories[key] = CategoryScore(key, judged.status, round(share * weight, 1), *describe(judged))
+            status = PARTIAL if judged.status == COMPLETE and key in flagged else judged.status
+            share = CREDIT[status]
+            found, missing = describe(judged)
+            if status != judged.status:
+                missing += ("a placeholder or empty required field in this category (see the errors)",)
+            categories[key] = CategoryScore(key, status, round(share * weight, 1), found, missing)
             earned += share * weight
             used_weight += weight
             continue

@@ -32,7 +32,7 @@ def test_real_document_gets_a_type_and_score_or_an_unknown_type_finding(run, pat
 
 
 def test_corpus_expectations(run):
-    """Blank templates are recognised by their titles and fail; process pages are not typed."""
+    """Blank templates are recognised by their titles and fail; process pages fail, typed or not."""
     if not DOCUMENTS:
         pytest.skip("shared corpus not present")
     results = {p.name: r for p in DOCUMENTS for r in run(p, "--format", "json").json()["files"]}
@@ -41,7 +41,8 @@ def test_corpus_expectations(run):
     assert results["revopsvault-expansion-tracker.md"]["type"] == "cs-to-sales"
     for name in ("jbalbu01-template-sales-to-cs-customer-handoff.md", "jbalbu01-template-sdr-to-ae-lead-handoff.md"):
         assert results[name]["score"] < 30 and not results[name]["passed"]
-    assert results["sales-team-os-closing-csm-handoff-sop.md"]["type"] is None
+    sop = results["sales-team-os-closing-csm-handoff-sop.md"]  # a process page about handoffs, not a handoff
+    assert sop["type"] is None or (sop["type_source"] == "content" and sop["score"] < 40 and not sop["passed"])
     # The {{mustache}} frontmatter is reported where it breaks, with its line.
     revops = results["revopsvault-sales-to-cs-handoff-checklist.md"]["findings"]
     assert any(f["code"] == "HL010" and f["line"] == 2 for f in revops)

@@ -9,9 +9,10 @@ from conftest import good_example, write
 NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
 
 
-def lint(run, tmp_path, text):
+def lint(run, tmp_path, text, structure="content"):
     doc = write(tmp_path, "h.md", text)
-    return run(doc, "--format", "json").json()["files"][0]
+    config = write(tmp_path, ".handoff-lint.toml", f'structure = "{structure}"\n')
+    return run(doc, "--format", "json", "--config", str(config)).json()["files"][0]
 
 
 @pytest.mark.parametrize(
@@ -39,7 +40,7 @@ def test_every_missing_section_is_reported_in_one_pass_with_where_to_add_it(run,
     text = NORTHWIND
     for heading in ("## Customer Overview", "## Risk Flags", "## Action Items"):
         text = text.replace(heading, "## Notes", 1)
-    result = lint(run, tmp_path, text)
+    result = lint(run, tmp_path, text, structure="template")
     missing = [f["message"] for f in result["findings"] if f["code"] == "HL101"]
     assert len(missing) == 3
     assert "'## Risk Flags' — Risk flags; add it after 'Expansion Opportunity'" in missing[1]
@@ -48,12 +49,15 @@ def test_every_missing_section_is_reported_in_one_pass_with_where_to_add_it(run,
 
 
 def test_unknown_section_suggests_the_closest(run, tmp_path):
-    result = lint(run, tmp_path, NORTHWIND.replace("## Expansion Opportunity", "## Expansion Oportunities", 1))
+    template = "template"
+    result = lint(run, tmp_path, NORTHWIND.replace("## Expansion Opportunity", "## Expansion Oportunities", 1), template)
     assert not [f for f in result["findings"] if f["code"] == "HL103"]  # close enough to match
-    result = lint(run, tmp_path, NORTHWIND + "\n## Competitor Notes\nBasware pitched in August.\n")
+    result = lint(run, tmp_path, NORTHWIND + "\n## Competitor Notes\nBasware pitched in August.\n", template)
     hints = [f["message"] for f in result["findings"] if f["code"] == "HL103"]
     assert hints == ["section 'Competitor Notes' is not part of sales-to-cs; did you mean 'Competitors Evaluated'?"]
-    result = lint(run, tmp_path, NORTHWIND + "\n## Lunch Preferences\nVegetarian.\n")
+    result = lint(run, tmp_path, NORTHWIND + "\n## Competitor Notes\nBasware pitched in August.\n")
+    assert not [f for f in result["findings"] if f["code"] == "HL103"], "by default, layout is the writer's choice"
+    result = lint(run, tmp_path, NORTHWIND + "\n## Lunch Preferences\nVegetarian.\n", template)
     hints = [f["message"] for f in result["findings"] if f["code"] == "HL103"]
     assert hints == ["section 'Lunch Preferences' is not part of sales-to-cs (not scored)"]
 
