@@ -45,7 +45,7 @@ def flagged_categories(handoff_type, findings: list[Finding]) -> set[str]:
     return {
         category_of[f.section]
         for f in findings
-        if (f.severity is Severity.ERROR or f.code in EMPTY_CODES) and f.section in category_of and category_of[f.section]
+        if (f.severity is Severity.ERROR or f.code in EMPTY_CODES) and category_of.get(f.section)
     }
 
 

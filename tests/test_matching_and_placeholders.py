@@ -50,7 +50,8 @@ def test_every_missing_section_is_reported_in_one_pass_with_where_to_add_it(run,
 
 def test_unknown_section_suggests_the_closest(run, tmp_path):
     template = "template"
-    result = lint(run, tmp_path, NORTHWIND.replace("## Expansion Opportunity", "## Expansion Oportunities", 1), template)
+    typo = NORTHWIND.replace("## Expansion Opportunity", "## Expansion Oportunities", 1)
+    result = lint(run, tmp_path, typo, template)
     assert not [f for f in result["findings"] if f["code"] == "HL103"]  # close enough to match
     result = lint(run, tmp_path, NORTHWIND + "\n## Competitor Notes\nBasware pitched in August.\n", template)
     hints = [f["message"] for f in result["findings"] if f["code"] == "HL103"]
