@@ -25,7 +25,7 @@ from .findings import Finding, Severity
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
-FORMAT = 5
+FORMAT = 6
 
 
 def content_digest(data: bytes) -> str:
@@ -117,7 +117,7 @@ def _encode(result) -> dict:
 
 def _profile(result) -> list:
     """Category and section statuses: the same few combinations recur across thousands of files."""
-    return [{k: [c.status, c.points] for k, c in result.categories.items()}, result.sections]
+    return [{k: [c.status, c.points, c.found, c.missing] for k, c in result.categories.items()}, result.sections]
 
 
 @lru_cache(maxsize=1024)
@@ -126,7 +126,10 @@ def _decode_profile(text: str) -> tuple[dict, dict]:
     categories, sections = json.loads(text)
     intern = sys.intern
     return (
-        {intern(k): CategoryScore(intern(k), intern(status), points) for k, (status, points) in categories.items()},
+        {
+            intern(k): CategoryScore(intern(k), intern(status), points, tuple(found), tuple(missing))
+            for k, (status, points, found, missing) in categories.items()
+        },
         {intern(k): intern(v) for k, v in sections.items()},
     )
 

@@ -20,7 +20,14 @@ def result_to_dict(result) -> dict:
         "threshold": result.threshold,
         "passed": result.passed,
         "categories": {
-            key: {"label": c.label, "weight": c.weight, "status": c.status, "points": c.points}
+            key: {
+                "label": c.label,
+                "weight": c.weight,
+                "status": c.status,
+                "points": c.points,
+                "found": list(c.found),
+                "missing": list(c.missing),
+            }
             for key, c in result.categories.items()
         },
         "sections": dict(result.sections),
