@@ -53,7 +53,8 @@ sized at $140K ARR. They replace spreadsheets and an ERP planning add\-on.
 
 **3\. Risks**
 
-* Incumbent consultancy is pitching a rebuild \- mitigation: show the 6\-week rollout plan and a reference call by 2026\-03\-20.
+* Incumbent consultancy is pitching a rebuild \- mitigation: show the 6\-week rollout plan
+  and a reference call by 2026\-03\-20.
 """
 
 
@@ -85,7 +86,8 @@ Status: In review
 
 ## 🧨 Landmines
 
-- Their CFO froze new spend until the 2027 budget is approved in January — plan: time the quote for the budget meeting on 2027-01-12.
+- Their CFO froze new spend until the 2027 budget is approved in January — plan: time the quote for the
+  budget meeting on 2027-01-12.
 """
 
 
