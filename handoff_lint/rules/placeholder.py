@@ -34,10 +34,17 @@ def placeholder(ctx: Context):
             if block.line in doc.code_lines:
                 continue
             if block.kind == "row":
+                filled = sum(1 for cell in block.cells if not is_blank_or_placeholder(cell.text))
                 for cell in block.cells:
+                    if filled and cell.text.strip().lower() in _NOT_APPLICABLE:
+                        continue  # "| Touchless rate | — | ≥ 85% |": a dash in a filled row means "none"
                     yield from _scan(cell.text, cell.line, cell.column, key, reported)
             else:
                 yield from _scan(block.text, block.line, block.column, key, reported, doc.lines)
+
+
+# In a table row with real content, these cells say "not applicable"; required columns are checked by HL302.
+_NOT_APPLICABLE = {"-", "—", "–", "n/a", "none"}
 
 
 def _scan(text, line, column, key, reported, lines=None):
