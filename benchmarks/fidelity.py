@@ -81,7 +81,7 @@ def measure(corpus: Path) -> tuple[list[str], dict]:
         )
     summary = {
         "documents": len(judgements),
-        "mean absolute error": round(statistics.fmean(abs(a - b) for a, b in zip(tool_scores, their_scores)), 1),
+        "mean absolute error": round(statistics.fmean(abs(a - b) for a, b in zip(tool_scores, their_scores, strict=True)), 1),
         "same pass/fail": f"{verdicts}/{len(judgements)}",
         "rank correlation (Spearman)": round(spearman(tool_scores, their_scores), 2),
         "category agreement": f"{agree}/{total} = {agree / total:.0%}",
