@@ -79,9 +79,10 @@ def measure(corpus: Path) -> tuple[list[str], dict]:
             f"{'PASS' if typed['passed'] else 'FAIL'} | {cats} | "
             f"{untyped['type'] or 'unknown'} ({untyped['type_source'] or '—'}) |"
         )
+    differences = [abs(a - b) for a, b in zip(tool_scores, their_scores, strict=True)]
     summary = {
         "documents": len(judgements),
-        "mean absolute error": round(statistics.fmean(abs(a - b) for a, b in zip(tool_scores, their_scores, strict=True)), 1),
+        "mean absolute error": round(statistics.fmean(differences), 1),
         "same pass/fail": f"{verdicts}/{len(judgements)}",
         "rank correlation (Spearman)": round(spearman(tool_scores, their_scores), 2),
         "category agreement": f"{agree}/{total} = {agree / total:.0%}",
