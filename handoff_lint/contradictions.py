@@ -34,6 +34,8 @@ _EVENTS = {
         re.compile(r"\brenewal[_ -]date\b|\brenews\b|\brenewal\s+(?:is|on|in)\b|^renewal\b", re.I),
     ),
 }
+# Words without which none of the event patterns can match: a cheap test before the regexes.
+_TRIGGERS = frozenset({"call", "close", "closing", "date", "renews", "renewal"})
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH_WORD = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -63,7 +65,7 @@ def find_contradictions(evidence: Evidence) -> list[Contradiction]:
     mentions: dict[str, list[tuple[int, str, tuple[int, int, int, int]]]] = {}
     year = _document_year(evidence)
     for unit in evidence.units:
-        if unit.kind == "heading":
+        if unit.kind == "heading" or _TRIGGERS.isdisjoint(unit.words):
             continue
         text = unit.text if unit.kind != "row" else " ".join(unit.cells.values())
         for event, (_category, pattern) in _EVENTS.items():

@@ -113,6 +113,75 @@ class TopicIndex:
         return False
 
 
+class PhraseIndex:
+    """Many named phrase lists at once: which names' phrases a word tuple contains, in one lookup.
+
+    ``{"risks": ["risk", "watch out"], "actions": ["next step"]}`` → ``hits(words)`` is the set of
+    names with a phrase there. One-word phrases are found by set lookups of the words and their
+    prefixes (linear in the words, whatever the number of phrases); longer ones are checked only
+    when all their words are present. Results are cached per word tuple (a section's units share
+    their topic).
+    """
+
+    def __init__(self, named: dict[str, tuple[str, ...]]):
+        self.single: dict[str, set[str]] = {}
+        self.multi: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # first-word key -> (name, phrase)
+        for name, phrases in named.items():
+            for phrase in phrases:
+                words = words_of(phrase)
+                if len(words) == 1:
+                    word = words[0]
+                    for variant in (word, word + "s") if len(word) <= 3 else (word,):
+                        self.single.setdefault(variant, set()).add(name)
+                elif words:
+                    first = words[0]
+                    for variant in (first, first + "s") if len(first) <= 3 else (first,):
+                        self.multi.setdefault(variant, []).append((name, words))
+        self._seen: dict[tuple[str, ...], frozenset[str]] = {}
+        self._all = [(name, words_of(p)) for name, phrases in named.items() for p in phrases if words_of(p)]
+        self._regex = None
+
+    def hits_in_text(self, text: str) -> frozenset[str]:
+        """The same answer for a statement's text, by one compiled regex (statements rarely repeat)."""
+        if self._regex is None:
+            self._regex = _phrase_regex(self._all)
+        found: set[str] = set()
+        for match in self._regex.finditer(text.lower()):
+            words = words_of(match.group(0))
+            found.update(name for name, phrase in self._all if len(phrase) == len(words) and phrase_in(phrase, words))
+        return frozenset(found)
+
+    def hits(self, words: tuple[str, ...], cache: bool = True) -> frozenset[str]:
+        if cache:
+            known = self._seen.get(words)
+            if known is not None:
+                return known
+        found: set[str] = set()
+        if words:
+            keys = _prefixes(words)
+            for key in keys & self.single.keys():
+                found |= self.single[key]
+            for key in keys & self.multi.keys():
+                for name, phrase in self.multi[key]:
+                    if name not in found and all(_present(p, keys) for p in phrase) and phrase_in(phrase, words):
+                        found.add(name)
+        result = frozenset(found)
+        if cache and len(self._seen) < 50000:
+            self._seen[words] = result
+        return result
+
+
+def _phrase_regex(phrases) -> re.Pattern:
+    """Whole words for short ones ("api", "apis"), word prefixes for longer ones ("integrat…")."""
+    parts = set()
+    for _name, words in phrases:
+        pieces = []
+        for word in words:
+            pieces.append(re.escape(word) + (r"s?\b" if len(word) <= 3 else r"\w*"))
+        parts.add(r"[^\w]+".join(pieces))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")", re.UNICODE)
+
+
 def _present(pattern: str, keys: frozenset[str]) -> bool:
     if len(pattern) <= 3:
         return pattern in keys or pattern + "s" in keys

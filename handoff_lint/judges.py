@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .categories import CATEGORIES
 from .contradictions import Contradiction, find_contradictions
-from .evidence import Evidence, TopicIndex, Unit
+from .evidence import Evidence, PhraseIndex, TopicIndex, Unit
 from .handoff_types import ElementSpec, HandoffType
 from .reading import (
     concrete_tokens,
@@ -69,12 +69,13 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     actions = _action_units(handoff_type, evidence)
     contradictions = find_contradictions(evidence)
     filler_document = _mostly_filler(evidence)
+    all_pools = _pools(handoff_type, evidence)
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
         if not specs:
             continue
-        pools = [_pool(spec, evidence) for spec in specs]
+        pools = [all_pools[spec.key] for spec in specs]
         results = [_JUDGES[category](spec, pool, evidence, actions) for spec, pool in zip(specs, pools, strict=True)]
         if filler_document and category != "customer":
             for result in results:  # thin evidence in a document of filler is more filler
@@ -120,28 +121,50 @@ def _mostly_guessed(pools) -> bool:
     return len(guessed) >= 2 and len(guessed) >= 0.2 * len(statements)
 
 
-def _pool(spec: ElementSpec, evidence: Evidence) -> list[Unit]:
-    """The units about an element: by topic (headings, label, columns) or by the terms in the text.
+def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit]]:
+    """The units about each element, in one pass: by topic (headings, label, columns) or by terms in the text.
 
     Risks are found by terms ("worried", "churn") only when no statement is written under a risk
     topic: a risk register's neighbours mention risks without being risks.
     """
-    pool, by_terms = [], []
+    topics, terms = _indexes(handoff_type)
+    specs = handoff_type.elements
+    pools: dict[str, list[Unit]] = {spec.key: [] for spec in specs}
+    by_terms: dict[str, list[Unit]] = {spec.key: [] for spec in specs}
     for unit in evidence.units:
         if unit.kind == "heading" or is_guidance(unit.text):
             continue
-        if spec.topic_index.matches(unit.topic):
-            pool.append(unit)
-        elif spec.terms and spec.term_index.matches(unit.words):
-            by_terms.append(unit)
-        elif spec.category == "actions" and (unit.checked is not None or _is_action_row(unit)):
-            pool.append(unit)  # a checklist item or an Owner/Due row is an action wherever it stands
-        elif spec.category == "customer" and unit.section == -1 and unit.kind == "sentence":
-            if not (unit.label and set(unit.label.lower().split()) & _METADATA):
-                pool.append(unit)  # a memo's opening paragraphs are its customer context
-    if spec.category != "risks" or not pool:
-        pool.extend(by_terms)
-    return pool
+        on_topic = topics.hits(unit.topic)
+        in_text = terms.hits_in_text(unit.text)
+        action_shape = unit.checked is not None or _is_action_row(unit)
+        opening = unit.section == -1 and unit.kind == "sentence"
+        opening = opening and not (unit.label and set(unit.label.lower().split()) & _METADATA)
+        for spec in specs:
+            if spec.key in on_topic:
+                pools[spec.key].append(unit)
+            elif spec.key in in_text:
+                by_terms[spec.key].append(unit)
+            elif spec.category == "actions" and action_shape:
+                pools[spec.key].append(unit)  # a checklist item or an Owner/Due row is an action anywhere
+            elif spec.category == "customer" and opening:
+                pools[spec.key].append(unit)  # a memo's opening paragraphs are its customer context
+    for spec in specs:
+        if spec.category != "risks" or not pools[spec.key]:
+            pools[spec.key].extend(by_terms[spec.key])
+    return pools
+
+
+_INDEXES: dict[int, tuple] = {}
+
+
+def _indexes(handoff_type: HandoffType):
+    """The type's topic and term phrase indexes, built once per type."""
+    key = id(handoff_type)
+    if key not in _INDEXES:
+        topics = PhraseIndex({e.key: e.topics for e in handoff_type.elements})
+        terms = PhraseIndex({e.key: e.terms for e in handoff_type.elements})
+        _INDEXES[key] = (handoff_type, topics, terms)
+    return _INDEXES[key][1:]
 
 
 def _is_action_row(unit: Unit) -> bool:

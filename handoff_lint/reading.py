@@ -90,6 +90,7 @@ def numbers_in(text: str) -> int:
     return len(_NUMBER.findall(text))
 
 
+@lru_cache(maxsize=16384)
 def has_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
@@ -137,6 +138,7 @@ _HEDGES = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def is_hedged(text: str) -> bool:
     """The writer is guessing: "I think it's on-prem", "not sure of the format", "Oct 6?"."""
     return bool(_HEDGES.search(text))
