@@ -147,8 +147,7 @@ class PhraseIndex:
             self._regex = _phrase_regex(self._all)
         found: set[str] = set()
         for match in self._regex.finditer(text.lower()):
-            words = words_of(match.group(0))
-            found.update(name for name, phrase in self._all if len(phrase) == len(words) and phrase_in(phrase, words))
+            found |= self.hits(words_of(match.group(0)))
         return frozenset(found)
 
     def hits(self, words: tuple[str, ...], cache: bool = True) -> frozenset[str]:

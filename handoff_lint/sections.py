@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from .document import Block, Document, Section
 from .handoff_types import HandoffType, SectionSpec
-from .text import similarity
 
 FUZZY_MATCH = 0.86  # accept as the same section (typos: "Sucess Criteria")
 FUZZY_SUGGEST = 0.75  # only suggest ("did you mean")
@@ -101,10 +100,20 @@ def _prefix_match(key: str, specs: list[SectionSpec]) -> SectionSpec | None:
 
 
 def _fuzzy(key: str, specs, threshold: float, word_order: bool = True) -> SectionSpec | None:
-    best, best_score = None, threshold
-    for spec in specs:
-        for name in spec.names:
-            score = similarity(key, name, word_order)
-            if score >= best_score:
-                best, best_score = spec, score
+    """The spec with the most similar name at or above ``threshold``, by rapidfuzz's C scorers.
+
+    One call per scorer over all names: a page of many unknown headings stays cheap.
+    """
+    from rapidfuzz import fuzz, process
+
+    if not key:
+        return None
+    names = [(name, spec) for spec in specs for name in spec.names]
+    choices = [name for name, _spec in names]
+    scorers = (fuzz.ratio, fuzz.token_sort_ratio) if word_order else (fuzz.ratio,)
+    best, best_score = None, threshold * 100
+    for scorer in scorers:
+        found = process.extractOne(key, choices, scorer=scorer, score_cutoff=best_score)
+        if found is not None and found[1] >= best_score:
+            best, best_score = names[found[2]][1], found[1]
     return best

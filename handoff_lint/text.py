@@ -70,22 +70,6 @@ def normalize_label(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=16384)
-def similarity(a: str, b: str, word_order: bool = True) -> float:
-    """0..1 similarity of two normalised strings (Indel ratio; optionally word-order tolerant).
-
-    rapidfuzz rather than difflib: the same ratio in C, ~50x faster; pairwise difflib comparisons
-    were 93% of the run time on pages with many unknown headings.
-    """
-    from rapidfuzz import fuzz
-
-    if not a or not b:
-        return 0.0
-    if word_order:
-        return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
-    return fuzz.ratio(a, b) / 100
-
-
 def truncate(text: str, limit: int = 60) -> str:
     """Shorten a value quoted in a message (values may be long, or personal data)."""
     text = " ".join(text.split())
