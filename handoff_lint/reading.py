@@ -18,7 +18,8 @@ _NUMBER = re.compile(r"(?<![\w.])[$€£¥~≈<>≤≥]?\d[\d,.:/]*(?:\s?(?:%|k|
 _MONEY = re.compile(
     r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:k|K|M|bn|million|thousand)\b|\b(?:USD|EUR|GBP)\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP)\b"
 )
-_CAPITALISED = re.compile(r"(?<![\w@.])([A-ZÀ-Þ][\wÀ-ÿ'’-]*)")
+# A capitalised word that does not start the statement, a sentence or a value ("Budget: High").
+_MID_CAPITALISED = re.compile(r"(?<=.)(?<![\w@.])(?<![.:—–|-])(?<![.:—–|-]\s)([A-ZÀ-Þ][\wÀ-ÿ'’-]*)", re.S)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"“(]+")
 _QUOTE = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
@@ -71,16 +72,11 @@ def concrete_tokens(text: str) -> int:
     text = _LEADING_SYMBOLS.sub("", text)
     quotes = sum(1 for q in _QUOTE.findall(text) if len(q.split()) >= 5)
     count = len(_NUMBER.findall(text)) + quotes + len(_EMAIL.findall(text))
-    words = text.split()
-    for position, match in enumerate(_CAPITALISED.finditer(text)):
-        word = match.group(1).strip("'’-")
-        if word.lower() in _COMMON_CAPS or len(word) < 2 or word.lower().startswith(("i'", "i’")):
-            continue
-        if match.start() == 0 or (position == 0 and words and text.lstrip().startswith(word)):
-            continue  # the first word of a statement is capitalised anyway
-        if text[max(0, match.start() - 2) : match.start()].strip() in {".", ":", "—", "-", "–", "|"}:
-            continue  # the first word after a label or a full stop
-        count += 1
+    for word in _MID_CAPITALISED.findall(text):  # a statement's first word is capitalised anyway
+        word = word.strip("'’-")
+        lowered = word.lower()
+        if len(word) >= 2 and lowered not in _COMMON_CAPS and not lowered.startswith(("i'", "i’")):
+            count += 1
     count += sum(1 for a in _ACRONYM.findall(text) if a.rstrip("s") not in _STOP_ACRONYMS)
     return count
 
