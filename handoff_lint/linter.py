@@ -10,7 +10,7 @@ from .completeness import assess
 from .config import Config
 from .findings import Finding
 from .handoff_types import HandoffType
-from .outcome import file_passes
+from .outcome import fail_reasons
 from .parser import read_document
 from .resolve import resolve_type
 from .results import FileResult, finding_lines
@@ -64,7 +64,8 @@ class Linter:
         if handoff_type is not None:
             result.sections = section_statuses(ctx.assessments, findings, self.score_codes)
             result.score, result.categories = score(ctx.assessments, result.sections)
-        result.passed = file_passes(result.score, result.threshold, findings)
+        result.fail_reasons = fail_reasons(result.score, result.threshold, findings)
+        result.passed = not result.fail_reasons
         return result
 
     def _run(self, ctx: Context, rules) -> list[Finding]:

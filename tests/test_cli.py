@@ -48,7 +48,8 @@ def test_text_output_format(run, tmp_path):
     lines = r.out.splitlines()
     assert f"{doc}:10:13: HL301 'Company' is still a placeholder: 'TBD'" in lines
     status = [line for line in lines if line.startswith(f"{doc}: ")]
-    assert status and status[0].startswith(f"{doc}: sdr-to-ae ") and status[0].endswith("FAIL (threshold 70)")
+    why = "score 0 < 70; 17 errors (7 missing-section, 5 missing-frontmatter-key, 2 missing-field, …)"
+    assert status and status[0] == f"{doc}: sdr-to-ae 0/100 FAIL: {why} (threshold 70)"
     assert lines[-1].startswith("1 handoff checked: 0 passed, 1 failed")
     assert "\x1b[" not in r.out
 

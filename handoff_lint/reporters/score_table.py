@@ -14,7 +14,10 @@ def render_score_table(result) -> str:
     ]
     for category in result.categories.values():
         lines.append(f"| {category.label} | {category.weight}% | {_LABEL[category.status]} |")
-    verdict = "PASS" if result.passed else "FAIL"
+    if result.passed:
+        verdict = f"PASS (handoffs below {result.threshold} are flagged)"
+    else:
+        verdict = f"FAIL: {'; '.join(result.fail_reasons)} (threshold {result.threshold})"
     lines.append("")
-    lines.append(f"Overall: {result.score}/100 — {verdict} (handoffs below {result.threshold} are flagged)")
+    lines.append(f"Overall: {result.score}/100 — {verdict}")
     return "\n".join(lines)

@@ -50,9 +50,11 @@ class TextReporter(Reporter):
         verdict = (
             self.style("PASS", fg="green", bold=True) if result.passed else self.style("FAIL", fg="red", bold=True)
         )
+        if result.fail_reasons:
+            verdict += ": " + "; ".join(result.fail_reasons)
         since = self.since(result)
         if result.type_name is None:
-            return f"{result.path}: type unknown, not scored {verdict}" + (f" ({since})" if since else "")
+            return f"{result.path}: type unknown {verdict}" + (f" ({since})" if since else "")
         return (
             f"{result.path}: {result.type_name} {result.score}/100 {verdict} "
             f"(threshold {result.threshold}{', ' + since if since else ''})"
