@@ -189,7 +189,7 @@ def test_sarif_has_what_github_code_scanning_requires(run):
 def test_sarif_columns_in_utf16_and_uris_encoded(run, tmp_path, sarif_validator):
     emoji_handoff(tmp_path)
     text = run("acme deal.md", "--no-color", cwd=tmp_path).out
-    line, column = map(int, re.search(r"^acme deal.md:(\d+):(\d+): HL310 ", text, re.M).groups())
+    line, column = map(int, re.search(r"^acme deal.md:(\d+):(\d+): error HL310 ", text, re.M).groups())
     log = run("acme deal.md", "--format", "sarif", cwd=tmp_path).json()
     assert list(sarif_validator.iter_errors(log)) == []
     result = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "HL310")

@@ -5,7 +5,11 @@ Each test drives the CLI the way the user did: CliRunner in a folder of their ow
 
 from __future__ import annotations
 
+import os
+import pty
 import re
+import subprocess
+import sys
 
 from conftest import good_example, write
 
@@ -44,3 +48,38 @@ def test_a_fail_under_the_threshold_names_the_score(run, tmp_path):
     assert re.fullmatch(rf"{re.escape(str(doc))}: sdr-to-ae 0/100 {why}", status[0])
     passing = run(good_example("sdr-to-ae"), "--no-color").out
     assert re.search(r": sdr-to-ae \d+/100 PASS \(threshold 70\)$", passing, re.M)
+
+
+# --- 2. the severity is a word, not only a colour --------------------------------------------------
+
+
+def test_text_findings_name_their_severity_with_or_without_colour(run, tmp_path):
+    doc = write(tmp_path, "h.md", _with("sales-to-cs", "| Data migration |", "| Data migration | TBD |\n| Extra |"))
+    doc.write_text(doc.read_text() + "\nSee https://acme.example for details. Great call, very excited!\n")
+    plain = run(doc, env={"NO_COLOR": "1"})
+    finding_lines = [line for line in plain.out.splitlines() if re.match(rf"{re.escape(str(doc))}:\d+:\d+: ", line)]
+    severities = {line.split(": ", 2)[1].split()[0] for line in finding_lines}
+    assert "error" in severities and severities <= {"error", "warning", "info"}, finding_lines
+    assert "\x1b[" not in plain.out
+    coloured = _in_terminal([sys.executable, "-m", "handoff_lint", str(doc)])
+    assert "\x1b[31merror\x1b[0m" in coloured and "\x1b[31m\x1b[1mHL301" in coloured, coloured
+
+
+def _in_terminal(argv: list[str], env: dict | None = None) -> str:
+    """Run a command with stdout and stderr on a pseudo-terminal, as in a user's shell; its output."""
+    primary, secondary = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI", "GITHUB_ACTIONS")}
+    process = subprocess.Popen(argv, stdout=secondary, stderr=secondary, env={**environment, **(env or {})})
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")

@@ -1,4 +1,4 @@
-"""Human output: ``path:line:col: CODE message``, a status line per file, a summary line."""
+"""Human output: ``path:line:col: SEVERITY CODE message``, a status line per file, a summary line."""
 
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ class TextReporter(Reporter):
             for f in result.findings:
                 if self.quiet and f.severity is Severity.INFO:
                     continue
+                # The severity word, not only its colour: pipes, pre-commit and CI logs have no colour.
+                severity = self.style(f.severity.value, fg=_SEVERITY_COLOR[f.severity])
                 code = self.style(f.code, fg=_SEVERITY_COLOR[f.severity], bold=True)
-                out.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message}")
+                out.append(f"{result.path}:{f.line}:{f.column}: {severity} {code} {f.message}")
             out.append(self.status_line(result))
             if self.show_score and result.score is not None:
                 out.append("")
