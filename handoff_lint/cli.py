@@ -21,6 +21,7 @@ from .errors import ConfigError, HandoffLintError
 from .outcome import EXIT_ERROR, exit_code
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown")
+PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
 
 
 class InternalError(Exception):
@@ -86,7 +87,13 @@ def _use_color(no_color: bool) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, use_cache: bool = True):
+def _show_progress(files: int, quiet: bool) -> bool:
+    """A progress bar only where someone watches: a terminal, not CI, not --quiet, a long run."""
+    ci = os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS")
+    return files > PROGRESS_MIN_FILES and not quiet and not ci and sys.stderr.isatty()
+
+
+def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, use_cache: bool = True, quiet=False):
     """Lint the discovered files (only those ``select`` keeps, when given)."""
     from .discover import discover
     from .runner import LintFailure, lint_files
@@ -101,7 +108,10 @@ def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, us
     if select is not None:
         files = [path for path in files if select(path)]
     try:
-        return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache)
+        if not _show_progress(len(files), quiet):
+            return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache)
+        with click.progressbar(length=len(files), label="linting", file=sys.stderr, update_min_steps=10) as bar:
+            return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache, progress=bar.update)
     except LintFailure as failure:  # a bug must name the file, never hide behind a traceback
         raise InternalError(failure.path, str(failure)) from failure
 
@@ -223,7 +233,7 @@ def check(
         if scope.everything:
             click.echo(f"handoff-lint: {scope.everything}: checking every handoff", err=True)
     select = scope.includes if scope else None
-    results = _run(paths, config, types, type_name, select=select, jobs=jobs, use_cache=not no_cache)
+    results = _run(paths, config, types, type_name, select=select, jobs=jobs, use_cache=not no_cache, quiet=quiet)
     if scope:
         for result in results:
             result.changed_lines = scope.changed_lines(result.path)

@@ -65,11 +65,12 @@ def test_text_findings_name_their_severity_with_or_without_colour(run, tmp_path)
     assert "\x1b[31merror\x1b[0m" in coloured and "\x1b[31m\x1b[1mHL301" in coloured, coloured
 
 
-def _in_terminal(argv: list[str], env: dict | None = None) -> str:
+def _in_terminal(argv: list[str], env: dict | None = None, cwd=None) -> str:
     """Run a command with stdout and stderr on a pseudo-terminal, as in a user's shell; its output."""
     primary, secondary = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI", "GITHUB_ACTIONS")}
-    process = subprocess.Popen(argv, stdout=secondary, stderr=secondary, env={**environment, **(env or {})})
+    environment.update(env or {})
+    process = subprocess.Popen(argv, stdout=secondary, stderr=secondary, env=environment, cwd=cwd)
     os.close(secondary)
     chunks = []
     while True:
@@ -83,3 +84,22 @@ def _in_terminal(argv: list[str], env: dict | None = None) -> str:
     process.wait(timeout=60)
     os.close(primary)
     return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+# --- 3. a progress bar on long runs, only where someone watches -------------------------------------
+
+
+def test_a_long_run_in_a_terminal_shows_progress_on_stderr_only_there(run, tmp_path):
+    good = good_example("sdr-to-ae").read_text(encoding="utf-8")
+    for index in range(60):
+        write(tmp_path / "docs" / "handoffs", f"lead-{index}.md", good)
+    command = [sys.executable, "-m", "handoff_lint", "docs/handoffs"]
+    shown = _in_terminal(command, cwd=tmp_path)
+    assert re.search(r"linting\s+\[#+-*\]\s+\d+%", shown), shown[-500:]
+    assert "60 handoffs checked: 60 passed" in shown
+    for quiet in (_in_terminal([*command, "--quiet"], cwd=tmp_path), _in_terminal(command, {"CI": "true"}, tmp_path)):
+        assert "linting" not in quiet and "%" not in quiet, quiet[-500:]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert piped.returncode == 0 and piped.stderr == "" and "60 handoffs checked" in piped.stdout
+    few = _in_terminal([*command[:-1], "docs/handoffs/lead-1.md"], cwd=tmp_path)
+    assert "linting" not in few
