@@ -273,7 +273,12 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
 
 
 @cli.command(name="types")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: nearest .handoff-lint.toml or pyproject.toml).",
+)
 def list_types(config_path):
     """List the handoff types (built-in and the team's own)."""
     _config, types = _load(config_path)
@@ -327,9 +332,14 @@ def explain(code):
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="Where to write (default docs/handoffs/<company>-<type>.md).",
+    help="Where to write (default: <company>-<type>.md in the config's first path, else docs/handoffs).",
 )
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: nearest .handoff-lint.toml or pyproject.toml).",
+)
 def new(type_name, company, from_, to, output, config_path):
     """Write a new handoff from the type's template (never overwrites a file)."""
     from .scaffold import render_new_handoff, slugify
@@ -338,11 +348,11 @@ def new(type_name, company, from_, to, output, config_path):
     if type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="TYPE")
     text = render_new_handoff(types[type_name], company, from_, to, date.today())
-    target = (
-        Path(output)
-        if output
-        else Path(config.paths[0] if config.paths else "docs/handoffs") / f"{slugify(company)}-{type_name}.md"
-    )
+    if output:
+        target = Path(output)
+    else:  # like every path in the config, the default folder is relative to the config's folder
+        folder = config.root / (config.paths[0] if config.paths else "docs/handoffs")
+        target = Path(os.path.relpath(folder / f"{slugify(company)}-{type_name}.md"))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:

@@ -10,6 +10,7 @@ import pty
 import re
 import subprocess
 import sys
+from datetime import date
 
 from conftest import good_example, write
 
@@ -103,3 +104,90 @@ def test_a_long_run_in_a_terminal_shows_progress_on_stderr_only_there(run, tmp_p
     assert piped.returncode == 0 and piped.stderr == "" and "60 handoffs checked" in piped.stdout
     few = _in_terminal([*command[:-1], "docs/handoffs/lead-1.md"], cwd=tmp_path)
     assert "linting" not in few
+
+
+# --- 4-6, 18. `new`: where it writes, what it fills in, team templates, help -----------------------
+
+
+def test_new_from_a_subfolder_writes_beside_the_config_and_says_where(run, tmp_path):
+    write(tmp_path, ".handoff-lint.toml", 'paths = ["sales/handoffs"]\n')
+    (tmp_path / "notes").mkdir()
+    r = run("new", "sdr-to-ae", "--company", "Bluefin Dental", cwd=tmp_path / "notes")
+    assert r.code == 0, r
+    created = tmp_path / "sales/handoffs/bluefin-dental-sdr-to-ae.md"
+    assert created.is_file() and not (tmp_path / "notes/sales").exists()
+    said = r.out.split()[1]
+    assert said == "../sales/handoffs/bluefin-dental-sdr-to-ae.md" and (tmp_path / "notes" / said).resolve() == created
+    assert f"run: handoff-lint {said}" in r.out
+    assert run(said, "--format", "json").json()["files"][0]["type"] == "sdr-to-ae"  # the printed path works
+
+
+def test_new_fills_the_people_and_the_date_in_the_body_too(run, tmp_path):
+    r = run("new", "sales-to-cs", "--company", "Bluefin", "--from", "Maya Chen", "--to", "Derek Olsen", cwd=tmp_path)
+    assert r.code == 0, r
+    created = tmp_path / "docs/handoffs/bluefin-sales-to-cs.md"
+    text = created.read_text(encoding="utf-8")
+    today = date.today().isoformat()
+    assert f"**AE:** Maya Chen | **CSM:** Derek Olsen | **Date:** {today}" in text
+    assert "# Customer Handoff: Bluefin" in text and "{{" not in text
+    header = text.split("\n").index(f"**AE:** Maya Chen | **CSM:** Derek Olsen | **Date:** {today}") + 1
+    findings = run(created, "--format", "json").json()["files"][0]["findings"]
+    assert not [f for f in findings if f["line"] == header], "the values the command knows are not findings"
+    unknown = run("new", "sdr-to-ae", "--company", "Globex", cwd=tmp_path)  # no --from/--to: still to fill in
+    lead = (tmp_path / "docs/handoffs/globex-sdr-to-ae.md").read_text(encoding="utf-8")
+    assert unknown.code == 0 and "**SDR:** {{from}} | **AE:** {{to}}" in lead
+    assert "HL310" in run(tmp_path / "docs/handoffs/globex-sdr-to-ae.md", "--no-color").out
+
+
+def _team_type(tmp_path, name: str) -> None:
+    import json
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
+    schema["$id"] = f"urn:acme:{name}"
+    schema["properties"]["type"] = {"const": name}
+    schema["x-handoff-lint"].update(name=name, label="Partner → AE", title_patterns=["partner handoff"])
+    write(tmp_path, f"team-types/{name}.schema.json", json.dumps(schema))
+    write(tmp_path, ".handoff-lint.toml", 'schema-dirs = ["team-types"]\n')
+
+
+def test_a_team_template_gets_every_documented_token_replaced(run, tmp_path):
+    _team_type(tmp_path, "partner-handoff")
+    write(
+        tmp_path,
+        "team-types/partner-handoff.md",
+        "---\ntype: partner-handoff\n---\n# Partner Handoff: {{customer}}\n"
+        "**Partner:** {{ from }} | **AE:** {{to}} | **Date:** {{date}} | **Type:** {{type}} | {{unknown}}\n",
+    )
+    r = run("new", "partner-handoff", "--company", "Bluefin", "--from", "Maya", "--to", "Derek", cwd=tmp_path)
+    assert r.code == 0, r
+    text = (tmp_path / "docs/handoffs/bluefin-partner-handoff.md").read_text(encoding="utf-8")
+    today = date.today().isoformat()
+    assert "# Partner Handoff: Bluefin\n" in text
+    line = f"**Partner:** Maya | **AE:** Derek | **Date:** {today} | **Type:** partner-handoff | {{{{unknown}}}}"
+    assert line in text
+
+
+def test_no_template_names_every_folder_searched(run, tmp_path):
+    _team_type(tmp_path, "partner-handoff")
+    r = run("new", "partner-handoff", "--company", "Bluefin", cwd=tmp_path)
+    assert r.code == 2
+    from handoff_lint.handoff_types import data_dir
+
+    team = (tmp_path / "team-types").resolve()
+    assert f"no partner-handoff.md in {team} and {data_dir('templates')}" in r.err, r.err
+    assert "Traceback" not in r.err
+
+
+def test_every_option_of_every_command_has_help(run):
+    from handoff_lint.cli import cli
+
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert param.help, f"{name} {param.opts[0]} has no help"
+        shown = run(name, "--help")
+        assert shown.code == 0 and shown.out.count("  -") >= 1
+    new_help = run("new", "--help").out
+    assert re.search(r"--config FILE\s+Config file", new_help), new_help
