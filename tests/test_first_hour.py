@@ -191,3 +191,33 @@ def test_every_option_of_every_command_has_help(run):
         assert shown.code == 0 and shown.out.count("  -") >= 1
     new_help = run("new", "--help").out
     assert re.search(r"--config FILE\s+Config file", new_help), new_help
+
+
+# --- 7. a suppression comment between table rows keeps the table whole -----------------------------
+
+TIMELINE = """
+---
+type: sales-to-cs
+---
+# Customer Handoff: Acme
+
+## Timeline
+| Milestone | Customer's Expected Date |
+|-----------|------------------------|
+{comment}
+| Go-live / first value | TBD |
+| Full rollout | 2027-03-01 |
+| First business review | 2027-04-12 |
+"""
+
+
+def test_disable_next_line_works_on_a_table_row(run, tmp_path):
+    comment = '<!-- handoff-lint-disable-next-line HL301 reason="no date yet" -->'
+    doc = write(tmp_path, "h.md", TIMELINE.format(comment=comment))
+    data = run(doc, "--format", "json").json()["files"][0]
+    codes = {f["code"] for f in data["findings"]}
+    assert data["suppressed"] == 1 and "HL900" not in codes and "HL300" not in codes, data["findings"]
+    assert not [f for f in data["findings"] if f["line"] >= 9], "the rows after the comment are still the table's"
+    plain = write(tmp_path, "plain.md", TIMELINE.format(comment="<!-- a note for reviewers -->"))
+    findings = run(plain, "--format", "json").json()["files"][0]["findings"]
+    assert [(f["code"], f["line"]) for f in findings if f["line"] >= 9] == [("HL301", 10)]
