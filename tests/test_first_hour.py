@@ -221,3 +221,18 @@ def test_disable_next_line_works_on_a_table_row(run, tmp_path):
     plain = write(tmp_path, "plain.md", TIMELINE.format(comment="<!-- a note for reviewers -->"))
     findings = run(plain, "--format", "json").json()["files"][0]["findings"]
     assert [(f["code"], f["line"]) for f in findings if f["line"] >= 9] == [("HL301", 10)]
+
+
+# --- 8. a title containing the customer's name is not a mismatch ------------------------------------
+
+
+def test_title_containing_the_customer_is_no_mismatch(run, tmp_path):
+    front = "---\ntype: sdr-to-ae\ncustomer: Bluefin Dental Group\n---\n"
+    for index, title in enumerate(
+        ("# Bluefin Dental Group — intro for Maya", "# Bluefin Dental: SDR to AE", "# Lead Handoff: Bluefin Dental")
+    ):
+        doc = write(tmp_path, f"t{index}.md", front + title + "\n")
+        assert "HL461" not in run(doc, "--no-color").codes(), title
+    wrong = write(tmp_path, "wrong.md", front + "# Lead Handoff: Globex Corp\n")
+    r = run(wrong, "--no-color")
+    assert "HL461" in r.codes() and "title names 'Globex Corp'" in r.out
