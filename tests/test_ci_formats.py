@@ -148,7 +148,7 @@ def test_markdown_table_one_row_per_handoff(run, tmp_path):
     assert rows[0].startswith(f"| {str(good).replace('|', chr(92) + '|')} | cs-to-sales | 100/100 | — | ✅ PASS | — |")
     cells = re.split(r"(?<!\\)\|", rows[1])[1:-1]
     assert [c.strip() for c in cells[1:4]] == ["sales-to-cs", cells[2].strip(), "—"]
-    assert re.fullmatch(r" ❌ FAIL: score \d+ &lt; 70; \d+ errors \(\d+ empty-field, .+\) ", cells[4])
+    assert re.fullmatch(r" ❌ FAIL: score \d+ &lt; 70; \d+ errors \(\d+ [a-z-]+, .+\) ", cells[4])
     assert re.fullmatch(r" \d+/100 ", cells[2]) and "more" in cells[5]
     assert "<details><summary>All findings" in r.out and r.code == 1
 

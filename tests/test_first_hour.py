@@ -236,3 +236,23 @@ def test_title_containing_the_customer_is_no_mismatch(run, tmp_path):
     wrong = write(tmp_path, "wrong.md", front + "# Lead Handoff: Globex Corp\n")
     r = run(wrong, "--no-color")
     assert "HL461" in r.codes() and "title names 'Globex Corp'" in r.out
+
+
+# --- 9. an unresolved option list reads the same everywhere -----------------------------------------
+
+
+def test_an_option_list_is_worded_the_same_in_a_row_a_field_and_a_label(run, tmp_path):
+    text = good_example("sales-to-cs").read_text(encoding="utf-8")
+    risk = re.search(r"^\| Ruth Collins may slow sign-off of the approval matrix \| (Medium) \|", text, re.M)
+    company = re.search(r"^\| Company \| (.*) \|$", text, re.M)
+    text = text.replace(risk.group(0), risk.group(0).replace("Medium", "🔴🟡🟢"))
+    text = text.replace(company.group(0), "| Company | 🔴🟡🟢 |").replace("**AE:** Sam Ortiz", "**AE:** 🔴🟡🟢")
+    doc = write(tmp_path, "h.md", text)
+    findings = run(doc, "--format", "json").json()["files"][0]["findings"]
+    said = {f["code"]: f["message"] for f in findings if "🔴🟡🟢" in f["message"]}
+    same = "is an unresolved option list: '🔴🟡🟢' (keep the one that applies)"
+    assert said == {
+        "HL302": f"'Risk Flags' row: 'Severity' {same}",
+        "HL301": f"'Company' {same}",
+        "HL310": f"'AE' {same}",
+    }, findings
