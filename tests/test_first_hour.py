@@ -256,3 +256,18 @@ def test_an_option_list_is_worded_the_same_in_a_row_a_field_and_a_label(run, tmp
         "HL301": f"'Company' {same}",
         "HL310": f"'AE' {same}",
     }, findings
+
+
+# --- 10. one TBD, one finding -------------------------------------------------------------------------
+
+
+def test_one_tbd_in_a_role_field_is_one_finding(run, tmp_path):
+    text = good_example("sales-to-cs").read_text(encoding="utf-8")
+    sponsor = re.search(r"^\| Executive Sponsor \| .* \|$", text, re.M).group(0)
+    doc = write(tmp_path, "h.md", text.replace(sponsor, "| Executive Sponsor | TBD |"))
+    findings = run(doc, "--format", "json").json()["files"][0]["findings"]
+    errors = [(f["code"], f["message"]) for f in findings if f["severity"] == "error"]
+    assert errors == [("HL301", "'Executive Sponsor' is still a placeholder: 'TBD'")], errors
+    gone = write(tmp_path, "gone.md", text.replace(sponsor + "\n", ""))  # a role left out is still reported
+    codes = [f["code"] for f in run(gone, "--format", "json").json()["files"][0]["findings"]]
+    assert "HL440" in codes
