@@ -271,3 +271,32 @@ def test_one_tbd_in_a_role_field_is_one_finding(run, tmp_path):
     gone = write(tmp_path, "gone.md", text.replace(sponsor + "\n", ""))  # a role left out is still reported
     codes = [f["code"] for f in run(gone, "--format", "json").json()["files"][0]["findings"]]
     assert "HL440" in codes
+
+
+# --- 11. a team type's score table shows the weights it uses -----------------------------------------
+
+
+def test_a_team_types_score_table_shows_weights_as_used(run, tmp_path):
+    import json
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
+    body = schema["x-handoff-lint"]
+    body["sections"] = [s for s in body["sections"] if s.get("category") not in ("technical", "expectations")]
+    team = tmp_path / "team"
+    write(team, "team-types/sdr-to-ae.schema.json", json.dumps(schema))  # the team's own sdr-to-ae
+    write(team, ".handoff-lint.toml", 'schema-dirs = ["team-types"]\n')
+    write(team, "lead.md", good_example("sdr-to-ae").read_text(encoding="utf-8"))
+    table = run("score", "lead.md", cwd=team).out
+    rows = dict(re.findall(r"^\| ([A-Z][^|]+?) \| (\S+) \| (?:Complete|Partial|Missing|Not used)", table, re.M))
+    assert rows == {
+        "Customer context": "33.3%",
+        "Expectations & success criteria": "—",
+        "Risk flags": "25%",
+        "Technical requirements": "—",
+        "Relationship context": "25%",
+        "Action items": "16.7%",
+    }, table
+    built_in = run("score", good_example("sdr-to-ae"), cwd=tmp_path).out
+    assert "| Expectations & success criteria | 25% |" in built_in and "| Customer context | 20% |" in built_in

@@ -1,8 +1,23 @@
-"""The seed's "Handoff Quality Score" table for one handoff, as Markdown."""
+"""The seed's "Handoff Quality Score" table for one handoff, as Markdown.
+
+Weights are shown as the score used them: a category the type has no section in gives its weight
+to the others in proportion (scoring.py), so a team type's table adds up to 100%.
+"""
 
 from __future__ import annotations
 
 _LABEL = {"complete": "Complete", "partial": "Partial", "missing": "Missing", "n/a": "Not used by this type"}
+
+
+def effective_weights(categories) -> dict[str, float]:
+    """Each used category's share of 100, after unused categories gave theirs away."""
+    used = {key: c.weight for key, c in categories.items() if c.status != "n/a"}
+    total = sum(used.values())
+    return {key: weight * 100 / total for key, weight in used.items()} if total else {}
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0f}%" if abs(value - round(value)) < 0.05 else f"{value:.1f}%"
 
 
 def render_score_table(result) -> str:
@@ -12,8 +27,10 @@ def render_score_table(result) -> str:
         "| Section | Weight | Score |",
         "|---------|--------|-------|",
     ]
-    for category in result.categories.values():
-        lines.append(f"| {category.label} | {category.weight}% | {_LABEL[category.status]} |")
+    weights = effective_weights(result.categories)
+    for key, category in result.categories.items():
+        weight = _percent(weights[key]) if key in weights else "—"
+        lines.append(f"| {category.label} | {weight} | {_LABEL[category.status]} |")
     if result.passed:
         verdict = f"PASS (handoffs below {result.threshold} are flagged)"
     else:
