@@ -7,6 +7,7 @@ and exit code 2 (click alone would exit 1 on a crash, which reads as "handoff fa
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 import traceback
@@ -35,6 +36,10 @@ class DefaultGroup(click.Group):
     """``handoff-lint PATHS`` means ``handoff-lint check PATHS`` (a file named like a command: ``./new``)."""
 
     def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-") and not os.path.exists(args[0]):
+            close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.6)
+            if close:  # "chek docs/handoffs": a typo of a command, not a missing file
+                raise click.UsageError(f"no command or path '{args[0]}'; did you mean '{close[0]}'?", ctx)
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args.insert(0, "check")
         ctx.meta["debug"] = "--debug" in args
@@ -93,7 +98,17 @@ def _show_progress(files: int, quiet: bool) -> bool:
     return files > PROGRESS_MIN_FILES and not quiet and not ci and sys.stderr.isatty()
 
 
-def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, use_cache: bool = True, quiet=False):
+def _run(
+    paths,
+    config: Config,
+    types,
+    type_name,
+    select=None,
+    jobs: int = 0,
+    use_cache: bool = True,
+    quiet=False,
+    force_exclude: bool = False,
+):
     """Lint the discovered files (only those ``select`` keeps, when given)."""
     from .discover import discover
     from .runner import LintFailure, lint_files
@@ -104,7 +119,17 @@ def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, us
         targets = list(paths)
     else:
         targets = [p if Path(p).is_absolute() else os.path.relpath(config.root / p) for p in config.paths]
-    files = discover(targets, config.exclude, config.root)
+        missing = next((target for target in targets if not os.path.exists(target)), None)
+        if missing:  # most likely a first run: say how to start
+            where = f"in {config.source}" if config.source else "in .handoff-lint.toml"
+            raise HandoffLintError(
+                f"path not found: {missing} — no handoffs here yet? Start one with "
+                f"`handoff-lint new TYPE --company NAME` (`handoff-lint types` lists the types), "
+                f"name files or folders to check, or set `paths` {where}"
+            )
+    files, excluded = discover(targets, config.exclude, config.root, force_exclude)
+    for path in excluded:
+        click.echo(f"handoff-lint: {path} not checked: excluded by 'exclude' in {config.source}", err=True)
     if select is not None:
         files = [path for path in files if select(path)]
     try:
@@ -175,6 +200,11 @@ def common_options(func):
 @click.option("--quiet", "-q", is_flag=True, help="Only failing handoffs, no info findings, no summary.")
 @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when handoffs fail.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the config's exclude to files named on the command line too (as pre-commit does).",
+)
 @click.option("--show-score", is_flag=True, help="Print the Handoff Quality Score table for each file.")
 @click.option(
     "--changed-since",
@@ -206,6 +236,7 @@ def check(
     quiet,
     no_color,
     exit_zero,
+    force_exclude,
     show_score,
     changed_since,
     baseline_ref,
@@ -233,7 +264,17 @@ def check(
         if scope.everything:
             click.echo(f"handoff-lint: {scope.everything}: checking every handoff", err=True)
     select = scope.includes if scope else None
-    results = _run(paths, config, types, type_name, select=select, jobs=jobs, use_cache=not no_cache, quiet=quiet)
+    results = _run(
+        paths,
+        config,
+        types,
+        type_name,
+        select=select,
+        jobs=jobs,
+        use_cache=not no_cache,
+        quiet=quiet,
+        force_exclude=force_exclude,
+    )
     if scope:
         for result in results:
             result.changed_lines = scope.changed_lines(result.path)

@@ -300,3 +300,42 @@ def test_a_team_types_score_table_shows_weights_as_used(run, tmp_path):
     }, table
     built_in = run("score", good_example("sdr-to-ae"), cwd=tmp_path).out
     assert "| Expectations & success criteria | 25% |" in built_in and "| Customer context | 20% |" in built_in
+
+
+# --- 12-14. a typo, an excluded file, an empty repository ---------------------------------------------
+
+
+def test_a_mistyped_command_gets_a_suggestion(run, tmp_path):
+    write(tmp_path, "docs/handoffs/lead.md", good_example("sdr-to-ae").read_text(encoding="utf-8"))
+    r = run("chek", "docs/handoffs", cwd=tmp_path)
+    assert r.code == 2 and "did you mean 'check'?" in r.err, r
+    assert "Traceback" not in r.err
+    assert run("socre", "docs/handoffs/lead.md", cwd=tmp_path).err.count("did you mean 'score'?") == 1
+    write(tmp_path, "chek", "")  # a file really named so is a path
+    assert "did you mean" not in run("chek", cwd=tmp_path).err
+
+
+def test_a_named_excluded_file_is_linted_or_said_to_be_excluded(run, tmp_path):
+    write(tmp_path, ".handoff-lint.toml", 'exclude = ["docs/handoffs/archive"]\n')
+    old = write(tmp_path, "docs/handoffs/archive/old.md", good_example("sdr-to-ae").read_text(encoding="utf-8"))
+    named = run("docs/handoffs/archive/old.md", "--no-color", cwd=tmp_path)
+    assert named.code == 0 and "1 handoff checked: 1 passed" in named.out, named
+    forced = run("--force-exclude", "docs/handoffs/archive/old.md", cwd=tmp_path)
+    assert "0 handoffs checked" in forced.out and forced.code == 0
+    config = (tmp_path / ".handoff-lint.toml").resolve()
+    assert forced.err == f"handoff-lint: {old.relative_to(tmp_path)} not checked: excluded by 'exclude' in {config}\n"
+    walked = run("docs/handoffs", cwd=tmp_path)  # inside a folder, exclude applies as before
+    assert "0 handoffs checked" in walked.out and walked.err == ""
+
+
+def test_an_empty_repository_says_how_to_start(run, tmp_path):
+    r = run(cwd=tmp_path)
+    assert r.code == 2
+    assert "path not found: docs/handoffs — no handoffs here yet? Start one with `handoff-lint new TYPE" in r.err
+    assert "set `paths` in .handoff-lint.toml" in r.err
+    write(tmp_path, "pyproject.toml", '[tool.handoff-lint]\npaths = ["sales"]\n')
+    configured = run(cwd=tmp_path)
+    assert (
+        "path not found: sales — " in configured.err
+        and f"set `paths` in {tmp_path / 'pyproject.toml'}" in configured.err
+    )
