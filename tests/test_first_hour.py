@@ -5,12 +5,15 @@ Each test drives the CLI the way the user did: CliRunner in a folder of their ow
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
 import subprocess
 import sys
 from datetime import date
+
+import pytest
 
 from conftest import good_example, write
 
@@ -140,8 +143,6 @@ def test_new_fills_the_people_and_the_date_in_the_body_too(run, tmp_path):
 
 
 def _team_type(tmp_path, name: str) -> None:
-    import json
-
     from conftest import REPO
 
     schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
@@ -277,8 +278,6 @@ def test_one_tbd_in_a_role_field_is_one_finding(run, tmp_path):
 
 
 def test_a_team_types_score_table_shows_weights_as_used(run, tmp_path):
-    import json
-
     from conftest import REPO
 
     schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
@@ -339,3 +338,65 @@ def test_an_empty_repository_says_how_to_start(run, tmp_path):
         "path not found: sales — " in configured.err
         and f"set `paths` in {tmp_path / 'pyproject.toml'}" in configured.err
     )
+
+
+# --- 15. rule options are type-checked; the config has a published JSON Schema ------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "problem"),
+    [
+        ('[rules.HL401]\nmax-items = "eight"\n', "rules.HL401.max-items", "'eight' is not of type 'integer'"),
+        ("[rules.HL422]\nallow-none = 1\n", "rules.HL422.allow-none", "1 is not of type 'boolean'"),
+        ("[rules.HL413.sales-to-cs]\nmin-items = 0\n", "rules.HL413.sales-to-cs.min-items", "less than the minimum"),
+    ],
+)
+def test_a_bad_rule_option_is_one_config_error_naming_the_key(run, tmp_path, toml, key, problem):
+    write(tmp_path, ".handoff-lint.toml", toml)
+    write(tmp_path, "h.md", good_example("sales-to-cs").read_text(encoding="utf-8"))
+    r = run("h.md", cwd=tmp_path)
+    assert r.code == 2 and r.out == ""
+    lines = r.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"handoff-lint: error: {tmp_path / '.handoff-lint.toml'}: '{key}': ")
+    assert problem in lines[0] and "Traceback" not in r.err and "internal error" not in r.err
+
+
+def test_good_rule_options_still_apply(run, tmp_path):
+    write(tmp_path, ".handoff-lint.toml", "[rules.HL401]\nmax-items = 2\n")
+    write(tmp_path, "h.md", good_example("sales-to-cs").read_text(encoding="utf-8"))
+    assert "HL401" in run("h.md", "--no-color", cwd=tmp_path).codes()
+
+
+def test_the_published_config_schema_is_current_and_checks_a_config_file(tmp_path):
+    from conftest import REPO
+    from handoff_lint.config_schema import config_schema
+
+    published = json.loads((REPO / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    assert published == config_schema(), "run: python -m handoff_lint.config_schema > schemas/config.schema.json"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n\[tool\.handoff-lint\]\n(.*?)```", readme, re.S).group(1)
+    example = example.replace("[tool.handoff-lint.", "[")  # the same keys at the top of .handoff-lint.toml
+    good = write(tmp_path, "good/.handoff-lint.toml", example)
+    bad = write(tmp_path, "bad/.handoff-lint.toml", 'threshold = 75\n[rules.HL401]\nmax-items = "eight"\n')
+    check = ["check-jsonschema", "--schemafile", str(REPO / "schemas" / "config.schema.json")]
+    done = subprocess.run([*check, str(good)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = subprocess.run([*check, str(bad)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "'eight' is not of type 'integer'" in done.stdout, done.stdout
+
+
+def test_the_config_schema_is_not_a_handoff_type(run, tmp_path):
+    from conftest import REPO
+
+    assert "config" not in run("types").out.split()
+    _team_type(tmp_path, "partner-handoff")
+    (tmp_path / "team-types" / "config.schema.json").write_bytes((REPO / "schemas" / "config.schema.json").read_bytes())
+    listed = run("types", cwd=tmp_path)
+    assert listed.code == 0 and [line.split()[0] for line in listed.out.splitlines()] == [
+        "ae-to-se",
+        "cs-to-sales",
+        "partner-handoff",
+        "sales-to-cs",
+        "sales-to-implementation",
+        "sdr-to-ae",
+    ]
