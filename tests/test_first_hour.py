@@ -400,3 +400,23 @@ def test_the_config_schema_is_not_a_handoff_type(run, tmp_path):
         "sales-to-implementation",
         "sdr-to-ae",
     ]
+
+
+# --- 16. a BOM and CRLF are accepted, as the README says ---------------------------------------------
+
+
+def test_a_bom_and_crlf_are_accepted_with_the_same_findings(run, tmp_path):
+    from conftest import REPO
+
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert "A UTF-8 byte-order mark and CRLF (or CR) line endings are accepted" in readme
+    text = good_example("sales-to-cs").read_text(encoding="utf-8").replace("**AE:** Sam Ortiz", "**AE:** TBD")
+    plain = write(tmp_path, "plain.md", text)
+    windows = tmp_path / "windows.md"
+    data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    windows.write_bytes(data)
+    results = {f["path"]: f for f in run(plain, windows, "--format", "json").json()["files"]}
+    same = [(f["code"], f["line"], f["column"]) for f in results[str(plain)]["findings"]]
+    assert same and [(f["code"], f["line"], f["column"]) for f in results[str(windows)]["findings"]] == same
+    assert results[str(windows)]["score"] == results[str(plain)]["score"]
+    assert windows.read_bytes() == data, "never modified"
