@@ -7,7 +7,6 @@ and exit code 2 (click alone would exit 1 on a crash, which reads as "handoff fa
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 import traceback
@@ -37,7 +36,9 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and not args[0].startswith("-") and not os.path.exists(args[0]):
-            close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.6)
+            from difflib import get_close_matches
+
+            close = get_close_matches(args[0], list(self.commands), n=1, cutoff=0.6)
             if close:  # "chek docs/handoffs": a typo of a command, not a missing file
                 raise click.UsageError(f"no command or path '{args[0]}'; did you mean '{close[0]}'?", ctx)
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
