@@ -58,15 +58,16 @@ def test_a_fail_under_the_threshold_names_the_score(run, tmp_path):
 
 
 def test_text_findings_name_their_severity_with_or_without_colour(run, tmp_path):
-    doc = write(tmp_path, "h.md", _with("sales-to-cs", "| Data migration |", "| Data migration | TBD |\n| Extra |"))
-    doc.write_text(doc.read_text() + "\nSee https://acme.example for details. Great call, very excited!\n")
+    text = _with("sales-to-cs", "# Customer Handoff: Northwind Traders", "# Customer Handoff: Globex Corp")
+    company = re.search(r"^\| Company \| .* \|$", text, re.M).group(0)
+    doc = write(tmp_path, "h.md", text.replace(company, "| Company | TBD |"))
     plain = run(doc, env={"NO_COLOR": "1"})
-    finding_lines = [line for line in plain.out.splitlines() if re.match(rf"{re.escape(str(doc))}:\d+:\d+: ", line)]
-    severities = {line.split(": ", 2)[1].split()[0] for line in finding_lines}
-    assert "error" in severities and severities <= {"error", "warning", "info"}, finding_lines
+    findings = [line for line in plain.out.splitlines() if line.startswith(f"{doc}:") and " HL" in line]
+    assert [line.split(": ", 2)[1].split()[:2] for line in findings] == [["warning", "HL461"], ["error", "HL301"]]
     assert "\x1b[" not in plain.out
     coloured = _in_terminal([sys.executable, "-m", "handoff_lint", str(doc)])
-    assert "\x1b[31merror\x1b[0m" in coloured and "\x1b[31m\x1b[1mHL301" in coloured, coloured
+    assert "\x1b[31merror\x1b[0m \x1b[31m\x1b[1mHL301" in coloured, coloured
+    assert "\x1b[33mwarning\x1b[0m \x1b[33m\x1b[1mHL461" in coloured, coloured
 
 
 def _in_terminal(argv: list[str], env: dict | None = None, cwd=None) -> str:
