@@ -35,12 +35,13 @@ class DefaultGroup(click.Group):
     """``handoff-lint PATHS`` means ``handoff-lint check PATHS`` (a file named like a command: ``./new``)."""
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and not args[0].startswith("-") and not os.path.exists(args[0]):
+        word = args[0] if args else ""
+        if word.isalpha() and word not in self.commands and not os.path.exists(word):  # not "new.md", "docs/"
             from difflib import get_close_matches
 
-            close = get_close_matches(args[0], list(self.commands), n=1, cutoff=0.6)
+            close = get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
             if close:  # "chek docs/handoffs": a typo of a command, not a missing file
-                raise click.UsageError(f"no command or path '{args[0]}'; did you mean '{close[0]}'?", ctx)
+                raise click.UsageError(f"no command or path '{word}'; did you mean '{close[0]}'?", ctx)
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args.insert(0, "check")
         ctx.meta["debug"] = "--debug" in args

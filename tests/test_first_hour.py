@@ -311,6 +311,8 @@ def test_a_mistyped_command_gets_a_suggestion(run, tmp_path):
     assert r.code == 2 and "did you mean 'check'?" in r.err, r
     assert "Traceback" not in r.err
     assert run("socre", "docs/handoffs/lead.md", cwd=tmp_path).err.count("did you mean 'score'?") == 1
+    missing = run("new.md", cwd=tmp_path)  # a missing file is not a typo of `new`
+    assert missing.code == 2 and "path not found: new.md" in missing.err and "did you mean" not in missing.err
     write(tmp_path, "chek", "")  # a file really named so is a path
     assert "did you mean" not in run("chek", cwd=tmp_path).err
 
