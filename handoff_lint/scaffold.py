@@ -38,11 +38,15 @@ def render_new_handoff(handoff_type: HandoffType, company: str, from_: str | Non
         data["from"] = from_
     if to:
         data["to"] = to
-    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
-    body = "\n".join(lines[fm.body_start - 1 :]) if fm.present else "\n".join(lines)
     values = {"customer": company, "company": company, "type": handoff_type.name, "date": today.isoformat()}
     values.update({key: value for key, value in (("from", from_), ("to", to)) if value})
-    body = TOKEN.sub(lambda match: values.get(match[1].lower(), match[0]), body)
+
+    def fill(text: str) -> str:
+        return TOKEN.sub(lambda match: values.get(match[1].lower(), match[0]), text)
+
+    data = {key: fill(value) if isinstance(value, str) else value for key, value in data.items()}
+    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    body = fill("\n".join(lines[fm.body_start - 1 :]) if fm.present else "\n".join(lines))
     for legacy in LEGACY_COMPANY:
         body = body.replace(legacy, company)
     return f"---\n{front}---\n{body}"

@@ -159,14 +159,14 @@ def test_a_team_template_gets_every_documented_token_replaced(run, tmp_path):
     write(
         tmp_path,
         "team-types/partner-handoff.md",
-        "---\ntype: partner-handoff\n---\n# Partner Handoff: {{customer}}\n"
+        "---\ntype: partner-handoff\nowner: '{{from}} for {{customer}}'\n---\n# Partner Handoff: {{customer}}\n"
         "**Partner:** {{ from }} | **AE:** {{to}} | **Date:** {{date}} | **Type:** {{type}} | {{unknown}}\n",
     )
     r = run("new", "partner-handoff", "--company", "Bluefin", "--from", "Maya", "--to", "Derek", cwd=tmp_path)
     assert r.code == 0, r
     text = (tmp_path / "docs/handoffs/bluefin-partner-handoff.md").read_text(encoding="utf-8")
     today = date.today().isoformat()
-    assert "# Partner Handoff: Bluefin\n" in text
+    assert "# Partner Handoff: Bluefin\n" in text and "owner: Maya for Bluefin\n" in text
     line = f"**Partner:** Maya | **AE:** Derek | **Date:** {today} | **Type:** partner-handoff | {{{{unknown}}}}"
     assert line in text
 
