@@ -149,7 +149,7 @@ def _decode(path: str, raw: dict, profile: str, lines_of):
         threshold=raw["threshold"],
         passed=bool(raw["passed"]),
         findings=findings,
-        fail_reasons=[str(reason) for reason in raw["fail"]],
+        fail_reasons=[intern(str(reason)) for reason in raw["fail"]],
         categories=categories,
         sections=sections,
         suppressed=int(raw["suppressed"]),

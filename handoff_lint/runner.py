@@ -73,6 +73,7 @@ def _share_strings(result) -> None:
     result.type_name = intern(result.type_name) if result.type_name else None
     result.type_source = intern(result.type_source)
     result.sections = {intern(key): intern(status) for key, status in result.sections.items()}
+    result.fail_reasons = [intern(reason) for reason in result.fail_reasons]  # "1 error (1 placeholder)" recurs
     result.categories = {intern(key): category for key, category in result.categories.items()}
     for category in result.categories.values():
         category.key, category.status = intern(category.key), intern(category.status)
