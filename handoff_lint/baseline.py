@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gitscope import Repo
-from .outcome import file_passes
+from .outcome import fail_reasons
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ def attach_baselines(results, repo: Repo, ref: str, linter, fail_on_regression: 
             shown = repo.from_repo(old_path)
             result.baseline = Baseline(ref, shown, linter.lint(shown, data=data).score)
         if fail_on_regression:
-            result.passed = file_passes(
+            result.fail_reasons = fail_reasons(
                 result.score, result.threshold, result.findings, previous_score=result.baseline.score
             )
+            result.passed = not result.fail_reasons

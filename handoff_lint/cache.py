@@ -110,6 +110,7 @@ def _encode(result) -> dict:
         "score": result.score,
         "threshold": result.threshold,
         "passed": result.passed,
+        "fail": result.fail_reasons,
         "findings": [[f.code, f.message, f.line, f.column, f.severity.value, f.section] for f in result.findings],
         "suppressed": result.suppressed,
     }
@@ -151,6 +152,7 @@ def _decode(path: str, raw: dict, profile: str, lines_of):
         threshold=raw["threshold"],
         passed=bool(raw["passed"]),
         findings=findings,
+        fail_reasons=[intern(str(reason)) for reason in raw["fail"]],
         categories=categories,
         sections=sections,
         suppressed=int(raw["suppressed"]),

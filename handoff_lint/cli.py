@@ -21,6 +21,7 @@ from .errors import ConfigError, HandoffLintError
 from .outcome import EXIT_ERROR, exit_code
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown")
+PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
 
 
 class InternalError(Exception):
@@ -34,6 +35,13 @@ class DefaultGroup(click.Group):
     """``handoff-lint PATHS`` means ``handoff-lint check PATHS`` (a file named like a command: ``./new``)."""
 
     def parse_args(self, ctx, args):
+        word = args[0] if args else ""
+        if word.isalpha() and word not in self.commands and not os.path.exists(word):  # not "new.md", "docs/"
+            from difflib import get_close_matches
+
+            close = get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
+            if close:  # "chek docs/handoffs": a typo of a command, not a missing file
+                raise click.UsageError(f"no command or path '{word}'; did you mean '{close[0]}'?", ctx)
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args.insert(0, "check")
         ctx.meta["debug"] = "--debug" in args
@@ -86,7 +94,23 @@ def _use_color(no_color: bool) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, use_cache: bool = True):
+def _show_progress(files: int, quiet: bool) -> bool:
+    """A progress bar only where someone watches: a terminal, not CI, not --quiet, a long run."""
+    ci = os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS")
+    return files > PROGRESS_MIN_FILES and not quiet and not ci and sys.stderr.isatty()
+
+
+def _run(
+    paths,
+    config: Config,
+    types,
+    type_name,
+    select=None,
+    jobs: int = 0,
+    use_cache: bool = True,
+    quiet=False,
+    force_exclude: bool = False,
+):
     """Lint the discovered files (only those ``select`` keeps, when given)."""
     from .discover import discover
     from .runner import LintFailure, lint_files
@@ -97,11 +121,24 @@ def _run(paths, config: Config, types, type_name, select=None, jobs: int = 0, us
         targets = list(paths)
     else:
         targets = [p if Path(p).is_absolute() else os.path.relpath(config.root / p) for p in config.paths]
-    files = discover(targets, config.exclude, config.root)
+        missing = next((target for target in targets if not os.path.exists(target)), None)
+        if missing:  # most likely a first run: say how to start
+            where = f"in {config.source}" if config.source else "in .handoff-lint.toml"
+            raise HandoffLintError(
+                f"path not found: {missing} — no handoffs here yet? Start one with "
+                f"`handoff-lint new TYPE --company NAME` (`handoff-lint types` lists the types), "
+                f"name files or folders to check, or set `paths` {where}"
+            )
+    files, excluded = discover(targets, config.exclude, config.root, force_exclude)
+    for path in excluded:
+        click.echo(f"handoff-lint: {path} not checked: excluded by 'exclude' in {config.source}", err=True)
     if select is not None:
         files = [path for path in files if select(path)]
     try:
-        return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache)
+        if not _show_progress(len(files), quiet):
+            return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache)
+        with click.progressbar(length=len(files), label="linting", file=sys.stderr, update_min_steps=10) as bar:
+            return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache, progress=bar.update)
     except LintFailure as failure:  # a bug must name the file, never hide behind a traceback
         raise InternalError(failure.path, str(failure)) from failure
 
@@ -165,6 +202,11 @@ def common_options(func):
 @click.option("--quiet", "-q", is_flag=True, help="Only failing handoffs, no info findings, no summary.")
 @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when handoffs fail.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the config's exclude to files named on the command line too (as pre-commit does).",
+)
 @click.option("--show-score", is_flag=True, help="Print the Handoff Quality Score table for each file.")
 @click.option(
     "--changed-since",
@@ -196,6 +238,7 @@ def check(
     quiet,
     no_color,
     exit_zero,
+    force_exclude,
     show_score,
     changed_since,
     baseline_ref,
@@ -223,7 +266,17 @@ def check(
         if scope.everything:
             click.echo(f"handoff-lint: {scope.everything}: checking every handoff", err=True)
     select = scope.includes if scope else None
-    results = _run(paths, config, types, type_name, select=select, jobs=jobs, use_cache=not no_cache)
+    results = _run(
+        paths,
+        config,
+        types,
+        type_name,
+        select=select,
+        jobs=jobs,
+        use_cache=not no_cache,
+        quiet=quiet,
+        force_exclude=force_exclude,
+    )
     if scope:
         for result in results:
             result.changed_lines = scope.changed_lines(result.path)
@@ -263,7 +316,12 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
 
 
 @cli.command(name="types")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: nearest .handoff-lint.toml or pyproject.toml).",
+)
 def list_types(config_path):
     """List the handoff types (built-in and the team's own)."""
     _config, types = _load(config_path)
@@ -317,9 +375,14 @@ def explain(code):
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="Where to write (default docs/handoffs/<company>-<type>.md).",
+    help="Where to write (default: <company>-<type>.md in the config's first path, else docs/handoffs).",
 )
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: nearest .handoff-lint.toml or pyproject.toml).",
+)
 def new(type_name, company, from_, to, output, config_path):
     """Write a new handoff from the type's template (never overwrites a file)."""
     from .scaffold import render_new_handoff, slugify
@@ -328,11 +391,11 @@ def new(type_name, company, from_, to, output, config_path):
     if type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="TYPE")
     text = render_new_handoff(types[type_name], company, from_, to, date.today())
-    target = (
-        Path(output)
-        if output
-        else Path(config.paths[0] if config.paths else "docs/handoffs") / f"{slugify(company)}-{type_name}.md"
-    )
+    if output:
+        target = Path(output)
+    else:  # like every path in the config, the default folder is relative to the config's folder
+        folder = config.root / (config.paths[0] if config.paths else "docs/handoffs")
+        target = Path(os.path.relpath(folder / f"{slugify(company)}-{type_name}.md"))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:

@@ -12,21 +12,34 @@ EXTENSIONS = (".md", ".markdown")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".handoff-lint-cache"}
 
 
-def discover(paths: list[str], exclude: list[str], root: Path) -> list[str]:
-    """Files to lint, in a stable order. A path that does not exist is a usage error."""
+def discover(
+    paths: list[str], exclude: list[str], root: Path, force_exclude: bool = False
+) -> tuple[list[str], list[str]]:
+    """Files to lint, in a stable order, and the named files left out by ``exclude``.
+
+    As in ruff, ``exclude`` applies to what folders contain; a file named on the command line is
+    linted even when excluded, unless ``force_exclude`` (pre-commit names every file it passes).
+    A path that does not exist is a usage error.
+    """
     found: list[str] = []
+    excluded: list[str] = []
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise HandoffLintError(f"path not found: {raw}")
-        candidates = _walk(_display(path)) if path.is_dir() else [_display(path)]
+        named = not path.is_dir()
+        candidates = [_display(path)] if named else _walk(_display(path))
         for candidate in candidates:
-            if candidate in seen or (exclude and _excluded(Path(candidate), exclude, root)):
+            if candidate in seen:
+                continue
+            if exclude and (force_exclude or not named) and _excluded(Path(candidate), exclude, root):
+                if named:
+                    excluded.append(candidate)
                 continue
             seen.add(candidate)
             found.append(candidate)
-    return found
+    return found, excluded
 
 
 def _walk(folder: str) -> list[str]:

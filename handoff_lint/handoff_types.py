@@ -18,6 +18,7 @@ from .errors import ConfigError
 from .text import normalize_heading, normalize_label
 
 META_SCHEMA_FILE = "handoff-type.meta.schema.json"
+CONFIG_SCHEMA_FILE = "config.schema.json"  # the configuration's schema, not a handoff type
 EXTENSION = "x-handoff-lint"
 
 
@@ -159,7 +160,7 @@ def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Hand
         if not directory.is_dir():
             raise ConfigError(f"schema directory not found: {directory}")
         for path in sorted(directory.glob("*.schema.json")):
-            if path.name == META_SCHEMA_FILE:
+            if path.name in (META_SCHEMA_FILE, CONFIG_SCHEMA_FILE):
                 continue
             handoff_type = load_type(path, verify=verify)
             types[handoff_type.name] = handoff_type

@@ -12,7 +12,7 @@ from .evidence import gather
 from .findings import Finding
 from .handoff_types import HandoffType
 from .judges import judge
-from .outcome import file_passes
+from .outcome import fail_reasons
 from .parser import read_document
 from .resolve import resolve_type
 from .results import FileResult, finding_lines
@@ -82,7 +82,8 @@ class Linter:
             result.sections = section_statuses(ctx.assessments, findings, self.score_codes)
             flagged = flagged_categories(handoff_type, findings)
             result.score, result.categories = score(ctx.assessments, result.sections, ctx.judgements, flagged)
-        result.passed = file_passes(result.score, result.threshold, findings)
+        result.fail_reasons = fail_reasons(result.score, result.threshold, findings)
+        result.passed = not result.fail_reasons
         return result
 
     def _run(self, ctx: Context, rules) -> list[Finding]:

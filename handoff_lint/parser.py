@@ -81,9 +81,35 @@ def parse_text(path: str, text: str) -> Document:
     doc = Document(path=path, lines=lines, frontmatter=fm)
     doc.problems.extend(fm.problems)
     offset = fm.body_start - 1  # lines before the body
-    body = "\n".join(lines[offset:])
+    body = "\n".join(_keep_tables_whole(lines[offset:]))
     _Builder(doc, offset).build(_markdown().parse(body))
     return doc
+
+
+_COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t:|-]*-[ \t:|-]*")
+_COMMENT_ROW = "\ue000"  # a private-use character: the text of the row that stands in for a comment
+
+
+def _keep_tables_whole(lines: list[str]) -> list[str]:
+    """A comment line between two table rows (``<!-- handoff-lint-disable-next-line -->`` above a row)
+    would end the table for markdown-it; give it a stand-in row instead, which the builder drops, so the
+    table stays whole and the comment can suppress a finding on the next row. Line numbers are unchanged."""
+    if "<!--" not in "\n".join(lines):
+        return lines
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if not _COMMENT_LINE.fullmatch(line):
+            continue
+        before = next((x for x in reversed(lines[:index]) if not _COMMENT_LINE.fullmatch(x)), "")
+        after = next((x for x in lines[index + 1 :] if not _COMMENT_LINE.fullmatch(x)), "")
+        if _is_row(before) and _is_row(after) and not _DELIMITER_ROW.fullmatch(after):
+            out[index] = f"| {_COMMENT_ROW} |"
+    return out
+
+
+def _is_row(line: str) -> bool:
+    return line.lstrip().startswith("|")
 
 
 class _Builder:
@@ -288,6 +314,10 @@ class _Builder:
     def finish_row(self) -> None:
         row, self.row = self.row, None
         if row is None or self.table is None:
+            return
+        if row and row[0].text == _COMMENT_ROW:  # a comment line kept inside the table
+            source = self.source(self.row_line).strip()
+            self.doc.comments.append(Comment(source, self.row_line, self.row_line))
             return
         _place_cells(row, self.source(self.row_line))
         if self.in_header:

@@ -174,3 +174,15 @@ def find_placeholders(text: str) -> list[tuple[int, str]]:
             found.append((start, token))
             covered_to = -negative_end
     return found
+
+
+def unfilled_detail(text: str, width: int = 50) -> str:
+    """How an unfilled value reads in every finding (field, row cell, sentence): one wording for each case."""
+    from .text import truncate
+
+    value = text.strip()
+    if not strip_markup(value).strip():
+        return "is empty"
+    if is_option_list(strip_markup(value).strip()):
+        return f"is an unresolved option list: {truncate(value, width)!r} (keep the one that applies)"
+    return f"is still a placeholder: {truncate(value, width)!r}"

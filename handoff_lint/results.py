@@ -24,6 +24,7 @@ class FileResult:
     threshold: int
     passed: bool
     findings: list[Finding]
+    fail_reasons: list[str] = field(default_factory=list)  # why it fails, from outcome.py; empty when passed
     categories: dict[str, CategoryScore] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
     suppressed: int = 0

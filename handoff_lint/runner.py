@@ -24,8 +24,9 @@ class LintFailure(Exception):
         self.path = path
 
 
-def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache: bool = True):
-    """FileResults for ``paths``, in order."""
+def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache: bool = True, progress=None):
+    """FileResults for ``paths``, in order. ``progress(n)`` is told of every ``n`` files done."""
+    progress = progress or (lambda done: None)
     jobs = jobs or os.cpu_count() or 1
     cache = ResultCache(config.root / CACHE_DIR, fingerprint(config, types, forced_type)) if use_cache else None
     results: list = [None] * len(paths)
@@ -40,15 +41,19 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
                 results[index] = hit
                 continue
         pending.append((index, path, digest))
+    progress(len(paths) - len(pending))
     if pending:
         work = [path for _index, path, _digest in pending]
         if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-            fresh = _parallel(work, config, forced_type, jobs)
+            fresh = _parallel(work, config, forced_type, jobs, progress)
         else:
             from .linter import Linter  # only when something is linted: a warm run never imports it
 
             linter = Linter(config, types, forced_type)
-            fresh = [_lint_one(linter, path) for path in work]
+            fresh = []
+            for path in work:
+                fresh.append(_lint_one(linter, path))
+                progress(1)
         for (index, path, digest), result in zip(pending, fresh, strict=True):
             if isinstance(result, LintFailure):
                 raise result
@@ -68,6 +73,7 @@ def _share_strings(result) -> None:
     result.type_name = intern(result.type_name) if result.type_name else None
     result.type_source = intern(result.type_source)
     result.sections = {intern(key): intern(status) for key, status in result.sections.items()}
+    result.fail_reasons = [intern(reason) for reason in result.fail_reasons]  # "1 error (1 placeholder)" recurs
     result.categories = {intern(key): category for key, category in result.categories.items()}
     for category in result.categories.values():
         category.key, category.status = intern(category.key), intern(category.status)
@@ -103,12 +109,16 @@ def _lint_one(linter, path: str):
         return failure
 
 
-def _parallel(work, config, forced_type, jobs: int):
+def _parallel(work, config, forced_type, jobs: int, progress):
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(work) // (jobs * 8))
+    results = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, forced_type)) as pool:
-        return list(pool.map(_work, work, chunksize=chunk))
+        for result in pool.map(_work, work, chunksize=chunk):
+            results.append(result)
+            progress(1)
+    return results
 
 
 def _init_worker(config, forced_type) -> None:

@@ -1,15 +1,24 @@
-"""``handoff-lint new``: a new handoff from its type's template, frontmatter filled in."""
+"""``handoff-lint new``: a new handoff from its type's template, every value the command knows filled in.
+
+Templates (built-in and a team's own) mark those values with one token syntax: ``{{customer}}``,
+``{{from}}``, ``{{to}}``, ``{{date}}`` and ``{{type}}``. A token whose value is not known (no
+``--from``) stays, so the linter still flags it as a placeholder.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import yaml
 
 from .errors import HandoffLintError
 from .frontmatter import split
 from .handoff_types import HandoffType, data_dir
+
+TOKEN = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
+LEGACY_COMPANY = ("[Company Name]", "[Company]")  # what templates used before the tokens
 
 
 def slugify(name: str) -> str:
@@ -29,17 +38,26 @@ def render_new_handoff(handoff_type: HandoffType, company: str, from_: str | Non
         data["from"] = from_
     if to:
         data["to"] = to
+    values = {"customer": company, "company": company, "type": handoff_type.name, "date": today.isoformat()}
+    values.update({key: value for key, value in (("from", from_), ("to", to)) if value})
+
+    def fill(text: str) -> str:
+        return TOKEN.sub(lambda match: values.get(match[1].lower(), match[0]), text)
+
+    data = {key: fill(value) if isinstance(value, str) else value for key, value in data.items()}
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
-    body = "\n".join(lines[fm.body_start - 1 :]) if fm.present else "\n".join(lines)
-    body = body.replace("[Company Name]", company).replace("[Company]", company)
+    body = fill("\n".join(lines[fm.body_start - 1 :]) if fm.present else "\n".join(lines))
+    for legacy in LEGACY_COMPANY:
+        body = body.replace(legacy, company)
     return f"---\n{front}---\n{body}"
 
 
-def _template_path(handoff_type: HandoffType):
+def _template_path(handoff_type: HandoffType) -> Path:
     candidates = [data_dir("templates") / f"{handoff_type.name}.md"]
     if handoff_type.path is not None:  # a team type keeps its template beside its schema
         candidates.insert(0, handoff_type.path.with_name(f"{handoff_type.name}.md"))
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise HandoffLintError(f"no template for type '{handoff_type.name}' (looked for {candidates[-1]})")
+    looked = " and ".join(str(candidate.parent) for candidate in candidates)
+    raise HandoffLintError(f"no template for type '{handoff_type.name}': no {handoff_type.name}.md in {looked}")

@@ -27,8 +27,9 @@ class Run:
         return json.loads(self.out)
 
     def codes(self):
+        """Rule codes of the text format's finding lines (``path:line:col: SEVERITY CODE message``)."""
         return [
-            line.split(": ", 2)[1].split()[0]
+            next(word for word in line.split(": ", 2)[1].split() if word.startswith("HL"))
             for line in self.out.splitlines()
             if line.count(":") >= 3 and " HL" in line
         ]

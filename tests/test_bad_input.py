@@ -29,7 +29,7 @@ def test_malformed_yaml_reports_line_and_column(run, tmp_path):
     before = _digest(doc)
     r = run(doc)
     assert r.code == 1, r
-    assert f"{doc}:3:11: HL010" in r.out and "HL010 invalid YAML in frontmatter" in r.out
+    assert f"{doc}:3:11: error HL010" in r.out and "HL010 invalid YAML in frontmatter" in r.out
     assert _digest(doc) == before
 
 
@@ -91,10 +91,10 @@ def test_non_utf8_binary_empty_and_huge_files(run, tmp_path):
     before = {p: _digest(p) for p in (latin, binary, empty, huge)}
     r = run(tmp_path)
     assert r.code == 1
-    assert f"{latin}:3:4: HL001 file is not valid UTF-8" in r.out
-    assert f"{binary}:3:1: HL001" in r.out  # the NUL byte is on line 3
-    assert f"{empty}:1:1: HL002 file is empty" in r.out
-    assert f"{huge}:1:1: HL003" in r.out
+    assert f"{latin}:3:4: error HL001 file is not valid UTF-8" in r.out
+    assert f"{binary}:3:1: error HL001" in r.out  # the NUL byte is on line 3
+    assert f"{empty}:1:1: error HL002 file is empty" in r.out
+    assert f"{huge}:1:1: error HL003" in r.out
     assert "Traceback" not in r.out + r.err
     assert {p: _digest(p) for p in before} == before
 

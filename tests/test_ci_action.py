@@ -288,7 +288,7 @@ def test_action_fails_a_regression_when_asked(runner, pull_request, tmp_path):
     assert r["code"] == 1 and r["outputs"] == {"exit-code": "1"}, r
     verdict = f"::error file={HANDOFFS}/modified.md,line=1,title=handoff-lint%3A score dropped::score dropped from "
     assert annotations(r["out"])[0].startswith(verdict), r["out"]
-    assert "❌ FAIL (score dropped)" in r["summary"] and "1 of 3 handoffs failed" in r["summary"]
+    assert "❌ FAIL: score fell" in r["summary"] and "1 of 3 handoffs failed" in r["summary"]
 
 
 @pytest.mark.slow

@@ -84,7 +84,8 @@ def test_github_annotations_respect_the_limit_errors_first(run):
     logged = [line for line in lines if line.startswith(f"{thin}:")]
     assert len(logged) == len(findings), "every finding is a plain log line too"
     groups = [line for line in lines if line.startswith("::group::")]
-    assert len(groups) == 1 and re.fullmatch(rf"::group::{thin}: sales-to-cs \d+/100 FAIL \(threshold 70\)", groups[0])
+    status = rf"::group::{thin}: sales-to-cs (\d+)/100 FAIL: score \1 < 70; \d+ errors \(.+\) \(threshold 70\)"
+    assert len(groups) == 1 and re.fullmatch(status, groups[0])
     assert lines.index(groups[0]) < lines.index("::endgroup::")
     annotated = sum(",title=HL" in line for line in lines)
     assert f"{len(findings) - annotated} more findings not annotated" in r.out
@@ -146,7 +147,8 @@ def test_markdown_table_one_row_per_handoff(run, tmp_path):
     rows = lines[header + 2 : header + 4]
     assert rows[0].startswith(f"| {str(good).replace('|', chr(92) + '|')} | cs-to-sales | 100/100 | — | ✅ PASS | — |")
     cells = re.split(r"(?<!\\)\|", rows[1])[1:-1]
-    assert [c.strip() for c in cells[1:5]] == ["sales-to-cs", cells[2].strip(), "—", "❌ FAIL"]
+    assert [c.strip() for c in cells[1:4]] == ["sales-to-cs", cells[2].strip(), "—"]
+    assert re.fullmatch(r" ❌ FAIL: score \d+ &lt; 70; \d+ errors \(\d+ [a-z-]+, .+\) ", cells[4])
     assert re.fullmatch(r" \d+/100 ", cells[2]) and "more" in cells[5]
     assert "<details><summary>All findings" in r.out and r.code == 1
 
@@ -187,7 +189,7 @@ def test_sarif_has_what_github_code_scanning_requires(run):
 def test_sarif_columns_in_utf16_and_uris_encoded(run, tmp_path, sarif_validator):
     emoji_handoff(tmp_path)
     text = run("acme deal.md", "--no-color", cwd=tmp_path).out
-    line, column = map(int, re.search(r"^acme deal.md:(\d+):(\d+): HL310 ", text, re.M).groups())
+    line, column = map(int, re.search(r"^acme deal.md:(\d+):(\d+): error HL310 ", text, re.M).groups())
     log = run("acme deal.md", "--format", "sarif", cwd=tmp_path).json()
     assert list(sarif_validator.iter_errors(log)) == []
     result = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "HL310")

@@ -197,7 +197,7 @@ def test_fail_on_regression_fails_a_drop_above_the_threshold(run, pr_repo):
         cwd=pr_repo,
     )
     row = next(line for line in md.out.splitlines() if "modified.md" in line and line.startswith("|"))
-    assert "❌ FAIL (score dropped)" in row and re.search(r"\| -\d+ \|", row)
+    assert re.search(r"❌ FAIL: score fell (\d+) → (\d+) \|", row) and re.search(r"\| -\d+ \|", row)
 
 
 def test_new_handoffs_must_meet_the_threshold(run, pr_repo):

@@ -46,9 +46,10 @@ def test_text_output_format(run, tmp_path):
     r = run(doc, "--no-color")
     assert r.code == 1
     lines = r.out.splitlines()
-    assert f"{doc}:10:13: HL301 'Company' is still a placeholder: 'TBD'" in lines
+    assert f"{doc}:10:13: error HL301 'Company' is still a placeholder: 'TBD'" in lines
     status = [line for line in lines if line.startswith(f"{doc}: ")]
-    assert status and status[0].startswith(f"{doc}: sdr-to-ae ") and status[0].endswith("FAIL (threshold 70)")
+    why = "score 0 < 70; 1 error (1 empty-field)"
+    assert status and status[0] == f"{doc}: sdr-to-ae 0/100 FAIL: {why} (threshold 70)"
     assert lines[-1].startswith("1 handoff checked: 0 passed, 1 failed")
     assert "\x1b[" not in r.out
 
@@ -133,7 +134,7 @@ def test_unknown_frontmatter_type_lists_types(run, tmp_path):
     doc = write(tmp_path, "h.md", "---\ntype: sales-to-marketing\n---\n# Customer Handoff: X\n")
     r = run(doc)
     assert r.code == 1
-    assert f"{doc}:2:1: HL100 unknown handoff type 'sales-to-marketing'" in r.out
+    assert f"{doc}:2:1: error HL100 unknown handoff type 'sales-to-marketing'" in r.out
     assert "sdr-to-ae" in r.out
 
 

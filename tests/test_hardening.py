@@ -152,7 +152,7 @@ def test_unreadable_file_is_a_finding(run, tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "open", guarded_open)
     r = run(tmp_path)
     assert r.code == 1
-    assert f"{locked}:1:1: HL001 cannot read file: Permission denied" in r.out
+    assert f"{locked}:1:1: error HL001 cannot read file: Permission denied" in r.out
     assert "a.md: sdr-to-ae" in r.out
 
 

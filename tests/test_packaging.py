@@ -61,7 +61,7 @@ def unpacked(wheel, tmp_path_factory) -> Path:
 def test_wheel_contains_schemas_and_templates(wheel):
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
-    expected = {"handoff_lint/schemas/handoff-type.meta.schema.json"}
+    expected = {"handoff_lint/schemas/handoff-type.meta.schema.json", "handoff_lint/schemas/config.schema.json"}
     expected |= {f"handoff_lint/schemas/{t}.schema.json" for t in TYPES}
     expected |= {f"handoff_lint/templates/{t}.md" for t in TYPES}
     assert expected <= names, sorted(expected - names)

@@ -19,6 +19,7 @@ def result_to_dict(result) -> dict:
         "score": result.score,
         "threshold": result.threshold,
         "passed": result.passed,
+        "fail_reasons": list(result.fail_reasons),
         "categories": {
             key: {
                 "label": c.label,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..findings import Severity
 from .base import Reporter, repo_path, summarize
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -21,9 +20,8 @@ def _xml(text: str) -> str:
 
 
 def _failure_message(result) -> str:
-    errors = sum(f.severity is Severity.ERROR for f in result.findings)
     score = f"score {result.score}/100" if result.score is not None else "not scored"
-    return f"{score} (threshold {result.threshold}), {errors} error{'' if errors == 1 else 's'}"
+    return f"{score} (threshold {result.threshold}): FAIL: {'; '.join(result.fail_reasons)}"
 
 
 class JunitReporter(Reporter):

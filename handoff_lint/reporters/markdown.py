@@ -52,8 +52,7 @@ def top_items(result) -> str:
 def _status(result) -> str:
     if result.passed:
         return "✅ PASS"
-    dropped = result.baseline is not None and score_dropped(result.score, result.baseline.score)
-    return "❌ FAIL" + (" (score dropped)" if dropped else "")
+    return cell("❌ FAIL: " + "; ".join(result.fail_reasons))
 
 
 class MarkdownReporter(Reporter):

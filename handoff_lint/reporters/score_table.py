@@ -1,8 +1,23 @@
-"""The seed's "Handoff Quality Score" table for one handoff, as Markdown."""
+"""The seed's "Handoff Quality Score" table for one handoff, as Markdown.
+
+Weights are shown as the score used them: a category the type has no section in gives its weight
+to the others in proportion (scoring.py), so a team type's table adds up to 100%.
+"""
 
 from __future__ import annotations
 
 _LABEL = {"complete": "Complete", "partial": "Partial", "missing": "Missing", "n/a": "Not used by this type"}
+
+
+def effective_weights(categories) -> dict[str, float]:
+    """Each used category's share of 100, after unused categories gave theirs away."""
+    used = {key: c.weight for key, c in categories.items() if c.status != "n/a"}
+    total = sum(used.values())
+    return {key: weight * 100 / total for key, weight in used.items()} if total else {}
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0f}%" if abs(value - round(value)) < 0.05 else f"{value:.1f}%"
 
 
 def render_score_table(result) -> str:
@@ -12,14 +27,19 @@ def render_score_table(result) -> str:
         "| Section | Weight | Score | What was found (line) |",
         "|---------|--------|-------|-----------------------|",
     ]
-    for category in result.categories.values():
+    weights = effective_weights(result.categories)
+    for key, category in result.categories.items():
+        weight = _percent(weights[key]) if key in weights else "—"
         found = "; ".join(category.found) or "—"
-        lines.append(f"| {category.label} | {category.weight}% | {_LABEL[category.status]} | {found} |")
+        lines.append(f"| {category.label} | {weight} | {_LABEL[category.status]} | {found} |")
     gaps = [(c.label, m) for c in result.categories.values() if c.status != "complete" for m in c.missing]
     if gaps:
         lines += ["", "Missing or thin:"]
         lines += [f"- {label}: {what}" for label, what in gaps]
-    verdict = "PASS" if result.passed else "FAIL"
+    if result.passed:
+        verdict = f"PASS (handoffs below {result.threshold} are flagged)"
+    else:
+        verdict = f"FAIL: {'; '.join(result.fail_reasons)} (threshold {result.threshold})"
     lines.append("")
-    lines.append(f"Overall: {result.score}/100 — {verdict} (handoffs below {result.threshold} are flagged)")
+    lines.append(f"Overall: {result.score}/100 — {verdict}")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Human output: ``path:line:col: CODE message``, a status line per file, a summary line."""
+"""Human output: ``path:line:col: SEVERITY CODE message``, a status line per file, a summary line."""
 
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ class TextReporter(Reporter):
             for f in result.findings:
                 if self.quiet and f.severity is Severity.INFO:
                     continue
+                # The severity word, not only its colour: pipes, pre-commit and CI logs have no colour.
+                severity = self.style(f.severity.value, fg=_SEVERITY_COLOR[f.severity])
                 code = self.style(f.code, fg=_SEVERITY_COLOR[f.severity], bold=True)
-                out.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message}")
+                out.append(f"{result.path}:{f.line}:{f.column}: {severity} {code} {f.message}")
             out.append(self.status_line(result))
             if self.show_score and result.score is not None:
                 out.append("")
@@ -50,9 +52,11 @@ class TextReporter(Reporter):
         verdict = (
             self.style("PASS", fg="green", bold=True) if result.passed else self.style("FAIL", fg="red", bold=True)
         )
+        if result.fail_reasons:
+            verdict += ": " + "; ".join(result.fail_reasons)
         since = self.since(result)
         if result.type_name is None:
-            return f"{result.path}: type unknown, not scored {verdict}" + (f" ({since})" if since else "")
+            return f"{result.path}: type unknown {verdict}" + (f" ({since})" if since else "")
         return (
             f"{result.path}: {result.type_name} {result.score}/100 {verdict} "
             f"(threshold {result.threshold}{', ' + since if since else ''})"

@@ -117,6 +117,7 @@ def action_not_checkbox(ctx: Context):
     kickoff scheduling and the first working session. The minimum comes from the type definition
     (`min_items` of the action-items section) or the `min-items` option, per type.""",
     options={"min-items": None},
+    option_types={"min-items": {"type": "integer", "minimum": 1, "description": "fewest action items"}},
 )
 def too_few_action_items(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("action-items"):

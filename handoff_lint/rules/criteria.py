@@ -62,6 +62,7 @@ def unmeasurable_criterion(ctx: Context):
     rationale=""""Ten criteria means nobody agreed what matters." Three to five criteria, each agreed with
     the customer, force the prioritisation conversation before the work starts.""",
     options={"max-items": 5},
+    option_types={"max-items": {"type": "integer", "minimum": 1, "description": "most success criteria"}},
 )
 def too_many_criteria(ctx: Context):
     limit = ctx.rule_options["max-items"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
-from ..text import truncate
+from ..placeholders import unfilled_detail
 from .registry import Context, rule
 
 
@@ -62,8 +62,7 @@ def empty_field(ctx: Context):
             found = check.field
             if not check.spec.required or found is None or check.filled:
                 continue
-            value = found.value.strip()
-            detail = f"is still a placeholder: {truncate(value, 50)!r}" if value else "is empty"
+            detail = unfilled_detail(found.value, 50)
             yield Finding("", f"'{check.spec.name}' {detail}", found.line, found.value_column, section=key)
 
 
@@ -83,7 +82,7 @@ def incomplete_row(ctx: Context):
         section = assessment.section
         for row in assessment.rows:
             for column, col, text in row.empty_columns:
-                detail = f"is still a placeholder: {truncate(text, 30)!r}" if text.strip() else "is empty"
+                detail = unfilled_detail(text, 30)
                 yield Finding(
                     "",
                     f"'{section.title}' row: '{column.name}' {detail}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
+from ..placeholders import is_blank_or_placeholder
 from ..signals import bad_emails, bad_phones, names_a_person
 from ..text import normalize_heading, normalize_label
 from .registry import Context, rule
@@ -38,6 +39,18 @@ def _role_named(ctx: Context, names: set[str]) -> bool:
     return False
 
 
+def _left_as_placeholder(ctx: Context, names: set[str]) -> bool:
+    """The role's own field is written but unfilled, which HL301 or HL310 already reports: one
+    problem (``| Executive Sponsor | TBD |``), one finding."""
+    for _spec, assessment in ctx.sections_of_kind("stakeholders"):
+        required = {id(check.field) for check in assessment.fields if check.spec.required and check.field}
+        for found in assessment.section.fields:
+            if _mentions(found.label, names) and is_blank_or_placeholder(found.value):
+                if found.value.strip() or id(found) in required:
+                    return True
+    return False
+
+
 @rule(
     "HL440",
     "missing-stakeholder-role",
@@ -49,7 +62,8 @@ def _role_named(ctx: Context, names: set[str]) -> bool:
     rationale="""Champion blindness is a classic cause of early churn. Each type lists the people the
     receiving team must know by name (Sales → CS: primary contact, executive sponsor, technical
     lead, champion). Name them with their title; write "Unknown — plan: …" rather than leaving a
-    role out.""",
+    role out. A role whose own field holds a placeholder (`| Champion | TBD |`) is reported once, as
+    that placeholder (HL301 or HL310).""",
     bad="| Executive Sponsor | [Name, title] |",
     good="| Executive Sponsor | Martin Hale, CFO, martin.hale@northwind.example |",
 )
@@ -60,7 +74,7 @@ def missing_stakeholder_role(ctx: Context):
     first_spec, first = sections[0]
     for role, aliases in ctx.handoff_type.stakeholder_roles:
         names = {normalize_label(n) for n in (role, *aliases)}
-        if not _role_named(ctx, names):
+        if not _role_named(ctx, names) and not _left_as_placeholder(ctx, names):
             yield Finding(
                 "", f"no {role} named: add who it is (name and title)", first.section.line, 1, section=first_spec.key
             )

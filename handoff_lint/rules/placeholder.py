@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..findings import Finding
-from ..placeholders import find_placeholders, is_blank_or_placeholder
-from ..text import truncate
+from ..placeholders import find_placeholders, is_blank_or_placeholder, is_option_list, unfilled_detail
+from ..text import strip_markup, truncate
 from .registry import Context, rule
 
 
@@ -30,10 +30,18 @@ def placeholder(ctx: Context):
         yield from _scan(doc.title.text, doc.title.line, doc.title.column, None, reported)
     for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
         key = ctx.section_key(section)
+        labelled: dict[int, list] = {}  # lines of "**AE:** … | **CSM:** …" fields: each value is scanned alone
+        for found in section.fields:
+            if found.source == "label":
+                labelled.setdefault(found.line, []).append(found)
         for block in section.blocks:
             if block.line in doc.code_lines:
                 continue
-            if block.kind == "row":
+            lines = range(block.line, block.line + block.text.count("\n") + 1)
+            if block.kind != "row" and all(line in labelled for line in lines):
+                for found in (found for line in lines for found in labelled[line]):
+                    yield from _scan(found.value, found.line, found.value_column, key, reported, label=found.label)
+            elif block.kind == "row":
                 filled = sum(1 for cell in block.cells if not is_blank_or_placeholder(cell.text))
                 for cell in block.cells:
                     if filled and cell.text.strip().lower() in _NOT_APPLICABLE:
@@ -47,12 +55,18 @@ def placeholder(ctx: Context):
 _NOT_APPLICABLE = {"-", "—", "–", "n/a", "none"}
 
 
-def _scan(text, line, column, key, reported, lines=None):
+def _scan(text, line, column, key, reported, lines=None, label=None):
     first_line = text.split("\n", 1)[0]
     tokens = find_placeholders(text)
     if not tokens and text.strip() and is_blank_or_placeholder(first_line):
         if (line, column) not in reported:
-            yield Finding("", f"placeholder value {truncate(text.strip(), 40)!r}", line, column, section=key)
+            if label:  # worded as HL301 words a required field
+                message = f"{label!r} {unfilled_detail(text, 40)}"
+            elif is_option_list(strip_markup(first_line).strip()):
+                message = f"value {unfilled_detail(text, 40)}"
+            else:
+                message = f"placeholder value {truncate(text.strip(), 40)!r}"
+            yield Finding("", message, line, column, section=key)
         return
     for offset, token in tokens:
         line_offset = text.count("\n", 0, offset)

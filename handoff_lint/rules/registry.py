@@ -88,6 +88,7 @@ class Rule:
     needs_type: bool = True  # only runs when the handoff type is known
     template_only: bool = False  # only with structure = "template" (exact template conformance)
     options: dict = field(default_factory=dict)  # option name -> default value
+    option_types: dict = field(default_factory=dict)  # option name -> JSON Schema (config.schema.json)
     after_suppressions: bool = False  # runs on the suppressions themselves (unused-suppression)
     check: CheckFunction = field(default=lambda ctx: (), repr=False, compare=False)
 
@@ -125,13 +126,17 @@ def rule(
     needs_type: bool = True,
     template_only: bool = False,
     options: dict | None = None,
+    option_types: dict | None = None,
     after_suppressions: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Declare and register a rule."""
+    """Declare and register a rule. Every option has a default and a type (a JSON Schema), so
+    config loading can reject a bad value before a rule meets it."""
 
     def register(check: CheckFunction) -> CheckFunction:
         if code in _RULES:
             raise ValueError(f"rule code {code} declared twice")
+        if set(options or {}) != set(option_types or {}):
+            raise ValueError(f"rule {code}: declare the type of every option, and only of options")
         _RULES[code] = Rule(
             code=code,
             name=name,
@@ -145,6 +150,7 @@ def rule(
             needs_type=needs_type,
             template_only=template_only,
             options=dict(options or {}),
+            option_types=dict(option_types or {}),
             after_suppressions=after_suppressions,
             check=check,
         )

@@ -99,7 +99,8 @@ def _company_words(name: str) -> str:
     severity="warning",
     summary="The title names a different customer than the frontmatter.",
     rationale="""A handoff copied from another deal often keeps the old customer in its title. The
-    title's customer (after the colon) must match the frontmatter `customer`.""",
+    title's customer (after the colon) must match the frontmatter `customer`; a title that contains the
+    customer's name anywhere (`# Bluefin Dental: SDR to AE`) is not a mismatch.""",
     bad="customer: Northwind Traders … # Customer Handoff: Globex",
     good="customer: Northwind Traders … # Customer Handoff: Northwind Traders",
 )
@@ -111,7 +112,10 @@ def title_customer_mismatch(ctx: Context):
     parts = re.split(r":|\s[—–-]\s", title.text, maxsplit=1)
     if len(parts) < 2 or not parts[1].strip():
         return
-    in_title, expected = _company_words(parts[1].split(" — ")[0]), _company_words(customer)
+    expected = _company_words(customer)
+    if expected and f" {expected} " in f" {_company_words(title.text)} ":
+        return  # the title names the customer, wherever it puts the name ("Bluefin Dental: SDR to AE")
+    in_title = _company_words(parts[1].split(" — ")[0])
     if in_title and expected and in_title not in expected and expected not in in_title:
         yield Finding(
             "",

@@ -106,6 +106,7 @@ def risk_without_mitigation(ctx: Context):
     hold that no deal is risk-free. By default an explicit none is accepted; set `allow-none = false`
     (for all types or one type) to require at least one risk.""",
     options={"allow-none": True},
+    option_types={"allow-none": {"type": "boolean", "description": 'accept an explicit "None identified"'}},
 )
 def no_risks_listed(ctx: Context):
     if ctx.rule_options["allow-none"]:
