@@ -37,6 +37,7 @@ class Unit:
     checked: bool | None = None  # for checklist items
     section: int = -1  # index of the heading unit this unit sits under (-1: none)
     category: str | None = None  # the score category of the template section it sits in, if any
+    value: str | None = None  # what it says without its label, filled in by the judges when first needed
 
     @property
     def words(self) -> tuple[str, ...]:

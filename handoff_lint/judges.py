@@ -179,7 +179,13 @@ def _lines(units) -> list[int]:
 
 
 def _value(unit: Unit) -> str:
-    """What a labelled statement says, without its label."""
+    """What a labelled statement says, without its label (worked out once per unit)."""
+    if unit.value is None:
+        unit.value = _unlabelled(unit)
+    return unit.value
+
+
+def _unlabelled(unit: Unit) -> str:
     if unit.kind == "row":
         values = list(unit.cells.values())
         return " | ".join(v for v in (values[1:] if len(values) > 1 else values) if v)
