@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .fence import Fence
 from .findings import Severity
 
 if sys.version_info >= (3, 11):
@@ -100,8 +101,10 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
     if unknown:
         raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KEYS))})")
     config = Config(root=root, source=source)
+    fence = Fence(root)
     if "paths" in data:
         config.paths = _str_list(data["paths"], "paths", where)
+        _refuse_outside(config.paths, "paths", root, fence, where)
     if "exclude" in data:
         config.exclude = _str_list(data["exclude"], "exclude", where)
     if "threshold" in data:
@@ -112,6 +115,7 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
         config.types = dict(data["types"])
     if "schema-dirs" in data:
         config.schema_dirs = [root / d for d in _str_list(data["schema-dirs"], "schema-dirs", where)]
+        _refuse_outside(data["schema-dirs"], "schema-dirs", root, fence, where)
         for folder in config.schema_dirs:
             if not folder.is_dir():
                 raise ConfigError(f"{where}: 'schema-dirs': schema directory not found: {folder}")
@@ -155,6 +159,13 @@ def check_threshold(value, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
         raise ConfigError(f"{where} must be a whole number from 0 to 100, not {value!r}")
     return value
+
+
+def _refuse_outside(values, key: str, root: Path, fence: Fence, where: str) -> None:
+    """A config comes with the repository (a pull request can change it): it may not point outside."""
+    for value in [values] if isinstance(values, str) else values:
+        if fence.outside(root / value):
+            raise ConfigError(f"{where}: '{key}': {value[:80]!r} is outside the repository ({fence.top}); refused")
 
 
 def _str_list(value, key: str, where: str) -> list[str]:

@@ -7,6 +7,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from .errors import HandoffLintError
+from .fence import Fence
 
 EXTENSIONS = (".md", ".markdown")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".handoff-lint-cache"}
@@ -16,10 +17,13 @@ def discover(paths: list[str], exclude: list[str], root: Path) -> list[str]:
     """Files to lint, in a stable order. A path that does not exist is a usage error."""
     found: list[str] = []
     seen: set[str] = set()
+    fence = Fence(root)
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise HandoffLintError(f"path not found: {raw}")
+        if path.is_dir() and fence.refusal(raw):
+            raise HandoffLintError(f"{raw}: a symlink to a folder outside the repository; not read")
         candidates = _walk(_display(path)) if path.is_dir() else [_display(path)]
         for candidate in candidates:
             if candidate in seen or (exclude and _excluded(Path(candidate), exclude, root)):

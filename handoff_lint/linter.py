@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from .completeness import assess
 from .config import Config
-from .findings import Finding
+from .document import Document
+from .fence import Fence
+from .findings import Finding, Problem
+from .frontmatter import Frontmatter
 from .handoff_types import HandoffType
 from .outcome import file_passes
 from .parser import read_document
@@ -29,9 +32,14 @@ class Linter:
         self.forced_type = forced_type
         self.rules = [r for r in all_rules() if config.rule_enabled(r.code)]
         self.score_codes = {r.code for r in self.rules if r.affects_score}
+        self.fence = Fence(config.root)
 
     def lint(self, path: str, data: bytes | None = None) -> FileResult:
-        doc = read_document(path, data)
+        refusal = self.fence.refusal(path)
+        if refusal:
+            doc = Document(path=path, lines=[], frontmatter=Frontmatter(), problems=[Problem("HL004", refusal)])
+        else:
+            doc = read_document(path, data)
         resolution = None
         if doc.readable:
             resolution = resolve_type(doc, self.types, self.forced_type, self.config.types, self.config.root)

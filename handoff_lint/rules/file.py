@@ -57,6 +57,21 @@ def file_too_large(ctx: Context):
 
 
 @rule(
+    "HL004",
+    "outside-repository",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is a symlink to a place outside the repository and is not read.",
+    rationale="""On a pull request the repository's content is written by whoever opened it. A committed
+    symlink such as `docs/handoffs/x.md -> ~/.git-credentials` would otherwise have the linter read a
+    file of the machine and quote its lines in the job's log. Commit the handoff itself, not a link.""",
+)
+def outside_repository(ctx: Context):
+    return _problems(ctx, "HL004")
+
+
+@rule(
     "HL010",
     "frontmatter-invalid",
     category="frontmatter",
