@@ -203,3 +203,54 @@ def test_a_folder_named_like_the_cache_file_leaves_nothing_behind(repo):
         assert done.returncode == 0, done
     assert [p.name for p in cache.iterdir()] == ["results.json"]
     assert (cache / "results.json").is_dir()
+
+
+# --- item 7: no workflow command from a handoff's text or name -------------------------------------------
+
+OURS = ("::error ", "::warning ", "::group::", "::endgroup::")
+
+
+def commands_left(out: str) -> list[str]:
+    """Lines the runner would obey that handoff-lint did not mean as commands."""
+    bad = []
+    for line in out.splitlines():
+        if "##[" in line:  # the older form, obeyed anywhere in a line
+            bad.append(line)
+        elif line.lstrip().startswith("::") and not line.startswith(OURS):
+            bad.append(line)
+    return bad
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["text: ##[ anywhere", "text: :: at a line start", "name: starts with ::", "name: ##[ inside"],
+)
+def test_github_format_writes_no_command_from_the_pull_request(repo, form):
+    text = example("sales-to-cs")
+    name = f"{HANDOFFS}/evil.md"
+    if form == "text: ##[ anywhere":
+        text = text.replace("## Risk Flags", "## Risk Flags ##[error]heading") + "\n## ##[set-output name=x]y\n"
+        text = text.replace("customer: ", 'customer: "##[error]front" #', 1)
+    elif form == "text: :: at a line start":
+        text += "\n## ::error::heading\n\n- TBD\n  ::warning::item\n"
+    elif form == "name: starts with ::":
+        name = "::error file=x::pwned.md"
+    else:
+        name = f"{HANDOFFS}/##[error]pwned.md"
+    (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "--literal-pathspecs", "add", name)  # a name starting with ":" is pathspec magic otherwise
+    git(repo, "commit", "-q", "-m", "evil")
+    env = {"GITHUB_ACTIONS": "true"}
+    target = name if name.startswith("::") else HANDOFFS
+    summary = repo / "summary.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", "--show-score", "--summary-file", str(summary), "--", target],
+        cwd=repo,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode in (0, 1) and done.stdout.startswith("::"), done
+    assert "pwned" in done.stdout or "heading" in done.stdout or "front" in done.stdout or "item" in done.stdout
+    assert commands_left(done.stdout) == []
