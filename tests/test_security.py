@@ -254,3 +254,33 @@ def test_github_format_writes_no_command_from_the_pull_request(repo, form):
     assert done.returncode in (0, 1) and done.stdout.startswith("::"), done
     assert "pwned" in done.stdout or "heading" in done.stdout or "front" in done.stdout or "item" in done.stdout
     assert commands_left(done.stdout) == []
+
+
+# --- item 8: a finding, never exit 2, for what a PR can commit ---------------------------------------------
+
+
+def test_huge_hex_date_is_a_finding(repo):
+    text = example("sales-to-cs").replace("date: ", "date: 0x" + "f" * 4000 + "\nold_date: ", 1)
+    commit(repo, {f"{HANDOFFS}/hex.md": text}, "hex date")
+    done = cli(repo, f"{HANDOFFS}/hex.md")
+    assert done.returncode == 1, done
+    assert "HL202 frontmatter 'date': '0xfff" in done.stdout and len(max(done.stdout.splitlines(), key=len)) < 400
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "json", "junit", "github", "text", "markdown"])
+def test_file_name_with_a_non_utf8_byte_is_reported(repo, fmt):
+    name = os.fsdecode(HANDOFFS.encode() + b"/bad-\xff-name.md")
+    text = example("sales-to-cs").replace("## Risk Flags", "## Risk Flags\n\nTBD\n")
+    (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "odd name")
+    report = repo.parent / f"report.{fmt}"
+    done = cli(repo, HANDOFFS, "--format", fmt, "--output-file", report)
+    assert done.returncode == 1, done
+    data = report.read_bytes()
+    if fmt == "sarif":
+        log = json.loads(data.decode("utf-8"))  # valid UTF-8 and JSON
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+        assert uris == {f"{HANDOFFS}/bad-%FF-name.md"}
+    else:
+        assert b"bad-\xff-name.md" in data
