@@ -17,6 +17,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,7 @@ HANDOFF_LINT = shutil.which("handoff-lint", path=str(Path(sys.executable).parent
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 START, END = "<!-- hostile-input: start -->", "<!-- hostile-input: end -->"
 TARGET_SECONDS, TARGET_MB = 2.0, 200
+TIMEOUT = 120  # a shape still running then is reported as a timeout
 HEAD = "---\ntype: sales-to-cs\ncustomer: Acme\n---\n# Customer Handoff: Acme\n\n## Risk Flags\n\n"
 
 
@@ -58,6 +60,11 @@ def _word(n: int) -> str:
 
 
 SHAPES = {
+    "baseline: a good handoff (not hostile)": lambda size: (
+        (HERE.parent / "examples" / "handoffs" / "good")
+        .joinpath("kestrel-sales-to-implementation.md")
+        .read_text(encoding="utf-8")
+    ),
     "unclosed disable comments": lambda size: _repeat("<!-- handoff-lint-disable HL301\n", size),
     "directives (disable/enable pairs)": lambda size: _repeat(
         "<!-- handoff-lint-disable HL310 -->\n- TBD\n<!-- handoff-lint-enable -->\n", size
@@ -72,23 +79,37 @@ SHAPES = {
 SIZES = {"1 MiB": 1_000_000, "4 MiB": 4_000_000}
 
 
-def measure(path: Path, cwd: Path) -> tuple[float, float, int]:
-    """Seconds, peak MiB and exit code of one ``handoff-lint check`` of ``path``."""
+def measure(path: Path, cwd: Path) -> tuple[float, float, int, float]:
+    """Wall seconds, peak MiB, exit code and CPU seconds (user + system) of one ``handoff-lint check``.
+
+    CPU seconds are reported beside wall time: on a shared machine the wall clock also counts
+    the time other processes held the cores."""
     argv = [HANDOFF_LINT, "check", str(path), "--jobs", "1", "--no-cache", "--output-file", os.devnull]
     if GNU_TIME:
         argv = [GNU_TIME, "-v", *argv]
     started = time.perf_counter()
-    done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=600)
+    child = subprocess.Popen(
+        argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _out, err = child.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)  # the CLI too, not only /usr/bin/time
+        child.communicate()
+        return float("inf"), float("nan"), -1, float("inf")
     seconds = time.perf_counter() - started
+    done = subprocess.CompletedProcess(argv, child.returncode, "", err)
     if GNU_TIME:
         match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
         peak = int(match.group(1)) / 1024 if match else float("nan")
+        cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", done.stderr))
     else:  # the largest child so far: good enough when shapes run smallest first
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak, done.returncode
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak, cpu = usage.ru_maxrss / 1024, float("nan")
+    return seconds, peak, done.returncode, cpu
 
 
-def run(runs: int, only: str | None) -> list[tuple[str, str, float, float, int]]:
+def run(runs: int, only: str | None) -> list[tuple[str, str, float, float, int, float]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
         work = Path(tmp)
@@ -96,15 +117,16 @@ def run(runs: int, only: str | None) -> list[tuple[str, str, float, float, int]]
         for shape, make in SHAPES.items():
             if only and only not in shape:
                 continue
-            for label, size in SIZES.items():
+            for label, size in SIZES.items() if not shape.startswith("baseline") else [("4 KiB", 0)]:
                 path = work / f"{re.sub(r'[^a-z]+', '-', shape)}-{label.split()[0]}mib.md"
                 path.write_text(make(size), encoding="utf-8")
                 samples = [measure(path, work) for _ in range(runs)]
-                seconds = statistics.median(s for s, _, _ in samples)
-                peak = max(p for _, p, _ in samples)
+                seconds = statistics.median(s[0] for s in samples)
+                cpu = statistics.median(s[3] for s in samples)
+                peak = max(s[1] for s in samples)
                 code = samples[0][2]
-                rows.append((shape, label, seconds, peak, code))
-                print(f"{shape:38} {label:6} {seconds:7.3f} s {peak:7.1f} MiB exit {code}", flush=True)
+                rows.append((shape, label, seconds, peak, code, cpu))
+                print(f"{shape:38} {label:6} {seconds:7.3f} s {cpu:7.3f} cpu s {peak:7.1f} MiB exit {code}", flush=True)
                 path.unlink()
     return rows
 
@@ -119,12 +141,17 @@ def section(rows, runs: int) -> str:
         f"{'`/usr/bin/time -v`' if GNU_TIME else 'getrusage'}. 4 MiB files run with `max-file-kib = 8192` in the "
         f"config. Target: under {TARGET_SECONDS:g} s and {TARGET_MB} MB each.",
         "",
-        "| Shape | Size | Median s | Peak MiB | Exit | Verdict |",
-        "|---|---|---:|---:|---:|---|",
+        f"Machine load average when the run started: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+        "(wall time includes waiting for a core; CPU s is the process's own user + system time).",
+        "",
+        "| Shape | Size | Median wall s | Median CPU s | Peak MiB | Exit | Verdict |",
+        "|---|---|---:|---:|---:|---:|---|",
     ]
-    for shape, label, seconds, peak, code in rows:
+    for shape, label, seconds, peak, code, cpu in rows:
         ok = seconds < TARGET_SECONDS and peak * 1.048576 < TARGET_MB and code in (0, 1)
-        lines.append(f"| {shape} | {label} | {seconds:.3f} | {peak:.1f} | {code} | {'PASS' if ok else 'FAIL'} |")
+        shown = f"{seconds:.3f}" if seconds != float("inf") else f"> {TIMEOUT} (killed)"
+        verdict = "PASS" if ok else "FAIL"
+        lines.append(f"| {shape} | {label} | {shown} | {cpu:.3f} | {peak:.1f} | {code} | {verdict} |")
     lines += ["", END]
     return "\n".join(lines) + "\n"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .fence import Fence
 from .findings import Severity
+from .limits import MAX_FILE_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,6 +39,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity
     rule_options: dict[str, dict] = field(default_factory=dict)  # code -> options
+    max_file_bytes: int = MAX_FILE_BYTES  # larger files are HL003, not read
 
     def rule_enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
@@ -54,7 +56,9 @@ _KEYS = {
     "ignore",
     "severity",
     "rules",
+    "max-file-kib",
 }
+MAX_FILE_KIB = 64 * 1024  # the most max-file-kib may raise the limit to
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -109,6 +113,11 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
         config.exclude = _str_list(data["exclude"], "exclude", where)
     if "threshold" in data:
         config.threshold = check_threshold(data["threshold"], f"{where}: 'threshold'")
+    if "max-file-kib" in data:
+        kib = data["max-file-kib"]
+        if isinstance(kib, bool) or not isinstance(kib, int) or not 1 <= kib <= MAX_FILE_KIB:
+            raise ConfigError(f"{where}: 'max-file-kib' must be a whole number from 1 to {MAX_FILE_KIB}")
+        config.max_file_bytes = kib * 1024
     if "types" in data:
         if not isinstance(data["types"], dict) or not all(isinstance(v, str) for v in data["types"].values()):
             raise ConfigError(f"{where}: 'types' must be a table of glob = \"type-name\"")

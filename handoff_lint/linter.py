@@ -39,7 +39,7 @@ class Linter:
         if refusal:
             doc = Document(path=path, lines=[], frontmatter=Frontmatter(), problems=[Problem("HL004", refusal)])
         else:
-            doc = read_document(path, data)
+            doc = read_document(path, data, self.config.max_file_bytes)
         resolution = None
         if doc.readable:
             resolution = resolve_type(doc, self.types, self.forced_type, self.config.types, self.config.root)
@@ -53,8 +53,9 @@ class Linter:
         if handoff_type is not None:
             ctx.outline = match_sections(doc, handoff_type)
             ctx.assessments = assess(handoff_type, ctx.outline)
+        directives = parse_directives(doc.lines, doc.code_lines, doc.problems)  # before HL005 runs
         findings = self._run(ctx, [r for r in self.rules if not r.after_suppressions])
-        ctx.directives = parse_directives(doc.lines, doc.code_lines)
+        ctx.directives = directives
         findings, suppressed = apply_suppressions(findings, ctx.directives)
         findings += self._run(ctx, [r for r in self.rules if r.after_suppressions])
         findings.sort(key=Finding.sort_key)

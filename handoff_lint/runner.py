@@ -10,7 +10,6 @@ import sys
 
 from .cache import CACHE_DIR, ResultCache, cache_key, content_digest, fingerprint
 from .fence import Fence
-from .limits import MAX_FILE_BYTES
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 
@@ -37,7 +36,9 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         key = None
         if cache is not None and not fence.refusal(path):
             key = cache_key(path, config.root)
-            data = _read(path)  # not kept: ten thousand files' bytes would be the run's largest cost
+            data = _read(
+                path, config.max_file_bytes
+            )  # not kept: ten thousand files' bytes would be the run's largest cost
             digest = content_digest(data) if data is not None else None
             hit = cache.get(key, digest, lambda data=data: _lines(data)) if digest else None
             if hit is not None:  # the cache interns its strings as it decodes
@@ -83,14 +84,14 @@ def _share_strings(result) -> None:
         finding.section = intern(finding.section) if finding.section else None
 
 
-def _read(path: str) -> bytes | None:
-    """The file's bytes, or None when it cannot be read or is too large (the linter reports why)."""
+def _read(path: str, limit: int) -> bytes | None:
+    """The file's bytes, or None when it cannot be read or is larger than ``limit`` (the linter reports why)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError:
         return None
-    return data if len(data) <= MAX_FILE_BYTES else None
+    return data if len(data) <= limit else None
 
 
 def _lines(data: bytes) -> list[str]:
@@ -107,7 +108,7 @@ def _lint_one(linter, path: str, hashed: bool):
     try:
         digest = data = None
         if hashed and not linter.fence.refusal(path):
-            data = _read(path)
+            data = _read(path, linter.config.max_file_bytes)
             digest = content_digest(data) if data is not None else None
         return digest, linter.lint(path, data)
     except Exception as exc:  # reported by the CLI with the file's name

@@ -72,6 +72,22 @@ def outside_repository(ctx: Context):
 
 
 @rule(
+    "HL005",
+    "limit-reached",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is past a per-file limit (lines, headings, blocks, text, suppressions); the rest is not read.",
+    rationale="""A handoff is a few hundred lines with a few dozen headings. A file with 3,000 lines,
+    100 headings, 2,000 paragraphs, items or rows, 256 KiB of text or 200 suppression comments is
+    generated or hostile: linting all of it would cost seconds to minutes, so the linter reads up to
+    the limit and stops there. Split the file, or remove what was generated.""",
+)
+def limit_reached(ctx: Context):
+    return _problems(ctx, "HL005")
+
+
+@rule(
     "HL010",
     "frontmatter-invalid",
     category="frontmatter",
