@@ -152,7 +152,15 @@ def section(rows, runs: int) -> str:
         shown = f"{seconds:.3f}" if seconds != float("inf") else f"> {TIMEOUT} (killed)"
         verdict = "PASS" if ok else "FAIL"
         lines.append(f"| {shape} | {label} | {shown} | {cpu:.3f} | {peak:.1f} | {code} | {verdict} |")
-    lines += ["", END]
+    lines += [
+        "",
+        "Before the limits (issue 9's review, v0.1.0): 6 to over 120 s and 420–640 MB for one 1 MiB file. Now a",
+        "file stops being read at 3,000 lines, 100 headings, 2,000 blocks, 256 KiB of text or 200 suppressions",
+        "(HL005). The heading shapes spend most of their time matching up to 100 unknown headings against the",
+        "type's section names (difflib, `sections.py`); issue 8 replaces that matcher.",
+        "",
+        END,
+    ]
     return "\n".join(lines) + "\n"
 
 
