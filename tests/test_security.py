@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -172,16 +173,18 @@ def test_cache_never_writes_or_reads_through_a_committed_symlink(repo, outside, 
     victim = outside / ("cache-folder" if what == ".handoff-lint-cache" else "victim")
     if what == ".handoff-lint-cache":
         victim.mkdir()
-    else:
+    elif what.endswith("results.json"):
         victim.write_text("untouched\n")
+    # else a dangling .gitignore link: writing it would create the victim outside
     link(repo, what, victim)
     before = sorted(p.name for p in outside.rglob("*"))
     first = cli(repo, "--format", "json")
     second = cli(repo, "--format", "json")
     assert first.returncode == 0 and second.stdout == first.stdout, (first, second)
     assert sorted(p.name for p in outside.rglob("*")) == before
-    if victim.is_file():
+    if what.endswith("results.json"):
         assert victim.read_text() == "untouched\n"
+    assert not (outside / "victim").exists() or what.endswith("results.json")
     assert (repo / what).is_symlink()
 
 
@@ -207,7 +210,8 @@ def test_a_folder_named_like_the_cache_file_leaves_nothing_behind(repo):
 
 # --- item 7: no workflow command from a handoff's text or name -------------------------------------------
 
-OURS = ("::error ", "::warning ", "::group::", "::endgroup::")
+# handoff-lint's own commands: an annotation with its properties in order, or a log group.
+OURS = re.compile(r"::(error|warning) file=[^,:]*,line=\d+(,col=\d+)?,title=[^,:]*::|::group::|::endgroup::$")
 
 
 def commands_left(out: str) -> list[str]:
@@ -216,7 +220,7 @@ def commands_left(out: str) -> list[str]:
     for line in out.splitlines():
         if "##[" in line:  # the older form, obeyed anywhere in a line
             bad.append(line)
-        elif line.lstrip().startswith("::") and not line.startswith(OURS):
+        elif line.lstrip().startswith("::") and not OURS.match(line):
             bad.append(line)
     return bad
 
@@ -234,9 +238,11 @@ def test_github_format_writes_no_command_from_the_pull_request(repo, form):
     elif form == "text: :: at a line start":
         text += "\n## ::error::heading\n\n- TBD\n  ::warning::item\n"
     elif form == "name: starts with ::":
-        name = "::error file=x::pwned.md"
+        name = "::error file=x::pwned.md"  # each finding's log line starts with the path
+        text += "\n## Notes\n\nTBD\n"
     else:
         name = f"{HANDOFFS}/##[error]pwned.md"
+        text += "\n## Notes\n\nTBD\n"
     (repo / name).write_text(text, encoding="utf-8")
     git(repo, "--literal-pathspecs", "add", name)  # a name starting with ":" is pathspec magic otherwise
     git(repo, "commit", "-q", "-m", "evil")
@@ -244,14 +250,14 @@ def test_github_format_writes_no_command_from_the_pull_request(repo, form):
     target = name if name.startswith("::") else HANDOFFS
     summary = repo / "summary.md"
     done = subprocess.run(
-        [sys.executable, "-m", "handoff_lint", "--show-score", "--summary-file", str(summary), "--", target],
+        [sys.executable, "-m", "handoff_lint", "--summary-file", str(summary), "--", target],
         cwd=repo,
         env={**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, **env},
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert done.returncode in (0, 1) and done.stdout.startswith("::"), done
+    assert done.returncode in (0, 1), done
     assert "pwned" in done.stdout or "heading" in done.stdout or "front" in done.stdout or "item" in done.stdout
     assert commands_left(done.stdout) == []
 
