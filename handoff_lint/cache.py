@@ -21,7 +21,6 @@ from pathlib import Path
 
 from . import __version__
 from .categories import CategoryScore
-from .fence import real_path
 from .findings import Finding, Severity
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
@@ -30,10 +29,9 @@ CACHE_FILE = "results.json"
 FORMAT = 5
 
 
-def cache_key(path: str, root: Path) -> str:
-    """Where the file really is, relative to the config's folder: its type can depend on that
-    (``types`` globs), so the same relative path typed from two folders must not share an entry."""
-    real = real_path(path)
+def cache_key(real: str, root: Path) -> str:
+    """Where the file really is (its real path), relative to the config's folder: its type can depend
+    on that (``types`` globs), so the same relative path typed from two folders must not share an entry."""
     base = str(root).rstrip(os.sep) + os.sep
     return real[len(base) :] if real.startswith(base) else real
 

@@ -41,19 +41,20 @@ class Fence:
         """True when ``path`` (relative to the working folder) resolves outside the repository."""
         return not inside(os.path.realpath(path), self.real_top)
 
-    def refusal(self, path: str) -> str | None:
-        """Why ``path`` must not be read, or None. Costs one lstat per file (folders are cached)."""
-        logical = os.path.abspath(path)
-        if not inside(logical, self.top) or inside(real_path(logical), self.real_top):
+    def refusal(self, path: str, located: tuple[str, str] | None = None) -> str | None:
+        """Why ``path`` must not be read, or None. ``located``: ``locate(path)``, when already known."""
+        logical, real = located or locate(path)
+        if not inside(logical, self.top) or inside(real, self.real_top):
             return None  # inside, or named by the user outside the repository: not the repository's doing
         return "is a symlink to a place outside the repository; not read"
 
 
-def real_path(path: str) -> str:
-    """``os.path.realpath`` for many files of few folders: one lstat per file."""
-    folder, name = os.path.split(os.path.abspath(path))
+def locate(path: str) -> tuple[str, str]:
+    """(absolute path, real path): ``os.path.realpath`` for many files of few folders, one lstat per file."""
+    logical = os.path.abspath(path)
+    folder, name = os.path.split(logical)
     real = os.path.join(_real_folder(folder), name)
-    return os.path.realpath(real) if os.path.islink(real) else real
+    return logical, os.path.realpath(real) if os.path.islink(real) else real
 
 
 @lru_cache(maxsize=4096)

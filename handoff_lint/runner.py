@@ -9,7 +9,7 @@ import os
 import sys
 
 from .cache import CACHE_DIR, ResultCache, cache_key, content_digest, fingerprint
-from .fence import Fence
+from .fence import Fence, locate
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 
@@ -34,8 +34,9 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     pending: list[tuple[int, str, str | None]] = []  # (index, path, cache key)
     for index, path in enumerate(paths):
         key = None
-        if cache is not None and not fence.refusal(path):
-            key = cache_key(path, config.root)
+        located = locate(path) if cache is not None else None
+        if located is not None and not fence.refusal(path, located):
+            key = cache_key(located[1], config.root)
             data = _read(
                 path, config.max_file_bytes
             )  # not kept: ten thousand files' bytes would be the run's largest cost
