@@ -91,7 +91,7 @@ def parse_text(path: str, text: str) -> Document:
 
 
 class _LimitReached(Exception):
-    """A per-file limit (headings, blocks) was reached: the builder stops there."""
+    """A per-file limit (headings, blocks, text) was reached: the builder stops there."""
 
 
 class _Builder:

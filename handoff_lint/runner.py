@@ -37,9 +37,8 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         located = locate(path) if cache is not None else None
         if located is not None and not fence.refusal(path, located):
             key = cache_key(located[1], config.root)
-            data = _read(
-                path, config.max_file_bytes
-            )  # not kept: ten thousand files' bytes would be the run's largest cost
+            # Not kept: ten thousand files' bytes would be the run's largest cost.
+            data = _read(path, config.max_file_bytes)
             digest = content_digest(data) if data is not None else None
             hit = cache.get(key, digest, lambda data=data: _lines(data)) if digest else None
             if hit is not None:  # the cache interns its strings as it decodes
