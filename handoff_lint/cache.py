@@ -10,6 +10,7 @@ in git (a ``.gitignore`` containing ``*``), as ruff's cache does.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -26,6 +27,13 @@ _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict look
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
 FORMAT = 6
+
+
+def cache_key(real: str, root: Path) -> str:
+    """Where the file really is (its real path), relative to the config's folder: its type can depend
+    on that (``types`` globs), so the same relative path typed from two folders must not share an entry."""
+    base = str(root).rstrip(os.sep) + os.sep
+    return real[len(base) :] if real.startswith(base) else real
 
 
 def content_digest(data: bytes) -> str:
@@ -58,10 +66,10 @@ class ResultCache:
 
     def _load(self) -> None:
         try:
-            with open(self.folder / CACHE_FILE, encoding="utf-8") as handle:
+            with _open_no_follow(self.folder) as handle:
                 stored = json.load(handle)
-        except (OSError, ValueError):
-            return  # no cache yet, or a corrupt one: start afresh
+        except (OSError, ValueError, RecursionError):
+            return  # no cache yet, a corrupt one or a link: start afresh
         if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint:
             entries = stored.get("entries")
             if isinstance(entries, dict):
@@ -82,21 +90,47 @@ class ResultCache:
         self.changed = True
 
     def save(self) -> None:
-        """Write atomically; a cache that cannot be written is skipped silently."""
+        """Write atomically; a cache that cannot be written is skipped silently.
+
+        The folder comes with the repository, so a pull request can commit it: a folder, a
+        ``.gitignore`` or a ``results.json`` that is a symlink (or anything but a plain file) is
+        never written through; no temporary file is left behind.
+        """
         if not self.changed:
             return
+        temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            if self.folder.is_symlink() or not self.folder.is_dir():
+                return
+            target = self.folder / CACHE_FILE
+            if os.path.lexists(target) and not target.is_file() or target.is_symlink():
+                return
             ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by handoff-lint.\n*\n", encoding="utf-8")
+            if not os.path.lexists(ignore):
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                with os.fdopen(os.open(ignore, flags, 0o644), "w", encoding="utf-8") as out:
+                    out.write("# Created by handoff-lint.\n*\n")
             payload = {"fingerprint": self.fingerprint, "entries": self.entries}
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(payload, out, separators=(",", ":"))
-            os.replace(temporary, self.folder / CACHE_FILE)
+            os.replace(temporary, target)  # replaces a name, never writes through a link
+            temporary = None
         except OSError:
             pass
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+def _open_no_follow(folder: Path):
+    """The cache file for reading, refusing a linked folder or file (read as a miss)."""
+    if folder.is_symlink():
+        raise OSError("the cache folder is a symlink")
+    fd = os.open(folder / CACHE_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    return os.fdopen(fd, encoding="utf-8")
 
 
 def _compact(value) -> str:

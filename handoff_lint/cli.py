@@ -148,7 +148,8 @@ def _emit(text, output_file: str | None, append: bool = False) -> None:
     pieces = [text] if isinstance(text, str) else text
     if output_file:
         try:
-            with open(output_file, "a" if append else "w", encoding="utf-8") as handle:
+            # surrogateescape: a file name with a non-UTF-8 byte is written back as that byte.
+            with open(output_file, "a" if append else "w", encoding="utf-8", errors="surrogateescape") as handle:
                 handle.writelines(pieces)
         except OSError as exc:
             raise HandoffLintError(f"cannot write {output_file}: {exc.strerror or exc}") from None

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .fence import Fence
 from .findings import Severity
+from .limits import MAX_FILE_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,6 +42,7 @@ class Config:
     # "content" (default): information counts wherever it is written. "template": the type's
     # sections, their names, fields and frontmatter are required as in the template.
     structure: str = "content"
+    max_file_bytes: int = MAX_FILE_BYTES  # larger files are HL003, not read
 
     def rule_enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
@@ -58,7 +61,9 @@ _KEYS = {
     "ignore",
     "severity",
     "rules",
+    "max-file-kib",
 }
+MAX_FILE_KIB = 64 * 1024  # the most max-file-kib may raise the limit to
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -105,8 +110,10 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
     if unknown:
         raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KEYS))})")
     config = Config(root=root, source=source)
+    fence = Fence(root)
     if "paths" in data:
         config.paths = _str_list(data["paths"], "paths", where)
+        _refuse_outside(config.paths, "paths", root, fence, where)
     if "exclude" in data:
         config.exclude = _str_list(data["exclude"], "exclude", where)
     if "structure" in data:
@@ -115,12 +122,18 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
         config.structure = data["structure"]
     if "threshold" in data:
         config.threshold = check_threshold(data["threshold"], f"{where}: 'threshold'")
+    if "max-file-kib" in data:
+        kib = data["max-file-kib"]
+        if isinstance(kib, bool) or not isinstance(kib, int) or not 1 <= kib <= MAX_FILE_KIB:
+            raise ConfigError(f"{where}: 'max-file-kib' must be a whole number from 1 to {MAX_FILE_KIB}")
+        config.max_file_bytes = kib * 1024
     if "types" in data:
         if not isinstance(data["types"], dict) or not all(isinstance(v, str) for v in data["types"].values()):
             raise ConfigError(f"{where}: 'types' must be a table of glob = \"type-name\"")
         config.types = dict(data["types"])
     if "schema-dirs" in data:
         config.schema_dirs = [root / d for d in _str_list(data["schema-dirs"], "schema-dirs", where)]
+        _refuse_outside(data["schema-dirs"], "schema-dirs", root, fence, where)
         for folder in config.schema_dirs:
             if not folder.is_dir():
                 raise ConfigError(f"{where}: 'schema-dirs': schema directory not found: {folder}")
@@ -186,6 +199,13 @@ def check_threshold(value, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
         raise ConfigError(f"{where} must be a whole number from 0 to 100, not {value!r}")
     return value
+
+
+def _refuse_outside(values, key: str, root: Path, fence: Fence, where: str) -> None:
+    """A config comes with the repository (a pull request can change it): it may not point outside."""
+    for value in [values] if isinstance(values, str) else values:
+        if fence.outside(root / value):
+            raise ConfigError(f"{where}: '{key}': {value[:80]!r} is outside the repository ({fence.top}); refused")
 
 
 def _str_list(value, key: str, where: str) -> list[str]:

@@ -40,6 +40,12 @@ def config_schema() -> dict:
             "paths": {**_STRINGS, "description": "what `handoff-lint` with no arguments lints"},
             "exclude": {**_STRINGS, "description": "globs or folders, relative to the config file"},
             "threshold": {"type": "integer", "minimum": 0, "maximum": 100, "description": "pass mark"},
+            "max-file-kib": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 64 * 1024,  # config.MAX_FILE_KIB
+                "description": "larger files are reported (HL003) and not read",
+            },
             "structure": {
                 "enum": ["content", "template"],
                 "description": "content: information counts wherever it is written (default); template: the "

@@ -103,5 +103,5 @@ class Document:
 
     @property
     def readable(self) -> bool:
-        """False when the file could not be read at all (binary, not UTF-8, empty, too large)."""
-        return not any(p.code in {"HL001", "HL002", "HL003"} for p in self.problems)
+        """False when the file could not be read at all (binary, not UTF-8, empty, too large, refused)."""
+        return not any(p.code in {"HL001", "HL002", "HL003", "HL004"} for p in self.problems)

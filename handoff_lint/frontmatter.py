@@ -38,6 +38,16 @@ class _Loader(_BaseLoader):
     """Safe loader that keeps dates as strings (a JSON Schema ``format: date`` wants strings)."""
 
 
+MAX_INT_CHARS = 40  # a longer YAML integer (``0x`` and 4,000 digits) stays text: printing it would raise
+
+
+def _bounded_int(loader, node):
+    if len(node.value) > MAX_INT_CHARS:
+        return loader.construct_scalar(node)
+    return _BaseLoader.construct_yaml_int(loader, node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()

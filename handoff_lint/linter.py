@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from .completeness import assess
 from .config import Config
+from .document import Document
 from .evidence import gather
-from .findings import Finding
+from .fence import Fence
+from .findings import Finding, Problem
+from .frontmatter import Frontmatter
 from .handoff_types import HandoffType
 from .judges import judge
 from .outcome import fail_reasons
@@ -31,9 +34,14 @@ class Linter:
         self.forced_type = forced_type
         self.rules = [r for r in all_rules() if config.rule_enabled(r.code)]
         self.score_codes = {r.code for r in self.rules if r.affects_score}
+        self.fence = Fence(config.root)
 
     def lint(self, path: str, data: bytes | None = None) -> FileResult:
-        doc = read_document(path, data)
+        refusal = self.fence.refusal(path)
+        if refusal:
+            doc = Document(path=path, lines=[], frontmatter=Frontmatter(), problems=[Problem("HL004", refusal)])
+        else:
+            doc = read_document(path, data, self.config.max_file_bytes)
         resolution = None
         evidence = None
 
@@ -62,8 +70,9 @@ class Linter:
             if handoff_type.elements:
                 ctx.evidence = read_evidence()
                 ctx.judgements = judge(handoff_type, ctx.evidence)
+        directives = parse_directives(doc.lines, doc.code_lines, doc.problems)  # before HL005 runs
         findings = self._run(ctx, [r for r in self.rules if not r.after_suppressions])
-        ctx.directives = parse_directives(doc.lines, doc.code_lines)
+        ctx.directives = directives
         findings, suppressed = apply_suppressions(findings, ctx.directives)
         findings += self._run(ctx, [r for r in self.rules if r.after_suppressions])
         findings.sort(key=Finding.sort_key)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .document import Block, Comment, Document, Field, Section, Table, Text
 from .findings import Problem
 from .frontmatter import Frontmatter, split
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_BLOCKS, MAX_FILE_BYTES, MAX_HEADINGS, MAX_LINES, MAX_TEXT
 from .text import normalize_heading, strip_markup
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
@@ -39,19 +39,19 @@ def _markdown():
     return md
 
 
-def read_document(path: str, data: bytes | None = None) -> Document:
+def read_document(path: str, data: bytes | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Read ``path`` (or the given bytes) into a Document. Never raises on bad content."""
     empty = Document(path=path, lines=[], frontmatter=Frontmatter())
     if data is None:
         try:
             with open(path, "rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+                data = handle.read(max_bytes + 1)
         except OSError as exc:
             empty.problems.append(Problem("HL001", f"cannot read file: {exc.strerror or exc}", 1, 1))
             return empty
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > max_bytes:
         empty.problems.append(
-            Problem("HL003", f"file is larger than {MAX_FILE_BYTES // 1024} KiB; not a handoff, not linted")
+            Problem("HL003", f"file is larger than {max_bytes // 1024} KiB; not a handoff, not linted")
         )
         return empty
     if b"\x00" in data:
@@ -77,12 +77,19 @@ def parse_text(path: str, text: str) -> Document:
     """Parse decoded text (frontmatter + Markdown) into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    fm = split(lines)
+    fm = split(lines)  # the frontmatter has its own size limit
+    limit = None
+    end = fm.body_start - 1 + MAX_LINES
+    if len(lines) > end:  # cut the body before parsing: the Markdown parser is the costliest step
+        limit = Problem("HL005", f"file has more than {MAX_LINES:,} lines of Markdown; the rest is not read", end)
+        lines = lines[:end]
     doc = Document(path=path, lines=lines, frontmatter=fm)
     doc.problems.extend(fm.problems)
     offset = fm.body_start - 1  # lines before the body
     body = "\n".join(_keep_tables_whole(lines[offset:]))
     _Builder(doc, offset).build(_markdown().parse(body))
+    if limit is not None:
+        doc.problems.append(limit)
     return doc
 
 
@@ -112,6 +119,10 @@ def _is_row(line: str) -> bool:
     return line.lstrip().startswith("|")
 
 
+class _LimitReached(Exception):
+    """A per-file limit (headings, blocks, text) was reached: the builder stops there."""
+
+
 class _Builder:
     """Walks markdown-it tokens once and fills the document's title, sections and content."""
 
@@ -127,6 +138,16 @@ class _Builder:
         self.real_level = 1  # level of the last Markdown heading, under which bold-line headings nest
         self.pseudo_unnumbered: Section | None = None
         self.pseudo: list[Section] = []  # the sections that came from bold lines
+        self.headings = self.blocks = self.text = 0
+
+    def count(self, kind: str, limit: int, line: int, amount: int = 1) -> None:
+        """Count headings, blocks or characters of text; past a limit, record HL005 and stop reading."""
+        number = getattr(self, kind) + amount
+        setattr(self, kind, number)
+        if number > limit:
+            what = f"{limit // 1024} KiB of text" if kind == "text" else f"{limit:,} {kind}"
+            self.doc.problems.append(Problem("HL005", f"file has more than {what}; the rest is not read", line))
+            raise _LimitReached
 
     def line_of(self, token) -> int:
         return (token.map[0] if token.map else 0) + self.offset + 1
@@ -148,6 +169,14 @@ class _Builder:
         return self.section
 
     def build(self, tokens) -> None:
+        try:
+            self._build(tokens)
+        except _LimitReached:
+            self.table = self.row = None  # a half-read table is dropped
+        if self.section is not None:
+            self.section.end_line = len(self.doc.lines)
+
+    def _build(self, tokens) -> None:
         index = 0
         while index < len(tokens):
             token = tokens[index]
@@ -191,11 +220,10 @@ class _Builder:
             elif kind == "inline":
                 self.inline(token)
             index += 1
-        if self.section is not None:
-            self.section.end_line = len(self.doc.lines)
 
     def heading(self, token, inline) -> None:
         line = self.line_of(token)
+        self.count("headings", MAX_HEADINGS, line)
         level = int(token.tag[1])
         title = inline.content.strip()
         if level == 1 and self.doc.title is None:
@@ -219,6 +247,7 @@ class _Builder:
         if not match or match.group(1).rstrip().endswith(":"):
             return False
         title = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", match.group(1)).strip()
+        self.count("headings", MAX_HEADINGS, line)
         if self.doc.title is None and not self.doc.sections and not (self.section and self.section.blocks):
             self.doc.title = Text(title, line, self.column_of(line, match.group(1)))
             return True
@@ -285,8 +314,15 @@ class _Builder:
         self.fields_from(text, line)
 
     def add_block(self, text: str, line: int, column: int, kind: str) -> Block:
+        self.count("blocks", MAX_BLOCKS, line)
+        over = self.text + len(text) > MAX_TEXT
+        if over:  # the block that crosses the text limit is kept, cut at the limit; then reading stops
+            text = text[: MAX_TEXT - self.text]
         block = Block(text=text, line=line, column=column, kind=kind)
         self.current().blocks.append(block)
+        if over:
+            self.count("text", MAX_TEXT, line, MAX_TEXT + 1 - self.text)
+        self.text += len(text)
         return block
 
     def fields_from(self, text: str, first_line: int) -> None:
@@ -319,6 +355,8 @@ class _Builder:
             source = self.source(self.row_line).strip()
             self.doc.comments.append(Comment(source, self.row_line, self.row_line))
             return
+        self.count("blocks", MAX_BLOCKS, self.row_line)
+        self.count("text", MAX_TEXT, self.row_line, sum(len(cell.text) for cell in row))
         _place_cells(row, self.source(self.row_line))
         if self.in_header:
             self.table.header = row

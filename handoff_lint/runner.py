@@ -8,12 +8,13 @@ from __future__ import annotations
 import os
 import sys
 
-from .cache import CACHE_DIR, ResultCache, content_digest, fingerprint
-from .limits import MAX_FILE_BYTES
+from .cache import CACHE_DIR, ResultCache, cache_key, content_digest, fingerprint
+from .fence import Fence, locate
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 
 _worker_linter = None  # the Linter of a worker process
+_worker_hashed = False  # whether it hashes what it lints (for the cache)
 
 
 class LintFailure(Exception):
@@ -29,38 +30,45 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     progress = progress or (lambda done: None)
     jobs = jobs or os.cpu_count() or 1
     cache = ResultCache(config.root / CACHE_DIR, fingerprint(config, types, forced_type)) if use_cache else None
+    fence = Fence(config.root)
     results: list = [None] * len(paths)
-    pending: list[tuple[int, str, str | None]] = []  # (index, path, content digest)
+    pending: list[tuple[int, str, str | None]] = []  # (index, path, cache key)
     for index, path in enumerate(paths):
-        digest = None
-        if cache is not None:
-            data = _read(path)  # not kept: ten thousand files' bytes would be the run's largest cost
+        key = None
+        located = locate(path) if cache is not None else None
+        if located is not None and not fence.refusal(path, located):
+            key = cache_key(located[1], config.root)
+            # Not kept: ten thousand files' bytes would be the run's largest cost.
+            data = _read(path, config.max_file_bytes)
             digest = content_digest(data) if data is not None else None
-            hit = cache.get(path, digest, lambda data=data: _lines(data)) if digest else None
+            hit = cache.get(key, digest, lambda data=data: _lines(data)) if digest else None
             if hit is not None:  # the cache interns its strings as it decodes
+                hit.path = path
                 results[index] = hit
                 continue
-        pending.append((index, path, digest))
+        pending.append((index, path, key))
     progress(len(paths) - len(pending))
     if pending:
-        work = [path for _index, path, _digest in pending]
+        work = [path for _index, path, _key in pending]
+        hashed = cache is not None
         if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-            fresh = _parallel(work, config, forced_type, jobs, progress)
+            fresh = _parallel(work, config, forced_type, jobs, hashed, progress)
         else:
             from .linter import Linter  # only when something is linted: a warm run never imports it
 
             linter = Linter(config, types, forced_type)
             fresh = []
             for path in work:
-                fresh.append(_lint_one(linter, path))
+                fresh.append(_lint_one(linter, path, hashed))
                 progress(1)
-        for (index, path, digest), result in zip(pending, fresh, strict=True):
-            if isinstance(result, LintFailure):
-                raise result
+        for (index, _path, key), outcome in zip(pending, fresh, strict=True):
+            if isinstance(outcome, LintFailure):
+                raise outcome
+            digest, result = outcome
             _share_strings(result)
             results[index] = result
-            if cache is not None and digest is not None:
-                cache.put(path, digest, result)
+            if cache is not None and key is not None and digest is not None:
+                cache.put(key, digest, result)  # the digest of the very bytes that were linted
     if cache is not None:
         cache.save()
     return results
@@ -82,14 +90,14 @@ def _share_strings(result) -> None:
         finding.section = intern(finding.section) if finding.section else None
 
 
-def _read(path: str) -> bytes | None:
-    """The file's bytes, or None when it cannot be read or is too large (the linter reports why)."""
+def _read(path: str, limit: int) -> bytes | None:
+    """The file's bytes, or None when it cannot be read or is larger than ``limit`` (the linter reports why)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError:
         return None
-    return data if len(data) <= MAX_FILE_BYTES else None
+    return data if len(data) <= limit else None
 
 
 def _lines(data: bytes) -> list[str]:
@@ -100,34 +108,42 @@ def _lines(data: bytes) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _lint_one(linter, path: str):
+def _lint_one(linter, path: str, hashed: bool):
+    """(digest of the bytes linted or None, result): the linter reads exactly the bytes that were hashed,
+    so a file changed in between can never store one content's result under another's digest."""
     try:
-        return linter.lint(path)
+        digest = data = None
+        if hashed and not linter.fence.refusal(path):
+            data = _read(path, linter.config.max_file_bytes)
+            digest = content_digest(data) if data is not None else None
+        return digest, linter.lint(path, data)
     except Exception as exc:  # reported by the CLI with the file's name
         failure = LintFailure(path, f"{type(exc).__name__}: {exc}")
         failure.__cause__ = exc  # keeps the traceback for --debug (in this process)
         return failure
 
 
-def _parallel(work, config, forced_type, jobs: int, progress):
+def _parallel(work, config, forced_type, jobs: int, hashed: bool, progress):
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(work) // (jobs * 8))
+    initargs = (config, forced_type, hashed)
     results = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, forced_type)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs) as pool:
         for result in pool.map(_work, work, chunksize=chunk):
             results.append(result)
             progress(1)
     return results
 
 
-def _init_worker(config, forced_type) -> None:
-    global _worker_linter
+def _init_worker(config, forced_type, hashed: bool) -> None:
+    global _worker_linter, _worker_hashed
     from .handoff_types import load_types
     from .linter import Linter
 
     _worker_linter = Linter(config, load_types(config.schema_dirs), forced_type)
+    _worker_hashed = hashed
 
 
 def _work(path: str):
-    return _lint_one(_worker_linter, path)
+    return _lint_one(_worker_linter, path, _worker_hashed)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .findings import Finding
+from .findings import Finding, Problem
+from .limits import MAX_DIRECTIVES
 
-_DIRECTIVE = re.compile(r"<!--\s*handoff-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S)
+_DIRECTIVE = re.compile(r"<!--\s*handoff-lint-(disable-next-line|disable-file|disable|enable)\b")
+MAX_BODY = 1000  # characters between the directive's name and its ``-->``
 _REASON = re.compile(r"""reason\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CODE = re.compile(r"\b(HL\d{3})\b", re.I)
 
@@ -38,23 +40,45 @@ class Directive:
         return in_range and (not self.codes or finding.code in self.codes)
 
 
-def parse_directives(lines: list[str], code_lines: set[int]) -> list[Directive]:
+def parse_directives(lines: list[str], code_lines: set[int], problems: list | None = None) -> list[Directive]:
+    """Directives in order, at most MAX_DIRECTIVES (past it, HL005 goes to ``problems``).
+
+    Linear: the next ``-->`` is found once for all the directives before it, so thousands of
+    unclosed ``<!-- handoff-lint-disable`` cost one scan, not one each.
+    """
     text = "\n".join(lines)
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     directives: list[Directive] = []
+    close = -1  # the next "-->" at or after the current directive, found once for many directives
+    consumed = 0  # end of the last directive read: a name inside its body is not a directive
     for match in _DIRECTIVE.finditer(text):
-        line = _line_of(starts, match.start())
-        if line in code_lines:
+        if match.start() < consumed:
             continue
+        if close < match.end():
+            close = text.find("-->", match.end())
+            if close < 0:
+                break  # nothing closes any later comment either
+        line = _line_of(starts, match.start())
+        if line in code_lines or close - match.end() > MAX_BODY:
+            continue
+        if len(directives) == MAX_DIRECTIVES:
+            if problems is not None:
+                problems.append(
+                    Problem(
+                        "HL005", f"file has more than {MAX_DIRECTIVES} suppression comments; the rest are ignored", line
+                    )
+                )
+            break
         column = match.start() - starts[line - 1] + 1
-        body = match.group(2)
+        body = text[match.end() : close]
         reason_match = _REASON.search(body)
         reason = (reason_match.group(1) or reason_match.group(2)) if reason_match else ""
         codes = frozenset(c.upper() for c in _CODE.findall(_REASON.sub("", body)))
-        end_line = _line_of(starts, match.end() - 1)
+        end_line = _line_of(starts, close + 2)
         directives.append(Directive(match.group(1), codes, line, column, reason, end_line))
+        consumed = close + 3
     _set_ranges(directives, lines, code_lines)
     return [d for d in directives if d.kind != "enable"]
 

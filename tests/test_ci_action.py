@@ -324,3 +324,34 @@ def test_action_changed_only_without_a_base_is_a_clear_error(runner, pull_reques
     # On a push, by default, every handoff is linted and there is no baseline.
     r = runner.run("lint", workspace, push)
     assert r["code"] == 1 and f"| {HANDOFFS}/legacy.md |" in r["summary"] and " | — | " in r["summary"], r
+
+
+# --- issue 9: nothing from the pull request runs -------------------------------------------------------
+
+HIJACKS = ("venv.py", "pip/__main__.py", "pip/__init__.py", "click/__init__.py", "yaml.py", "markdown_it/__init__.py")
+HIJACKS += ("sitecustomize.py", "usercustomize.py", "handoff_lint/__init__.py", "handoff_lint/__main__.py")
+
+
+@pytest.mark.slow
+def test_action_runs_nothing_from_the_pull_request(runner, pull_request, tmp_path):
+    """A PR that carries modules named like the ones the action's Python imports: none of them may run.
+
+    ``python -m`` puts the working folder first on sys.path; the install step once ran the PR's
+    venv.py and pip/ with the job's token. Both steps run here in the PR's checkout, as on GitHub.
+    """
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    for name in HIJACKS:
+        path = workspace / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"open({str(markers / name.replace('/', '-'))!r}, 'w').close()\n", encoding="utf-8")
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
+    attacked = Runner(tmp_path, runner.action_path, temp)
+    installed = attacked.run("Install handoff-lint", workspace, pr_event(pull_request))
+    assert installed["code"] == 0, installed
+    linted = attacked.run("lint", workspace, pr_event(pull_request))
+    assert linted["code"] == 0 and "3 handoffs checked: 3 passed" in linted["out"], linted
+    assert sorted(p.name for p in markers.iterdir()) == []

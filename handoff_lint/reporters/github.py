@@ -5,7 +5,9 @@ Every finding is also printed as a plain log line inside the handoff's ``::group
 title is the handoff's status line, so the collapsed log reads like the text format.
 Escaping follows actions/toolkit (``command.ts``): a message escapes ``%``, CR and LF; a
 property value also ``:`` and ``,``. Log lines have their line breaks flattened, so text
-quoted from a handoff can never start a workflow command of its own.
+quoted from a handoff can never start a workflow command of its own. The runner also obeys a
+line that starts with ``::`` after spaces, and the older ``##[command]`` form anywhere in a
+line: ``neutral`` breaks both with an invisible U+200B in every message, title, path and line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,14 @@ from .annotations import MAX_PER_LEVEL, Annotation, plan_annotations
 from .base import Reporter, repo_path
 from .score_table import render_score_table
 from .text import TextReporter
+
+ZWSP = "\u200b"  # not whitespace to the runner (.NET TrimStart keeps it), invisible to a reader
+
+
+def neutral(text: str) -> str:
+    """Text the runner can never read as a workflow command: no ``##[``, no leading ``::``."""
+    text = text.replace("##[", "##" + ZWSP + "[")
+    return ZWSP + text if text.lstrip().startswith("::") else text
 
 
 def escape_data(text: str) -> str:
@@ -30,12 +40,12 @@ def command(annotation: Annotation) -> str:
     if annotation.column:
         props["col"] = str(annotation.column)
     props["title"] = annotation.title
-    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    return f"::{annotation.level} {rendered}::{escape_data(annotation.message)}"
+    rendered = ",".join(f"{key}={escape_property(neutral(value))}" for key, value in props.items())
+    return f"::{annotation.level} {rendered}::{escape_data(neutral(annotation.message))}"
 
 
 def _plain(text: str) -> str:
-    return text.replace("\r", " ").replace("\n", " ")
+    return neutral(text.replace("\r", " ").replace("\n", " "))
 
 
 class GithubReporter(Reporter):
@@ -53,9 +63,9 @@ class GithubReporter(Reporter):
             if not body:
                 out.append(_plain(text.status_line(result)))
                 continue
-            out += ["::group::" + escape_data(text.status_line(result)), *body, "::endgroup::"]
+            out += ["::group::" + escape_data(neutral(text.status_line(result))), *body, "::endgroup::"]
         if not self.quiet:
-            out.append(text.summary_line(results))
+            out.append(_plain(text.summary_line(results)))
         if plan.not_annotated:
             out.append(
                 f"{plan.not_annotated} more findings not annotated (GitHub shows at most {MAX_PER_LEVEL} errors "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from urllib.parse import quote
 
 from .. import __version__
@@ -30,7 +31,7 @@ def utf16_column(line: str, column: int) -> int:
 
 
 def fingerprint(code: str, path: str, line_text: str) -> str:
-    return hashlib.sha256(f"{code}:{path}:{line_text.strip()}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{code}:{path}:{line_text.strip()}".encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def _cap(text: str) -> str:
@@ -72,6 +73,7 @@ class SarifReporter(Reporter):
         sarif_results = []
         for result in results:
             path = repo_path(result.path)
+            uri = quote(os.fsencode(path), safe="/")  # the name's exact bytes, percent-encoded
             seen: dict[str, int] = {}
             for f in result.findings:
                 line = max(1, f.line)
@@ -87,7 +89,7 @@ class SarifReporter(Reporter):
                     locations=[
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"},
+                                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
                                 "region": {"startLine": line, "startColumn": utf16_column(text, max(1, f.column))},
                             }
                         }
@@ -114,4 +116,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        # A file name with a byte that is not UTF-8 arrives as a lone surrogate: the URI above
+        # keeps its exact bytes; the readable texts show U+FFFD, so the log is valid UTF-8.
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -57,6 +57,37 @@ def file_too_large(ctx: Context):
 
 
 @rule(
+    "HL004",
+    "outside-repository",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is a symlink to a place outside the repository and is not read.",
+    rationale="""On a pull request the repository's content is written by whoever opened it. A committed
+    symlink such as `docs/handoffs/x.md -> ~/.git-credentials` would otherwise have the linter read a
+    file of the machine and quote its lines in the job's log. Commit the handoff itself, not a link.""",
+)
+def outside_repository(ctx: Context):
+    return _problems(ctx, "HL004")
+
+
+@rule(
+    "HL005",
+    "limit-reached",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is past a per-file limit (lines, headings, blocks, text, suppressions); the rest is not read.",
+    rationale="""A handoff is a few hundred lines with a few dozen headings. A file with 3,000 lines,
+    100 headings, 2,000 paragraphs, items or rows, 256 KiB of text or 200 suppression comments is
+    generated or hostile: linting all of it would cost seconds to minutes, so the linter reads up to
+    the limit and stops there. Split the file, or remove what was generated.""",
+)
+def limit_reached(ctx: Context):
+    return _problems(ctx, "HL005")
+
+
+@rule(
     "HL010",
     "frontmatter-invalid",
     category="frontmatter",

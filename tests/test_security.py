@@ -1,0 +1,293 @@
+"""Issue 9: a pull request's author attacks the run. Each test commits what the attacker would
+(a config, a symlink, a cache folder) to a real git repository and runs the CLI as CI does, in
+a subprocess from the repository's root. Nothing outside the repository may be read or written,
+and the cache may never answer for other bytes or another place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_ci_git import commit, example, git
+
+if shutil.which("git") is None:
+    pytest.skip("git is not installed", allow_module_level=True)
+
+SECRET = "SECRET-TOKEN-0f1e2d"
+HANDOFFS = "docs/handoffs"
+
+
+def cli(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "handoff_lint", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def outside(tmp_path) -> Path:
+    """A home folder beside the repository, with a credential that looks like Markdown."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".git-credentials").write_text(f"# Customer Handoff: x\n\n## {SECRET}\n\nhttps://u:{SECRET}@example\n")
+    (home / "notes").mkdir()
+    (home / "notes" / "secret.md").write_text(f"# Customer Handoff: x\n\n## {SECRET}\n")
+    return home
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, {f"{HANDOFFS}/good.md": example("sales-to-cs")}, "base")
+    return repo
+
+
+def link(repo: Path, name: str, target: Path) -> None:
+    """Commit a symlink, as a PR can."""
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+    git(repo, "add", name)
+    git(repo, "commit", "-q", "-m", f"link {name}")
+
+
+# --- item 2: nothing outside the repository is read --------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["paths", "schema-dirs"])
+@pytest.mark.parametrize("where", ["absolute", "dotdot", "symlink"])
+def test_config_pointing_outside_the_repository_is_refused(repo, outside, key, where):
+    if where == "symlink":
+        link(repo, "inside-looking", outside / "notes")
+        value = "inside-looking"
+    else:
+        value = str(outside / "notes") if where == "absolute" else "../home/notes"
+    commit(repo, {".handoff-lint.toml": f'{key} = ["{value}"]\n'}, "config")
+    done = cli(repo, "--format", "github", "--summary-file", repo / "summary.md")
+    assert done.returncode == 2, done
+    assert f"'{key}':" in done.stderr and "outside the repository" in done.stderr and done.stderr.count("\n") == 1
+    assert SECRET not in done.stdout + done.stderr
+
+
+def test_committed_symlink_to_a_file_outside_is_a_finding_and_never_quoted(repo, outside):
+    link(repo, f"{HANDOFFS}/x.md", outside / ".git-credentials")
+    link(repo, f"{HANDOFFS}/inside.md", Path("good.md"))  # a link within the repository is fine
+    summary = repo / "summary.md"
+    done = cli(repo, HANDOFFS, "--format", "github", "--summary-file", summary)
+    assert done.returncode == 1, done
+    assert f"file={HANDOFFS}/x.md,line=1,col=1,title=HL004 outside-repository::" in done.stdout
+    assert "inside.md: sales-to-cs" in done.stdout
+    for text in (done.stdout, done.stderr, summary.read_text()):
+        assert SECRET not in text
+    for fmt in ("text", "json", "sarif", "junit", "markdown"):
+        done = cli(repo, f"{HANDOFFS}/x.md", "--format", fmt)
+        assert done.returncode == 1 and SECRET not in done.stdout + done.stderr and "HL004" in done.stdout, fmt
+
+
+def test_committed_symlink_to_a_folder_outside_is_refused(repo, outside):
+    git(repo, "rm", "-q", "-r", HANDOFFS)
+    link(repo, HANDOFFS, outside / "notes")
+    done = cli(repo)  # the default path, docs/handoffs
+    assert done.returncode == 2, done
+    assert "a symlink to a folder outside the repository" in done.stderr
+    assert SECRET not in done.stdout + done.stderr
+
+
+def test_a_path_the_user_names_outside_the_repository_is_still_read(repo, tmp_path):
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text(example("sdr-to-ae"))
+    done = cli(repo, elsewhere)
+    assert done.returncode == 0 and "sdr-to-ae" in done.stdout, done
+
+
+# --- items 3 and 4: the cache answers only for the same bytes at the same place ---------------------------
+
+
+def test_cache_stores_the_result_of_the_bytes_it_hashed(run, tmp_path, monkeypatch):
+    """A file changed between the runner's read and the linter's (an editor saving, a checkout) must
+    not leave one content's result under the other's digest: a later run would trust it."""
+    from handoff_lint import linter as linter_module
+
+    good = example("sales-to-cs")
+    company = next(line for line in good.splitlines() if line.startswith("| Company |"))
+    bad = good.replace(company, "| Company | TBD |")  # an empty required field: FAIL
+    target = tmp_path / HANDOFFS / "a.md"
+    target.parent.mkdir(parents=True)
+    target.write_text(bad)
+    real_lint = linter_module.Linter.lint
+
+    def lint_after_a_concurrent_save(self, path, data=None):
+        target.write_text(good)  # the file changes on disk while it is being linted
+        return real_lint(self, path, data)
+
+    monkeypatch.setattr(linter_module.Linter, "lint", lint_after_a_concurrent_save)
+    first = run(HANDOFFS, "--jobs", "1", "--format", "json", cwd=tmp_path)
+    monkeypatch.setattr(linter_module.Linter, "lint", real_lint)
+    target.write_text(bad)  # the bad content is back: the cache must say FAIL, as a fresh lint does
+    fresh = run(HANDOFFS, "--format", "json", "--no-cache", cwd=tmp_path)
+    cached = run(HANDOFFS, "--format", "json", cwd=tmp_path)
+    assert fresh.json()["files"][0]["passed"] is False
+    assert cached.json()["files"][0] == fresh.json()["files"][0]
+    assert first.code in (0, 1)
+
+
+def test_cache_key_is_where_the_file_is_not_how_it_was_typed(tmp_path):
+    """The same relative path typed from two folders: their types (and verdicts) differ by ``types`` globs."""
+    (tmp_path / ".git").mkdir()  # the folder is a repository root
+    (tmp_path / ".handoff-lint.toml").write_text('[severity]\nHL201 = "warning"\n\n[types]\n"b/**" = "sales-to-cs"\n')
+    text = example("sdr-to-ae").replace("type: sdr-to-ae\n", "")
+    for team in ("a", "b"):
+        (tmp_path / team / "docs").mkdir(parents=True)
+        (tmp_path / team / "docs" / "x.md").write_text(text)
+    verdicts = {}
+    for cache in ("--no-cache", None):
+        for team in ("a", "b"):
+            done = cli(tmp_path / team, "docs/x.md", "--format", "json", *([cache] if cache else []))
+            result = json.loads(done.stdout)["files"][0]
+            verdicts[(cache, team)] = (result["type"], result["score"], result["passed"])
+    assert verdicts[("--no-cache", "a")] != verdicts[("--no-cache", "b")], verdicts
+    assert verdicts[(None, "a")] == verdicts[("--no-cache", "a")]
+    assert verdicts[(None, "b")] == verdicts[("--no-cache", "b")]
+
+
+# --- items 5 and 6: a committed or damaged cache folder --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "what", [".handoff-lint-cache", ".handoff-lint-cache/.gitignore", ".handoff-lint-cache/results.json"]
+)
+def test_cache_never_writes_or_reads_through_a_committed_symlink(repo, outside, what):
+    victim = outside / ("cache-folder" if what == ".handoff-lint-cache" else "victim")
+    if what == ".handoff-lint-cache":
+        victim.mkdir()
+    elif what.endswith("results.json"):
+        victim.write_text("untouched\n")
+    # else a dangling .gitignore link: writing it would create the victim outside
+    link(repo, what, victim)
+    before = sorted(p.name for p in outside.rglob("*"))
+    first = cli(repo, "--format", "json")
+    second = cli(repo, "--format", "json")
+    assert first.returncode == 0 and second.stdout == first.stdout, (first, second)
+    assert sorted(p.name for p in outside.rglob("*")) == before
+    if what.endswith("results.json"):
+        assert victim.read_text() == "untouched\n"
+    assert not (outside / "victim").exists() or what.endswith("results.json")
+    assert (repo / what).is_symlink()
+
+
+def test_damaged_cache_is_ignored_and_replaced(repo):
+    cache = repo / ".handoff-lint-cache"
+    cache.mkdir()
+    (cache / "results.json").write_text("[" * 100_000)
+    expected = cli(repo, "--format", "json", "--no-cache").stdout
+    done = cli(repo, "--format", "json")
+    assert done.returncode == 0 and done.stdout == expected, done
+    assert json.loads((cache / "results.json").read_text())["entries"]
+
+
+def test_a_folder_named_like_the_cache_file_leaves_nothing_behind(repo):
+    cache = repo / ".handoff-lint-cache"
+    (cache / "results.json").mkdir(parents=True)
+    for _ in range(3):
+        done = cli(repo, "--format", "json")
+        assert done.returncode == 0, done
+    assert [p.name for p in cache.iterdir()] == ["results.json"]
+    assert (cache / "results.json").is_dir()
+
+
+# --- item 7: no workflow command from a handoff's text or name -------------------------------------------
+
+# handoff-lint's own commands: an annotation with its properties in order, or a log group.
+OURS = re.compile(r"::(error|warning) file=[^,:]*,line=\d+(,col=\d+)?,title=[^,:]*::|::group::|::endgroup::$")
+
+
+def commands_left(out: str) -> list[str]:
+    """Lines the runner would obey that handoff-lint did not mean as commands."""
+    bad = []
+    for line in out.splitlines():
+        if "##[" in line:  # the older form, obeyed anywhere in a line
+            bad.append(line)
+        elif line.lstrip().startswith("::") and not OURS.match(line):
+            bad.append(line)
+    return bad
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["text: ##[ anywhere", "text: :: at a line start", "name: starts with ::", "name: ##[ inside"],
+)
+def test_github_format_writes_no_command_from_the_pull_request(repo, form):
+    text = example("sales-to-cs")
+    name = f"{HANDOFFS}/evil.md"
+    if form == "text: ##[ anywhere":
+        text = text.replace("## Risk Flags", "## Risk Flags ##[error]heading") + "\n## ##[set-output name=x]y\n"
+        text = text.replace("customer: ", 'customer: "##[error]front" #', 1)
+    elif form == "text: :: at a line start":
+        text += "\n## ::error::heading\n\n- TBD\n  ::warning::item\n"
+    elif form == "name: starts with ::":
+        name = "::error file=x::pwned.md"  # each finding's log line starts with the path
+        text += "\n## Notes\n\nTBD\n"
+    else:
+        name = f"{HANDOFFS}/##[error]pwned.md"
+        text += "\n## Notes\n\nTBD\n"
+    (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "--literal-pathspecs", "add", name)  # a name starting with ":" is pathspec magic otherwise
+    git(repo, "commit", "-q", "-m", "evil")
+    env = {"GITHUB_ACTIONS": "true"}
+    target = name if name.startswith("::") else HANDOFFS
+    summary = repo / "summary.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", "--summary-file", str(summary), "--", target],
+        cwd=repo,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode in (0, 1), done
+    assert "pwned" in done.stdout or "heading" in done.stdout or "front" in done.stdout or "item" in done.stdout
+    assert commands_left(done.stdout) == []
+
+
+# --- item 8: a finding, never exit 2, for what a PR can commit ---------------------------------------------
+
+
+def test_huge_hex_date_is_a_finding(repo):
+    text = example("sales-to-cs").replace("date: ", "date: 0x" + "f" * 4000 + "\nold_date: ", 1)
+    commit(repo, {f"{HANDOFFS}/hex.md": text}, "hex date")
+    done = cli(repo, f"{HANDOFFS}/hex.md")
+    assert done.returncode == 1, done
+    assert "HL202 frontmatter 'date': '0xfff" in done.stdout and len(max(done.stdout.splitlines(), key=len)) < 400
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "json", "junit", "github", "text", "markdown"])
+def test_file_name_with_a_non_utf8_byte_is_reported(repo, fmt):
+    name = os.fsdecode(HANDOFFS.encode() + b"/bad-\xff-name.md")
+    text = example("sales-to-cs").replace("## Risk Flags", "## Risk Flags\n\nTBD\n")
+    (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "odd name")
+    report = repo.parent / f"report.{fmt}"
+    done = cli(repo, HANDOFFS, "--format", fmt, "--output-file", report)
+    assert done.returncode == 1, done
+    data = report.read_bytes()
+    if fmt == "sarif":
+        log = json.loads(data.decode("utf-8"))  # valid UTF-8 and JSON
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+        assert uris == {f"{HANDOFFS}/bad-%FF-name.md"}
+    else:
+        assert b"bad-\xff-name.md" in data
