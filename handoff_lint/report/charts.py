@@ -41,7 +41,14 @@ def _chart(kind: str, title: str, colors=RATE_MEDIAN, **options):
         value_font_size=13,
     )
     # js=[]: pygal's tooltips would load a script from its CDN; the page must work offline.
-    defaults = {"js": [], "disable_xml_declaration": True, "style": style, "width": 800, "height": 360}
+    defaults = {
+        "js": [],
+        "disable_xml_declaration": True,
+        "style": style,
+        "width": 800,
+        "height": 360,
+        "truncate_label": -1,
+    }
     return getattr(pygal, kind)(title=title, **{**defaults, **options})
 
 

@@ -111,7 +111,7 @@ def _commits(repo: Repo, span: Span) -> list[tuple[str, datetime]]:
     out = repo._git("log", "--first-parent", "--format=%H %ct", *limit, "HEAD", "--", what="read the git history")
     commits = [
         (sha, datetime.fromtimestamp(int(stamp), timezone.utc))
-        for sha, stamp in map(str.split, out.split("\n") if out.strip() else [])
+        for sha, stamp in (line.split() for line in out.splitlines() if line.strip())
     ]
     if span.weeks and commits:
         since = _monday(commits[0][1]) - timedelta(weeks=span.weeks - 1)
