@@ -301,7 +301,8 @@ def report(paths, config_path, type_name, threshold, debug, jobs, no_cache, outp
         from .report.history import history
 
         past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
-    _emit(build(results, output_format, output_file, past, link_base, worst), output_file)
+    cache_root = None if no_cache else config.root
+    _emit(build(results, output_format, output_file, past, link_base, worst, cache_root), output_file)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(results)} handoffs)", err=True)
 

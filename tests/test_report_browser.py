@@ -86,8 +86,8 @@ def test_report_page_in_headless_chromium(run, tmp_path, browser):
     page.get_by_text("Categories for each handoff").click()
     assert table.is_visible()
     rows = page.eval_on_selector_all(
-        "#heat-handoffs tr[data-path]",
-        "trs => trs.map(tr => [tr.dataset.path, [...tr.querySelectorAll('td')].slice(2).map(td => td.innerText)])",
+        "#heat-handoffs tr:not(:first-child)",
+        "trs => trs.map(tr => [tr.cells[0].innerText, [...tr.cells].slice(2).map(td => td.innerText)])",
     )
     assert len(rows) == len(entries)
     for path, letters in rows:

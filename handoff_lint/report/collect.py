@@ -16,7 +16,7 @@ from ..findings import Severity
 from ..reporters.json_reporter import result_to_dict
 from ..reporters.markdown import _short
 from ..runner import _read
-from .sender import sender_of
+from .sender import SenderCache
 
 STATUSES = ("complete", "partial", "missing")
 # Error findings that mean "a required field is there but empty or still a placeholder".
@@ -99,9 +99,11 @@ def group(name: str, entries: list[dict]) -> Group:
     return Group(name, len(entries), sum(e["passed"] for e in entries), statistics.median(scores) if scores else None)
 
 
-def overview(results) -> Overview:
-    """The report's figures for a list of FileResults."""
-    handoffs = [Handoff(result_to_dict(r), sender_of(_read(r.path)), top_missing(r)) for r in results]
+def overview(results, cache_root=None) -> Overview:
+    """The report's figures for a list of FileResults (senders cached under ``cache_root``, when given)."""
+    senders = SenderCache(cache_root)
+    handoffs = [Handoff(result_to_dict(r), senders.sender(_read(r.path)), top_missing(r)) for r in results]
+    senders.save()
     view = Overview(handoffs, sorted({r.threshold for r in results}))
     by_type: dict[str, list[dict]] = defaultdict(list)
     by_sender: dict[str, list[dict]] = defaultdict(list)
@@ -109,7 +111,9 @@ def overview(results) -> Overview:
         by_type[handoff.type].append(handoff.entry)
         by_sender[handoff.sender].append(handoff.entry)
         if handoff.entry["categories"]:
-            cells = view.heat.setdefault(handoff.type, {key: Counter() for key in CATEGORIES})
+            cells = view.heat.get(handoff.type)
+            if cells is None:
+                cells = view.heat[handoff.type] = {key: Counter() for key in CATEGORIES}
             for key, category in handoff.entry["categories"].items():
                 cells[key][category["status"]] += 1
     view.by_type = [group(name, entries) for name, entries in sorted(by_type.items())]

@@ -24,7 +24,8 @@ figure.chart{max-width:860px;margin:16px 0}svg.pygal-chart{width:100%;height:aut
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left}
 th{background:#f4f4f4}td.num{text-align:right}
 table.heat td{text-align:center;min-width:90px}.heat small{display:block;color:#333}
-td.complete{background:#c8e6c9}td.partial{background:#ffe0b2}td.missing{background:#ffcdd2}td.na{background:#eee}
+td.complete,td.c{background:#c8e6c9}td.partial,td.p{background:#ffe0b2}td.missing,td.m{background:#ffcdd2}
+td.na{background:#eee}
 .legend span{display:inline-block;padding:2px 8px;margin-right:6px;border-radius:4px}
 .legend .complete{background:#c8e6c9}.legend .partial{background:#ffe0b2}.legend .missing{background:#ffcdd2}
 details{margin:12px 0}summary{cursor:pointer;font-weight:600}
@@ -108,7 +109,8 @@ def _heat_map(view) -> list[str]:
             )
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</table>")
-    letters = {"complete": "C", "partial": "P", "missing": "M", "n/a": "–"}
+    # One row per handoff (10,000 rows in a large team): one-letter classes keep the page small.
+    letters = {"complete": "c", "partial": "p", "missing": "m"}
     out += [
         f"<details><summary>Categories for each handoff ({len(view.handoffs)})</summary>",
         f'<table class="heat" id="heat-handoffs"><tr><th>Handoff</th><th>Type</th>{head}</tr>',
@@ -116,21 +118,14 @@ def _heat_map(view) -> list[str]:
     for handoff in view.handoffs:
         categories = handoff.entry["categories"]
         cells = "".join(
-            f'<td class="{_css(categories[key]["status"])}">{letters.get(categories[key]["status"], "?")}</td>'
-            if key in categories
+            f'<td class="{letters[c]}">{letters[c].upper()}</td>'
+            if (c := categories.get(key, {}).get("status")) in letters
             else '<td class="na">–</td>'
             for key in CATEGORIES
         )
-        out.append(
-            f'<tr data-path="{escape(handoff.path)}"><td>{escape(handoff.path)}</td>'
-            f"<td>{escape(handoff.type)}</td>{cells}</tr>"
-        )
+        out.append(f"<tr><td>{escape(handoff.path)}</td><td>{escape(handoff.type)}</td>{cells}</tr>")
     out += ["</table></details>"]
     return out
-
-
-def _css(status: str) -> str:
-    return status if status in STATUSES else "na"
 
 
 def _group_table(label: str, groups, ident: str) -> str:
