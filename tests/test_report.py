@@ -200,3 +200,20 @@ def test_history_span_in_weeks_and_commits(run, history_repo):
     done = run("report", "handoffs", "--format", "markdown", "--history", "3", cwd=history_repo)
     weeks = done.out.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
     assert weeks[0] == "| 2026-01-19 | 3 | 67% | 100 |" and len(weeks) == 3
+
+
+def test_unreadable_files_and_an_empty_folder(run, tmp_path):
+    (tmp_path / "h").mkdir()
+    (tmp_path / "h" / "binary.md").write_bytes(b"\x00\x01not text")
+    (tmp_path / "h" / "empty.md").write_bytes(b"")
+    shutil.copy(GOOD, tmp_path / "h" / "good.md")
+    done = run("report", tmp_path / "h", "--format", "markdown")
+    assert done.code == 0, done
+    worst = done.out.split("### Worst handoffs")[1]
+    assert worst.count("| not scored | (no type) | unknown |") == 2
+    assert "file contains NUL bytes" in worst and "file is empty" in worst
+    (tmp_path / "none").mkdir()
+    done = run("report", tmp_path / "none", "-o", tmp_path / "none.html")
+    assert done.code == 0 and "<b>0</b>handoffs" in (tmp_path / "none.html").read_text(encoding="utf-8"), done
+    done = run("report", tmp_path / "h", "-o", tmp_path / "no" / "such" / "r.html")
+    assert done.code == 2 and done.err.startswith("handoff-lint: error: cannot write"), done
