@@ -217,3 +217,30 @@ def test_unreadable_files_and_an_empty_folder(run, tmp_path):
     assert done.code == 0 and "<b>0</b>handoffs" in (tmp_path / "none.html").read_text(encoding="utf-8"), done
     done = run("report", tmp_path / "h", "-o", tmp_path / "no" / "such" / "r.html")
     assert done.code == 2 and done.err.startswith("handoff-lint: error: cannot write"), done
+
+
+def test_history_counts_a_merged_branch_when_it_lands(run, tmp_path):
+    """A branch's own commits are not weeks of main: its change counts from the merge commit on."""
+    repo = tmp_path / "team"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run(["git", "config", "user.email", "ops@example.com"], cwd=repo, check=True)
+    subprocess.run(["git", "config", "user.name", "Ops"], cwd=repo, check=True)
+    _commit(repo, "2026-03-02T10:00:00+00:00", {"a.md": THIN})
+    subprocess.run(["git", "checkout", "-q", "-b", "fix"], cwd=repo, check=True)
+    _commit(repo, "2026-03-03T10:00:00+00:00", {"a.md": GOOD})
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=repo, check=True)
+    _commit(repo, "2026-03-10T10:00:00+00:00", {"b.md": VAGUE})
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-03-17T10:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-03-17T10:00:00+00:00",
+    }
+    subprocess.run(["git", "merge", "-q", "--no-ff", "fix", "-m", "merge fix"], cwd=repo, check=True, env=env)
+    done = run("report", "handoffs", "--format", "markdown", "--history", "52w", cwd=repo)
+    weeks = done.out.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
+    assert weeks == [
+        "| 2026-03-02 | 1 | 0% | 19 |",  # the fix is on its branch, not yet on main
+        "| 2026-03-09 | 2 | 0% | 39.5 |",  # 19 and 60
+        "| 2026-03-16 | 2 | 50% | 80 |",  # merged: 100 and 60
+    ]
