@@ -244,3 +244,12 @@ def test_history_counts_a_merged_branch_when_it_lands(run, tmp_path):
         "| 2026-03-09 | 2 | 0% | 39.5 |",  # 19 and 60
         "| 2026-03-16 | 2 | 50% | 80 |",  # merged: 100 and 60
     ]
+
+
+def test_names_from_handoffs_are_escaped(run, tmp_path):
+    text = GOOD.read_text(encoding="utf-8").replace("from: Sam Ortiz", 'from: "</script><img src=x onerror=alert(1)>"')
+    (tmp_path / "h").mkdir()
+    (tmp_path / "h" / "a.md").write_text(text, encoding="utf-8")
+    run("report", tmp_path / "h", "-o", tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<img" not in page and "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
