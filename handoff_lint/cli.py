@@ -270,14 +270,28 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
 @common_options
 @click.option("--format", "output_format", type=click.Choice(("html", "markdown")), default="html", show_default=True)
 @click.option(
-    "--output-file", "-o", type=click.Path(dir_okay=False), help="Where to write (default handoff-report.html; "
-    "Markdown goes to stdout)."
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Where to write (default handoff-report.html; Markdown goes to stdout).",
 )
 @click.option("--history", "history_spec", metavar="SPEC", help="Add the trend from git: 26w (weeks) or 300 (commits).")
 @click.option("--link-base", metavar="URL", help="Link handoffs to URL/<repository path> instead of relative paths.")
 @click.option("--worst", type=click.IntRange(min=1), default=20, show_default=True, help="Handoffs in the worst list.")
-def report(paths, config_path, type_name, threshold, debug, jobs, no_cache, output_format, output_file,
-           history_spec, link_base, worst):
+def report(
+    paths,
+    config_path,
+    type_name,
+    threshold,
+    debug,
+    jobs,
+    no_cache,
+    output_format,
+    output_file,
+    history_spec,
+    link_base,
+    worst,
+):
     """Write the team report: pass rates, category heat map, worst handoffs, and the trend from git."""
     from .report import build
 

@@ -64,7 +64,9 @@ def render_html(view, output_path: str, history=None, link_base: str | None = No
         '<p class="muted">Frontmatter <code>from</code>/<code>owner</code>, else the body\'s sender label '
         "(<code>**AE:**</code>, <code>**Prepared by:**</code>…); “unknown” when neither is there.</p>",
         f'<figure class="chart" id="chart-senders">{charts.pass_and_median("By sender", top_senders)}</figure>',
+        f"<details><summary>All senders ({len(view.by_sender)})</summary>",
         _group_table("Sender", view.by_sender, "senders"),
+        "</details>",
         "<h2>By type</h2>",
         _group_table("Type", view.by_type, "types"),
     ]
