@@ -3,9 +3,9 @@
 Every distinct file version (git blob, at its path) is scored once: the blob id is the content
 key in a result cache of its own (``.handoff-lint-cache/history/``, the same ResultCache and
 fingerprint as ``check``), so a second run, or a version that recurs over many commits, costs
-nothing to score. Git is read with three commands whatever the number of commits: ``git log``
-for the commits, ``git log --raw`` for what each commit changed, and one ``git cat-file --batch``
-for the contents of the versions not yet cached.
+nothing to score. Git is read with four commands whatever the number of commits: ``git log``
+for the commits, ``git ls-tree`` for the first one's handoffs, ``git log --raw`` for what each later
+commit changed, and one ``git cat-file --batch`` for the contents of the versions not yet cached.
 """
 
 from __future__ import annotations
