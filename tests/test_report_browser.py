@@ -128,3 +128,41 @@ def test_report_page_in_headless_chromium(run, tmp_path, browser):
     assert errors == []
     assert blocked == [] and requests and all(url.startswith("file:") for url in requests)
     context.close()
+
+
+def test_history_charts_in_headless_chromium(run, tmp_path, browser):
+    """The trend charts draw too: two dated commits, one handoff improving."""
+    import os
+    import shutil as sh
+    import subprocess
+
+    repo = tmp_path / "team"
+    (repo / "handoffs").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    for when, source in (("2026-01-06T10:00:00+00:00", "bad/thin-sales-to-cs.md"),
+                         ("2026-01-20T10:00:00+00:00", "good/northwind-sales-to-cs.md")):  # fmt: skip
+        sh.copy(EXAMPLES / source, repo / "handoffs" / "a.md")
+        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+        subprocess.run(
+            ["git", "-c", "user.name=Ops", "-c", "user.email=ops@example.com", "commit", "-qm", when],
+            cwd=repo, check=True, env=env,
+        )  # fmt: skip
+    assert run("report", "handoffs", "-o", "r.html", "--history", "8w", cwd=repo).code == 0
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((repo / "r.html").as_uri())
+    for chart in ("#chart-trend svg", "#chart-handoff-history svg"):
+        box = page.locator(chart).bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100, chart
+    page.get_by_text("Weekly figures").click()
+    rows = page.eval_on_selector_all("#table-weeks tr:not(:first-child)", "trs => trs.map(tr => tr.innerText)")
+    assert [row.split("\t")[:4] for row in rows] == [
+        ["2026-01-05", "1", "0%", "19"],
+        ["2026-01-12", "1", "0%", "19"],
+        ["2026-01-19", "1", "100%", "100"],
+    ]
+    assert errors == []
+    page.close()

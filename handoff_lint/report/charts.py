@@ -99,6 +99,8 @@ def handoff_lines(files: dict) -> str:
         range=(0, 100),
         x_label_rotation=30,
         x_value_formatter=lambda d: d.strftime("%Y-%m-%d"),
+        legend_at_bottom=True,  # paths are long: whole, under the chart
+        truncate_legend=-1,
     )
     for path, versions in files.items():
         chart.add(path, [(v.date, v.score) for v in versions if v.score is not None])
