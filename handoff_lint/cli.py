@@ -1,4 +1,4 @@
-"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``types``, ``rules``, ``explain``, ``new``.
+"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``report``, ``types``, ``rules``, ``explain``, ``new``.
 
 The CLI only wires the pipeline together: load config and types → discover files → lint each
 → render with a reporter → exit code from outcome.py. ``main`` turns every error into one line
@@ -100,6 +100,13 @@ def _show_progress(files: int, quiet: bool) -> bool:
     return files > PROGRESS_MIN_FILES and not quiet and not ci and sys.stderr.isatty()
 
 
+def _targets(paths, config: Config) -> list[str]:
+    """The paths given, else the config's (relative to the working directory)."""
+    if paths:
+        return list(paths)
+    return [p if Path(p).is_absolute() else os.path.relpath(config.root / p) for p in config.paths]
+
+
 def _run(
     paths,
     config: Config,
@@ -117,10 +124,8 @@ def _run(
 
     if type_name and type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="--type")
-    if paths:
-        targets = list(paths)
-    else:
-        targets = [p if Path(p).is_absolute() else os.path.relpath(config.root / p) for p in config.paths]
+    targets = _targets(paths, config)
+    if not paths:
         missing = next((target for target in targets if not os.path.exists(target)), None)
         if missing:  # most likely a first run: say how to start
             where = f"in {config.source}" if config.source else "in .handoff-lint.toml"
@@ -314,6 +319,69 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
             click.echo(render_score_table(result))
         click.echo("")
     click.get_current_context().exit(exit_code(results))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@common_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("html", "markdown")),
+    default="html",
+    show_default=True,
+    help="html: one self-contained page with charts; markdown: the same overview for a job summary or wiki.",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Where to write (default handoff-report.html; Markdown goes to stdout).",
+)
+@click.option("--history", "history_spec", metavar="SPEC", help="Add the trend from git: 26w (weeks) or 300 (commits).")
+@click.option("--link-base", metavar="URL", help="Link handoffs to URL/<repository path> instead of relative paths.")
+@click.option("--worst", type=click.IntRange(min=1), default=20, show_default=True, help="Handoffs in the worst list.")
+def report(
+    paths,
+    config_path,
+    type_name,
+    threshold,
+    debug,
+    jobs,
+    no_cache,
+    output_format,
+    output_file,
+    history_spec,
+    link_base,
+    worst,
+):
+    """Write the team report: pass rates, category heat map, worst handoffs, and the trend from git."""
+    from .report import build
+
+    if output_format == "html":
+        from .report.charts import require
+
+        require()  # before any work: without the 'report' extra, say how to install it
+    span = None
+    if history_spec:
+        from .report.history import parse_span
+
+        span = parse_span(history_spec)
+    if output_format == "html" and not output_file:
+        output_file = "handoff-report.html"
+    config, types = _load(config_path)
+    if threshold is not None:
+        config.threshold = check_threshold(threshold, "--threshold")
+    results = _run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache)
+    past = None
+    if span:
+        from .report.history import history
+
+        past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
+    cache_root = None if no_cache else config.root
+    _emit(build(results, output_format, output_file, past, link_base, worst, cache_root), output_file)
+    if output_file:
+        click.echo(f"handoff-lint: wrote {output_file} ({len(results)} handoffs)", err=True)
 
 
 @cli.command(name="types")

@@ -355,3 +355,24 @@ def test_action_runs_nothing_from_the_pull_request(runner, pull_request, tmp_pat
     linted = attacked.run("lint", workspace, pr_event(pull_request))
     assert linted["code"] == 0 and "3 handoffs checked: 3 passed" in linted["out"], linted
     assert sorted(p.name for p in markers.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_action_builds_and_uploads_the_team_report(runner, pull_request, tmp_path):
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    installed = runner.run("Install handoff-lint", tmp_path, {}, report_artifact="handoff-report")
+    assert installed["code"] == 0, installed
+    event = {**pr_event(pull_request), "GITHUB_REPOSITORY": "acme/handoffs"}
+    r = runner.run("report", workspace, event, report_artifact="handoff-report", paths=HANDOFFS)
+    assert r["code"] == 0, r
+    page = Path(r["outputs"]["report-file"]).read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'class="pygal-chart"' in page
+    assert f'href="https://github.com/acme/handoffs/blob/{pull_request["merge"]}/{HANDOFFS}/legacy.md"' in page
+    # the upload runs only when asked for, after the report was built, even when the lint step failed
+    steps = {step.get("name"): step for step in action()["runs"]["steps"]}
+    assert steps["Build the team report"]["if"] == "always() && inputs.report-artifact != ''"
+    upload = steps["Upload the team report"]
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    assert "inputs.report-artifact != ''" in upload["if"] and "steps.report.outcome == 'success'" in upload["if"]
+    assert upload["with"]["path"] == "${{ steps.report.outputs.report-file }}"

@@ -1,0 +1,23 @@
+"""The team report: every handoff's result, and optionally its git history, on one page.
+
+``collect`` gathers per-file results through the same shape the JSON reporter writes,
+``history`` scores past versions from git, ``html`` and ``markdown`` render the overview.
+"""
+
+from __future__ import annotations
+
+
+def build(
+    results, output_format: str, output_path: str | None, history=None, link_base=None, worst=20, cache_root=None
+) -> str:
+    """The report's text: ``html`` (a page whose file links are relative to ``output_path``) or ``markdown``."""
+    from .collect import overview
+
+    view = overview(results, cache_root)
+    if output_format == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(view, history, link_base, worst)
+    from .html import render_html
+
+    return render_html(view, output_path or ".", history, link_base, worst)

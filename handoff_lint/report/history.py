@@ -1,0 +1,281 @@
+"""The trend from git history: pass rate and median score per week, and each handoff's scores.
+
+Every distinct file version (git blob, at its path) is scored once: the blob id is the content
+key in a result cache of its own (``.handoff-lint-cache/history/``, the same ResultCache and
+fingerprint as ``check``), so a second run, or a version that recurs over many commits, costs
+nothing to score. Git is read with four commands whatever the number of commits: ``git log``
+for the commits, ``git ls-tree`` for the first one's handoffs, ``git log --raw`` for what each later
+commit changed, and one ``git cat-file --batch`` for the contents of the versions not yet cached.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from ..cache import CACHE_DIR, ResultCache, fingerprint
+from ..discover import EXTENSIONS, SKIP_DIRS, _excluded
+from ..errors import HandoffLintError
+from ..gitscope import Repo
+
+_SPEC = re.compile(r"^(\d+)(w?)$")
+_ZERO = "0" * 40
+
+
+@dataclass(frozen=True)
+class Span:
+    """How far back to look: the last ``weeks`` weeks before the newest commit, or the last ``commits``."""
+
+    weeks: int | None = None
+    commits: int | None = None
+
+
+def parse_span(spec: str) -> Span:
+    match = _SPEC.match(spec.strip())
+    if not match or int(match.group(1)) == 0:
+        raise HandoffLintError(
+            f"--history: expected a number of weeks such as 26w or of commits such as 300, not {spec!r}"
+        )
+    number = int(match.group(1))
+    return Span(weeks=number) if match.group(2) else Span(commits=number)
+
+
+@dataclass
+class Week:
+    start: datetime  # Monday 00:00 UTC
+    commit: str  # the last commit on or before the week's end
+    handoffs: int
+    passed: int
+    median: float | None
+
+    @property
+    def pass_rate(self) -> float:
+        return 100.0 * self.passed / self.handoffs if self.handoffs else 0.0
+
+
+@dataclass
+class Version:
+    """A handoff as one commit left it."""
+
+    commit: str
+    date: datetime
+    score: int | None
+    passed: bool
+
+
+@dataclass
+class History:
+    span: Span
+    commits: int
+    weeks: list[Week] = field(default_factory=list)
+    files: dict[str, list[Version]] = field(default_factory=dict)  # path -> its versions, oldest first
+    scored: int = 0  # versions linted in this run (the rest came from the cache)
+    versions: int = 0  # distinct versions in the span
+
+
+def history(targets: list[str], span: Span, config, types, forced_type=None, jobs: int = 0, use_cache: bool = True):
+    """The History of the handoffs under ``targets`` (working-directory paths) within ``span``."""
+    repo = Repo()
+    specs = []
+    for target in targets:
+        spec = repo.to_repo(target)
+        if spec is None:
+            raise HandoffLintError(f"--history: {target} is outside the git repository")
+        specs.append(spec)
+    commits = _commits(repo, span)
+    result = History(span, len(commits))
+    if not commits:
+        return result
+    states = _states(repo, commits, specs, lambda path: _is_handoff(repo, path, config))
+    pairs = {pair for _commit, _date, state in states for pair in state.items()}
+    result.versions = len(pairs)
+    scores, result.scored = _score(repo, pairs, config, types, forced_type, jobs, use_cache)
+    previous: dict[str, str] = {}
+    for commit, date, state in states:
+        for path, blob in sorted(state.items()):
+            if previous.get(path) != blob:
+                score, passed = scores[(path, blob)]
+                result.files.setdefault(path, []).append(Version(commit, date, score, passed))
+        previous = state
+    result.weeks = _weeks(states, scores)
+    return result
+
+
+def _commits(repo: Repo, span: Span) -> list[tuple[str, datetime]]:
+    """First-parent commits of HEAD within the span, oldest first."""
+    limit = ["-n", str(span.commits)] if span.commits else []
+    out = repo._git("log", "--first-parent", "--format=%H %ct", *limit, "HEAD", "--", what="read the git history")
+    commits = [
+        (sha, datetime.fromtimestamp(int(stamp), timezone.utc))
+        for sha, stamp in (line.split() for line in out.splitlines() if line.strip())
+    ]
+    if span.weeks and commits:
+        since = _monday(commits[0][1]) - timedelta(weeks=span.weeks - 1)
+        commits = [(sha, date) for sha, date in commits if date >= since]
+    return commits[::-1]
+
+
+def _states(repo: Repo, commits, specs: list[str], keep) -> list[tuple[str, datetime, dict[str, str]]]:
+    """For each commit, the handoffs it holds: path -> blob id. The first from ``ls-tree``, the rest
+    by applying each commit's changes (``log --raw``, diffed against the first parent)."""
+    first = commits[0][0]
+    state: dict[str, str] = {}
+    listing = repo._git("ls-tree", "-r", "-z", first, "--", *specs, what="list the handoffs in the history")
+    for entry in filter(None, listing.split("\0")):
+        meta, path = entry.split("\t", 1)
+        if meta.split()[1] == "blob" and keep(path):
+            state[path] = meta.split()[2]
+    states = [(first, commits[0][1], dict(state))]
+    if len(commits) == 1:
+        return states
+    dates = dict(commits)
+    raw = repo._git(
+        "log",
+        "--first-parent",
+        "--reverse",
+        "--raw",
+        "--no-renames",
+        "--no-abbrev",
+        "-z",
+        "--format=%x01%H",
+        f"{first}..{commits[-1][0]}",
+        "--",
+        *specs,
+        what="read the handoffs' changes",
+    )
+    changed: dict[str, list[tuple[str, str]]] = {}
+    for chunk in raw.split("\x01")[1:]:
+        fields = chunk.split("\0")
+        sha, rest = fields[0].strip(), fields[1:]
+        changes = changed.setdefault(sha, [])
+        for index in range(0, len(rest) - 1, 2):
+            meta, path = rest[index].strip(), rest[index + 1]
+            if meta.startswith(":"):
+                changes.append((path, meta.split()[3]))
+    for sha, _date in commits[1:]:
+        for path, blob in changed.get(sha, []):
+            if blob == _ZERO:
+                state.pop(path, None)
+            elif keep(path):
+                state[path] = blob
+        states.append((sha, dates[sha], dict(state)))
+    return states
+
+
+def _is_handoff(repo: Repo, path: str, config) -> bool:
+    """What ``discover`` would pick up in a checkout: Markdown, not in a skipped or hidden folder, not excluded."""
+    parts = path.split("/")
+    if not parts[-1].lower().endswith(EXTENSIONS):
+        return False
+    if any(part in SKIP_DIRS or part.startswith(".") for part in parts[:-1]):
+        return False
+    return not (config.exclude and _excluded(repo.top / path, config.exclude, config.root))
+
+
+def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: bool):
+    """(score, passed) for each (path, blob); linted only when the history cache does not know it."""
+    cache = (
+        ResultCache(config.root / CACHE_DIR / "history", fingerprint(config, types, forced_type)) if use_cache else None
+    )
+    scores: dict[tuple[str, str], tuple[int | None, bool]] = {}
+    pending = []
+    for path, blob in sorted(pairs):
+        hit = cache.get(f"{blob} {path}", blob, list) if cache else None
+        if hit is not None:
+            scores[(path, blob)] = (hit.score, hit.passed)
+        else:
+            pending.append((path, blob))
+    if pending:
+        contents = _contents(repo, [blob for _path, blob in pending])
+        work = [(repo.from_repo(path), contents[blob]) for path, blob in pending]
+        for (path, blob), result in zip(pending, _lint(work, config, types, forced_type, jobs), strict=True):
+            scores[(path, blob)] = (result.score, result.passed)
+            if cache is not None:
+                cache.put(f"{blob} {path}", blob, result)
+    if cache is not None:
+        cache.save()
+    return scores, len(pending)
+
+
+def _contents(repo: Repo, blobs: list[str]) -> dict[str, bytes]:
+    """Blob contents through one ``git cat-file --batch``."""
+    unique = list(dict.fromkeys(blobs))
+    done = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=repo.top,
+        input="".join(b + "\n" for b in unique).encode(),
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise HandoffLintError(f"cannot read old versions: {done.stderr.decode(errors='replace').strip()}")
+    out, position, contents = done.stdout, 0, {}
+    for blob in unique:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        size = int(header[2]) if len(header) == 3 else 0
+        contents[blob] = out[end + 1 : end + 1 + size]
+        position = end + 1 + size + 1 if len(header) == 3 else end + 1
+    return contents
+
+
+_worker = None
+
+
+def _lint(work, config, types, forced_type, jobs: int):
+    """Lint (path, bytes) pairs, on worker processes when there are many."""
+    from ..linter import Linter
+    from ..runner import PARALLEL_MIN_FILES
+
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(work) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, forced_type)) as pool:
+            return list(pool.map(_lint_one, work, chunksize=chunk))
+    linter = Linter(config, types, forced_type)
+    return [linter.lint(path, data) for path, data in work]
+
+
+def _init_worker(config, forced_type) -> None:
+    global _worker
+    from ..handoff_types import load_types
+    from ..linter import Linter
+
+    _worker = Linter(config, load_types(config.schema_dirs), forced_type)
+
+
+def _lint_one(item):
+    path, data = item
+    return _worker.lint(path, data)
+
+
+def _monday(date: datetime) -> datetime:
+    day = date.astimezone(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    return day - timedelta(days=day.weekday())
+
+
+def _weeks(states, scores) -> list[Week]:
+    """One Week from the first commit's week to the last's: the tree as the week's last commit left it
+    (a week without commits repeats the week before)."""
+    last_of_week: dict[datetime, tuple[str, dict[str, str]]] = {}
+    for commit, date, state in states:
+        last_of_week[_monday(date)] = (commit, state)
+    weeks, start, end = [], min(last_of_week), max(last_of_week)
+    commit, state = last_of_week[start]
+    while start <= end:
+        commit, state = last_of_week.get(start, (commit, state))
+        results = [scores[pair] for pair in state.items()]
+        values = [score for score, _passed in results if score is not None]
+        weeks.append(
+            Week(
+                start, commit, len(results), sum(p for _s, p in results), statistics.median(values) if values else None
+            )
+        )
+        start += timedelta(weeks=1)
+    return weeks
