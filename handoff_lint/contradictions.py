@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .evidence import Evidence
-from .signals import find_dates
+from .signals import MONTH_PATTERN, find_dates
 
 # event -> (category, pattern that names it in a statement)
 _EVENTS = {
@@ -37,11 +37,7 @@ _EVENTS = {
 # Words without which none of the event patterns can match: a cheap test before the regexes.
 _TRIGGERS = frozenset({"call", "close", "closing", "date", "renews", "renewal"})
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH_WORD = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{1,2}))?(?:,?\s+(\d{4}))?\b(?!/)",
-    re.I,
-)
+_MONTH_WORD = re.compile(rf"\b({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b(?!/)", re.I)
 _QUARTER = re.compile(r"\bQ([1-4])(?:\s*(?:FY)?\s*'?(\d{2,4}))?\b")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
