@@ -44,7 +44,7 @@ class Unit:
         return words_of(self.text)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=1024)  # one file's statements; see reading.py on cache sizes
 def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
@@ -67,7 +67,7 @@ def phrase_in(phrase_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)
 def _prefixes(words: tuple[str, ...]) -> frozenset[str]:
     """Every word and every prefix of four letters or more: a phrase word is looked up, not scanned for."""
     keys = set(words)
@@ -96,7 +96,7 @@ class TopicIndex:
         known = self._seen.get(words)
         if known is None:
             known = self._match(words)
-            if len(self._seen) < 50000:
+            if len(self._seen) < 4096:
                 self._seen[words] = known
         return known
 
@@ -166,7 +166,7 @@ class PhraseIndex:
                     if name not in found and all(_present(p, keys) for p in phrase) and phrase_in(phrase, words):
                         found.add(name)
         result = frozenset(found)
-        if cache and len(self._seen) < 50000:
+        if cache and len(self._seen) < 4096:
             self._seen[words] = result
         return result
 
@@ -295,7 +295,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`")
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """What a statement says: escapes, emphasis and template placeholders ("[Name]", "TBD") removed."""
     text = _ESCAPE.sub(r"\1", text)

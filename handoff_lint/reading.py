@@ -66,7 +66,9 @@ GENERIC = frozenset(
 )
 
 
-@lru_cache(maxsize=16384)
+# Caches here hold one file's statements (the judges ask about each several times), not a run's:
+# statements rarely recur across files, and ten thousand files' worth would be the run's memory.
+@lru_cache(maxsize=4096)
 def concrete_tokens(text: str) -> int:
     """How many specific facts a statement carries: numbers, money, names, acronyms, quotes, emails."""
     text = _LEADING_SYMBOLS.sub("", text)
@@ -86,12 +88,12 @@ def numbers_in(text: str) -> int:
     return len(_NUMBER.findall(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def has_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def is_filler(text: str) -> bool:
     """Words that fill a slot and say nothing: "Improve efficiency", "Monitor", "They are growing"."""
     words = [w for w in words_of(text) if not w.isdigit()]
@@ -109,7 +111,7 @@ _GUIDANCE_VERBS = frozenset(
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def is_guidance(text: str) -> bool:
     """A template's instruction or prompt, not content: "Identify the champion…", "Who is the blocker?"."""
     if concrete_tokens(text):
@@ -134,7 +136,7 @@ _HEDGES = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def is_hedged(text: str) -> bool:
     """The writer is guessing: "I think it's on-prem", "not sure of the format", "Oct 6?"."""
     return bool(_HEDGES.search(text))
@@ -196,7 +198,7 @@ _NOT_NAME_ENDINGS = (
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def person_names(text: str) -> tuple[str, ...]:
     """Full names of people ("Dana Whitcombe", "Hui Min Tran"), not titles, teams or sections."""
     found = []
