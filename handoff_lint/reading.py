@@ -176,7 +176,8 @@ _NOT_NAME_WORDS = frozenset(
     recommended play watch outs watch-outs red flags first approach competition competitive landscape
     success criteria expectations timeline milestones scope deliverables prerequisites cadence reporting
     stakeholders attendees people relationship relationships potential blocker opportunity expansion
-    microsoft google amazon oracle salesforce teams zoom slack needs internal external""".split()
+    microsoft google amazon oracle salesforce teams zoom slack needs internal external deal role title
+    notes email phone""".split()
 )
 
 

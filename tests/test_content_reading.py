@@ -273,3 +273,36 @@ def test_judged_corpus_meets_the_fidelity_targets(run):
     assert sum(errors) / len(errors) <= 8
     assert same_verdict >= 11
     assert agree / total >= 0.8
+
+
+TWO_TOPICS = """
+# Handover: Corrow Mills
+
+## Account Overview & Deal Summary
+
+Corrow Mills runs 3 paper mills in Maine with about 1,200 staff and $340M revenue. They signed a
+3-year subscription at $72,000 ARR for maintenance planning, because unplanned downtime cost them
+$1.1M last year. Maintenance is planned manually on whiteboards; 30% of preventive jobs were missed.
+
+## Who matters
+
+**Ines Carvalho**
+
+- Title: Plant Director, Skowhegan
+- Deal Role: Champion
+
+**Rob Tulley**
+
+- Title: CFO
+- Deal Role: Economic buyer — signed the order form
+"""
+
+
+def test_one_heading_with_two_topics_and_person_blocks_with_deal_roles(run, tmp_path):
+    result = lint(run, write(tmp_path, "corrow.md", TWO_TOPICS), "--type", "sales-to-cs")
+    assert status(result, "customer") == "complete", result["categories"]["customer"]
+    customer = found(result, "customer")
+    assert "what they bought" in customer and "company profile" in customer  # both topics, one heading
+    assert status(result, "relationship") == "complete", result["categories"]["relationship"]
+    people = found(result, "relationship")
+    assert "champion: Ines Carvalho" in people and "Rob Tulley" in people and "Deal Role" not in people
