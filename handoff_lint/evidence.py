@@ -36,7 +36,6 @@ class Unit:
     cells: dict[str, str] = field(default_factory=dict)  # for table rows: column words -> cell text
     checked: bool | None = None  # for checklist items
     section: int = -1  # index of the heading unit this unit sits under (-1: none)
-    category: str | None = None  # the score category of the template section it sits in, if any
     value: str | None = None  # what it says without its label, filled in by the judges when first needed
 
     @property
@@ -198,8 +197,8 @@ class Evidence:
         return [u for u in self.units if u.section == heading_index]
 
 
-def gather(doc: Document, section_category=None) -> Evidence:
-    """All units of ``doc``; ``section_category(section)`` gives a template section's category."""
+def gather(doc: Document) -> Evidence:
+    """All units of ``doc``, in document order: frontmatter values first, then the body's statements."""
     units: list[Unit] = []
     headings: list[Unit] = []
     fm = doc.frontmatter
@@ -225,12 +224,10 @@ def gather(doc: Document, section_category=None) -> Evidence:
             topic = words_of(" ".join(reversed(path)))
             parent_heading = heading_of.get(id(section.parent), -1) if section.parent else -1
             heading = Unit(section.title, section.line, "heading", topic, section=parent_heading)
-            heading.category = section_category(section) if section_category else None
             heading_of[id(section)] = len(headings)
             headings.append(heading)
             units.append(heading)
         index = heading_of.get(id(section), -1)
-        category = section_category(section) if section_category else None
         header_words: dict[int, tuple[str, ...]] = {}
         for table in section.tables:
             header_words[id(table)] = tuple(words_of(strip_markup(c.text)) for c in table.header)
@@ -249,7 +246,7 @@ def gather(doc: Document, section_category=None) -> Evidence:
                 column_words = tuple(w for c in columns for w in c)
                 row_topic = topic + column_words + (words_of(label) if label else ())
                 text = " | ".join(v for v in cells.values() if v)
-                units.append(Unit(text, block.line, "row", row_topic, label, cells, section=index, category=category))
+                units.append(Unit(text, block.line, "row", row_topic, label, cells, section=index))
                 continue
             text = clean(block.text)
             if not text:
@@ -258,7 +255,7 @@ def gather(doc: Document, section_category=None) -> Evidence:
             for offset, piece in _pieces(text, kind):
                 label = lead_words(piece)
                 unit_topic = topic + (words_of(label) if label else ())
-                unit = Unit(piece, block.line + offset, kind, unit_topic, label, section=index, category=category)
+                unit = Unit(piece, block.line + offset, kind, unit_topic, label, section=index)
                 unit.checked = block.checked
                 units.append(unit)
     return Evidence(units, headings, words_of(clean(doc.title.text)) if doc.title else ())

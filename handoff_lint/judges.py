@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from .categories import CATEGORIES
 from .contradictions import Contradiction, find_contradictions
-from .evidence import Evidence, PhraseIndex, TopicIndex, Unit
+from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
 from .reading import (
     concrete_tokens,
     content_words,
+    dates_in,
     due_of,
     has_money,
     has_title,
@@ -32,7 +33,7 @@ from .reading import (
     owner_of,
     person_names,
 )
-from .signals import has_quantity, is_explicit_none, is_weak_mitigation
+from .signals import has_quantity, has_time_bound, is_explicit_none, is_weak_mitigation
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 USABLE, THIN, ABSENT = 2, 1, 0
@@ -267,8 +268,6 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], evidence, actions) -> El
 
 
 def measurable_time(unit: Unit) -> bool:
-    from .signals import has_time_bound
-
     return has_time_bound(_row_text(unit))
 
 
@@ -304,8 +303,6 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], evidence, actions) -> Eleme
 
 
 def _dated_text(text: str) -> bool:
-    from .reading import dates_in
-
     return bool(dates_in(text))
 
 
@@ -402,8 +399,6 @@ def judge_people(spec: ElementSpec, pool: list[Unit], evidence: Evidence, action
 
 
 def _words(text: str):
-    from .evidence import words_of
-
     return words_of(text)
 
 
