@@ -66,6 +66,11 @@ def phrase_in(phrase_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return False
 
 
+# Topic word tuples (headings, labels, columns) recur across a run and are worth remembering; a
+# statement's own words rarely do, and thousands of long tuples would be the run's memory.
+CACHED_WORDS = 16
+
+
 @lru_cache(maxsize=1024)
 def _prefixes(words: tuple[str, ...]) -> frozenset[str]:
     """Every word and every prefix of four letters or more: a phrase word is looked up, not scanned for."""
@@ -95,7 +100,7 @@ class TopicIndex:
         known = self._seen.get(words)
         if known is None:
             known = self._match(words)
-            if len(self._seen) < 4096:
+            if len(words) <= CACHED_WORDS and len(self._seen) < 4096:
                 self._seen[words] = known
         return known
 
@@ -165,7 +170,7 @@ class PhraseIndex:
                     if name not in found and all(_present(p, keys) for p in phrase) and phrase_in(phrase, words):
                         found.add(name)
         result = frozenset(found)
-        if cache and len(self._seen) < 4096:
+        if cache and len(words) <= CACHED_WORDS and len(self._seen) < 4096:
             self._seen[words] = result
         return result
 
