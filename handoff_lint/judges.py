@@ -67,10 +67,11 @@ class CategoryJudgement:
 
 def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJudgement]:
     """Every category the type declares elements for, judged from the document's evidence."""
-    actions = _action_units(handoff_type, evidence)
     contradictions = find_contradictions(evidence)
     filler_document = _mostly_filler(evidence)
     all_pools = _pools(handoff_type, evidence)
+    # What a risk can be answered by: the action items found for the type's action elements.
+    actions = [u for e in handoff_type.elements if e.category == "actions" for u in all_pools[e.key]]
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -296,14 +297,10 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], evidence, actions) -> Eleme
         result.grade = THIN
         result.why = f"{len(risks) - len(mitigated)} of {len(risks)} without a mitigation"
     elif stated_none:
-        result.grade = USABLE if any(has_quantity(u.text) or _dated_text(u.text) for u in stated_none) else THIN
+        result.grade = USABLE if any(has_quantity(u.text) or dates_in(u.text) for u in stated_none) else THIN
         result.lines = _lines(stated_none)
     result.found = [f"{len(risks)} risks, {len(mitigated)} mitigated"] if risks else []
     return result
-
-
-def _dated_text(text: str) -> bool:
-    return bool(dates_in(text))
 
 
 def _risk_subject(unit: Unit) -> str:
@@ -383,7 +380,7 @@ def judge_people(spec: ElementSpec, pool: list[Unit], evidence: Evidence, action
     people = _people(evidence)
     matches = []
     for name, text, line in people:
-        if not spec.roles or spec.role_index.matches(_words(text)):
+        if not spec.roles or spec.role_index.matches(words_of(text)):
             matches.append((name, line))
     result = ElementResult(spec, ABSENT)
     if matches:
@@ -396,10 +393,6 @@ def judge_people(spec: ElementSpec, pool: list[Unit], evidence: Evidence, action
         result.grade = THIN
         result.why = "role mentioned but nobody named"
     return result
-
-
-def _words(text: str):
-    return words_of(text)
 
 
 def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
@@ -418,13 +411,13 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
         if has_title(heading.text) or (only_name and any(has_title(t) for t in under[:3])):
             found.append((names[0], " ".join([heading.text] + under), heading.line))
     for unit in evidence.units:
-        if unit.kind == "heading" or (unit.label and set(_words(unit.label)) & (_METADATA | _INTERNAL)):
+        if unit.kind == "heading" or (unit.label and set(words_of(unit.label)) & (_METADATA | _INTERNAL)):
             continue
         if unit.kind == "frontmatter" and not any(w in unit.label for w in ("attendee", "stakeholder", "contact")):
             continue
         about_people = _PEOPLE_TOPICS.matches(unit.topic)
         for name in person_names(unit.text):
-            if set(_words(name)) <= company:
+            if set(words_of(name)) <= company:
                 continue  # "Harlow Quay Title": the customer, not a person
             if has_title(unit.text) or about_people:
                 # under "### Internal Champion", the heading says the role
@@ -458,9 +451,7 @@ def _company_words(evidence: Evidence) -> set[str]:
     words = set()
     for unit in evidence.units:
         if unit.kind == "frontmatter" and unit.label in ("customer", "account", "client", "company"):
-            words |= set(_words(_value(unit)))
-    if evidence.headings:
-        pass
+            words |= set(words_of(_value(unit)))
     return words | set(evidence.title_words)
 
 
@@ -479,18 +470,6 @@ def judge_actions(spec: ElementSpec, pool: list[Unit], evidence, actions) -> Ele
         result.why = f"{len(items) - len(owned)} of {len(items)} without an owner and a date"
     result.found = [f"{len(items)} items, {len(owned)} owned and dated"] if items else []
     return result
-
-
-def _action_units(handoff_type: HandoffType, evidence: Evidence) -> list[Unit]:
-    """Checklist items and items under the type's action topics: what risks can be answered by."""
-    specs = [e for e in handoff_type.elements if e.category == "actions"]
-    found = []
-    for unit in evidence.units:
-        if unit.kind == "heading":
-            continue
-        if unit.checked is not None or any(s.topic_index.matches(unit.topic) for s in specs):
-            found.append(unit)
-    return found
 
 
 _JUDGES = {
