@@ -57,6 +57,14 @@ class ElementResult:
         return {USABLE: COMPLETE, THIN: PARTIAL, ABSENT: MISSING}[self.grade]
 
 
+@dataclass(frozen=True)
+class Shared:
+    """What the judges read besides an element's own pool, worked out once per document."""
+
+    actions: list[Unit]  # the action items: what a risk can be answered by
+    people: list[tuple[str, int, frozenset[str]]]  # (name, line, the role elements their description fills)
+
+
 @dataclass
 class CategoryJudgement:
     key: str
@@ -72,13 +80,16 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     all_pools = _pools(handoff_type, evidence)
     # What a risk can be answered by: the action items found for the type's action elements.
     actions = [u for e in handoff_type.elements if e.category == "actions" for u in all_pools[e.key]]
+    roles = _indexes(handoff_type)[2]
+    people = [(name, line, roles.hits(words_of(text), cache=False)) for name, text, line in _people(evidence)]
+    shared = Shared(actions, people)
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
         if not specs:
             continue
         pools = [all_pools[spec.key] for spec in specs]
-        results = [_JUDGES[category](spec, pool, evidence, actions) for spec, pool in zip(specs, pools, strict=True)]
+        results = [_JUDGES[category](spec, pool, shared) for spec, pool in zip(specs, pools, strict=True)]
         if filler_document and category != "customer":
             for result in results:  # thin evidence in a document of filler is more filler
                 if result.grade == THIN:
@@ -129,10 +140,12 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
     Risks are found by terms ("worried", "churn") only when no statement is written under a risk
     topic: a risk register's neighbours mention risks without being risks.
     """
-    topics, terms = _indexes(handoff_type)
+    topics, terms, _roles = _indexes(handoff_type)
     specs = handoff_type.elements
     pools: dict[str, list[Unit]] = {spec.key: [] for spec in specs}
     by_terms: dict[str, list[Unit]] = {spec.key: [] for spec in specs}
+    action_keys = frozenset(spec.key for spec in specs if spec.category == "actions")
+    customer_keys = frozenset(spec.key for spec in specs if spec.category == "customer")
     for unit in evidence.units:
         if unit.kind == "heading" or is_guidance(unit.text):
             continue
@@ -141,15 +154,16 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
         action_shape = unit.checked is not None or _is_action_row(unit)
         opening = unit.section == -1 and unit.kind == "sentence"
         opening = opening and not (unit.label and set(unit.label.lower().split()) & _METADATA)
-        for spec in specs:
-            if spec.key in on_topic:
-                pools[spec.key].append(unit)
-            elif spec.key in in_text:
-                by_terms[spec.key].append(unit)
-            elif spec.category == "actions" and action_shape:
-                pools[spec.key].append(unit)  # a checklist item or an Owner/Due row is an action anywhere
-            elif spec.category == "customer" and opening:
-                pools[spec.key].append(unit)  # a memo's opening paragraphs are its customer context
+        for key in on_topic:
+            pools[key].append(unit)
+        for key in in_text - on_topic:
+            by_terms[key].append(unit)
+        if action_shape:  # a checklist item or an Owner/Due row is an action anywhere
+            for key in action_keys - on_topic - in_text:
+                pools[key].append(unit)
+        if opening:  # a memo's opening paragraphs are its customer context
+            for key in customer_keys - on_topic - in_text:
+                pools[key].append(unit)
     for spec in specs:
         if spec.category != "risks" or not pools[spec.key]:
             pools[spec.key].extend(by_terms[spec.key])
@@ -160,12 +174,13 @@ _INDEXES: dict[int, tuple] = {}
 
 
 def _indexes(handoff_type: HandoffType):
-    """The type's topic and term phrase indexes, built once per type."""
+    """The type's topic, term and role phrase indexes, built once per type."""
     key = id(handoff_type)
     if key not in _INDEXES:
         topics = PhraseIndex({e.key: e.topics for e in handoff_type.elements})
         terms = PhraseIndex({e.key: e.terms for e in handoff_type.elements})
-        _INDEXES[key] = (handoff_type, topics, terms)
+        roles = PhraseIndex({e.key: e.roles for e in handoff_type.elements if e.roles})
+        _INDEXES[key] = (handoff_type, topics, terms, roles)
     return _INDEXES[key][1:]
 
 
@@ -217,7 +232,7 @@ def _is_money(unit: Unit) -> bool:
 # --- the six judges -----------------------------------------------------------------------------
 
 
-def judge_facts(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Customer context: concrete facts (numbers, names, money), not adjectives."""
     facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u))]
     figures = sum(numbers_in(_value(u)) + _is_money(u) for u in facts)
@@ -234,7 +249,7 @@ def judge_facts(spec: ElementSpec, pool: list[Unit], evidence, actions) -> Eleme
     return result
 
 
-def judge_criteria(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Expectations: measurable (a quantity and a time bound) or dated, not "improve efficiency"."""
     statements = [u for u in pool if not is_filler(_value(u)) and _value(u)]
     result = ElementResult(spec, ABSENT, _lines(statements))
@@ -276,7 +291,7 @@ def _row_text(unit: Unit) -> str:
     return " ".join(unit.cells.values()) if unit.kind == "row" else unit.text
 
 
-def judge_risks(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Risk flags: specific risks, each with a real mitigation (written next to it or as an action)."""
     risks, mitigated = [], []
     stated_none = [u for u in pool if is_explicit_none(_value(u))]
@@ -288,7 +303,7 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], evidence, actions) -> Eleme
         if is_explicit_none(value):
             continue
         risks.append(unit)
-        if _has_mitigation(unit) or _answered_by_action(subject, actions):
+        if _has_mitigation(unit) or _answered_by_action(subject, shared.actions):
             mitigated.append(unit)
     result = ElementResult(spec, ABSENT, _lines(risks))
     if risks and 5 * len(mitigated) >= 3 * len(risks):
@@ -351,7 +366,7 @@ def _answered_by_action(subject: str, actions: list[Unit]) -> bool:
     return bool(words) and any(len(words & content_words(a.text)) >= 2 for a in actions)
 
 
-def judge_technical(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+def judge_technical(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Technical requirements: named systems and specific facts, not "standard stack" or guesses."""
     specific, hedged = [], []
     for unit in pool:
@@ -375,13 +390,9 @@ def judge_technical(spec: ElementSpec, pool: list[Unit], evidence, actions) -> E
     return result
 
 
-def judge_people(spec: ElementSpec, pool: list[Unit], evidence: Evidence, actions) -> ElementResult:
+def judge_people(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Relationship context: a named person in the role (champion, sponsor, blocker), anywhere."""
-    people = _people(evidence)
-    matches = []
-    for name, text, line in people:
-        if not spec.roles or spec.role_index.matches(words_of(text)):
-            matches.append((name, line))
+    matches = [(name, line) for name, line, roles in shared.people if not spec.roles or spec.key in roles]
     result = ElementResult(spec, ABSENT)
     if matches:
         result.grade = USABLE
@@ -415,13 +426,13 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
             continue
         if unit.kind == "frontmatter" and not any(w in unit.label for w in ("attendee", "stakeholder", "contact")):
             continue
-        about_people = _PEOPLE_TOPICS.matches(unit.topic)
+        # A name counts beside a title, or under a people topic ("### Internal Champion" says the role).
+        if not (has_title(unit.text) or _PEOPLE_TOPICS.matches(unit.topic)):
+            continue
         for name in person_names(unit.text):
             if set(words_of(name)) <= company:
                 continue  # "Harlow Quay Title": the customer, not a person
-            if has_title(unit.text) or about_people:
-                # under "### Internal Champion", the heading says the role
-                found.append((name, unit.text + " — " + " ".join(unit.topic), unit.line))
+            found.append((name, unit.text + " — " + " ".join(unit.topic), unit.line))
     evidence._people = found  # type: ignore[attr-defined]
     return found
 
@@ -455,7 +466,7 @@ def _company_words(evidence: Evidence) -> set[str]:
     return words | set(evidence.title_words)
 
 
-def judge_actions(spec: ElementSpec, pool: list[Unit], evidence, actions) -> ElementResult:
+def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Action items: specific steps with a named owner and a date; "team to follow up" is not one."""
     items = [u for u in pool if not is_filler(_value(u)) and _value(u) and u.kind != "frontmatter"]
     items = [u for u in items if len(u.words) >= 3]

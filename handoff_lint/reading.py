@@ -24,6 +24,7 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"“(]+")
 _QUOTE = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_DIGIT = re.compile(r"\d")  # cheap first look: most patterns below need a digit to match at all
 
 # Capitalised words that name no one and nothing in particular.
 _COMMON_CAPS = frozenset(
@@ -72,8 +73,11 @@ GENERIC = frozenset(
 def concrete_tokens(text: str) -> int:
     """How many specific facts a statement carries: numbers, money, names, acronyms, quotes, emails."""
     text = _LEADING_SYMBOLS.sub("", text)
-    quotes = sum(1 for q in _QUOTE.findall(text) if len(q.split()) >= 5)
-    count = len(_NUMBER.findall(text)) + quotes + len(_EMAIL.findall(text))
+    count = len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0
+    if '"' in text or "“" in text:
+        count += sum(1 for q in _QUOTE.findall(text) if len(q.split()) >= 5)
+    if "@" in text:
+        count += len(_EMAIL.findall(text))
     for word in _MID_CAPITALISED.findall(text):  # a statement's first word is capitalised anyway
         word = word.strip("'’-")
         lowered = word.lower()
@@ -85,12 +89,12 @@ def concrete_tokens(text: str) -> int:
 
 def numbers_in(text: str) -> int:
     """How many figures a statement gives (dates and list numbering included: they are facts too)."""
-    return len(_NUMBER.findall(text))
+    return len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0
 
 
 @lru_cache(maxsize=4096)
 def has_money(text: str) -> bool:
-    return bool(_MONEY.search(text))
+    return bool(_DIGIT.search(text) and _MONEY.search(text))
 
 
 @lru_cache(maxsize=4096)
@@ -136,9 +140,18 @@ _HEDGES = re.compile(
 )
 
 
+# A word every hedge above contains: statements without one (most) skip the regex.
+_HEDGE_WORDS = frozenset(
+    """i not unsure don dont do no unknown unclear guessing maybe probably possibly tbd tbc confirmed need worth
+    unconfirmed haven havent""".split()
+)
+
+
 @lru_cache(maxsize=4096)
 def is_hedged(text: str) -> bool:
     """The writer is guessing: "I think it's on-prem", "not sure of the format", "Oct 6?"."""
+    if "?" not in text and _HEDGE_WORDS.isdisjoint(words_of(text)):
+        return False
     return bool(_HEDGES.search(text))
 
 
@@ -215,18 +228,18 @@ def person_names(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_TITLE = re.compile(
-    r"\b(?:vp|svp|evp|avp|vice president|director|manager|head of|head|chief|officer|ceo|cfo|coo|cto|cio|cmo|"
-    r"cro|ciso|controller|comptroller|supervisor|lead|analyst|engineer|administrator|admin|coordinator|gm|"
-    r"general manager|president|founder|owner|specialist|counsel|buyer|champion|sponsor|principal|partner|"
-    r"treasurer|superintendent|officer|dean|chair|secretary|clerk|architect|consultant|planner|"
-    r"representative|accountant|nurse|physician|official|analyst|assistant)\b",
-    re.I,
+# Words of a job title or a deal role ("VP Finance", "head of IT", "economic buyer"), matched as whole words.
+_TITLE_WORDS = frozenset(
+    """vp svp evp avp president director manager head chief officer ceo cfo coo cto cio cmo cro ciso
+    controller comptroller supervisor lead analyst engineer administrator admin coordinator gm founder
+    owner specialist counsel buyer champion sponsor principal partner treasurer superintendent dean chair
+    secretary clerk architect consultant planner representative accountant nurse physician official
+    assistant""".split()
 )
 
 
 def has_title(text: str) -> bool:
-    return bool(_TITLE.search(text))
+    return not _TITLE_WORDS.isdisjoint(words_of(text))
 
 
 # --- actions: owners and due dates ------------------------------------------------------------
