@@ -3,7 +3,8 @@
 ``Sarif.Multitool validate --rule-kind "Sarif;Gh"`` runs the SARIF spec rules (SARIF1xxx errors,
 SARIF2xxx warnings) and the rules GitHub code scanning applies on upload (GH1xxx). The bar is no
 error and no warning, on logs the real CLI writes: repository-relative paths, absolute paths
-outside the repository, a file with many findings and columns, and a run without findings.
+outside the repository, a file with many findings and columns, a run without findings, and the
+merge of ``--shard`` runs.
 
 The tool comes from npm (``@microsoft/sarif-multitool``, a self-contained .NET executable in the
 platform package, no .NET runtime needed); ``.ci/run`` installs it outside the repository and
@@ -188,3 +189,17 @@ def test_information_uri_is_the_project_url(run):
     assert project["urls"]["Homepage"] == PROJECT_URL
     log = run(EXAMPLES / "good", "--format", "sarif").json()
     assert log["runs"][0]["tool"]["driver"]["informationUri"] == PROJECT_URL
+
+
+@needs_multitool
+def test_merged_shards(run, tmp_path):
+    """``handoff-lint merge`` of three ``--shard`` runs: one run, as valid as an unsharded one."""
+    shards = []
+    for index in (1, 2, 3):
+        path, _log = sarif(run, tmp_path, "examples/handoffs", "--shard", f"{index}/3", name=f"shard-{index}")
+        shards.append(path)
+    merged = tmp_path / "merged.sarif"
+    assert run("merge", *shards, "-o", merged).code == 0
+    log = json.loads(merged.read_text(encoding="utf-8"))
+    assert len(log["runs"]) == 1 and len(log["runs"][0]["properties"]["handoffs"]) == 10
+    assert validate(merged, tmp_path) == []
