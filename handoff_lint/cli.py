@@ -1,4 +1,5 @@
-"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``report``, ``types``, ``rules``, ``explain``, ``new``.
+"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``report``, ``merge``, ``types``, ``rules``, ``explain``,
+``new``.
 
 The CLI only wires the pipeline together: load config and types → discover files → lint each
 → render with a reporter → exit code from outcome.py. ``main`` turns every error into one line
@@ -117,8 +118,9 @@ def _run(
     use_cache: bool = True,
     quiet=False,
     force_exclude: bool = False,
+    shard: tuple[int, int] | None = None,
 ):
-    """Lint the discovered files (only those ``select`` keeps, when given)."""
+    """Lint the discovered files (only those ``select`` keeps, when given; of those, one shard's)."""
     from .discover import discover
     from .runner import LintFailure, lint_files
 
@@ -139,6 +141,12 @@ def _run(
         click.echo(f"handoff-lint: {path} not checked: excluded by 'exclude' in {config.source}", err=True)
     if select is not None:
         files = [path for path in files if select(path)]
+    if shard is not None:
+        from .shard import select_shard
+
+        every = len(files)
+        files = select_shard(files, *shard, config.root)
+        click.echo(f"handoff-lint: shard {shard[0]}/{shard[1]}: {len(files)} of {every} files", err=True)
     try:
         if not _show_progress(len(files), quiet):
             return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache)
@@ -187,6 +195,17 @@ _common = [
 ]
 
 
+def _parse_shard(ctx, param, value):
+    if value is None:
+        return None
+    from .shard import parse_shard
+
+    try:
+        return parse_shard(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
 def common_options(func):
     for option in reversed(_common):
         func = option(func)
@@ -231,6 +250,12 @@ def common_options(func):
     type=click.Path(dir_okay=False),
     help="Also append a Markdown summary table to this file (e.g. $GITHUB_STEP_SUMMARY).",
 )
+@click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_parse_shard,
+    help="Lint only shard I of N: a stable 1/N of the files, by a hash of each path (see docs/ci.md).",
+)
 def check(
     paths,
     config_path,
@@ -250,6 +275,7 @@ def check(
     baseline_ref,
     fail_on_regression,
     summary_file,
+    shard,
 ):
     """Lint handoffs (files or folders; default: the config's paths, else docs/handoffs)."""
     from .reporters import get_reporter
@@ -282,6 +308,7 @@ def check(
         use_cache=not no_cache,
         quiet=quiet,
         force_exclude=force_exclude,
+        shard=shard,
     )
     if scope:
         for result in results:
@@ -382,6 +409,25 @@ def report(
     _emit(build(results, output_format, output_file, past, link_base, worst, cache_root), output_file)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(results)} handoffs)", err=True)
+
+
+@cli.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--output-file", "-o", type=click.Path(dir_okay=False), help="Write the merged report to a file instead of stdout."
+)
+def merge(reports, output_file):
+    """Merge the JSON or SARIF reports of `check --shard` runs into one, files in path order."""
+    from .shard import merge_reports
+
+    texts = []
+    for name in reports:
+        try:
+            texts.append((name, Path(name).read_text(encoding="utf-8", errors="surrogateescape")))
+        except OSError as exc:
+            raise HandoffLintError(f"cannot read {name}: {exc.strerror or exc}") from None
+    _kind, text = merge_reports(texts)
+    _emit(text, output_file)
 
 
 @cli.command(name="types")

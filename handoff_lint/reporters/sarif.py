@@ -2,7 +2,9 @@
 
 Follows GitHub's "SARIF support for code scanning": every rule has short and full descriptions
 and help text; every result has a region and ``partialFingerprints`` (so an alert keeps its
-identity when lines move); paths are repository-relative URIs, percent-encoded. Columns are
+identity when lines move); paths are repository-relative URIs against ``%SRCROOT%``,
+percent-encoded, and a file outside the repository is an absolute ``file:`` URI of its own (a
+``/…`` reference would not combine with a base: SARIF1004). Columns are
 counted in UTF-16 code units, SARIF's default: an emoji before a finding counts twice. Scores go
 in property bags: the run's lists every handoff, each result carries its handoff's score.
 """
@@ -14,7 +16,7 @@ import json
 import os
 from urllib.parse import quote
 
-from .. import __version__
+from .. import PROJECT_URL, __version__
 from ..findings import Severity
 from ..rules import all_rules
 from .base import Reporter, repo_path, score_change
@@ -58,6 +60,16 @@ def rule_descriptor(rule) -> dict:
     }
 
 
+def artifact_location(path: str) -> dict:
+    """A repository path as a relative URI against %SRCROOT%; an absolute path as a ``file:`` URI.
+
+    The URI keeps the name's exact bytes, percent-encoded (a name with a non-UTF-8 byte too).
+    """
+    if os.path.isabs(path):  # outside the repository: /srv/x.md, or C:/x.md on Windows
+        return {"uri": ("file://" if path.startswith("/") else "file:///") + quote(os.fsencode(path), safe="/:")}
+    return {"uri": quote(os.fsencode(path), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def _handoff_properties(result) -> dict:
     props = {"path": repo_path(result.path), "type": result.type_name, "score": result.score}
     props.update(threshold=result.threshold, passed=result.passed)
@@ -73,7 +85,7 @@ class SarifReporter(Reporter):
         sarif_results = []
         for result in results:
             path = repo_path(result.path)
-            uri = quote(os.fsencode(path), safe="/")  # the name's exact bytes, percent-encoded
+            artifact = artifact_location(path)
             seen: dict[str, int] = {}
             for f in result.findings:
                 line = max(1, f.line)
@@ -89,7 +101,7 @@ class SarifReporter(Reporter):
                     locations=[
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                                "artifactLocation": dict(artifact),
                                 "region": {"startLine": line, "startColumn": utf16_column(text, max(1, f.column))},
                             }
                         }
@@ -106,6 +118,7 @@ class SarifReporter(Reporter):
                     "tool": {
                         "driver": {
                             "name": "handoff-lint",
+                            "informationUri": PROJECT_URL,
                             "semanticVersion": __version__,
                             "rules": [rule_descriptor(rule) for rule in rules],
                         }
