@@ -112,9 +112,4 @@ class Linter:
         return findings
 
 
-def lint_paths(paths: list[str], config: Config, types: dict[str, HandoffType], forced_type=None):
-    linter = Linter(config, types, forced_type)
-    return [linter.lint(p) for p in paths]
-
-
-__all__ = ["FileResult", "Linter", "finding_lines", "lint_paths"]
+__all__ = ["FileResult", "Linter", "finding_lines"]

@@ -50,11 +50,6 @@ def _errors_reason(errors: Counter) -> str:
     return f"{total} error{'' if total == 1 else 's'} ({shown})"
 
 
-def file_passes(score: int | None, threshold: int, findings: list[Finding], previous_score: int | None = None) -> bool:
-    """``previous_score`` is given only under the ratchet: the score at the baseline."""
-    return not fail_reasons(score, threshold, findings, previous_score)
-
-
 def score_dropped(score: int | None, previous_score: int | None) -> bool:
     """Whether a handoff scores lower than at the baseline (a handoff new or unscored there cannot drop)."""
     return score is not None and previous_score is not None and score < previous_score
