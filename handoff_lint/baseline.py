@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gitscope import Repo
+from .gitrepo import Repo
 from .outcome import fail_reasons
 
 
@@ -28,8 +28,8 @@ class Baseline:
 
 def attach_baselines(results, repo: Repo, ref: str, linter, fail_on_regression: bool) -> None:
     """Set ``result.baseline`` on every result; under the ratchet, re-decide pass/fail."""
-    base = repo.merge_base(ref)
-    changes = repo.changes(base)
+    diff = repo.diff(ref)  # the same diff --changed-since read, when it was given the same ref
+    base, changes = diff.base, diff.changes
     for result in results:
         path = repo.to_repo(result.path)
         change = changes.get(path) if path else None

@@ -262,11 +262,11 @@ def check(
         config.threshold = check_threshold(threshold, "--threshold")
     repo = scope = None
     if changed_since or baseline_ref:
-        from .gitscope import Repo
+        from .gitrepo import Repo
 
         repo = Repo()
     if changed_since:
-        from .scope import changed_scope
+        from .changed import changed_scope
 
         scope = changed_scope(repo, changed_since, config)
         if scope.everything:

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 from ..cache import CACHE_DIR, ResultCache, fingerprint
 from ..discover import EXTENSIONS, SKIP_DIRS, _excluded
 from ..errors import HandoffLintError
-from ..gitscope import Repo
+from ..gitrepo import Repo
 
 _SPEC = re.compile(r"^(\d+)(w?)$")
 _ZERO = "0" * 40

@@ -68,7 +68,7 @@ def _real_folder(path: str) -> str:
 @lru_cache(maxsize=8)
 def _root(cwd: str) -> str:
     from ..errors import HandoffLintError
-    from ..gitscope import Repo
+    from ..gitrepo import Repo
 
     try:
         return str(Repo(cwd).top)
