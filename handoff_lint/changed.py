@@ -8,16 +8,10 @@ touched, so then every handoff is linted and the run says why.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
-from .config import Config
+from .config import Config, settings_in
 from .gitrepo import Diff, Repo
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 @dataclass
@@ -52,7 +46,8 @@ def _rules_changed(scope: ChangedScope, config: Config) -> str | None:
         if path in scope.diff.changes:
             old = scope.repo.read(scope.diff.base, path)
             current = config.source.read_bytes()
-            if old is None or _settings(old, path) != _settings(current, path):
+            name = path.rsplit("/", 1)[-1]
+            if old is None or settings_in(old, name) != settings_in(current, name):
                 return f"the configuration ({path}) changed since {scope.diff.ref}"
     for folder in config.schema_dirs:
         prefix = scope.repo.to_repo(folder)
@@ -62,14 +57,3 @@ def _rules_changed(scope: ChangedScope, config: Config) -> str | None:
             if any(p and (p + "/").startswith(prefix + "/") for p in (change.path, change.old_path)):
                 return f"type definitions in {prefix} changed since {scope.diff.ref}"
     return None
-
-
-def _settings(data: bytes, path: str):
-    """The handoff-lint settings in a config file (only [tool.handoff-lint] of a pyproject.toml)."""
-    try:
-        parsed = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    if path.rsplit("/", 1)[-1] == "pyproject.toml":
-        return parsed.get("tool", {}).get("handoff-lint")
-    return parsed

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import HandoffLintError
+from .fence import real_folders
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -160,10 +161,7 @@ class Repo:
 
     def to_repo(self, path: str | Path) -> str | None:
         """A working-directory path as a repository path (None when it is outside the repository)."""
-        # Resolve the folders' symlinks as git's top level is, but not the file's own (git tracks the link).
-        absolute = os.path.abspath(self.cwd / path)
-        absolute = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
-        relative = os.path.relpath(absolute, self.top)
+        relative = os.path.relpath(real_folders(self.cwd / path), self.top)
         if relative == ".." or relative.startswith(".." + os.sep):
             return None
         return Path(relative).as_posix()

@@ -14,6 +14,7 @@ from .document import Block, Document, Field, Section, Table, Text
 from .findings import Problem
 from .frontmatter import Frontmatter, split
 from .limits import MAX_BLOCKS, MAX_FILE_BYTES, MAX_HEADINGS, MAX_LINES, MAX_TEXT
+from .source import split_lines
 from .text import normalize_heading, strip_markup
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
@@ -75,8 +76,7 @@ def read_document(path: str, data: bytes | None = None, max_bytes: int = MAX_FIL
 
 def parse_text(path: str, text: str) -> Document:
     """Parse decoded text (frontmatter + Markdown) into a Document."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines = split_lines(text)
     fm = split(lines)  # the frontmatter has its own size limit
     limit = None
     end = fm.body_start - 1 + MAX_LINES
