@@ -103,6 +103,7 @@ def write_history_repo(folder: Path, files: int, commits: int) -> None:
 def chart_candidates(corpus: Path, work: Path) -> dict[str, dict]:
     """The four overview charts over the corpus, by pygal and by plotly; size and build seconds."""
     from handoff_lint.cli import _load, _run
+    from handoff_lint.outcome import decide
     from handoff_lint.report import charts
     from handoff_lint.report.collect import overview
 
@@ -110,7 +111,7 @@ def chart_candidates(corpus: Path, work: Path) -> dict[str, dict]:
     os.chdir(corpus.parent)  # the report runs' config root, so their result cache is reused
     try:
         config, types = _load(None)
-        view = overview(_run([corpus.name], config, types, None), config.root)
+        view = overview(decide(_run([corpus.name], config, types, None)), config.root)
     finally:
         os.chdir(here)
     scores = [h.entry["score"] for h in view.handoffs if h.entry["score"] is not None]

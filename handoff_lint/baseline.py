@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gitscope import Repo
-from .outcome import fail_reasons
+from .gitrepo import Repo
 
 
 @dataclass(frozen=True)
@@ -26,22 +25,19 @@ class Baseline:
         return self.path is None
 
 
-def attach_baselines(results, repo: Repo, ref: str, linter, fail_on_regression: bool) -> None:
-    """Set ``result.baseline`` on every result; under the ratchet, re-decide pass/fail."""
-    base = repo.merge_base(ref)
-    changes = repo.changes(base)
+def baselines(results, repo: Repo, ref: str, linter) -> dict[str, Baseline]:
+    """Each result's baseline, by its path (outcome.decide applies the ratchet)."""
+    diff = repo.diff(ref)  # the same diff --changed-since read, when it was given the same ref
+    base, changes = diff.base, diff.changes
+    found: dict[str, Baseline] = {}
     for result in results:
         path = repo.to_repo(result.path)
         change = changes.get(path) if path else None
         old_path = change.old_path if change else path
         data = repo.read(base, old_path) if old_path else None
         if data is None:
-            result.baseline = Baseline(ref, None, None)
+            found[result.path] = Baseline(ref, None, None)
         else:
             shown = repo.from_repo(old_path)
-            result.baseline = Baseline(ref, shown, linter.lint(shown, data=data).score)
-        if fail_on_regression:
-            result.fail_reasons = fail_reasons(
-                result.score, result.threshold, result.findings, previous_score=result.baseline.score
-            )
-            result.passed = not result.fail_reasons
+            found[result.path] = Baseline(ref, shown, linter.lint(shown, data=data).score)
+    return found

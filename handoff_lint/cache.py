@@ -22,11 +22,12 @@ from pathlib import Path
 from . import __version__
 from .categories import CategoryScore
 from .findings import Finding, Severity
+from .outcome import RULE_NAMES, rule_name
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
-FORMAT = 6
+FORMAT = 7  # 7: no verdict stored (outcome.py decides it for each run)
 
 
 def cache_key(real: str, root: Path) -> str:
@@ -61,6 +62,7 @@ class ResultCache:
         self.folder = folder
         self.fingerprint = fingerprint
         self.entries: dict[str, dict] = {}
+        self.error_codes: set[str] = set()  # of the results put: their rules' names are stored with them
         self.changed = False
         self._load()
 
@@ -74,19 +76,23 @@ class ResultCache:
             entries = stored.get("entries")
             if isinstance(entries, dict):
                 self.entries = entries
+            names = stored.get("names")
+            if isinstance(names, dict):
+                RULE_NAMES.update((k, v) for k, v in names.items() if isinstance(v, str))
 
-    def get(self, path: str, digest: str, lines_of):
-        """The cached FileResult for ``path`` with this content, or None."""
-        entry = self.entries.get(path)
+    def get(self, key: str, digest: str, lines_of, path: str | None = None):
+        """The cached FileResult for ``key`` with this content, or None; its path is ``path`` (else ``key``)."""
+        entry = self.entries.get(key)
         if not isinstance(entry, list) or len(entry) != 3 or entry[0] != digest:
             return None
         try:  # each result is kept as JSON text and decoded only when used
-            return _decode(path, json.loads(entry[1]), entry[2], lines_of)
+            return _decode(path or key, json.loads(entry[1]), entry[2], lines_of)
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # a damaged entry is a miss
 
-    def put(self, path: str, digest: str, result) -> None:
-        self.entries[path] = [digest, _compact(_encode(result)), _compact(_profile(result))]
+    def put(self, key: str, digest: str, result) -> None:
+        self.entries[key] = [digest, _compact(_encode(result)), _compact(_profile(result))]
+        self.error_codes.update(f.code for f in result.findings if f.severity is Severity.ERROR)
         self.changed = True
 
     def save(self) -> None:
@@ -111,7 +117,8 @@ class ResultCache:
                 flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                 with os.fdopen(os.open(ignore, flags, 0o644), "w", encoding="utf-8") as out:
                     out.write("# Created by handoff-lint.\n*\n")
-            payload = {"fingerprint": self.fingerprint, "entries": self.entries}
+            names = {code: rule_name(code) for code in self.error_codes} | dict(RULE_NAMES)
+            payload = {"fingerprint": self.fingerprint, "entries": self.entries, "names": names}
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(payload, out, separators=(",", ":"))
@@ -143,8 +150,6 @@ def _encode(result) -> dict:
         "source": result.type_source,
         "score": result.score,
         "threshold": result.threshold,
-        "passed": result.passed,
-        "fail": result.fail_reasons,
         "findings": [[f.code, f.message, f.line, f.column, f.severity.value, f.section] for f in result.findings],
         "suppressed": result.suppressed,
     }
@@ -174,19 +179,17 @@ def _decode(path: str, raw: dict, profile: str, lines_of):
 
     intern = sys.intern  # codes, keys and statuses repeat across thousands of results
     categories, sections = _decode_profile(profile)
-    findings = [
+    findings = tuple(
         Finding(intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section))
         for code, message, line, column, severity, section in raw["findings"]
-    ]
+    )
     return FileResult(
         path=path,
         type_name=raw["type"] and intern(raw["type"]),
         type_source=intern(raw["source"]),
         score=raw["score"],
         threshold=raw["threshold"],
-        passed=bool(raw["passed"]),
         findings=findings,
-        fail_reasons=[intern(str(reason)) for reason in raw["fail"]],
         categories=categories,
         sections=sections,
         suppressed=int(raw["suppressed"]),

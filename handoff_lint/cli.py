@@ -19,7 +19,7 @@ import click
 from . import __version__
 from .config import Config, check_threshold, load_config
 from .errors import ConfigError, HandoffLintError
-from .outcome import EXIT_ERROR, exit_code
+from .outcome import EXIT_ERROR, decide, exit_code
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown")
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
@@ -288,11 +288,11 @@ def check(
         config.threshold = check_threshold(threshold, "--threshold")
     repo = scope = None
     if changed_since or baseline_ref:
-        from .gitscope import Repo
+        from .gitrepo import Repo
 
         repo = Repo()
     if changed_since:
-        from .scope import changed_scope
+        from .changed import changed_scope
 
         scope = changed_scope(repo, changed_since, config)
         if scope.everything:
@@ -310,21 +310,21 @@ def check(
         force_exclude=force_exclude,
         shard=shard,
     )
-    if scope:
-        for result in results:
-            result.changed_lines = scope.changed_lines(result.path)
+    changed_lines = {result.path: scope.changed_lines(result.path) for result in results} if scope else None
+    baselines = None
     if baseline_ref:
-        from .baseline import attach_baselines
+        from .baseline import baselines as baselines_of
         from .linter import Linter
 
-        attach_baselines(results, repo, baseline_ref, Linter(config, types, type_name), fail_on_regression)
+        baselines = baselines_of(results, repo, baseline_ref, Linter(config, types, type_name))
+    run = decide(results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression)
     color = _use_color(no_color) and not output_file and output_format == "text"
     reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
-    _emit(reporter.chunks(results), output_file)
+    _emit(reporter.chunks(run), output_file)
     if summary_file:
-        summary = get_reporter("markdown")(annotated=output_format == "github").render(results)
+        summary = get_reporter("markdown")(annotated=output_format == "github").render(run)
         _emit(summary, summary_file, append=True)
-    click.get_current_context().exit(exit_code(results, exit_zero))
+    click.get_current_context().exit(exit_code(run, exit_zero))
 
 
 @cli.command()
@@ -337,15 +337,15 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
     config, types = _load(config_path)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
-    results = _run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache)
-    for result in results:
+    run = decide(_run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache))
+    for result, verdict in run:
         if result.score is None:
             reason = next((f.message for f in result.findings), "not scored")
             click.echo(f"{result.path}: not scored — {reason}")
         else:
-            click.echo(render_score_table(result))
+            click.echo(render_score_table(result, verdict))
         click.echo("")
-    click.get_current_context().exit(exit_code(results))
+    click.get_current_context().exit(exit_code(run))
 
 
 @cli.command()
@@ -399,16 +399,16 @@ def report(
     config, types = _load(config_path)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
-    results = _run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache)
+    run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache))
     past = None
     if span:
         from .report.history import history
 
         past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
     cache_root = None if no_cache else config.root
-    _emit(build(results, output_format, output_file, past, link_base, worst, cache_root), output_file)
+    _emit(build(run, output_format, output_file, past, link_base, worst, cache_root), output_file)
     if output_file:
-        click.echo(f"handoff-lint: wrote {output_file} ({len(results)} handoffs)", err=True)
+        click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
 
 
 @cli.command()

@@ -85,12 +85,25 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     if not path.is_file():
         raise ConfigError(f"config file not found: {path}")
     data = _read_toml(path)
-    if path.name == "pyproject.toml" or "tool" in data and "handoff-lint" in data.get("tool", {}):
-        data = data.get("tool", {}).get("handoff-lint", {})
-        where = f"{path} [tool.handoff-lint]"
-    else:
-        where = str(path)
-    return parse_config(data, root=path.resolve().parent, source=path, where=where)
+    settings = handoff_lint_settings(data, path.name)
+    where = f"{path} [tool.handoff-lint]" if settings is not data else str(path)
+    return parse_config(settings, root=path.resolve().parent, source=path, where=where)
+
+
+def handoff_lint_settings(data: dict, name: str) -> dict:
+    """The handoff-lint settings of a parsed config file named ``name``: its ``[tool.handoff-lint]``
+    table when it is a pyproject.toml or has one, else the whole file (a ``.handoff-lint.toml``)."""
+    if name == "pyproject.toml" or "tool" in data and "handoff-lint" in data.get("tool", {}):
+        return data.get("tool", {}).get("handoff-lint", {})
+    return data
+
+
+def settings_in(data: bytes, name: str) -> dict | None:
+    """The handoff-lint settings in a config file's bytes (e.g. read from git); None when not TOML."""
+    try:
+        return handoff_lint_settings(tomllib.loads(data.decode("utf-8")), name)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
 
 
 def _read_toml(path: Path) -> dict:

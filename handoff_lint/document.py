@@ -75,19 +75,6 @@ class Section:
     fields: list[Field] = field(default_factory=list)
     parent: Section | None = field(default=None, repr=False)
 
-    @property
-    def content_blocks(self) -> list[Block]:
-        return self.blocks
-
-
-@dataclass
-class Comment:
-    """An HTML comment outside code, kept for suppression directives."""
-
-    text: str
-    line: int
-    end_line: int
-
 
 @dataclass
 class Document:
@@ -97,7 +84,6 @@ class Document:
     title: Text | None = None
     preamble: Section | None = None  # content between the title and the first section heading
     sections: list[Section] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Document, Section
+from .frontmatter import escape_pointer
 from .placeholders import find_placeholders, is_blank_or_placeholder
 from .text import strip_markup
 
@@ -211,7 +212,7 @@ def gather(doc: Document) -> Evidence:
         for key, value in fm.data.items():
             text = _frontmatter_text(value)
             if text and not is_blank_or_placeholder(text):
-                line, _column = fm.position("/" + str(key).replace("~", "~0").replace("/", "~1"))
+                line, _column = fm.position("/" + escape_pointer(str(key)))
                 label = str(key).replace("_", " ").replace("-", " ")
                 units.append(Unit(f"{label}: {text}", line, "frontmatter", words_of(label), label=label))
     heading_of: dict[int, int] = {}

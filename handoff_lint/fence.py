@@ -52,9 +52,15 @@ class Fence:
 def locate(path: str) -> tuple[str, str]:
     """(absolute path, real path): ``os.path.realpath`` for many files of few folders, one lstat per file."""
     logical = os.path.abspath(path)
-    folder, name = os.path.split(logical)
-    real = os.path.join(_real_folder(folder), name)
+    real = real_folders(logical)
     return logical, os.path.realpath(real) if os.path.islink(real) else real
+
+
+def real_folders(path) -> str:
+    """The absolute path with its folders' symlinks resolved (as git's top level is), not the file's own
+    (git tracks a link as a link)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(_real_folder(folder), name)
 
 
 @lru_cache(maxsize=4096)

@@ -6,7 +6,7 @@ decision never need to know where a problem came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -16,10 +16,6 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
 @dataclass(slots=True)  # thousands per run: slots halve their memory
@@ -32,7 +28,6 @@ class Finding:
     # The section key (from the type definition) the finding is about, when there is one;
     # scoring uses it to downgrade a section whose content fails quality rules.
     section: str | None = None
-    extra: dict = field(default_factory=dict)
 
     def sort_key(self) -> tuple:
         # Stable sort keeps the order rules emit within a place (e.g. sections in schema order).

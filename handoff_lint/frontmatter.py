@@ -201,7 +201,7 @@ def _walk(root, positions: dict, at) -> tuple[str, object] | None:
                 if key in keys:
                     return (f"duplicate key '{key}' in frontmatter", key_node.start_mark)
                 keys.add(key)
-                child = f"{pointer}/{_escape(key)}"
+                child = f"{pointer}/{escape_pointer(key)}"
                 positions[child] = at(key_node.start_mark)
                 stack.append((value_node, child, depth + 1))
         elif isinstance(node, yaml.SequenceNode):
@@ -212,5 +212,6 @@ def _walk(root, positions: dict, at) -> tuple[str, object] | None:
     return None
 
 
-def _escape(key: str) -> str:
+def escape_pointer(key: str) -> str:
+    """A key as one JSON-pointer segment (RFC 6901): ``~`` → ``~0``, ``/`` → ``~1``."""
     return key.replace("~", "~0").replace("/", "~1")

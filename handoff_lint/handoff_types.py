@@ -87,12 +87,6 @@ class ElementSpec:
         return TopicIndex(self.topics)
 
     @cached_property
-    def term_index(self):
-        from .evidence import TopicIndex
-
-        return TopicIndex(self.terms)
-
-    @cached_property
     def role_index(self):
         from .evidence import TopicIndex
 
@@ -139,9 +133,6 @@ class HandoffType:
     @property
     def required_keys(self) -> list[str]:
         return list(self.schema.get("required", []))
-
-    def section(self, key: str) -> SectionSpec | None:
-        return next((s for s in self.sections if s.key == key), None)
 
     def sections_of_kind(self, kind: str) -> list[SectionSpec]:
         return [s for s in self.sections if kind in s.kinds]

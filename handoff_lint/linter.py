@@ -15,7 +15,6 @@ from .findings import Finding, Problem
 from .frontmatter import Frontmatter
 from .handoff_types import HandoffType
 from .judges import judge
-from .outcome import fail_reasons
 from .parser import read_document
 from .resolve import resolve_type
 from .results import FileResult, finding_lines
@@ -76,24 +75,23 @@ class Linter:
         findings, suppressed = apply_suppressions(findings, ctx.directives)
         findings += self._run(ctx, [r for r in self.rules if r.after_suppressions])
         findings.sort(key=Finding.sort_key)
-        result = FileResult(
+        total, categories, sections = None, {}, {}
+        if handoff_type is not None:
+            sections = section_statuses(ctx.assessments, findings, self.score_codes)
+            flagged = flagged_categories(handoff_type, findings)
+            total, categories = score(ctx.assessments, sections, ctx.judgements, flagged)
+        return FileResult(
             path=path,
             type_name=handoff_type.name if handoff_type else None,
             type_source=resolution.source if resolution else "",
-            score=None,
+            score=total,
             threshold=self.config.threshold,
-            passed=False,
-            findings=findings,
+            findings=tuple(findings),
+            categories=categories,
+            sections=sections,
             suppressed=suppressed,
             lines=finding_lines(doc.lines, findings),
         )
-        if handoff_type is not None:
-            result.sections = section_statuses(ctx.assessments, findings, self.score_codes)
-            flagged = flagged_categories(handoff_type, findings)
-            result.score, result.categories = score(ctx.assessments, result.sections, ctx.judgements, flagged)
-        result.fail_reasons = fail_reasons(result.score, result.threshold, findings)
-        result.passed = not result.fail_reasons
-        return result
 
     def _run(self, ctx: Context, rules) -> list[Finding]:
         findings = []
@@ -112,9 +110,4 @@ class Linter:
         return findings
 
 
-def lint_paths(paths: list[str], config: Config, types: dict[str, HandoffType], forced_type=None):
-    linter = Linter(config, types, forced_type)
-    return [linter.lint(p) for p in paths]
-
-
-__all__ = ["FileResult", "Linter", "finding_lines", "lint_paths"]
+__all__ = ["FileResult", "Linter", "finding_lines"]

@@ -3,56 +3,88 @@
 A handoff passes when it has a score at or above the threshold and no error-severity finding
 (an empty required field, a missing section, a placeholder…). Under ``--fail-on-regression`` it
 must also not score lower than at the baseline (a ratchet: a handoff may only get better).
-Each failing handoff carries its reasons (``FileResult.fail_reasons``), so every reporter prints
-the same "why" and none has to work it out. Exit codes follow ruff: 0 every handoff passes,
-1 any fails, 2 usage, configuration or internal error.
+``decide`` gives every file of a run its ``Verdict`` once, with the ratchet, when the run's
+results and baselines are known; reporters read it from the RunResult and never work out pass or
+fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
+configuration or internal error.
 """
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .findings import Finding, Severity
+from .findings import Severity
+from .results import FileResult, RunResult
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
 MAX_REASON_RULES = 3  # rules named in the error reason; the rest are "…"
+# Rule names by code, for the error reason. The result cache stores the names its results need, so a
+# warm run names the rules without importing the rule registry (most of a warm run's start-up).
+RULE_NAMES: dict[str, str] = {}
 
 
-def fail_reasons(
-    score: int | None, threshold: int, findings: list[Finding], previous_score: int | None = None
-) -> list[str]:
-    """Why a handoff fails (empty when it passes): ``score 62 < 70``, ``score fell 100 → 97``, errors by rule.
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    passed: bool
+    reasons: tuple[str, ...] = ()  # why it fails: "score 62 < 70", "score fell 100 → 97", errors by rule
 
-    ``previous_score`` is given only under the ratchet: the score at the baseline.
-    """
+
+def decide(
+    results,
+    *,
+    changed_lines: Mapping[str, frozenset[int]] | None = None,
+    baselines: Mapping[str, Baseline] | None = None,
+    ratchet: bool = False,
+) -> RunResult:
+    """The run: each file's verdict (under ``ratchet``, against its baseline score) with the git facts."""
+    baselines = baselines or {}
+    verdicts = []
+    for result in results:
+        baseline = baselines.get(result.path) if ratchet else None
+        verdicts.append(verdict(result, baseline.score if baseline else None))
+    return RunResult(tuple(results), tuple(verdicts), changed_lines or {}, baselines)
+
+
+def verdict(result: FileResult, previous_score: int | None = None) -> Verdict:
+    """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet."""
     reasons = []
+    score = result.score
     if score is None:
         reasons.append("not scored")
-    elif score < threshold:
-        reasons.append(f"score {score} < {threshold}")
+    elif score < result.threshold:
+        reasons.append(f"score {score} < {result.threshold}")
     if score_dropped(score, previous_score):
         reasons.append(f"score fell {previous_score} → {score}")
-    errors = Counter(f.code for f in findings if f.severity is Severity.ERROR)
+    errors = Counter(f.code for f in result.findings if f.severity is Severity.ERROR)
     if errors:
         reasons.append(_errors_reason(errors))
-    return reasons
+    return Verdict(not reasons, tuple(reasons))
 
 
 def _errors_reason(errors: Counter) -> str:
     """``3 errors (2 empty-field, 1 placeholder)``: the count, then the rules, most frequent first."""
-    from .rules import get_rule
-
     total = sum(errors.values())
-    named = [f"{count} {rule.name if (rule := get_rule(code)) else code}" for code, count in errors.most_common()]
+    named = [f"{count} {rule_name(code)}" for code, count in errors.most_common()]
     shown = ", ".join(named[:MAX_REASON_RULES]) + (", …" if len(named) > MAX_REASON_RULES else "")
-    return f"{total} error{'' if total == 1 else 's'} ({shown})"
+    return sys.intern(f"{total} error{'' if total == 1 else 's'} ({shown})")  # recurs across thousands of files
 
 
-def file_passes(score: int | None, threshold: int, findings: list[Finding], previous_score: int | None = None) -> bool:
-    """``previous_score`` is given only under the ratchet: the score at the baseline."""
-    return not fail_reasons(score, threshold, findings, previous_score)
+def rule_name(code: str) -> str:
+    name = RULE_NAMES.get(code)
+    if name is None:
+        from .rules import get_rule
+
+        name = RULE_NAMES[code] = rule.name if (rule := get_rule(code)) else code
+    return name
 
 
 def score_dropped(score: int | None, previous_score: int | None) -> bool:
@@ -60,7 +92,7 @@ def score_dropped(score: int | None, previous_score: int | None) -> bool:
     return score is not None and previous_score is not None and score < previous_score
 
 
-def exit_code(results, exit_zero: bool = False) -> int:
+def exit_code(run: RunResult, exit_zero: bool = False) -> int:
     if exit_zero:
         return EXIT_OK
-    return EXIT_OK if all(r.passed for r in results) else EXIT_FAILED
+    return EXIT_OK if all(v.passed for v in run.verdicts) else EXIT_FAILED

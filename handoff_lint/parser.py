@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .document import Block, Comment, Document, Field, Section, Table, Text
+from .document import Block, Document, Field, Section, Table, Text
 from .findings import Problem
 from .frontmatter import Frontmatter, split
 from .limits import MAX_BLOCKS, MAX_FILE_BYTES, MAX_HEADINGS, MAX_LINES, MAX_TEXT
+from .source import split_lines
 from .text import normalize_heading, strip_markup
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
@@ -75,8 +76,7 @@ def read_document(path: str, data: bytes | None = None, max_bytes: int = MAX_FIL
 
 def parse_text(path: str, text: str) -> Document:
     """Parse decoded text (frontmatter + Markdown) into a Document."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines = split_lines(text)
     fm = split(lines)  # the frontmatter has its own size limit
     limit = None
     end = fm.body_start - 1 + MAX_LINES
@@ -188,7 +188,7 @@ class _Builder:
             if kind in ("fence", "code_block"):
                 self.code(token)
             elif kind == "html_block":
-                self.html(token)
+                pass  # comments: suppressions read them from the lines (suppressions.py)
             elif kind == "blockquote_open":
                 self.containers.append("quote")
             elif kind == "blockquote_close":
@@ -278,13 +278,6 @@ class _Builder:
         end = token.map[1] + self.offset if token.map else start
         self.doc.code_lines.update(range(start, end + 1))
 
-    def html(self, token) -> None:
-        content = token.content.strip()
-        if content.startswith("<!--"):
-            start = self.line_of(token)
-            end = token.map[1] + self.offset if token.map else start
-            self.doc.comments.append(Comment(content, start, end))
-
     def inline(self, token) -> None:
         line = self.line_of(token)
         content = token.content
@@ -351,9 +344,7 @@ class _Builder:
         row, self.row = self.row, None
         if row is None or self.table is None:
             return
-        if row and row[0].text == _COMMENT_ROW:  # a comment line kept inside the table
-            source = self.source(self.row_line).strip()
-            self.doc.comments.append(Comment(source, self.row_line, self.row_line))
+        if row and row[0].text == _COMMENT_ROW:  # a comment line kept inside the table: not a row
             return
         self.count("blocks", MAX_BLOCKS, self.row_line)
         self.count("text", MAX_TEXT, self.row_line, sum(len(cell.text) for cell in row))

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 from .cache import CACHE_DIR, ResultCache, cache_key, content_digest, fingerprint
 from .fence import Fence, locate
+from .source import decode_lines, read_bytes
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 
@@ -39,11 +41,10 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         if located is not None and not fence.refusal(path, located):
             key = cache_key(located[1], config.root)
             # Not kept: ten thousand files' bytes would be the run's largest cost.
-            data = _read(path, config.max_file_bytes)
+            data = read_bytes(path, config.max_file_bytes)
             digest = content_digest(data) if data is not None else None
-            hit = cache.get(key, digest, lambda data=data: _lines(data)) if digest else None
+            hit = cache.get(key, digest, lambda data=data: decode_lines(data) or [], path) if digest else None
             if hit is not None:  # the cache interns its strings as it decodes
-                hit.path = path
                 results[index] = hit
                 continue
         pending.append((index, path, key))
@@ -65,7 +66,7 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
             if isinstance(outcome, LintFailure):
                 raise outcome
             digest, result = outcome
-            _share_strings(result)
+            result = _share_strings(result)
             results[index] = result
             if cache is not None and key is not None and digest is not None:
                 cache.put(key, digest, result)  # the digest of the very bytes that were linted
@@ -74,38 +75,22 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     return results
 
 
-def _share_strings(result) -> None:
+def _share_strings(result):
     """Results from worker processes arrive with their own copy of every code, key and status:
-    make them share one, so ten thousand results stay small."""
+    the same result with them shared, so ten thousand results stay small."""
     intern = sys.intern
-    result.type_name = intern(result.type_name) if result.type_name else None
-    result.type_source = intern(result.type_source)
-    result.sections = {intern(key): intern(status) for key, status in result.sections.items()}
-    result.fail_reasons = [intern(reason) for reason in result.fail_reasons]  # "1 error (1 placeholder)" recurs
-    result.categories = {intern(key): category for key, category in result.categories.items()}
     for category in result.categories.values():
         category.key, category.status = intern(category.key), intern(category.status)
     for finding in result.findings:
         finding.code = intern(finding.code)
         finding.section = intern(finding.section) if finding.section else None
-
-
-def _read(path: str, limit: int) -> bytes | None:
-    """The file's bytes, or None when it cannot be read or is larger than ``limit`` (the linter reports why)."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError:
-        return None
-    return data if len(data) <= limit else None
-
-
-def _lines(data: bytes) -> list[str]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return []
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return replace(
+        result,
+        type_name=intern(result.type_name) if result.type_name else None,
+        type_source=intern(result.type_source),
+        sections={intern(key): intern(status) for key, status in result.sections.items()},
+        categories={intern(key): category for key, category in result.categories.items()},
+    )
 
 
 def _lint_one(linter, path: str, hashed: bool):
@@ -114,7 +99,7 @@ def _lint_one(linter, path: str, hashed: bool):
     try:
         digest = data = None
         if hashed and not linter.fence.refusal(path):
-            data = _read(path, linter.config.max_file_bytes)
+            data = read_bytes(path, linter.config.max_file_bytes)
             digest = content_digest(data) if data is not None else None
         return digest, linter.lint(path, data)
     except Exception as exc:  # reported by the CLI with the file's name

@@ -14,9 +14,10 @@ import pytest
 from conftest import EXAMPLES, REPO, good_example, write
 from handoff_lint.cli import FORMATS
 from handoff_lint.findings import Finding, Severity
-from handoff_lint.linter import FileResult
+from handoff_lint.outcome import decide
 from handoff_lint.reporters import REPORTERS, get_reporter
 from handoff_lint.reporters.github import GithubReporter, escape_data, escape_property
+from handoff_lint.results import FileResult
 
 FIXTURES = Path(__file__).parent / "fixtures"
 THIN = EXAMPLES / "bad" / "thin-sales-to-cs.md"  # more than 10 errors
@@ -108,8 +109,8 @@ def test_github_escaping_of_properties_and_messages(run, tmp_path):
 
 def test_github_log_lines_cannot_start_workflow_commands(tmp_path):
     finding = Finding("HL202", "value 'x\n::warning::injected'", 3, 1, Severity.ERROR)
-    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 90, 70, False, [finding])
-    out = GithubReporter().render([result])
+    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 90, 70, (finding,))
+    out = GithubReporter().render(decide([result]))
     assert "\n::warning::injected" not in out
     assert (
         "::error file=h.md,line=3,col=1,title=HL202 invalid-frontmatter-value::value 'x%0A::warning::injected'" in out
@@ -234,6 +235,6 @@ def test_junit_one_testcase_per_handoff(run, tmp_path):
 
 def test_junit_drops_characters_xml_forbids(tmp_path):
     finding = Finding("HL310", "placeholder 'TBD\x01\x0b' left in", 3, 1, Severity.ERROR)
-    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 40, 70, False, [finding])
-    root = ET.fromstring(get_reporter("junit")().render([result]))
+    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 40, 70, (finding,))
+    root = ET.fromstring(get_reporter("junit")().render(decide([result])))
     assert "placeholder 'TBD' left in" in root.find("./testsuite/testcase/failure").text

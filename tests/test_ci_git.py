@@ -200,6 +200,27 @@ def test_fail_on_regression_fails_a_drop_above_the_threshold(run, pr_repo):
     assert re.search(r"❌ FAIL: score fell (\d+) → (\d+) \|", row) and re.search(r"\| -\d+ \|", row)
 
 
+def test_changed_since_and_baseline_share_one_git_diff(run, pr_repo, tmp_path, monkeypatch):
+    """Both options ask "what changed since the merge base with main?": git is asked once, through a
+    wrapper on PATH that logs every git command handoff-lint runs."""
+    log, folder = tmp_path / "git-calls.log", tmp_path / "bin"
+    folder.mkdir()
+    wrapper = folder / "git"
+    wrapper.write_text(f'#!/bin/sh\nprintf \'%s\\n\' "$*" >> "{log}"\nexec "{shutil.which("git")}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    args = ("--changed-since", "main", "--baseline", "main", "--fail-on-regression", "--format", "json", "--no-cache")
+    r = run(*args, cwd=pr_repo)
+    assert r.code != 2, r.err
+    files = by_path(r)
+    assert sorted(files) == [f"{HANDOFFS}/{name}.md" for name in ("added", "modified", "new-name")], r
+    assert files[f"{HANDOFFS}/modified.md"]["baseline"]["change"] < 0 and r.code == 1
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert sum(" diff --name-status " in call for call in calls) == 1, calls
+    assert sum(" merge-base " in call for call in calls) == 1, calls
+    assert sum(" ls-files --others " in call for call in calls) == 1, calls
+
+
 def test_new_handoffs_must_meet_the_threshold(run, pr_repo):
     commit(pr_repo, {f"{HANDOFFS}/thin.md": "---\ntype: sdr-to-ae\n---\n# Lead Handoff: Thin\n"}, "a thin one")
     r = run("--changed-since", "main", "--baseline", "main", "--fail-on-regression", "--format", "json", cwd=pr_repo)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 
 def build(
-    results, output_format: str, output_path: str | None, history=None, link_base=None, worst=20, cache_root=None
+    run, output_format: str, output_path: str | None, history=None, link_base=None, worst=20, cache_root=None
 ) -> str:
     """The report's text: ``html`` (a page whose file links are relative to ``output_path``) or ``markdown``."""
     from .collect import overview
 
-    view = overview(results, cache_root)
+    view = overview(run, cache_root)
     if output_format == "markdown":
         from .markdown import render_markdown
 

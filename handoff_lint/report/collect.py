@@ -15,7 +15,7 @@ from ..categories import CATEGORIES
 from ..findings import Severity
 from ..reporters.json_reporter import result_to_dict
 from ..reporters.markdown import _short
-from ..runner import _read
+from ..source import read_bytes
 from .sender import SenderCache
 
 STATUSES = ("complete", "partial", "missing")
@@ -83,7 +83,7 @@ class Overview:
         return failing[:count]
 
 
-def top_missing(result, count: int = 3) -> list[str]:
+def top_missing(result, verdict, count: int = 3) -> list[str]:
     """The first things to fix, as the Markdown summary lists them: errors first, else warnings."""
     for severity in (Severity.ERROR, Severity.WARNING):
         items = [
@@ -91,7 +91,7 @@ def top_missing(result, count: int = 3) -> list[str]:
         ]
         if items:
             return list(dict.fromkeys(items))[:count]
-    return [] if result.passed else [f"score under {result.threshold}"]
+    return [] if verdict.passed else [f"score under {result.threshold}"]
 
 
 def group(name: str, entries: list[dict]) -> Group:
@@ -103,18 +103,18 @@ def _bytes_of(result) -> bytes | None:
     """The handoff's bytes for its sender, unless the linter refused to read it (outside the repository)."""
     if any(f.code in ("HL003", "HL004") for f in result.findings):
         return None
-    return _read(result.path, MAX_FILE_BYTES_READ)
+    return read_bytes(result.path, MAX_FILE_BYTES_READ)
 
 
 MAX_FILE_BYTES_READ = 64 * 1024 * 1024  # files over the linter's own limit were reported HL003 above
 
 
-def overview(results, cache_root=None) -> Overview:
-    """The report's figures for a list of FileResults (senders cached under ``cache_root``, when given)."""
+def overview(run, cache_root=None) -> Overview:
+    """The report's figures for a RunResult (senders cached under ``cache_root``, when given)."""
     senders = SenderCache(cache_root)
-    handoffs = [Handoff(result_to_dict(r), senders.sender(_bytes_of(r)), top_missing(r)) for r in results]
+    handoffs = [Handoff(result_to_dict(r, v), senders.sender(_bytes_of(r)), top_missing(r, v)) for r, v in run]
     senders.save()
-    view = Overview(handoffs, sorted({r.threshold for r in results}))
+    view = Overview(handoffs, sorted({r.threshold for r in run.files}))
     by_type: dict[str, list[dict]] = defaultdict(list)
     by_sender: dict[str, list[dict]] = defaultdict(list)
     for handoff in handoffs:

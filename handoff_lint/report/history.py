@@ -20,7 +20,8 @@ from datetime import datetime, timedelta, timezone
 from ..cache import CACHE_DIR, ResultCache, fingerprint
 from ..discover import EXTENSIONS, SKIP_DIRS, _excluded
 from ..errors import HandoffLintError
-from ..gitscope import Repo
+from ..gitrepo import Repo
+from ..outcome import verdict
 
 _SPEC = re.compile(r"^(\d+)(w?)$")
 _ZERO = "0" * 40
@@ -186,14 +187,14 @@ def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: 
     for path, blob in sorted(pairs):
         hit = cache.get(f"{blob} {path}", blob, list) if cache else None
         if hit is not None:
-            scores[(path, blob)] = (hit.score, hit.passed)
+            scores[(path, blob)] = (hit.score, verdict(hit).passed)
         else:
             pending.append((path, blob))
     if pending:
         contents = _contents(repo, [blob for _path, blob in pending])
         work = [(repo.from_repo(path), contents[blob]) for path, blob in pending]
         for (path, blob), result in zip(pending, _lint(work, config, types, forced_type, jobs), strict=True):
-            scores[(path, blob)] = (result.score, result.passed)
+            scores[(path, blob)] = (result.score, verdict(result).passed)
             if cache is not None:
                 cache.put(f"{blob} {path}", blob, result)
     if cache is not None:

@@ -19,6 +19,7 @@ from ..cache import CACHE_DIR, content_digest
 from ..frontmatter import split
 from ..parser import _BOLD_LABEL
 from ..placeholders import is_blank_or_placeholder
+from ..source import decode_lines
 from ..text import normalize_label
 
 UNKNOWN = "unknown"
@@ -31,11 +32,9 @@ def sender_of(data: bytes | None) -> str:
     """The sender's name, or "unknown" when neither the frontmatter nor a body label names one."""
     if not data:
         return UNKNOWN
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    lines = decode_lines(data)
+    if lines is None:
         return UNKNOWN
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     fm = split(lines)
     if isinstance(fm.data, dict):
         for key in FRONTMATTER_KEYS:

@@ -34,13 +34,13 @@ class Plan:
     not_annotated: int  # findings (of any severity) left to the log and the summary
 
 
-def plan_annotations(results) -> Plan:
+def plan_annotations(run) -> Plan:
     ranked: list[tuple[tuple, Annotation]] = []
-    for order, result in enumerate(results):
-        verdict = _verdict(result)
-        if verdict:
-            ranked.append(((0, order, 0), verdict))
-        changed = result.changed_lines or frozenset()
+    for order, (result, verdict) in enumerate(run):
+        headline = _verdict(result, verdict, run.baseline(result))
+        if headline:
+            ranked.append(((0, order, 0), headline))
+        changed = run.changed(result)
         for f in result.findings:
             if f.severity is Severity.INFO:
                 continue
@@ -52,23 +52,22 @@ def plan_annotations(results) -> Plan:
     for level in ("error", "warning"):
         candidates = sorted((item for item in ranked if item[1].level == level), key=lambda item: item[0])
         chosen += [annotation for _, annotation in candidates[:MAX_PER_LEVEL]]
-    findings = sum(len(r.findings) for r in results)
+    findings = sum(len(r.findings) for r in run.files)
     annotated = sum(a.finding is not None for a in chosen)
     return Plan(chosen, findings - annotated)
 
 
-def _verdict(result) -> Annotation | None:
+def _verdict(result, verdict, baseline) -> Annotation | None:
     """The handoff-level annotation: its score is under the threshold, or it dropped since the baseline."""
     if result.score is None:
         return None  # not scored: its findings (unknown type, unreadable) say why
-    baseline = result.baseline
     dropped = baseline is not None and score_dropped(result.score, baseline.score)
     since = f" (was {baseline.score} at {baseline.ref})" if dropped else ""
     if result.score < result.threshold:
         message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {result.threshold}{since}"
         return Annotation("error", result.path, 1, None, "handoff-lint: score under the threshold", message)
     if dropped:
-        level = "warning" if result.passed else "error"
+        level = "warning" if verdict.passed else "error"
         message = f"score dropped from {baseline.score} to {result.score}/100 since {baseline.ref}"
         return Annotation(level, result.path, 1, None, "handoff-lint: score dropped", message)
     return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..fence import real_folders
 from ..findings import Severity
 
 
@@ -25,22 +26,22 @@ class Summary:
         return self.errors + self.warnings + self.info
 
 
-def summarize(results) -> Summary:
-    findings = [f for r in results for f in r.findings]
+def summarize(run) -> Summary:
+    findings = [f for r in run.files for f in r.findings]
+    passed = sum(v.passed for v in run.verdicts)
     return Summary(
-        files=len(results),
-        passed=sum(r.passed for r in results),
-        failed=sum(not r.passed for r in results),
+        files=len(run),
+        passed=passed,
+        failed=len(run) - passed,
         errors=sum(f.severity is Severity.ERROR for f in findings),
         warnings=sum(f.severity is Severity.WARNING for f in findings),
         info=sum(f.severity is Severity.INFO for f in findings),
-        suppressed=sum(r.suppressed for r in results),
+        suppressed=sum(r.suppressed for r in run.files),
     )
 
 
-def score_change(result) -> str:
+def score_change(result, baseline) -> str:
     """The score's move since --baseline: "+5", "-3", "0", "new", "n/a" (not scored), "" (no baseline)."""
-    baseline = result.baseline
     if baseline is None:
         return ""
     if baseline.new:
@@ -54,21 +55,15 @@ def score_change(result) -> str:
 def repo_path(path: str) -> str:
     """A path relative to the repository root, with forward slashes: what GitHub and SARIF viewers expect."""
     root = _root(os.getcwd())
-    absolute = _real_folder(path)
+    absolute = real_folders(path)
     relative = os.path.relpath(absolute, root)
     return Path(absolute if relative.startswith("..") else relative).as_posix()
-
-
-def _real_folder(path: str) -> str:
-    """The absolute path with its folders' symlinks resolved (as git's top level is), not the file's own."""
-    absolute = os.path.abspath(path)
-    return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
 
 
 @lru_cache(maxsize=8)
 def _root(cwd: str) -> str:
     from ..errors import HandoffLintError
-    from ..gitscope import Repo
+    from ..gitrepo import Repo
 
     try:
         return str(Repo(cwd).top)
@@ -77,16 +72,16 @@ def _root(cwd: str) -> str:
 
 
 class Reporter:
-    """Renders a list of FileResults to a string."""
+    """Renders a RunResult (outcome.decide) to a string."""
 
     def __init__(self, *, color: bool = False, quiet: bool = False, show_score: bool = False):
         self.color = color
         self.quiet = quiet
         self.show_score = show_score
 
-    def render(self, results) -> str:  # pragma: no cover - interface
+    def render(self, run) -> str:  # pragma: no cover - interface
         raise NotImplementedError
 
-    def chunks(self, results):
+    def chunks(self, run):
         """The report in pieces, for writing without holding all of it (JSON overrides this)."""
-        yield self.render(results)
+        yield self.render(run)

@@ -49,23 +49,24 @@ def _plain(text: str) -> str:
 
 
 class GithubReporter(Reporter):
-    def render(self, results) -> str:
-        plan = plan_annotations(results)
+    def render(self, run) -> str:
+        plan = plan_annotations(run)
         out = [command(a) for a in plan.annotations]
         text = TextReporter(quiet=self.quiet)
-        for result in results:
-            if self.quiet and result.passed:
+        for result, verdict in run:
+            if self.quiet and verdict.passed:
                 continue
+            status = text.status_line(result, verdict, run.baseline(result))
             shown = [f for f in result.findings if not (self.quiet and f.severity is Severity.INFO)]
             body = [_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.message}") for f in shown]
             if self.show_score and result.score is not None:
-                body += ["", *map(_plain, render_score_table(result).splitlines())]
+                body += ["", *map(_plain, render_score_table(result, verdict).splitlines())]
             if not body:
-                out.append(_plain(text.status_line(result)))
+                out.append(_plain(status))
                 continue
-            out += ["::group::" + escape_data(neutral(text.status_line(result))), *body, "::endgroup::"]
+            out += ["::group::" + escape_data(neutral(status)), *body, "::endgroup::"]
         if not self.quiet:
-            out.append(_plain(text.summary_line(results)))
+            out.append(_plain(text.summary_line(run)))
         if plan.not_annotated:
             out.append(
                 f"{plan.not_annotated} more findings not annotated (GitHub shows at most {MAX_PER_LEVEL} errors "

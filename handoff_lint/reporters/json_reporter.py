@@ -11,15 +11,15 @@ from .base import Reporter, summarize
 JSON_VERSION = 1
 
 
-def result_to_dict(result) -> dict:
+def result_to_dict(result, verdict, baseline=None) -> dict:
     data = {
         "path": result.path,
         "type": result.type_name,
         "type_source": result.type_source or None,
         "score": result.score,
         "threshold": result.threshold,
-        "passed": result.passed,
-        "fail_reasons": list(result.fail_reasons),
+        "passed": verdict.passed,
+        "fail_reasons": list(verdict.reasons),
         "categories": {
             key: {
                 "label": c.label,
@@ -46,12 +46,12 @@ def result_to_dict(result) -> dict:
         ],
         "suppressed": result.suppressed,
     }
-    if result.baseline is not None:  # only with --baseline, so the shape is unchanged without it
-        old = result.baseline.score
+    if baseline is not None:  # only with --baseline, so the shape is unchanged without it
+        old = baseline.score
         data["baseline"] = {
-            "ref": result.baseline.ref,
-            "path": result.baseline.path,  # differs from "path" after a rename; null when new
-            "new": result.baseline.new,
+            "ref": baseline.ref,
+            "path": baseline.path,  # differs from "path" after a rename; null when new
+            "new": baseline.new,
             "score": old,
             "change": result.score - old if result.score is not None and old is not None else None,
         }
@@ -59,13 +59,13 @@ def result_to_dict(result) -> dict:
 
 
 class JsonReporter(Reporter):
-    def render(self, results) -> str:
-        return "".join(self.chunks(results))
+    def render(self, run) -> str:
+        return "".join(self.chunks(run))
 
-    def chunks(self, results):
+    def chunks(self, run):
         """The same text as ``json.dumps(payload, indent=2)``, produced one file at a time so a
         run over thousands of handoffs never holds every file's dictionary, or the whole report."""
-        s = summarize(results)
+        s = summarize(run)
         payload = {
             "version": JSON_VERSION,
             "tool": {"name": "handoff-lint", "version": __version__},
@@ -82,12 +82,13 @@ class JsonReporter(Reporter):
         }
         head, tail = json.dumps(payload, indent=2, ensure_ascii=False).split(f'"{_FILES}"')
         yield head
-        if not results:
+        if not len(run):
             yield "[]"
         else:
             yield "[\n"
-            for index, result in enumerate(results):
-                yield ("" if index == 0 else ",\n") + _dump(result_to_dict(result), "    ")
+            for index, (result, verdict) in enumerate(run):
+                entry = result_to_dict(result, verdict, run.baseline(result))
+                yield ("" if index == 0 else ",\n") + _dump(entry, "    ")
             yield "\n  ]"
         yield tail + "\n"
 

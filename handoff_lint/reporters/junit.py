@@ -19,18 +19,18 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _failure_message(result) -> str:
+def _failure_message(result, verdict) -> str:
     score = f"score {result.score}/100" if result.score is not None else "not scored"
-    return f"{score} (threshold {result.threshold}): FAIL: {'; '.join(result.fail_reasons)}"
+    return f"{score} (threshold {result.threshold}): FAIL: {'; '.join(verdict.reasons)}"
 
 
 class JunitReporter(Reporter):
-    def render(self, results) -> str:
-        s = summarize(results)
+    def render(self, run) -> str:
+        s = summarize(run)
         counts = {"tests": str(s.files), "failures": str(s.failed), "errors": "0", "skipped": "0", "time": "0"}
         suites = ET.Element("testsuites", name="handoff-lint", **counts)
         suite = ET.SubElement(suites, "testsuite", name="handoff-lint", **counts)
-        for result in results:
+        for result, verdict in run:
             path = repo_path(result.path)
             case = ET.SubElement(
                 suite, "testcase", classname=_xml(result.type_name or "unknown-type"), name=_xml(path), time="0"
@@ -38,13 +38,15 @@ class JunitReporter(Reporter):
             case.set("file", _xml(path))
             props = ET.SubElement(case, "properties")
             values = {"score": result.score, "threshold": result.threshold}
-            if result.baseline is not None:
-                values["baseline_score"] = result.baseline.score
+            baseline = run.baseline(result)
+            if baseline is not None:
+                values["baseline_score"] = baseline.score
             for name, value in values.items():
                 ET.SubElement(props, "property", name=name, value="" if value is None else str(value))
             lines = [f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.message}" for f in result.findings]
-            if not result.passed:
-                failure = ET.SubElement(case, "failure", message=_xml(_failure_message(result)), type="handoff-lint")
+            if not verdict.passed:
+                message = _xml(_failure_message(result, verdict))
+                failure = ET.SubElement(case, "failure", message=message, type="handoff-lint")
                 failure.text = _xml("\n".join(lines))
             elif lines:
                 ET.SubElement(case, "system-out").text = _xml("\n".join(lines))

@@ -34,9 +34,9 @@ def _short(message: str) -> str:
     return message[:cut] if cut > 0 else message[: ITEM_LENGTH - 1].rstrip() + "…"
 
 
-def top_items(result) -> str:
+def top_items(result, verdict, baseline=None) -> str:
     """The first things to fix: error findings (missing sections come first by code), else warnings."""
-    if result.passed:
+    if verdict.passed:
         return "—"
     for severity in (Severity.ERROR, Severity.WARNING):
         findings = sorted((f for f in result.findings if f.severity is severity), key=lambda f: (f.code, f.line))
@@ -44,15 +44,15 @@ def top_items(result) -> str:
             items = list(dict.fromkeys(_short(f.message) for f in findings))
             shown = "; ".join(cell(item) for item in items[:TOP_ITEMS])
             return shown + (f"; +{len(items) - TOP_ITEMS} more" if len(items) > TOP_ITEMS else "")
-    if result.baseline is not None and score_dropped(result.score, result.baseline.score):
-        return f"score dropped from {result.baseline.score}"
+    if baseline is not None and score_dropped(result.score, baseline.score):
+        return f"score dropped from {baseline.score}"
     return f"score under {result.threshold}"
 
 
-def _status(result) -> str:
-    if result.passed:
+def _status(verdict) -> str:
+    if verdict.passed:
         return "✅ PASS"
-    return cell("❌ FAIL: " + "; ".join(result.fail_reasons))
+    return cell("❌ FAIL: " + "; ".join(verdict.reasons))
 
 
 class MarkdownReporter(Reporter):
@@ -61,34 +61,35 @@ class MarkdownReporter(Reporter):
         super().__init__(**kwargs)
         self.annotated = annotated
 
-    def render(self, results) -> str:
-        s = summarize(results)
-        if not results:
+    def render(self, run) -> str:
+        s = summarize(run)
+        if not len(run):
             heading = "no handoffs to check"
         elif s.failed:
             heading = f"{s.failed} of {s.files} handoffs failed"
         else:
             heading = f"all {s.files} handoffs passed"
         out = [f"### handoff-lint: {heading}", ""]
-        if results:
+        if len(run):
             out += ["| Handoff | Type | Score | Change | Status | Top missing items |", "|---|---|---|---|---|---|"]
-            for r in results:
+            for r, verdict in run:
                 score = f"{r.score}/100" if r.score is not None else "not scored"
-                change = score_change(r) or "—"
-                row = [cell(repo_path(r.path)), cell(r.type_name or "unknown"), score, change, _status(r), top_items(r)]
-                out.append("| " + " | ".join(row) + " |")
+                baseline = run.baseline(r)
+                change = score_change(r, baseline) or "—"
+                row = [cell(repo_path(r.path)), cell(r.type_name or "unknown"), score, change, _status(verdict)]
+                out.append("| " + " | ".join([*row, top_items(r, verdict, baseline)]) + " |")
             out.append("")
-            thresholds = sorted({r.threshold for r in results})
-            out.append(f"Threshold {', '.join(map(str, thresholds))}. {TextReporter.summary_line(results)}")
+            thresholds = sorted({r.threshold for r in run.files})
+            out.append(f"Threshold {', '.join(map(str, thresholds))}. {TextReporter.summary_line(run)}")
         if self.annotated:
-            not_annotated = plan_annotations(results).not_annotated
+            not_annotated = plan_annotations(run).not_annotated
             if not_annotated:
                 out += [
                     "",
                     f"{not_annotated} more findings not annotated (GitHub shows at most {MAX_PER_LEVEL} errors and "
                     f"{MAX_PER_LEVEL} warnings per step); all are listed below.",
                 ]
-        findings = [(r, f) for r in results for f in r.findings]
+        findings = [(r, f) for r in run.files for f in r.findings]
         if findings:
             out += ["", f"<details><summary>All findings ({len(findings)})</summary>", ""]
             for r, f in findings[:MAX_LISTED]:

@@ -70,20 +70,20 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(os.fsencode(path), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
-def _handoff_properties(result) -> dict:
+def _handoff_properties(result, verdict, baseline) -> dict:
     props = {"path": repo_path(result.path), "type": result.type_name, "score": result.score}
-    props.update(threshold=result.threshold, passed=result.passed)
-    if result.baseline is not None:
-        props.update(baselineScore=result.baseline.score, scoreChange=score_change(result))
+    props.update(threshold=result.threshold, passed=verdict.passed)
+    if baseline is not None:
+        props.update(baselineScore=baseline.score, scoreChange=score_change(result, baseline))
     return props
 
 
 class SarifReporter(Reporter):
-    def render(self, results) -> str:
+    def render(self, run) -> str:
         rules = all_rules()
         index = {rule.code: i for i, rule in enumerate(rules)}
         sarif_results = []
-        for result in results:
+        for result in run.files:
             path = repo_path(result.path)
             artifact = artifact_location(path)
             seen: dict[str, int] = {}
@@ -125,7 +125,7 @@ class SarifReporter(Reporter):
                     },
                     "columnKind": "utf16CodeUnits",
                     "results": sarif_results,
-                    "properties": {"handoffs": [_handoff_properties(r) for r in results]},
+                    "properties": {"handoffs": [_handoff_properties(r, v, run.baseline(r)) for r, v in run]},
                 }
             ],
         }

@@ -20,7 +20,7 @@ def _percent(value: float) -> str:
     return f"{value:.0f}%" if abs(value - round(value)) < 0.05 else f"{value:.1f}%"
 
 
-def render_score_table(result) -> str:
+def render_score_table(result, verdict) -> str:
     lines = [
         f"Handoff Quality Score — {result.path} ({result.type_name})",
         "",
@@ -36,10 +36,10 @@ def render_score_table(result) -> str:
     if gaps:
         lines += ["", "Missing or thin:"]
         lines += [f"- {label}: {what}" for label, what in gaps]
-    if result.passed:
-        verdict = f"PASS (handoffs below {result.threshold} are flagged)"
+    if verdict.passed:
+        shown = f"PASS (handoffs below {result.threshold} are flagged)"
     else:
-        verdict = f"FAIL: {'; '.join(result.fail_reasons)} (threshold {result.threshold})"
+        shown = f"FAIL: {'; '.join(verdict.reasons)} (threshold {result.threshold})"
     lines.append("")
-    lines.append(f"Overall: {result.score}/100 — {verdict}")
+    lines.append(f"Overall: {result.score}/100 — {shown}")
     return "\n".join(lines)

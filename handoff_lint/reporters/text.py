@@ -19,10 +19,10 @@ class TextReporter(Reporter):
     def style(self, text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if self.color else text
 
-    def render(self, results) -> str:
+    def render(self, run) -> str:
         out: list[str] = []
-        for result in results:
-            if self.quiet and result.passed:
+        for result, verdict in run:
+            if self.quiet and verdict.passed:
                 continue
             for f in result.findings:
                 if self.quiet and f.severity is Severity.INFO:
@@ -31,41 +31,39 @@ class TextReporter(Reporter):
                 severity = self.style(f.severity.value, fg=_SEVERITY_COLOR[f.severity])
                 code = self.style(f.code, fg=_SEVERITY_COLOR[f.severity], bold=True)
                 out.append(f"{result.path}:{f.line}:{f.column}: {severity} {code} {f.message}")
-            out.append(self.status_line(result))
+            out.append(self.status_line(result, verdict, run.baseline(result)))
             if self.show_score and result.score is not None:
                 out.append("")
-                out.append(render_score_table(result))
+                out.append(render_score_table(result, verdict))
                 out.append("")
         if not self.quiet:
             out.append("")
-            out.append(self.summary_line(results))
+            out.append(self.summary_line(run))
         return "\n".join(out) + ("\n" if out else "")
 
     @staticmethod
-    def summary_line(results) -> str:
-        s = summarize(results)
+    def summary_line(run) -> str:
+        s = summarize(run)
         counts = f"{_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.info} info"
         suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
         return f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed ({counts}{suppressed})"
 
-    def status_line(self, result) -> str:
-        verdict = (
-            self.style("PASS", fg="green", bold=True) if result.passed else self.style("FAIL", fg="red", bold=True)
-        )
-        if result.fail_reasons:
-            verdict += ": " + "; ".join(result.fail_reasons)
-        since = self.since(result)
+    def status_line(self, result, verdict, baseline=None) -> str:
+        shown = self.style("PASS", fg="green", bold=True) if verdict.passed else self.style("FAIL", fg="red", bold=True)
+        if verdict.reasons:
+            shown += ": " + "; ".join(verdict.reasons)
+        since = self.since(result, baseline)
         if result.type_name is None:
-            return f"{result.path}: type unknown {verdict}" + (f" ({since})" if since else "")
+            return f"{result.path}: type unknown {shown}" + (f" ({since})" if since else "")
         return (
-            f"{result.path}: {result.type_name} {result.score}/100 {verdict} "
+            f"{result.path}: {result.type_name} {result.score}/100 {shown} "
             f"(threshold {result.threshold}{', ' + since if since else ''})"
         )
 
     @staticmethod
-    def since(result) -> str:
+    def since(result, baseline) -> str:
         """With --baseline, how the score moved (e.g. "was 80 at main: -5"); else ""."""
-        change, baseline = score_change(result), result.baseline
+        change = score_change(result, baseline)
         if not change:
             return ""
         if change == "new":

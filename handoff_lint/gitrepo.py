@@ -1,5 +1,9 @@
 """Read-only git access for CI runs: what a branch changed since its base, and old file contents.
 
+``--changed-since`` (changed.py) and ``--baseline`` (baseline.py) both start from the same
+question, "what changed since the merge base with REF?": ``Repo.diff`` answers it once per ref
+and run, and both read that answer.
+
 Everything goes through the ``git`` command (no checkout, no library, nothing written), so it
 works in any clone CI has. Paths inside git are repository-relative with forward slashes; the
 rest of handoff-lint speaks paths relative to the working directory, so this module converts.
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import HandoffLintError
+from .fence import real_folders
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -29,12 +34,22 @@ class Change:
     old_path: str | None
 
 
+@dataclass(frozen=True)
+class Diff:
+    """What the working tree changed since the merge base of HEAD and ``ref``."""
+
+    ref: str  # as the user wrote it
+    base: str  # the merge-base commit
+    changes: dict[str, Change]  # by repository path
+
+
 class Repo:
     """The git repository around the working directory."""
 
     def __init__(self, cwd: str | Path | None = None):
         self.cwd = Path(cwd or Path.cwd())
         self.top: Path | None = None
+        self._diffs: dict[str, Diff] = {}  # by ref: one diff per ref and run, however many options ask
         top = self._git("rev-parse", "--show-toplevel", what="find the git repository").strip()
         self.top = Path(os.path.realpath(top))
 
@@ -53,6 +68,13 @@ class Repo:
             reason = (done.stderr.strip().splitlines() or ["git failed"])[-1].removeprefix("fatal: ")
             raise HandoffLintError(f"cannot {what}: {reason}")
         return done.stdout
+
+    def diff(self, ref: str) -> Diff:
+        """The changes since the merge base with ``ref``, computed the first time they are asked for."""
+        if ref not in self._diffs:
+            base = self.merge_base(ref)
+            self._diffs[ref] = Diff(ref, base, self.changes(base))
+        return self._diffs[ref]
 
     def merge_base(self, ref: str) -> str:
         """The commit where HEAD and ``ref`` diverged (``ref`` itself when HEAD descends from it)."""
@@ -139,10 +161,7 @@ class Repo:
 
     def to_repo(self, path: str | Path) -> str | None:
         """A working-directory path as a repository path (None when it is outside the repository)."""
-        # Resolve the folders' symlinks as git's top level is, but not the file's own (git tracks the link).
-        absolute = os.path.abspath(self.cwd / path)
-        absolute = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
-        relative = os.path.relpath(absolute, self.top)
+        relative = os.path.relpath(real_folders(self.cwd / path), self.top)
         if relative == ".." or relative.startswith(".." + os.sep):
             return None
         return Path(relative).as_posix()

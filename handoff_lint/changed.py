@@ -8,42 +8,33 @@ touched, so then every handoff is linted and the run says why.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
-from .config import Config
-from .gitscope import Change, Repo
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .config import Config, settings_in
+from .gitrepo import Diff, Repo
 
 
 @dataclass
 class ChangedScope:
     repo: Repo
-    ref: str
-    base: str  # the merge-base commit
-    changes: dict[str, Change]  # by repository path
+    diff: Diff
     everything: str | None = None  # why every handoff is linted, when it is
 
     def includes(self, path: str) -> bool:
         if self.everything:
             return True
-        change = self.changes.get(self.repo.to_repo(path) or "")
+        change = self.diff.changes.get(self.repo.to_repo(path) or "")
         return change is not None and change.status != "D"
 
     def changed_lines(self, path: str) -> frozenset[int]:
-        change = self.changes.get(self.repo.to_repo(path) or "")
+        change = self.diff.changes.get(self.repo.to_repo(path) or "")
         if change is None:
             return frozenset()
-        return self.repo.changed_lines(self.base, change)
+        return self.repo.changed_lines(self.diff.base, change)
 
 
 def changed_scope(repo: Repo, ref: str, config: Config) -> ChangedScope:
-    base = repo.merge_base(ref)
-    scope = ChangedScope(repo, ref, base, repo.changes(base))
+    scope = ChangedScope(repo, repo.diff(ref))
     scope.everything = _rules_changed(scope, config)
     return scope
 
@@ -52,27 +43,17 @@ def _rules_changed(scope: ChangedScope, config: Config) -> str | None:
     """Why the settings that decide every handoff's result changed since the base, if they did."""
     if config.source is not None:
         path = scope.repo.to_repo(config.source)
-        if path in scope.changes:
-            old = scope.repo.read(scope.base, path)
+        if path in scope.diff.changes:
+            old = scope.repo.read(scope.diff.base, path)
             current = config.source.read_bytes()
-            if old is None or _settings(old, path) != _settings(current, path):
-                return f"the configuration ({path}) changed since {scope.ref}"
+            name = path.rsplit("/", 1)[-1]
+            if old is None or settings_in(old, name) != settings_in(current, name):
+                return f"the configuration ({path}) changed since {scope.diff.ref}"
     for folder in config.schema_dirs:
         prefix = scope.repo.to_repo(folder)
         if prefix is None:
             continue
-        for change in scope.changes.values():
+        for change in scope.diff.changes.values():
             if any(p and (p + "/").startswith(prefix + "/") for p in (change.path, change.old_path)):
-                return f"type definitions in {prefix} changed since {scope.ref}"
+                return f"type definitions in {prefix} changed since {scope.diff.ref}"
     return None
-
-
-def _settings(data: bytes, path: str):
-    """The handoff-lint settings in a config file (only [tool.handoff-lint] of a pyproject.toml)."""
-    try:
-        parsed = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    if path.rsplit("/", 1)[-1] == "pyproject.toml":
-        return parsed.get("tool", {}).get("handoff-lint")
-    return parsed
