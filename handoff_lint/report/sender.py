@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ..cache import CACHE_DIR, content_digest
 from ..frontmatter import split
+from ..language.normalize import normalize_label
+from ..language.placeholders import is_blank_or_placeholder
 from ..parser import _BOLD_LABEL
-from ..placeholders import is_blank_or_placeholder
-from ..text import normalize_label
 
 UNKNOWN = "unknown"
 FRONTMATTER_KEYS = ("from", "owner")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..placeholders import is_blank_or_placeholder
-from ..text import normalize_label, truncate
+from ..language.normalize import normalize_label, truncate
+from ..language.placeholders import is_blank_or_placeholder
 from .registry import Context, rule
 
 _INSTRUCTIONS = re.compile(

@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
-from ..placeholders import is_blank_or_placeholder
-from ..signals import find_owner, has_due_date, weak_owner
-from ..text import normalize_label, truncate
+from ..language.dates import find_dates
+from ..language.normalize import normalize_label, truncate
+from ..language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
+from ..language.placeholders import is_blank_or_placeholder
 from .registry import Context, rule
 
 _OWNER_COLUMNS = {"owner", "who", "assignee", "responsible", "assigned to"}
 _DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}
+
+_RELATIVE_DUE = re.compile(
+    r"\b(?:today|tomorrow|tonight|eod|eow|end of (?:day|week|month)|next week|this week|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:week|day|month)\s+\d+|T\+\d+|"
+    r"within\s+\d+\s+(?:business\s+)?(?:hours?|days?|weeks?))\b",
+    re.I,
+)
+
+
+def has_due_date(text: str) -> bool:
+    return any(d.value for d in find_dates(text)) or bool(_RELATIVE_DUE.search(text))
+
+
+def weak_owner(text: str) -> str | None:
+    """A collective or placeholder owner written in place of a person: "— we", "owner: team"."""
+    for segment in SEGMENTS.split(text)[1:]:
+        candidate = DUE.sub("", segment).strip(" ,.()").lower()
+        candidate = re.sub(r"^(?:owner|owned by|assigned to)\s*:?\s*", "", candidate)
+        if candidate in NOT_OWNERS:
+            return candidate
+    return None
 
 
 def action_items(ctx: Context):
@@ -58,8 +82,6 @@ def action_without_owner(ctx: Context):
 
 def _is_owner_cell(owner_text: str, block) -> bool:
     """In a table with an Owner column, any real name in that cell counts."""
-    from ..signals import is_not_owner
-
     return block.kind == "row" and owner_text != block.text and not is_not_owner(owner_text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..text import truncate
+from ..language.normalize import truncate
 from .registry import Context, rule
 
 _QUOTE = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|„[^“\n]{12,}“|«[^»\n]{12,}»')

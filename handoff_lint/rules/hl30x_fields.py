@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
-from ..placeholders import unfilled_detail
+from ..language.placeholders import unfilled_detail
 from .registry import Context, rule
 
 

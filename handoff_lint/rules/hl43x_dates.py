@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..findings import Finding
-from ..signals import find_dates, first_date
+from ..language.dates import find_dates, first_date
 from .registry import Context, rule
 
 
@@ -120,3 +120,25 @@ def _frontmatter_date(ctx: Context, key: str) -> tuple[tuple[int, int], date] | 
         return None
     parsed = first_date(str(value))
     return (ctx.doc.frontmatter.position(f"/{key}"), parsed) if parsed else None
+
+
+@rule(
+    "HL433",
+    "contradictory-dates",
+    category="content",
+    severity="warning",
+    summary="The same event is given two different dates.",
+    rationale="""A handoff that says the first call is Thursday 5/14 and Tuesday 5/12, or that the
+    renewal is 2026-11-30 and "in March", leaves the receiver to find out which is true — usually
+    from the customer. Only events a handoff names once are compared (the first call, the close,
+    the renewal). The contradiction also lowers the category it belongs to.""",
+    bad="""
+- **Renewal date:** 2026-11-30
+- Renewal coming up: renews in March""",
+    good="- **Renewal date:** 2026-11-30 (notice due 60 days before)",
+)
+def contradictory_dates(ctx: Context):
+    for judged in ctx.judgements.values():
+        for contradiction in judged.contradictions:
+            line = contradiction.second[0]
+            yield Finding("", contradiction.message, line, 1)

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
-from ..placeholders import is_blank_or_placeholder
-from ..signals import has_quantity, has_time_bound, vague_verb
-from ..text import truncate
+from ..language.measures import has_quantity, has_time_bound
+from ..language.normalize import truncate
+from ..language.placeholders import is_blank_or_placeholder
 from .registry import Context, rule
+
+_VAGUE_VERB = re.compile(
+    r"\b(improv\w*|increas\w*|reduc\w*|optimi[sz]\w*|streamlin\w*|enhanc\w*|better|moderni[sz]\w*|boost\w*|"
+    r"maximi[sz]\w*|minimi[sz]\w*|faster|easier|more efficient|efficien\w*)\b",
+    re.I,
+)
+
+
+def vague_verb(text: str) -> str | None:
+    match = _VAGUE_VERB.search(text)
+    return match.group(1) if match else None
 
 
 def content_items(assessment):

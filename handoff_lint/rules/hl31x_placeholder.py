@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..findings import Finding
-from ..placeholders import find_placeholders, is_blank_or_placeholder, is_option_list, unfilled_detail
-from ..text import strip_markup, truncate
+from ..language.normalize import strip_markup, truncate
+from ..language.placeholders import find_placeholders, is_blank_or_placeholder, is_option_list, unfilled_detail
 from .registry import Context, rule
 
 

@@ -1,4 +1,4 @@
-"""Rules about the information a handoff carries, wherever it is written (the content judges)."""
+"""HL11x: the information a handoff carries, wherever it is written (read by the content judges)."""
 
 from __future__ import annotations
 
@@ -44,25 +44,3 @@ def missing_information(ctx: Context):
                 line,
                 1,
             )
-
-
-@rule(
-    "HL433",
-    "contradictory-dates",
-    category="content",
-    severity="warning",
-    summary="The same event is given two different dates.",
-    rationale="""A handoff that says the first call is Thursday 5/14 and Tuesday 5/12, or that the
-    renewal is 2026-11-30 and "in March", leaves the receiver to find out which is true — usually
-    from the customer. Only events a handoff names once are compared (the first call, the close,
-    the renewal). The contradiction also lowers the category it belongs to.""",
-    bad="""
-- **Renewal date:** 2026-11-30
-- Renewal coming up: renews in March""",
-    good="- **Renewal date:** 2026-11-30 (notice due 60 days before)",
-)
-def contradictory_dates(ctx: Context):
-    for judged in ctx.judgements.values():
-        for contradiction in judged.contradictions:
-            line = contradiction.second[0]
-            yield Finding("", contradiction.message, line, 1)

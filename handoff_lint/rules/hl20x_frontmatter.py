@@ -7,8 +7,8 @@ that is absent, blank or a placeholder is always missing.
 from __future__ import annotations
 
 from ..findings import Finding
-from ..placeholders import is_blank_or_placeholder
-from ..text import truncate
+from ..language.normalize import truncate
+from ..language.placeholders import is_blank_or_placeholder
 from .registry import Context, rule
 
 

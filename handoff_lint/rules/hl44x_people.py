@@ -5,10 +5,51 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..placeholders import is_blank_or_placeholder
-from ..signals import bad_emails, bad_phones, names_a_person
-from ..text import normalize_heading, normalize_label
+from ..language.normalize import normalize_heading, normalize_label
+from ..language.placeholders import is_blank_or_placeholder
 from .registry import Context, rule
+
+_PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+)+\b|(?<![\w@.])@[A-Za-z0-9][\w.-]*")
+_EMAIL_CANDIDATE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]*")  # starts at a word start: linear
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_PHONE_CANDIDATE = re.compile(
+    r"(?:(?:phone|tel|mobile|cell|direct)\s*[:.]?\s*|(?<![\w+]))(\+[\d][\d ()./-]{4,}[\dA-Za-z]*)"
+    r"|(?:phone|tel|mobile|cell|direct)\s*[:.]?\s*([\d(][\d ()./-]{4,}[\dA-Za-z]*)",
+    re.I,
+)
+
+
+def names_a_person(text: str) -> bool:
+    return bool(_PERSON.search(text)) and not is_blank_or_placeholder(text)
+
+
+def bad_emails(text: str) -> list[tuple[int, str]]:
+    if "@" not in text:
+        return []
+    found = []
+    for match in _EMAIL_CANDIDATE.finditer(text):
+        token = match.group(0).rstrip(".,;:")
+        if token.startswith("@") or not token.split("@", 1)[0]:
+            continue  # an @handle, not an email
+        if not _EMAIL.match(token):
+            found.append((match.start(), token))
+    return found
+
+
+_PHONE_HINT = re.compile(r"\+|phone|tel|mobile|cell|direct", re.I)
+
+
+def bad_phones(text: str) -> list[tuple[int, str]]:
+    if not _PHONE_HINT.search(text):
+        return []
+    found = []
+    for match in _PHONE_CANDIDATE.finditer(text):
+        token = (match.group(1) or match.group(2) or "").strip()
+        start = match.start(1) if match.group(1) else match.start(2)
+        digits = re.sub(r"\D", "", token)
+        if re.search(r"[A-Za-z]", token) or not 7 <= len(digits) <= 15:
+            found.append((start, token))
+    return found
 
 
 def _mentions(text: str, names: set[str]) -> bool:

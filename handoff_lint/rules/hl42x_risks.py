@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
-from ..placeholders import is_blank_or_placeholder
-from ..signals import is_explicit_none, is_weak_mitigation, severities
-from ..text import normalize_label, truncate
+from ..language.normalize import normalize_label, truncate
+from ..language.placeholders import is_blank_or_placeholder
+from ..language.risks import is_explicit_none, is_weak_mitigation
 from .registry import Context, rule
+
+_SEVERITY_WORDS = {
+    "critical": "high",
+    "high": "high",
+    "severe": "high",
+    "red": "high",
+    "🔴": "high",
+    "🟠": "high",
+    "medium": "medium",
+    "med": "medium",
+    "moderate": "medium",
+    "amber": "medium",
+    "yellow": "medium",
+    "🟡": "medium",
+    "low": "low",
+    "minor": "low",
+    "green": "low",
+    "🟢": "low",
+}
+_SEVERITY_TOKEN = re.compile(
+    r"🔴|🟠|🟡|🟢|\b(?:critical|high|severe|medium|med|moderate|low|minor|red|amber|yellow|green)\b", re.I
+)
+
+
+def severities(text: str) -> list[str]:
+    """Distinct normalised severity levels written in a cell: [] none, one, or several."""
+    levels = []
+    for token in _SEVERITY_TOKEN.findall(text):
+        level = _SEVERITY_WORDS[token.lower()]
+        if level not in levels:
+            levels.append(level)
+    return levels
 
 
 def _column(assessment, name: str) -> int | None:
