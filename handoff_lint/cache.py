@@ -26,7 +26,7 @@ from .findings import Finding, Severity
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
-FORMAT = 6
+FORMAT = 7
 
 
 def cache_key(real: str, root: Path) -> str:
@@ -145,7 +145,9 @@ def _encode(result) -> dict:
         "threshold": result.threshold,
         "passed": result.passed,
         "fail": result.fail_reasons,
-        "findings": [[f.code, f.message, f.line, f.column, f.severity.value, f.section] for f in result.findings],
+        "findings": [
+            [f.code, f.message, f.line, f.column, f.severity.value, f.section, f.hint] for f in result.findings
+        ],
         "suppressed": result.suppressed,
     }
 
@@ -175,8 +177,10 @@ def _decode(path: str, raw: dict, profile: str, lines_of):
     intern = sys.intern  # codes, keys and statuses repeat across thousands of results
     categories, sections = _decode_profile(profile)
     findings = [
-        Finding(intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section))
-        for code, message, line, column, severity, section in raw["findings"]
+        Finding(
+            intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section), hint=hint
+        )
+        for code, message, line, column, severity, section, hint in raw["findings"]
     ]
     return FileResult(
         path=path,

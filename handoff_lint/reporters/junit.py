@@ -42,7 +42,7 @@ class JunitReporter(Reporter):
                 values["baseline_score"] = result.baseline.score
             for name, value in values.items():
                 ET.SubElement(props, "property", name=name, value="" if value is None else str(value))
-            lines = [f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.message}" for f in result.findings]
+            lines = [f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.text}" for f in result.findings]
             if not result.passed:
                 failure = ET.SubElement(case, "failure", message=_xml(_failure_message(result)), type="handoff-lint")
                 failure.text = _xml("\n".join(lines))

@@ -48,14 +48,31 @@ def unknown_type(ctx: Context):
     where to add them.""",
     bad="""
 ## Customer Overview
-...
-## Technical Context""",
+## What They Bought and Why
+## Success Criteria
+## Timeline Expectations
+## Key Decisions and Why
+## Competitors Evaluated
+## Concerns Raised During Sales
+## Internal Champion
+## Potential Blocker
+## Technical Context
+## Risk Flags
+## Action Items""",
     good="""
 ## Customer Overview
-...
+## What They Bought and Why
 ## Customer Expectations
-...
-## Technical Context""",
+## Success Criteria
+## Timeline Expectations
+## Key Decisions and Why
+## Competitors Evaluated
+## Concerns Raised During Sales
+## Internal Champion
+## Potential Blocker
+## Technical Context
+## Risk Flags
+## Action Items""",
 )
 def missing_section(ctx: Context):
     matched = ctx.outline.matched
@@ -69,13 +86,14 @@ def missing_section(ctx: Context):
         if not spec.required:
             continue
         where = f"after '{previous.title}' (line {previous.line})" if previous else "after the title"
-        weight = f" — {CATEGORIES[spec.category][0]}" if spec.category else ""
+        weight = f"{CATEGORIES[spec.category][0]}; " if spec.category else ""
         yield Finding(
             "",
-            f"missing required section '## {spec.heading}'{weight}; add it {where}",
+            f"missing required section '## {spec.heading}'",
             title.line if title else 1,
             1,
             section=spec.key,
+            hint=f"{weight}add it {where}",
         )
 
 
@@ -119,6 +137,8 @@ def empty_section(ctx: Context):
     rationale="""Extra sections are allowed but are not scored. When the heading is close to an
     expected one, it may be a typo or an unfamiliar wording: the finding says which section it
     probably means, so it can be renamed (or added as an alias in a team type).""",
+    bad="## Lunch Options\nThe team likes the Thai place on Park Row.",
+    good="## Competitors Evaluated\nBasware (incumbent AP tool); lost on matching accuracy.",
 )
 def unknown_section(ctx: Context):
     for section, suggestion in ctx.outline.unknown:
@@ -139,6 +159,16 @@ def unknown_section(ctx: Context):
     summary="The same section appears twice.",
     rationale="""Two headings for the same section split the information; only the first is scored,
     and a reader may stop at it. Merge them.""",
+    bad="""
+## Risk Flags
+- Champion may leave in Q1
+
+## Risk Flags
+- Data migration may slip""",
+    good="""
+## Risk Flags
+- Champion may leave in Q1
+- Data migration may slip""",
 )
 def duplicate_section(ctx: Context):
     for section, spec in ctx.outline.duplicates:
@@ -160,6 +190,19 @@ def duplicate_section(ctx: Context):
     summary="The handoff has no `# ` title.",
     rationale="""The title names the handoff and the customer (`# Customer Handoff: Northwind`); it is
     what a reviewer sees first and what type detection reads when the frontmatter has no type.""",
+    bad="""
+---
+type: sales-to-cs
+---
+## Customer Overview
+Northwind Traders, 400 staff, logistics, Leeds.""",
+    good="""
+---
+type: sales-to-cs
+---
+# Customer Handoff: Northwind Traders
+## Customer Overview
+Northwind Traders, 400 staff, logistics, Leeds.""",
 )
 def missing_title(ctx: Context):
     if ctx.doc.title is None:

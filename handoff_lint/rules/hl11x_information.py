@@ -18,13 +18,8 @@ from .registry import Context, rule
     next steps…). They count wherever they are written — any heading, a bold label, a table, a memo
     paragraph. An element that is nowhere is reported once, naming its category and what would
     fill it; the category's score already reflects it.""",
-    bad="""
-## People
-- Main contact — friendly, responsive""",
-    good="""
-## People
-- **Dana Lee — VP Operations (champion)**: ran the evaluation; wants weekly metrics.
-- **Ray Chu — CFO (economic buyer)**: signed; cares about payback.""",
+    bad="## What They Bought and Why\nThey bought the platform.",
+    good="## What They Bought and Why\nThey bought 120 seats of AP Automation ($84K ARR) because their AP team matches every invoice by hand, which delays supplier payments.",
 )
 def missing_information(ctx: Context):
     if not ctx.judgements:
@@ -38,9 +33,4 @@ def missing_information(ctx: Context):
                 continue
             hint = f": {element.spec.hint}" if element.spec.hint else ""
             why = f" ({element.why})" if element.why else ""
-            yield Finding(
-                "",
-                f"no {element.spec.label}{why} — {CATEGORIES[key][0]}; add{hint}",
-                line,
-                1,
-            )
+            yield Finding("", f"no {element.spec.label}{why}", line, 1, hint=f"{CATEGORIES[key][0]}; add{hint}")

@@ -34,6 +34,10 @@ from: Dana Lee
 to: Omar Haddad
 date: 2026-11-20
 ---""",
+    bad="""
+# Customer Handoff: Northwind Traders
+## Customer Overview
+Northwind Traders, 400 staff, logistics, Leeds.""",
 )
 def missing_frontmatter(ctx: Context):
     fm = ctx.doc.frontmatter
@@ -50,8 +54,8 @@ def missing_frontmatter(ctx: Context):
     summary="A required frontmatter key is absent, empty or a placeholder.",
     rationale="""Empty is missing: `owner: ""`, `owner:`, `owner: TBD` and `customer: "{{client}}"` all
     leave the receiving team without the fact. Every required key of the type must hold a real value.""",
-    bad='to: ""',
-    good="to: Omar Haddad",
+    bad='---\ntype: sales-to-cs\ncustomer: Northwind Traders\nto: ""\n---\n# Customer Handoff: Northwind Traders',
+    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\nto: Omar Haddad\n---\n# Customer Handoff: Northwind Traders",
 )
 def missing_frontmatter_key(ctx: Context):
     fm = ctx.doc.frontmatter
@@ -80,8 +84,8 @@ def missing_frontmatter_key(ctx: Context):
     rationale="""Dates must be real ISO dates, money a number, statuses one of the allowed values. A
     wrong type or format breaks every tool that reads the frontmatter, and an unresolved choice
     (`status: draft | ready`) is not a decision.""",
-    bad="date: 2026-02-30",
-    good="date: 2026-02-27",
+    bad="---\ntype: sales-to-cs\ncustomer: Northwind Traders\ndate: 2026-02-30\n---\n# Customer Handoff: Northwind Traders",
+    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\ndate: 2026-02-27\n---\n# Customer Handoff: Northwind Traders",
 )
 def invalid_frontmatter_value(ctx: Context):
     fm = ctx.doc.frontmatter

@@ -17,15 +17,9 @@ from .registry import Context, rule
     rationale="""Some facts are always needed, such as the customer's primary contact or the go-live
     date. Write each as a row of the section's table (`| Primary Contact | … |`) or as a bold
     label (`**Primary Contact:** …`).""",
-    bad="""
-| Field | Detail |
-|-------|--------|
-| Company | Northwind Traders |""",
-    good="""
-| Field | Detail |
-|-------|--------|
-| Company | Northwind Traders, 400 staff, logistics |
-| Primary Contact | Priya Nair, VP Operations, priya@northwind.example |""",
+    bad="| Field | Detail |\n|-------|--------|\n| Company | Northwind Traders, 400 staff, logistics |",
+    good="| Field | Detail |\n|-------|--------|\n| Company | Northwind Traders, 400 staff, logistics |\n| Primary Contact | Priya Nair, VP Operations |\n| Executive Sponsor | Martin Hale, CFO |\n| Technical Lead | Leo Park, IT Director |",
+    example_section="Customer Overview",
 )
 def missing_field(ctx: Context):
     for key, assessment in ctx.assessments.items():
@@ -53,8 +47,9 @@ def missing_field(ctx: Context):
     rationale="""Empty is missing: a field holding `[Name]`, `TBD`, `N/A`, `-` or an unresolved option
     list such as `🔴🟡🟢` tells the receiving team nothing, and reps use such values to get past
     "required field" checks.""",
-    bad="| Primary Contact | TBD |",
-    good="| Primary Contact | Priya Nair, VP Operations, priya@northwind.example |",
+    bad="| Field | Detail |\n|-------|--------|\n| Primary Contact | TBD |",
+    good="| Field | Detail |\n|-------|--------|\n| Primary Contact | Priya Nair, VP Operations, priya@northwind.example |",
+    example_section="Customer Overview",
 )
 def empty_field(ctx: Context):
     for key, assessment in ctx.assessments.items():
@@ -74,8 +69,9 @@ def empty_field(ctx: Context):
     summary="A table row leaves a required column empty.",
     rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
     a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
-    bad="| Champion may leave | 🔴🟡🟢 | |",
-    good="| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🔴🟡🟢 | |",
+    good="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    example_section="Risk Flags",
 )
 def incomplete_row(ctx: Context):
     for key, assessment in ctx.assessments.items():
@@ -101,8 +97,9 @@ def incomplete_row(ctx: Context):
     summary="A section's table lacks a required column.",
     rationale="""The type definition names the columns each item table needs (for risks: Risk,
     Severity, Mitigation). A missing column means that fact is missing for every row.""",
-    bad="| Risk | Mitigation |",
-    good="| Risk | Severity | Mitigation |",
+    bad="| Risk | Mitigation |\n|------|------------|\n| Champion may leave | Build a second sponsor — @omar, by 2027-01-15 |",
+    good="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    example_section="Risk Flags",
 )
 def missing_column(ctx: Context):
     for key, assessment in ctx.assessments.items():

@@ -42,6 +42,7 @@ def content_items(assessment):
     from a baseline to a target.""",
     bad="- Improve invoice processing efficiency",
     good="- Cut invoice-matching time from 20 h/week to under 4 h/week within 60 days of go-live",
+    example_section="Success Criteria",
 )
 def unmeasurable_criterion(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("success-criteria"):
@@ -76,6 +77,18 @@ def unmeasurable_criterion(ctx: Context):
     the customer, force the prioritisation conversation before the work starts.""",
     options={"max-items": 5},
     option_types={"max-items": {"type": "integer", "minimum": 1, "description": "most success criteria"}},
+    bad="""
+- Invoice matching under 4 h/week by 2027-03-31
+- 85% touchless invoices by 2027-03-31
+- Month-end close in 5 days by Q2 2027
+- Zero late-payment fees in Q2 2027
+- 3 entities live by 2027-06-30
+- 10 AP clerks trained by 2027-02-28""",
+    good="""
+- Invoice matching under 4 h/week by 2027-03-31
+- 85% touchless invoices by 2027-03-31
+- Month-end close in 5 days by Q2 2027""",
+    example_section="Success Criteria",
 )
 def too_many_criteria(ctx: Context):
     limit = ctx.rule_options["max-items"]

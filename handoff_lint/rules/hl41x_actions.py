@@ -69,6 +69,7 @@ def action_items(ctx: Context):
     pooled queue and vanishes. Name a person, an @handle or a role (`@dana`, `— Dana Lee`, `owner: CSM`).""",
     bad="- [ ] Schedule the kickoff call — we, due 2026-12-01",
     good="- [ ] Schedule the kickoff call — @priya-shah, due 2026-12-01",
+    example_section="Action Items",
 )
 def action_without_owner(ctx: Context):
     for spec, block, owner_text, _due in action_items(ctx):
@@ -96,6 +97,7 @@ def _is_owner_cell(owner_text: str, block) -> bool:
     date (`due 2026-12-01`) or a date relative to a named one (`by kickoff`, `within 2 business days`).""",
     bad="- [ ] Send the welcome email — @priya-shah",
     good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
+    example_section="Action Items",
 )
 def action_without_due_date(ctx: Context):
     for spec, block, _owner, due_text in action_items(ctx):
@@ -119,6 +121,7 @@ def action_without_due_date(ctx: Context):
     reader which items are still open.""",
     bad="- Send the welcome email — @priya-shah, due 2026-11-25",
     good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
+    example_section="Action Items",
 )
 def action_not_checkbox(ctx: Context):
     for spec, block, _owner, _due in action_items(ctx):
@@ -140,6 +143,12 @@ def action_not_checkbox(ctx: Context):
     (`min_items` of the action-items section) or the `min-items` option, per type.""",
     options={"min-items": None},
     option_types={"min-items": {"type": "integer", "minimum": 1, "description": "fewest action items"}},
+    bad="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
+    good="""
+- [ ] Send the welcome email — @priya-shah, due 2026-11-25
+- [ ] Schedule the kickoff call — @omar, due 2026-11-27
+- [ ] Run the first working session — @omar, due 2026-12-04""",
+    example_section="Action Items",
 )
 def too_few_action_items(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("action-items"):

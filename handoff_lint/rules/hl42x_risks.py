@@ -74,8 +74,9 @@ def risk_rows(ctx: Context):
     rationale="""A risk needs one severity so the receiving team knows what to look at first: 🔴/🟡/🟢 or
     High/Medium/Low (Critical, Med, Amber… are read as the same three levels). None, or several at
     once (the template's `🔴🟡🟢`), is not a triage.""",
-    bad="| Champion may leave | 🔴🟡🟢 | Build a second sponsor |",
-    good="| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | Medium-high | Build a second sponsor — @omar, by 2027-01-15 |",
+    good="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    example_section="Risk Flags",
 )
 def risk_severity(ctx: Context):
     for spec, assessment, block in risk_rows(ctx):
@@ -108,8 +109,15 @@ def risk_severity(ctx: Context):
     summary="A risk has no real mitigation.",
     rationale="""A risk without a mitigation is only a worry handed over. Say what the receiving team
     should do about it ("Build a second sponsor in Finance before the first QBR"), not "monitor".""",
-    bad="| Data migration slips | High | Monitor |",
-    good="| Data migration slips | High | Book the migration slot before kickoff — @leo, due 2026-12-01 |",
+    bad="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Data migration slips | High | Monitor |""",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Data migration slips | High | Book the migration slot before kickoff — @leo, due 2026-12-01 |""",
+    example_section="Risk Flags",
 )
 def risk_without_mitigation(ctx: Context):
     for spec, assessment, block in risk_rows(ctx):
@@ -141,6 +149,13 @@ def risk_without_mitigation(ctx: Context):
     (for all types or one type) to require at least one risk.""",
     options={"allow-none": True},
     option_types={"allow-none": {"type": "boolean", "description": 'accept an explicit "None identified"'}},
+    bad="None identified as of 2026-11-20.",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    example_section="Risk Flags",
+    example_options={"allow-none": False},
 )
 def no_risks_listed(ctx: Context):
     if ctx.rule_options["allow-none"]:

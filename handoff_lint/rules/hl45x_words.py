@@ -33,6 +33,7 @@ _FACT = re.compile(r"\d|\"|“|\$|€|£|%")
     and when.""",
     bad="They want faster invoice matching.",
     good='> "We lose twenty hours a week matching invoices by hand." — Dana Lee, Finance Director, 2026-10-02',
+    example_section="Customer Expectations",
 )
 def no_customer_quote(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("customer-words"):
@@ -61,6 +62,7 @@ def no_customer_quote(ctx: Context):
     Write the fact behind it: "CFO confirmed a $50K budget on the 2026-10-02 call".""",
     bad="Great call, they seem really interested.",
     good="On the 2026-10-02 call the CFO confirmed a $50K budget for Q1 2027.",
+    example_section="What They Bought and Why",
 )
 def filler(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("context"):
@@ -128,8 +130,9 @@ _GENERIC_WORDS = {
     summary="A required field holds a generic word instead of a fact.",
     rationale=""""Standard", "the usual requirements" or "see CRM" pass a non-empty check and hand over
     nothing: the receiving team has to go and ask. Write the fact, or link the exact record.""",
-    bad="| Security/compliance | Usual requirements |",
-    good="| Security/compliance | EU hosting (Frankfurt), DPA signed 2026-11-12, SSO with Entra ID (SAML) |",
+    bad="| Item | Detail |\n|------|--------|\n| Security/compliance | Usual requirements |",
+    good="| Item | Detail |\n|------|--------|\n| Security/compliance | EU hosting (Frankfurt), DPA signed 2026-11-12, SSO with Entra ID (SAML) |",
+    example_section="Technical Context",
 )
 def vague_value(ctx: Context):
     for key, assessment in ctx.assessments.items():

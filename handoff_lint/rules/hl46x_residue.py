@@ -101,8 +101,8 @@ def _company_words(name: str) -> str:
     rationale="""A handoff copied from another deal often keeps the old customer in its title. The
     title's customer (after the colon) must match the frontmatter `customer`; a title that contains the
     customer's name anywhere (`# Bluefin Dental: SDR to AE`) is not a mismatch.""",
-    bad="customer: Northwind Traders … # Customer Handoff: Globex",
-    good="customer: Northwind Traders … # Customer Handoff: Northwind Traders",
+    bad="---\ntype: sales-to-cs\ncustomer: Northwind Traders\n---\n# Customer Handoff: Globex",
+    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\n---\n# Customer Handoff: Northwind Traders",
 )
 def title_customer_mismatch(ctx: Context):
     customer = (ctx.doc.frontmatter.data or {}).get("customer")
