@@ -19,7 +19,10 @@ from .registry import Context, rule
     paragraph. An element that is nowhere is reported once, naming its category and what would
     fill it; the category's score already reflects it.""",
     bad="## What They Bought and Why\nThey bought the platform.",
-    good="## What They Bought and Why\nThey bought 120 seats of AP Automation ($84K ARR) because their AP team matches every invoice by hand, which delays supplier payments.",
+    good="""
+## What They Bought and Why
+They bought 120 seats of AP Automation ($84K ARR) because their AP team
+matches every invoice by hand, which delays supplier payments.""",
 )
 def missing_information(ctx: Context):
     if not ctx.judgements:

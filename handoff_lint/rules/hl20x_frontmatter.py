@@ -55,7 +55,13 @@ def missing_frontmatter(ctx: Context):
     rationale="""Empty is missing: `owner: ""`, `owner:`, `owner: TBD` and `customer: "{{client}}"` all
     leave the receiving team without the fact. Every required key of the type must hold a real value.""",
     bad='---\ntype: sales-to-cs\ncustomer: Northwind Traders\nto: ""\n---\n# Customer Handoff: Northwind Traders',
-    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\nto: Omar Haddad\n---\n# Customer Handoff: Northwind Traders",
+    good="""
+---
+type: sales-to-cs
+customer: Northwind Traders
+to: Omar Haddad
+---
+# Customer Handoff: Northwind Traders""",
 )
 def missing_frontmatter_key(ctx: Context):
     fm = ctx.doc.frontmatter
@@ -84,8 +90,20 @@ def missing_frontmatter_key(ctx: Context):
     rationale="""Dates must be real ISO dates, money a number, statuses one of the allowed values. A
     wrong type or format breaks every tool that reads the frontmatter, and an unresolved choice
     (`status: draft | ready`) is not a decision.""",
-    bad="---\ntype: sales-to-cs\ncustomer: Northwind Traders\ndate: 2026-02-30\n---\n# Customer Handoff: Northwind Traders",
-    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\ndate: 2026-02-27\n---\n# Customer Handoff: Northwind Traders",
+    bad="""
+---
+type: sales-to-cs
+customer: Northwind Traders
+date: 2026-02-30
+---
+# Customer Handoff: Northwind Traders""",
+    good="""
+---
+type: sales-to-cs
+customer: Northwind Traders
+date: 2026-02-27
+---
+# Customer Handoff: Northwind Traders""",
 )
 def invalid_frontmatter_value(ctx: Context):
     fm = ctx.doc.frontmatter

@@ -18,7 +18,13 @@ from .registry import Context, rule
     date. Write each as a row of the section's table (`| Primary Contact | … |`) or as a bold
     label (`**Primary Contact:** …`).""",
     bad="| Field | Detail |\n|-------|--------|\n| Company | Northwind Traders, 400 staff, logistics |",
-    good="| Field | Detail |\n|-------|--------|\n| Company | Northwind Traders, 400 staff, logistics |\n| Primary Contact | Priya Nair, VP Operations |\n| Executive Sponsor | Martin Hale, CFO |\n| Technical Lead | Leo Park, IT Director |",
+    good="""
+| Field | Detail |
+|-------|--------|
+| Company | Northwind Traders, 400 staff, logistics |
+| Primary Contact | Priya Nair, VP Operations |
+| Executive Sponsor | Martin Hale, CFO |
+| Technical Lead | Leo Park, IT Director |""",
     example_section="Customer Overview",
 )
 def missing_field(ctx: Context):
@@ -48,7 +54,10 @@ def missing_field(ctx: Context):
     list such as `🔴🟡🟢` tells the receiving team nothing, and reps use such values to get past
     "required field" checks.""",
     bad="| Field | Detail |\n|-------|--------|\n| Primary Contact | TBD |",
-    good="| Field | Detail |\n|-------|--------|\n| Primary Contact | Priya Nair, VP Operations, priya@northwind.example |",
+    good="""
+| Field | Detail |
+|-------|--------|
+| Primary Contact | Priya Nair, VP Operations, priya@northwind.example |""",
     example_section="Customer Overview",
 )
 def empty_field(ctx: Context):
@@ -70,7 +79,10 @@ def empty_field(ctx: Context):
     rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
     a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
     bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🔴🟡🟢 | |",
-    good="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
     example_section="Risk Flags",
 )
 def incomplete_row(ctx: Context):
@@ -97,8 +109,14 @@ def incomplete_row(ctx: Context):
     summary="A section's table lacks a required column.",
     rationale="""The type definition names the columns each item table needs (for risks: Risk,
     Severity, Mitigation). A missing column means that fact is missing for every row.""",
-    bad="| Risk | Mitigation |\n|------|------------|\n| Champion may leave | Build a second sponsor — @omar, by 2027-01-15 |",
-    good="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    bad="""
+| Risk | Mitigation |
+|------|------------|
+| Champion may leave | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
     example_section="Risk Flags",
 )
 def missing_column(ctx: Context):

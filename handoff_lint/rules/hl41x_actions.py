@@ -74,11 +74,17 @@ def action_items(ctx: Context):
 def action_without_owner(ctx: Context):
     for spec, block, owner_text, _due in action_items(ctx):
         if find_owner(owner_text) is None and not _is_owner_cell(owner_text, block):
-            weak = weak_owner(owner_text)
+            weak = weak_owner(owner_text) or _weak_owner_cell(owner_text, block)
             why = f"an owner '{weak}' that is nobody in particular" if weak else "no owner"
             yield Finding(
                 "", f"action item has {why}: {truncate(block.text, 50)!r}", block.line, block.column, section=spec.key
             )
+
+
+def _weak_owner_cell(owner_text: str, block) -> str | None:
+    """An Owner column saying "we" or "TBD": nobody in particular, as "— we" is in a list item."""
+    cell = owner_text.strip().lower()
+    return cell if block.kind == "row" and owner_text != block.text and cell in NOT_OWNERS else None
 
 
 def _is_owner_cell(owner_text: str, block) -> bool:

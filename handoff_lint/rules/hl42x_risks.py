@@ -74,8 +74,14 @@ def risk_rows(ctx: Context):
     rationale="""A risk needs one severity so the receiving team knows what to look at first: 🔴/🟡/🟢 or
     High/Medium/Low (Critical, Med, Amber… are read as the same three levels). None, or several at
     once (the template's `🔴🟡🟢`), is not a triage.""",
-    bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | Medium-high | Build a second sponsor — @omar, by 2027-01-15 |",
-    good="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |",
+    bad="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | Medium-high | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
     example_section="Risk Flags",
 )
 def risk_severity(ctx: Context):

@@ -64,8 +64,32 @@ def ambiguous_date(ctx: Context):
     and the first business review comes after go-live. Each type declares its chains (`date_order`).
     Action items due before the handoff date are stale copies from another deal. Relative dates
     ("week 6") are accepted and not ordered.""",
-    bad="---\ntype: sales-to-cs\ncustomer: Northwind Traders\ndate: 2026-11-20\ncontract_start: 2026-12-01\n---\n# Customer Handoff: Northwind Traders\n\n## Timeline Expectations\n| Milestone | Customer's Expected Date |\n|-----------|------------------------|\n| Go-live / first value | 2026-10-01 |",
-    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\ndate: 2026-11-20\ncontract_start: 2026-12-01\n---\n# Customer Handoff: Northwind Traders\n\n## Timeline Expectations\n| Milestone | Customer's Expected Date |\n|-----------|------------------------|\n| Go-live / first value | 2027-01-18 |",
+    bad="""
+---
+type: sales-to-cs
+customer: Northwind Traders
+date: 2026-11-20
+contract_start: 2026-12-01
+---
+# Customer Handoff: Northwind Traders
+
+## Timeline Expectations
+| Milestone | Customer's Expected Date |
+|-----------|------------------------|
+| Go-live / first value | 2026-10-01 |""",
+    good="""
+---
+type: sales-to-cs
+customer: Northwind Traders
+date: 2026-11-20
+contract_start: 2026-12-01
+---
+# Customer Handoff: Northwind Traders
+
+## Timeline Expectations
+| Milestone | Customer's Expected Date |
+|-----------|------------------------|
+| Go-live / first value | 2027-01-18 |""",
 )
 def date_order(ctx: Context):
     reported = set()

@@ -105,8 +105,19 @@ def _left_as_placeholder(ctx: Context, names: set[str]) -> bool:
     lead, champion). Name them with their title; write "Unknown — plan: …" rather than leaving a
     role out. A role whose own field holds a placeholder (`| Champion | TBD |`) is reported once, as
     that placeholder (HL301 or HL310).""",
-    bad="| Field | Detail |\n|-------|--------|\n| Primary Contact | Priya Nair, VP Operations |\n| Technical Lead | Leo Park, IT Director |\n| Champion | Dana Lee, AP Manager |",
-    good="| Field | Detail |\n|-------|--------|\n| Primary Contact | Priya Nair, VP Operations |\n| Technical Lead | Leo Park, IT Director |\n| Champion | Dana Lee, AP Manager |\n| Executive Sponsor | Martin Hale, CFO |",
+    bad="""
+| Field | Detail |
+|-------|--------|
+| Primary Contact | Priya Nair, VP Operations |
+| Technical Lead | Leo Park, IT Director |
+| Champion | Dana Lee, AP Manager |""",
+    good="""
+| Field | Detail |
+|-------|--------|
+| Primary Contact | Priya Nair, VP Operations |
+| Technical Lead | Leo Park, IT Director |
+| Champion | Dana Lee, AP Manager |
+| Executive Sponsor | Martin Hale, CFO |""",
     example_section="Customer Overview",
 )
 def missing_stakeholder_role(ctx: Context):

@@ -131,7 +131,10 @@ _GENERIC_WORDS = {
     rationale=""""Standard", "the usual requirements" or "see CRM" pass a non-empty check and hand over
     nothing: the receiving team has to go and ask. Write the fact, or link the exact record.""",
     bad="| Item | Detail |\n|------|--------|\n| Security/compliance | Usual requirements |",
-    good="| Item | Detail |\n|------|--------|\n| Security/compliance | EU hosting (Frankfurt), DPA signed 2026-11-12, SSO with Entra ID (SAML) |",
+    good="""
+| Item | Detail |
+|------|--------|
+| Security/compliance | EU hosting (Frankfurt), DPA signed 2026-11-12, SSO with Entra ID (SAML) |""",
     example_section="Technical Context",
 )
 def vague_value(ctx: Context):
