@@ -27,7 +27,7 @@ from .outcome import RULE_NAMES, rule_name
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
-FORMAT = 7  # 7: no verdict stored (outcome.py decides it for each run)
+FORMAT = 8  # 7: no verdict stored (outcome.py decides it for each run); 8: findings keep their fix hint
 
 
 def cache_key(real: str, root: Path) -> str:
@@ -150,7 +150,9 @@ def _encode(result) -> dict:
         "source": result.type_source,
         "score": result.score,
         "threshold": result.threshold,
-        "findings": [[f.code, f.message, f.line, f.column, f.severity.value, f.section] for f in result.findings],
+        "findings": [
+            [f.code, f.message, f.line, f.column, f.severity.value, f.section, f.hint] for f in result.findings
+        ],
         "suppressed": result.suppressed,
     }
 
@@ -180,8 +182,10 @@ def _decode(path: str, raw: dict, profile: str, lines_of):
     intern = sys.intern  # codes, keys and statuses repeat across thousands of results
     categories, sections = _decode_profile(profile)
     findings = tuple(
-        Finding(intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section))
-        for code, message, line, column, severity, section in raw["findings"]
+        Finding(
+            intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section), hint=hint
+        )
+        for code, message, line, column, severity, section, hint in raw["findings"]
     )
     return FileResult(
         path=path,

@@ -340,7 +340,7 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
     run = decide(_run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache))
     for result, verdict in run:
         if result.score is None:
-            reason = next((f.message for f in result.findings), "not scored")
+            reason = next((f.text for f in result.findings), "not scored")
             click.echo(f"{result.path}: not scored — {reason}")
         else:
             click.echo(render_score_table(result, verdict))
@@ -462,23 +462,12 @@ def list_rules():
 def explain(code):
     """Explain a rule: why it exists, with a bad and a good example."""
     from .rules import get_rule
+    from .rules.describe import render
 
     rule = get_rule(code)
     if rule is None:
         raise HandoffLintError(f"no rule '{code}'; `handoff-lint rules` lists them")
-    click.echo(f"{rule.code} {rule.name} ({rule.category}, default severity {rule.severity.value})")
-    click.echo("")
-    click.echo(rule.summary)
-    click.echo("")
-    click.echo(rule.rationale)
-    if rule.affects_score:
-        click.echo("")
-        click.echo("A section with this finding counts as Partial in the score.")
-    for label, example in (("Bad", rule.bad), ("Good", rule.good)):
-        if example:
-            click.echo("")
-            click.echo(f"{label}:")
-            click.echo("\n".join("    " + line for line in example.splitlines()))
+    click.echo(render(rule))
 
 
 @cli.command()

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from .document import Block, Field, Section, Table
 from .handoff_types import FieldSpec, HandoffType, SectionSpec
-from .placeholders import is_blank_or_placeholder
+from .language.normalize import normalize_label
+from .language.placeholders import is_blank_or_placeholder
+from .language.risks import is_explicit_none
 from .sections import Outline
-from .signals import is_explicit_none
-from .text import normalize_label
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .evidence import Evidence
-from .signals import MONTH_PATTERN, find_dates
+from .language.dates import MONTH_PATTERN, find_dates
 
 # event -> (category, pattern that names it in a statement)
 _EVENTS = {

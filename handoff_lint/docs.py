@@ -6,6 +6,7 @@ Run: ``python -m handoff_lint.docs > docs/rules.md``
 from __future__ import annotations
 
 from .rules import all_rules
+from .rules.describe import render
 
 _HEADER = """# Rules
 
@@ -30,37 +31,8 @@ def render_rules_markdown() -> str:
             f"| {rule.summary} |"
         )
     for rule in rules:
-        out += [
-            "",
-            f"## {rule.code}",
-            "",
-            f"**{rule.name}** — {rule.category}, default severity "
-            f"{rule.severity.value}{', affects score' if rule.affects_score else ''}.",
-            "",
-            rule.summary,
-            "",
-            rule.rationale,
-        ]
-        if rule.options:
-            out += [
-                "",
-                "Options (`[tool.handoff-lint.rules." + rule.code + "]`, or per type in "
-                "`[tool.handoff-lint.rules." + rule.code + ".<type>]`):",
-                "",
-            ]
-            out += [f"- `{name}` (default `{_toml(value)}`)" for name, value in rule.options.items()]
-        for label, example in (("Bad", rule.bad), ("Good", rule.good)):
-            if example:
-                out += ["", f"{label}:", "", "```markdown", example, "```"]
+        out += ["", f"## {rule.code}", "", render(rule, markdown=True, link=False)]
     return "\n".join(out) + "\n"
-
-
-def _toml(value) -> str:
-    if value is None:
-        return "from the type definition"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 if __name__ == "__main__":

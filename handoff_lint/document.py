@@ -43,7 +43,7 @@ class Table:
 
     def column_index(self, names: set[str]) -> int | None:
         """Index of the first header cell whose normalised text is in ``names``."""
-        from .text import normalize_label
+        from .language.normalize import normalize_label
 
         for index, cell in enumerate(self.header):
             if normalize_label(cell.text) in names:

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from .document import Document, Section
 from .frontmatter import escape_pointer
-from .placeholders import find_placeholders, is_blank_or_placeholder
-from .text import strip_markup
+from .language.normalize import strip_markup
+from .language.placeholders import find_placeholders, is_blank_or_placeholder
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")

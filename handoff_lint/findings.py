@@ -28,6 +28,14 @@ class Finding:
     # The section key (from the type definition) the finding is about, when there is one;
     # scoring uses it to downgrade a section whose content fails quality rules.
     section: str | None = None
+    # How to fix it, kept apart from what is wrong: text output prints "message — hint", JSON
+    # and SARIF carry the two separately, summaries quote the message alone.
+    hint: str = ""
+
+    @property
+    def text(self) -> str:
+        """What a person reads: the message, then the hint after an em dash."""
+        return f"{self.message} — {self.hint}" if self.hint else self.message
 
     def sort_key(self) -> tuple:
         # Stable sort keeps the order rules emit within a place (e.g. sections in schema order).

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import ConfigError
-from .text import normalize_heading, normalize_label
+from .language.normalize import normalize_heading, normalize_label
 
 META_SCHEMA_FILE = "handoff-type.meta.schema.json"
 CONFIG_SCHEMA_FILE = "config.schema.json"  # the configuration's schema, not a handoff type

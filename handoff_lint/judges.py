@@ -17,6 +17,8 @@ from .categories import CATEGORIES
 from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
+from .language.measures import has_quantity, has_time_bound
+from .language.risks import is_explicit_none, is_weak_mitigation
 from .reading import (
     concrete_tokens,
     content_words,
@@ -33,7 +35,6 @@ from .reading import (
     owner_of,
     person_names,
 )
-from .signals import has_quantity, has_time_bound, is_explicit_none, is_weak_mitigation
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 USABLE, THIN, ABSENT = 2, 1, 0

@@ -13,9 +13,9 @@ from functools import lru_cache
 from .document import Block, Document, Field, Section, Table, Text
 from .findings import Problem
 from .frontmatter import Frontmatter, split
+from .language.normalize import normalize_heading, strip_markup
 from .limits import MAX_BLOCKS, MAX_FILE_BYTES, MAX_HEADINGS, MAX_LINES, MAX_TEXT
 from .source import split_lines
-from .text import normalize_heading, strip_markup
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")

@@ -10,7 +10,9 @@ import re
 from functools import lru_cache
 
 from .evidence import words_of
-from .signals import find_dates, find_owner, has_quantity, has_time_bound, is_not_owner
+from .language.dates import find_dates
+from .language.measures import has_quantity, has_time_bound
+from .language.owners import find_owner, is_not_owner
 
 # --- concreteness and filler ----------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .document import Document
 from .handoff_types import HandoffType
-from .text import normalize_heading, normalize_label
+from .language.normalize import normalize_heading, normalize_label
 
 
 @dataclass

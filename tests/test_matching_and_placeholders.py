@@ -41,7 +41,7 @@ def test_every_missing_section_is_reported_in_one_pass_with_where_to_add_it(run,
     for heading in ("## Customer Overview", "## Risk Flags", "## Action Items"):
         text = text.replace(heading, "## Notes", 1)
     result = lint(run, tmp_path, text, structure="template")
-    missing = [f["message"] for f in result["findings"] if f["code"] == "HL101"]
+    missing = [f"{f['message']} — {f['hint']}" for f in result["findings"] if f["code"] == "HL101"]
     assert len(missing) == 3
     assert "'## Risk Flags' — Risk flags; add it after 'Expansion Opportunity'" in missing[1]
     unknown = [f for f in result["findings"] if f["code"] == "HL103"]

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from ..cache import CACHE_DIR, content_digest
 from ..frontmatter import split
+from ..language.normalize import normalize_label
+from ..language.placeholders import is_blank_or_placeholder
 from ..parser import _BOLD_LABEL
-from ..placeholders import is_blank_or_placeholder
 from ..source import decode_lines
-from ..text import normalize_label
 
 UNKNOWN = "unknown"
 FRONTMATTER_KEYS = ("from", "owner")

@@ -46,7 +46,7 @@ def plan_annotations(run) -> Plan:
                 continue
             rule = get_rule(f.code)
             title = f"{f.code} {rule.name}" if rule else f.code
-            annotation = Annotation(f.severity.value, result.path, f.line, f.column, title, f.message, f)
+            annotation = Annotation(f.severity.value, result.path, f.line, f.column, title, f.text, f)
             ranked.append(((1 if f.line in changed else 2, order, f.line), annotation))
     chosen: list[Annotation] = []
     for level in ("error", "warning"):

@@ -58,7 +58,7 @@ class GithubReporter(Reporter):
                 continue
             status = text.status_line(result, verdict, run.baseline(result))
             shown = [f for f in result.findings if not (self.quiet and f.severity is Severity.INFO)]
-            body = [_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.message}") for f in shown]
+            body = [_plain(f"{result.path}:{f.line}:{f.column}: {f.code} {f.text}") for f in shown]
             if self.show_score and result.score is not None:
                 body += ["", *map(_plain, render_score_table(result, verdict).splitlines())]
             if not body:

@@ -40,6 +40,7 @@ def result_to_dict(result, verdict, baseline=None) -> dict:
                 "line": f.line,
                 "column": f.column,
                 "message": f.message,
+                "hint": f.hint or None,
                 "section": f.section,
             }
             for f in result.findings

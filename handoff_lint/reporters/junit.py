@@ -43,7 +43,7 @@ class JunitReporter(Reporter):
                 values["baseline_score"] = baseline.score
             for name, value in values.items():
                 ET.SubElement(props, "property", name=name, value="" if value is None else str(value))
-            lines = [f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.message}" for f in result.findings]
+            lines = [f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.text}" for f in result.findings]
             if not verdict.passed:
                 message = _xml(_failure_message(result, verdict))
                 failure = ET.SubElement(case, "failure", message=message, type="handoff-lint")

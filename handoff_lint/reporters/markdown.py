@@ -26,8 +26,7 @@ def cell(text: str) -> str:
 
 
 def _short(message: str) -> str:
-    """The gist of a message: before any " — " hint, and before a long quote after ": "."""
-    message = message.split(" — ")[0]
+    """The gist of a message (its hint is apart): before a long quote after ": "."""
     if len(message) <= ITEM_LENGTH:
         return message
     cut = message.rfind(": ", 0, ITEM_LENGTH)
@@ -94,7 +93,7 @@ class MarkdownReporter(Reporter):
             out += ["", f"<details><summary>All findings ({len(findings)})</summary>", ""]
             for r, f in findings[:MAX_LISTED]:
                 where = f"{cell(repo_path(r.path))}:{f.line}:{f.column}"
-                out.append(f"- {where} **{f.code}** {f.severity.value}: {cell(f.message)}")
+                out.append(f"- {where} **{f.code}** {f.severity.value}: {cell(f.text)}")
             if len(findings) > MAX_LISTED:
                 out.append(f"- … {len(findings) - MAX_LISTED} more in the log")
             out += ["", "</details>"]

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from .. import PROJECT_URL, __version__
 from ..findings import Severity
 from ..rules import all_rules
+from ..rules.describe import render
 from .base import Reporter, repo_path, score_change
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -41,20 +42,13 @@ def _cap(text: str) -> str:
 
 
 def rule_descriptor(rule) -> dict:
-    text = [rule.summary, "", rule.rationale]
-    markdown = [f"**{rule.summary}**", "", rule.rationale]
-    for label, example in (("Bad", rule.bad), ("Good", rule.good)):
-        if example:
-            text += ["", f"{label}:", example]
-            markdown += ["", f"{label}:", "", "```markdown", example, "```"]
-    text += ["", f"More: handoff-lint explain {rule.code}"]
-    markdown += ["", f"More: `handoff-lint explain {rule.code}`"]
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": _cap(rule.summary)},
         "fullDescription": {"text": _cap(rule.rationale or rule.summary)},
-        "help": {"text": "\n".join(text), "markdown": "\n".join(markdown)},
+        "helpUri": rule.help_uri,
+        "help": {"text": render(rule), "markdown": render(rule, markdown=True)},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": ["handoff", rule.category]},
     }
@@ -97,7 +91,7 @@ class SarifReporter(Reporter):
                     entry["ruleIndex"] = index[f.code]
                 entry.update(
                     level=LEVEL[f.severity],
-                    message={"text": f.message},
+                    message={"text": f.message},  # the fix hint is in properties
                     locations=[
                         {
                             "physicalLocation": {
@@ -109,6 +103,8 @@ class SarifReporter(Reporter):
                     partialFingerprints={"handoffLint/v1": f"{digest}:{seen[digest]}"},
                     properties={"score": result.score, "threshold": result.threshold, "handoffType": result.type_name},
                 )
+                if f.hint:
+                    entry["properties"]["hint"] = f.hint
                 sarif_results.append(entry)
         log = {
             "$schema": SCHEMA,

@@ -30,7 +30,7 @@ class TextReporter(Reporter):
                 # The severity word, not only its colour: pipes, pre-commit and CI logs have no colour.
                 severity = self.style(f.severity.value, fg=_SEVERITY_COLOR[f.severity])
                 code = self.style(f.code, fg=_SEVERITY_COLOR[f.severity], bold=True)
-                out.append(f"{result.path}:{f.line}:{f.column}: {severity} {code} {f.message}")
+                out.append(f"{result.path}:{f.line}:{f.column}: {severity} {code} {f.text}")
             out.append(self.status_line(result, verdict, run.baseline(result)))
             if self.show_score and result.score is not None:
                 out.append("")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .. import PROJECT_URL
 from ..completeness import Assessment
 from ..document import Document
 from ..findings import Finding, Severity
@@ -73,6 +74,11 @@ class Context:
 
 CheckFunction = Callable[[Context], Iterable[Finding]]
 
+# Where the rules are documented: docs/rules.md in the project's repository, one anchor per code.
+# Absolute, because SARIF consumers (and the SARIF Multitool's SARIF1002) require an absolute helpUri.
+DOCS_BASE_URL = f"{PROJECT_URL}/blob/main/"
+RULES_PAGE = "docs/rules.md"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -82,8 +88,15 @@ class Rule:
     severity: Severity
     summary: str
     rationale: str
-    bad: str = ""
-    good: str = ""
+    bad: str = ""  # a Markdown snippet the rule reports (docs, `explain`; linted by tests/rules/)
+    good: str = ""  # the same snippet fixed: the rule stays quiet
+    # Where the examples stand when tests lint them: under this heading of a small sales-to-cs
+    # handoff, or as they are when they are a whole document (they start with "---" or "# ").
+    example_section: str = ""
+    example_options: dict = field(default_factory=dict)  # the rule's options while its examples are linted
+    # False when the problem is a property of the file that Markdown text cannot show (its size,
+    # its encoding, a symlink): the examples then describe the file, and fixtures test the rule.
+    example_lintable: bool = True
     affects_score: bool = False  # a finding downgrades its section from Complete to Partial
     needs_type: bool = True  # only runs when the handoff type is known
     template_only: bool = False  # only with structure = "template" (exact template conformance)
@@ -91,6 +104,11 @@ class Rule:
     option_types: dict = field(default_factory=dict)  # option name -> JSON Schema (config.schema.json)
     after_suppressions: bool = False  # runs on the suppressions themselves (unused-suppression)
     check: CheckFunction = field(default=lambda ctx: (), repr=False, compare=False)
+
+    @property
+    def help_uri(self) -> str:
+        """The rule's entry in the rules reference: ``…/blob/main/docs/rules.md#hl400``."""
+        return f"{DOCS_BASE_URL}{RULES_PAGE}#{self.code.lower()}"
 
     def resolve_options(self, configured: dict, type_name: str | None) -> dict:
         """Defaults, then the config's options, then the config's options for this handoff type."""
@@ -120,8 +138,11 @@ def rule(
     severity: Severity | str,
     summary: str,
     rationale: str,
-    bad: str = "",
-    good: str = "",
+    bad: str,
+    good: str,
+    example_section: str = "",
+    example_options: dict | None = None,
+    example_lintable: bool = True,
     affects_score: bool = False,
     needs_type: bool = True,
     template_only: bool = False,
@@ -130,13 +151,16 @@ def rule(
     after_suppressions: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare and register a rule. Every option has a default and a type (a JSON Schema), so
-    config loading can reject a bad value before a rule meets it."""
+    config loading can reject a bad value before a rule meets it; every rule shows a bad and a
+    good example (tests lint both)."""
 
     def register(check: CheckFunction) -> CheckFunction:
         if code in _RULES:
             raise ValueError(f"rule code {code} declared twice")
         if set(options or {}) != set(option_types or {}):
             raise ValueError(f"rule {code}: declare the type of every option, and only of options")
+        if not bad.strip() or not good.strip():
+            raise ValueError(f"rule {code}: give a bad and a good example")
         _RULES[code] = Rule(
             code=code,
             name=name,
@@ -146,6 +170,9 @@ def rule(
             rationale=" ".join(rationale.split()),
             bad=bad.strip("\n"),
             good=good.strip("\n"),
+            example_section=example_section,
+            example_options=dict(example_options or {}),
+            example_lintable=example_lintable,
             affects_score=affects_score,
             needs_type=needs_type,
             template_only=template_only,

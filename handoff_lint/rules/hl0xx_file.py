@@ -1,0 +1,135 @@
+"""Rules for files that cannot be read or whose frontmatter cannot be loaded.
+
+The parser records these problems instead of raising; these rules report them.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from .registry import Context, rule
+
+
+def _problems(ctx: Context, code: str):
+    for problem in ctx.doc.problems:
+        if problem.code == code:
+            yield Finding(code, problem.message, problem.line, problem.column)
+
+
+@rule(
+    "HL001",
+    "unreadable-file",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file cannot be read as UTF-8 text.",
+    rationale="""A handoff that the linter cannot read is one a reviewer cannot trust either: binary data,
+    another encoding or an unreadable file. Save the file as UTF-8 Markdown.""",
+    bad="Kundenübergabe: Müller GmbH  (saved as Latin-1: the ü is the byte 0xfc)",
+    good="Kundenübergabe: Müller GmbH  (saved as UTF-8)",
+    example_lintable=False,
+)
+def unreadable_file(ctx: Context):
+    return _problems(ctx, "HL001")
+
+
+@rule(
+    "HL002",
+    "empty-file",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is empty.",
+    rationale="""An empty handoff hands nothing over. Start from `handoff-lint new TYPE --company NAME`.""",
+    bad="(a file of 0 bytes, or of blank lines only)",
+    good="# Customer Handoff: Northwind Traders",
+    example_lintable=False,
+)
+def empty_file(ctx: Context):
+    return _problems(ctx, "HL002")
+
+
+@rule(
+    "HL003",
+    "file-too-large",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is larger than 1 MiB and is not linted.",
+    rationale="""A handoff is a few kilobytes. A megabyte of Markdown is an export or an attachment
+    committed by mistake; it is refused rather than parsed so a run stays fast.""",
+    bad="(docs/handoffs/northwind.md: a 2 MiB CRM export)",
+    good="(docs/handoffs/northwind.md: the handoff itself, a few KiB of Markdown)",
+    example_lintable=False,
+)
+def file_too_large(ctx: Context):
+    return _problems(ctx, "HL003")
+
+
+@rule(
+    "HL004",
+    "outside-repository",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is a symlink to a place outside the repository and is not read.",
+    rationale="""On a pull request the repository's content is written by whoever opened it. A committed
+    symlink such as `docs/handoffs/x.md -> ~/.git-credentials` would otherwise have the linter read a
+    file of the machine and quote its lines in the job's log. Commit the handoff itself, not a link.""",
+    bad="docs/handoffs/northwind.md -> ~/.git-credentials  (a symlink)",
+    good="docs/handoffs/northwind.md  (the handoff itself, committed as a file)",
+    example_lintable=False,
+)
+def outside_repository(ctx: Context):
+    return _problems(ctx, "HL004")
+
+
+@rule(
+    "HL005",
+    "limit-reached",
+    category="file",
+    severity="error",
+    needs_type=False,
+    summary="The file is past a per-file limit (lines, headings, blocks, text, suppressions); the rest is not read.",
+    rationale="""A handoff is a few hundred lines with a few dozen headings. A file with 3,000 lines,
+    100 headings, 2,000 paragraphs, items or rows, 256 KiB of text or 200 suppression comments is
+    generated or hostile: linting all of it would cost seconds to minutes, so the linter reads up to
+    the limit and stops there. Split the file, or remove what was generated.""",
+    bad="""
+## Note 1
+## Note 2
+…
+## Note 101""",
+    good="""
+## Customer Overview
+## Success Criteria
+## Action Items""",
+    example_lintable=False,
+)
+def limit_reached(ctx: Context):
+    return _problems(ctx, "HL005")
+
+
+@rule(
+    "HL010",
+    "frontmatter-invalid",
+    category="frontmatter",
+    severity="error",
+    needs_type=False,
+    summary="The YAML frontmatter cannot be loaded.",
+    rationale="""The frontmatter carries the handoff's type, customer, owners and dates. It must be a
+    closed `---` block holding a YAML mapping. YAML anchors and aliases, merge keys, duplicate keys
+    and very deep nesting are refused: they hide values from reviewers and can make tools walk
+    exponentially large data.""",
+    bad="""
+---
+customer: "Northwind
+owner: Dana
+---""",
+    good="""
+---
+customer: "Northwind"
+owner: Dana
+---""",
+)
+def frontmatter_invalid(ctx: Context):
+    return _problems(ctx, "HL010")

@@ -1,0 +1,133 @@
+"""Rules for the required fields and table columns inside sections."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..language.placeholders import unfilled_detail
+from .registry import Context, rule
+
+
+@rule(
+    "HL300",
+    "missing-field",
+    category="fields",
+    severity="error",
+    template_only=True,
+    summary="A required field of a section is not written.",
+    rationale="""Some facts are always needed, such as the customer's primary contact or the go-live
+    date. Write each as a row of the section's table (`| Primary Contact | … |`) or as a bold
+    label (`**Primary Contact:** …`).""",
+    bad="| Field | Detail |\n|-------|--------|\n| Company | Northwind Traders, 400 staff, logistics |",
+    good="""
+| Field | Detail |
+|-------|--------|
+| Company | Northwind Traders, 400 staff, logistics |
+| Primary Contact | Priya Nair, VP Operations |
+| Executive Sponsor | Martin Hale, CFO |
+| Technical Lead | Leo Park, IT Director |""",
+    example_section="Customer Overview",
+)
+def missing_field(ctx: Context):
+    for key, assessment in ctx.assessments.items():
+        section = assessment.section
+        if section is None:
+            continue
+        for check in assessment.fields:
+            if check.spec.required and check.field is None:
+                yield Finding(
+                    "",
+                    f"'{section.title}': required field '{check.spec.name}' is missing "
+                    f"(add a '| {check.spec.name} | … |' row or a '**{check.spec.name}:** …' line)",
+                    section.line,
+                    1,
+                    section=key,
+                )
+
+
+@rule(
+    "HL301",
+    "empty-field",
+    category="fields",
+    severity="error",
+    summary="A required field is empty or still a placeholder.",
+    rationale="""Empty is missing: a field holding `[Name]`, `TBD`, `N/A`, `-` or an unresolved option
+    list such as `🔴🟡🟢` tells the receiving team nothing, and reps use such values to get past
+    "required field" checks.""",
+    bad="| Field | Detail |\n|-------|--------|\n| Primary Contact | TBD |",
+    good="""
+| Field | Detail |
+|-------|--------|
+| Primary Contact | Priya Nair, VP Operations, priya@northwind.example |""",
+    example_section="Customer Overview",
+)
+def empty_field(ctx: Context):
+    for key, assessment in ctx.assessments.items():
+        for check in assessment.fields:
+            found = check.field
+            if not check.spec.required or found is None or check.filled:
+                continue
+            detail = unfilled_detail(found.value, 50)
+            yield Finding("", f"'{check.spec.name}' {detail}", found.line, found.value_column, section=key)
+
+
+@rule(
+    "HL302",
+    "incomplete-row",
+    category="fields",
+    severity="error",
+    summary="A table row leaves a required column empty.",
+    rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
+    a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
+    bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🔴🟡🟢 | |",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    example_section="Risk Flags",
+)
+def incomplete_row(ctx: Context):
+    for key, assessment in ctx.assessments.items():
+        section = assessment.section
+        for row in assessment.rows:
+            for column, col, text in row.empty_columns:
+                detail = unfilled_detail(text, 30)
+                yield Finding(
+                    "",
+                    f"'{section.title}' row: '{column.name}' {detail}",
+                    row.block.line,
+                    col,
+                    section=key,
+                )
+
+
+@rule(
+    "HL303",
+    "missing-column",
+    category="fields",
+    severity="error",
+    template_only=True,
+    summary="A section's table lacks a required column.",
+    rationale="""The type definition names the columns each item table needs (for risks: Risk,
+    Severity, Mitigation). A missing column means that fact is missing for every row.""",
+    bad="""
+| Risk | Mitigation |
+|------|------------|
+| Champion may leave | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    example_section="Risk Flags",
+)
+def missing_column(ctx: Context):
+    for key, assessment in ctx.assessments.items():
+        if assessment.table is None:
+            continue
+        for column in assessment.missing_columns:
+            yield Finding(
+                "",
+                f"'{assessment.section.title}' table has no '{column.name}' column",
+                assessment.table.line,
+                1,
+                section=key,
+            )

@@ -1,0 +1,170 @@
+"""Action items must be actionable: an owner, a due date, a checkbox, and enough of them."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..language.dates import find_dates
+from ..language.normalize import normalize_label, truncate
+from ..language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
+from ..language.placeholders import is_blank_or_placeholder
+from .registry import Context, rule
+
+_OWNER_COLUMNS = {"owner", "who", "assignee", "responsible", "assigned to"}
+_DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}
+
+_RELATIVE_DUE = re.compile(
+    r"\b(?:today|tomorrow|tonight|eod|eow|end of (?:day|week|month)|next week|this week|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:week|day|month)\s+\d+|T\+\d+|"
+    r"within\s+\d+\s+(?:business\s+)?(?:hours?|days?|weeks?))\b",
+    re.I,
+)
+
+
+def has_due_date(text: str) -> bool:
+    return any(d.value for d in find_dates(text)) or bool(_RELATIVE_DUE.search(text))
+
+
+def weak_owner(text: str) -> str | None:
+    """A collective or placeholder owner written in place of a person: "— we", "owner: team"."""
+    for segment in SEGMENTS.split(text)[1:]:
+        candidate = DUE.sub("", segment).strip(" ,.()").lower()
+        candidate = re.sub(r"^(?:owner|owned by|assigned to)\s*:?\s*", "", candidate)
+        if candidate in NOT_OWNERS:
+            return candidate
+    return None
+
+
+def action_items(ctx: Context):
+    """(spec, block, owner text, due text) for every action item, from lists or tables."""
+    for spec, assessment in ctx.sections_of_kind("action-items"):
+        table = next(iter(assessment.section.tables), None)
+        owner_col = due_col = None
+        if table is not None:
+            labels = [normalize_label(cell.text) for cell in table.header]
+            owner_col = next((i for i, label in enumerate(labels) if label in _OWNER_COLUMNS), None)
+            due_col = next((i for i, label in enumerate(labels) if label in _DUE_COLUMNS), None)
+        for block in assessment.blocks:
+            if block.kind not in ("item", "row") or block.depth > 0 or is_blank_or_placeholder(block.text):
+                continue
+            if block.kind == "row":
+                if all(is_blank_or_placeholder(c.text) for c in block.cells):
+                    continue
+                owner = block.cells[owner_col].text if owner_col is not None and owner_col < len(block.cells) else ""
+                due = block.cells[due_col].text if due_col is not None and due_col < len(block.cells) else ""
+                yield spec, block, owner or block.text, due or block.text
+            else:
+                yield spec, block, block.text, block.text
+
+
+@rule(
+    "HL410",
+    "action-without-owner",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    summary="An action item has no named owner.",
+    rationale="""An action owned by "we", "the team" or nobody is owned by no one: the handoff fires into a
+    pooled queue and vanishes. Name a person, an @handle or a role (`@dana`, `— Dana Lee`, `owner: CSM`).""",
+    bad="- [ ] Schedule the kickoff call — we, due 2026-12-01",
+    good="- [ ] Schedule the kickoff call — @priya-shah, due 2026-12-01",
+    example_section="Action Items",
+)
+def action_without_owner(ctx: Context):
+    for spec, block, owner_text, _due in action_items(ctx):
+        if find_owner(owner_text) is None and not _is_owner_cell(owner_text, block):
+            weak = weak_owner(owner_text) or _weak_owner_cell(owner_text, block)
+            why = f"an owner '{weak}' that is nobody in particular" if weak else "no owner"
+            yield Finding(
+                "", f"action item has {why}: {truncate(block.text, 50)!r}", block.line, block.column, section=spec.key
+            )
+
+
+def _weak_owner_cell(owner_text: str, block) -> str | None:
+    """An Owner column saying "we" or "TBD": nobody in particular, as "— we" is in a list item."""
+    cell = owner_text.strip().lower()
+    return cell if block.kind == "row" and owner_text != block.text and cell in NOT_OWNERS else None
+
+
+def _is_owner_cell(owner_text: str, block) -> bool:
+    """In a table with an Owner column, any real name in that cell counts."""
+    return block.kind == "row" and owner_text != block.text and not is_not_owner(owner_text)
+
+
+@rule(
+    "HL411",
+    "action-without-due-date",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    summary="An action item has no due date.",
+    rationale="""Leaving the handoff without deadlines guarantees that momentum stalls. Give every action a
+    date (`due 2026-12-01`) or a date relative to a named one (`by kickoff`, `within 2 business days`).""",
+    bad="- [ ] Send the welcome email — @priya-shah",
+    good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
+    example_section="Action Items",
+)
+def action_without_due_date(ctx: Context):
+    for spec, block, _owner, due_text in action_items(ctx):
+        if not has_due_date(due_text):
+            yield Finding(
+                "",
+                f"action item has no due date: {truncate(block.text, 50)!r}",
+                block.line,
+                block.column,
+                section=spec.key,
+            )
+
+
+@rule(
+    "HL412",
+    "action-not-checkbox",
+    category="quality",
+    severity="info",
+    summary="An action item is not a checklist item.",
+    rationale="""`- [ ]` checkboxes make progress visible in the pull request and on GitHub, and tell a
+    reader which items are still open.""",
+    bad="- Send the welcome email — @priya-shah, due 2026-11-25",
+    good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
+    example_section="Action Items",
+)
+def action_not_checkbox(ctx: Context):
+    for spec, block, _owner, _due in action_items(ctx):
+        if block.kind == "item" and block.checked is None:
+            yield Finding(
+                "", "write action items as checklist items: '- [ ] …'", block.line, block.column, section=spec.key
+            )
+
+
+@rule(
+    "HL413",
+    "too-few-action-items",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    summary="Fewer action items than the handoff type expects.",
+    rationale="""A handoff ends in concrete next steps: for Sales → CS at least the intro email, the
+    kickoff scheduling and the first working session. The minimum comes from the type definition
+    (`min_items` of the action-items section) or the `min-items` option, per type.""",
+    options={"min-items": None},
+    option_types={"min-items": {"type": "integer", "minimum": 1, "description": "fewest action items"}},
+    bad="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
+    good="""
+- [ ] Send the welcome email — @priya-shah, due 2026-11-25
+- [ ] Schedule the kickoff call — @omar, due 2026-11-27
+- [ ] Run the first working session — @omar, due 2026-12-04""",
+    example_section="Action Items",
+)
+def too_few_action_items(ctx: Context):
+    for spec, assessment in ctx.sections_of_kind("action-items"):
+        minimum = ctx.rule_options["min-items"] or spec.min_items
+        count = sum(1 for _ in (b for s, b, _o, _d in action_items(ctx) if s.key == spec.key))
+        if 0 < count < minimum:
+            yield Finding(
+                "",
+                f"{count} action item(s); this handoff type expects at least {minimum}",
+                assessment.section.line,
+                1,
+                section=spec.key,
+            )
