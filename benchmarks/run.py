@@ -38,7 +38,36 @@ MARKDOWNLINT = HERE / ".node" / "node_modules" / ".bin" / "markdownlint-cli2"
 NPROC = len(os.sched_getaffinity(0))
 MIB = 1024 * 1024
 # Seconds each measurement may take; after the first run, more runs only while they fit.
-BUDGET = {"read": 20, "parse": 90, "cold1": 360, "coldn": 150, "warm": 60, "markdownlint": 150, "latency": 60}
+BUDGET = {
+    "read": 20,
+    "parse": 90,
+    "cold1": 360,
+    "coldn": 150,
+    "warm": 60,
+    "markdownlint": 150,
+    "latency": 60,
+    "handbook": 150,
+}
+HANDBOOK = ROOT.parent / "shared" / "corpus" / "markdown-handbook"  # real pages, none a handoff
+PAGE_LIMIT = 0.2  # seconds: no single page may take longer
+# Times each page in one process (the Linter API the CLI uses), so the slowest page can be named.
+PAGE_TIMES = """\
+import json, pathlib, sys, time
+from handoff_lint.config import load_config
+from handoff_lint.handoff_types import load_types
+from handoff_lint.linter import Linter
+
+root = pathlib.Path(sys.argv[1]).resolve()
+config = load_config(None, root)
+linter = Linter(config, load_types(config.schema_dirs), sys.argv[2])
+times = []
+for path in sorted(root.rglob("*.md")):
+    started = time.perf_counter()
+    linter.lint(str(path))
+    times.append((time.perf_counter() - started, str(path.relative_to(root))))
+times.sort(reverse=True)
+print(json.dumps({"pages": len(times), "slowest": times[:3], "total": sum(t for t, _ in times)}))
+"""
 
 READ_FLOOR = "import pathlib, sys\nfor p in pathlib.Path(sys.argv[1]).rglob('*.md'): p.read_bytes()\n"
 PARSE_FLOOR = """\
@@ -186,6 +215,8 @@ def benchmark(corpus: Path, work: Path, args) -> dict[str, Result]:
         md = [str(MARKDOWNLINT), f"{corpus}/**/*.md"]
         r["markdownlint"] = measure("markdownlint", md, work, runs, BUDGET["markdownlint"], ignore_failure=True)
 
+    handbook(work, r, args)
+
     one = work / "one"
     one.mkdir()
     shutil.copy(min(corpus.glob("*.md")), one / "ONE.md")
@@ -196,6 +227,41 @@ def benchmark(corpus: Path, work: Path, args) -> dict[str, Result]:
     r["one_lint"] = measure("one_lint", one_lint, one, latency_runs, budget, True)
     r["one_yamllint"] = measure("one_yamllint", [str(BIN / "yamllint"), "ONE.yaml"], one, latency_runs, budget, True)
     return r
+
+
+def handbook(work: Path, r: dict, args) -> None:
+    """Real pages, not generated ones: the Markdown handbook forced to a type, against markdownlint-cli2.
+
+    None of the pages is a handoff, so most headings are unknown: what heading recognition costs
+    when nothing matches. The per-page times come from one in-process pass (``PAGE_TIMES``).
+    """
+    if not HANDBOOK.is_dir():
+        note = f"not found ({HANDBOOK})"
+        r["hb_lint"], r["hb_markdownlint"], r["hb_pages"] = Result(note=note), Result(note=note), None
+        return
+    lint = [HANDOFF_LINT, "check", str(HANDBOOK), "--type", "sales-to-cs", "--no-cache", "--jobs", str(NPROC)]
+    lint += ["--format", args.format, "--output-file", "/dev/null", "--exit-zero"]
+    r["hb_lint"] = measure("hb_lint", lint, work, args.runs, BUDGET["handbook"])
+    if args.skip_markdownlint or not MARKDOWNLINT.exists():
+        r["hb_markdownlint"] = Result(note="skipped" if args.skip_markdownlint else "not installed (npm)")
+    else:
+        md = [str(MARKDOWNLINT), f"{HANDBOOK}/**/*.md"]
+        r["hb_markdownlint"] = measure("hb_markdownlint", md, work, args.runs, BUDGET["handbook"], ignore_failure=True)
+    (work / "page_times.py").write_text(PAGE_TIMES)
+    log("timing each handbook page")
+    out = subprocess.run(
+        [sys.executable, str(work / "page_times.py"), str(HANDBOOK), "sales-to-cs"], capture_output=True, text=True
+    )
+    r["hb_pages"] = json.loads(out.stdout) if out.returncode == 0 else None
+
+
+def page_row(pages) -> list[str]:
+    label = "handbook: slowest page (one process)"
+    if not pages:
+        return [label, "—", "0", "—", f"≤ {PAGE_LIMIT} s", "not measured"]
+    seconds, path = pages["slowest"][0]
+    verdict = "PASS" if seconds <= PAGE_LIMIT else "FAIL"
+    return [label, f"{seconds:.3f}", "1", f"`{path}` of {pages['pages']} pages", f"≤ {PAGE_LIMIT} s", verdict]
 
 
 # --- Report ------------------------------------------------------------------------------------
@@ -268,6 +334,16 @@ def report(r: dict[str, Result], count: int, megabytes: float, args, elapsed: fl
             "one file: handoff-lint check ONE.md", r["one_lint"], r["one_yamllint"], "yamllint", 1.0, "≤ yamllint"
         ),
         ratio_row("one file: yamllint ONE.yaml", r["one_yamllint"], None, ""),
+        ratio_row(
+            f"handbook: handoff-lint --type sales-to-cs (--jobs {n})",
+            r["hb_lint"],
+            r["hb_markdownlint"],
+            "markdownlint-cli2",
+            0.3,
+            "≤ 0.3× markdownlint-cli2",
+        ),
+        ratio_row("handbook: markdownlint-cli2, default rules", r["hb_markdownlint"], None, ""),
+        page_row(r.get("hb_pages")),
         memory_row("peak memory, cold 1 core", r["cold1"]),
         memory_row(f"peak memory, cold all cores (--jobs {n})", r["coldn"]),
     ]
@@ -291,6 +367,11 @@ def report(r: dict[str, Result], count: int, megabytes: float, args, elapsed: fl
         "pre-commit pays for a changed file) against `yamllint ONE.yaml` (a 13-line YAML file), both from the "
         "same directory.",
     ]
+    notes.append(
+        "- Handbook: the real pages of `../shared/corpus/markdown-handbook/` (none a handoff), linted with "
+        "`--type sales-to-cs --no-cache --jobs N` against markdownlint-cli2 on the same files; the slowest page "
+        "is timed in one process through the Linter API (parse to score, no start-up)."
+    )
     if prime and prime.times:
         notes.append(f"- Warm: a priming run with the cache on took {prime.median:.3f} s, then the timed re-runs.")
     missing = [flag for flag, key in (("--jobs", "coldn"), ("--no-cache", "warm")) if r[key].note.startswith("feature")]
