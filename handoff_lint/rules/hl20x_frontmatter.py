@@ -7,13 +7,10 @@ that is absent, blank or a placeholder is always missing.
 from __future__ import annotations
 
 from ..findings import Finding
+from ..frontmatter import escape_pointer
 from ..language.normalize import truncate
 from ..language.placeholders import is_blank_or_placeholder
 from .registry import Context, rule
-
-
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 @rule(
@@ -76,7 +73,7 @@ def missing_frontmatter_key(ctx: Context):
             if ctx.structure == "template" and not written:
                 yield Finding("", f"required frontmatter key '{key}' is missing", fm.start_line, 1)
         elif is_blank_or_placeholder(fm.data[key]):
-            line, column = fm.position(f"/{_escape(key)}")
+            line, column = fm.position(f"/{escape_pointer(key)}")
             shown = "" if fm.data[key] in (None, "") else f": {truncate(str(fm.data[key]), 40)!r}"
             yield Finding("", f"required frontmatter key '{key}' is empty or a placeholder{shown}", line, column)
 
@@ -118,10 +115,10 @@ def invalid_frontmatter_value(ctx: Context):
             continue  # reported by HL201
         if path and path[0] in blank:
             continue  # already reported as empty
-        pointer = "".join(f"/{_escape(p)}" for p in path)
+        pointer = "".join(f"/{escape_pointer(p)}" for p in path)
         if error.validator == "additionalProperties" and not path:
             extra = sorted(set(fm.data) - set(error.schema.get("properties", {})))
-            pointer = f"/{_escape(str(extra[0]))}" if extra else ""
+            pointer = f"/{escape_pointer(str(extra[0]))}" if extra else ""
         line, column = fm.position(pointer)
         where = ".".join(path) or "frontmatter"
         yield Finding("", f"frontmatter '{where}': {truncate(error.message, 120)}", line, column)
