@@ -108,7 +108,7 @@ def invalid_frontmatter_value(ctx: Context):
         return
     required = set(ctx.handoff_type.required_keys)
     blank = {k for k in required if k in fm.data and is_blank_or_placeholder(fm.data[k])}
-    errors = ctx.handoff_type.validator.iter_errors(fm.data)
+    errors = ctx.handoff_type.frontmatter_errors(fm.data)
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         path = [str(p) for p in error.absolute_path]
         if error.validator == "required":
