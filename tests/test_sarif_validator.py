@@ -83,9 +83,7 @@ def sarif(run, tmp_path: Path, *paths, cwd: Path = REPO, name: str = "log") -> t
 
 
 def uris(log: dict) -> set[str]:
-    return {
-        res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in log["runs"][0]["results"]
-    }
+    return {res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in log["runs"][0]["results"]}
 
 
 @needs_multitool
