@@ -42,7 +42,7 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
-_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")  # every form above has a four-digit year: a cheap first look
 
 
 @dataclass(frozen=True)
@@ -55,21 +55,22 @@ class DateMention:
 
 def find_dates(text: str) -> list[DateMention]:
     """Absolute dates in ``text``: ISO, "May 15, 2026", "15 May 2026", and slashed dates."""
-    return list(_find_dates(text)) if _DIGIT.search(text) else []
+    return list(_find_dates(text)) if _YEAR.search(text) else []
 
 
 @lru_cache(maxsize=16384)  # several rules read the dates of the same cells
 def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
-    for match in _ISO.finditer(text):
-        found.append(_make(match, int(match.group(1)), int(match.group(2)), int(match.group(3))))
+    if "-" in text:
+        for match in _ISO.finditer(text):
+            found.append(_make(match, int(match.group(1)), int(match.group(2)), int(match.group(3))))
     for match in _MONTH_DAY_YEAR.finditer(text):
         month = _MONTHS[match.group(1).lower().rstrip(".")]
         found.append(_make(match, int(match.group(3)), month, int(match.group(2))))
     for match in _DAY_MONTH_YEAR.finditer(text):
         month = _MONTHS[match.group(2).lower().rstrip(".")]
         found.append(_make(match, int(match.group(3)), month, int(match.group(1))))
-    for match in _SLASHED.finditer(text):
+    for match in _SLASHED.finditer(text) if "/" in text else ():
         first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         if first <= 12 and second <= 12 and first != second:
             found.append(DateMention(match.group(0), match.start(), None, "ambiguous"))
