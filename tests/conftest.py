@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -65,3 +67,12 @@ def good_example(handoff_type: str) -> Path:
     matches = sorted((EXAMPLES / "good").glob(f"*-{handoff_type}.md"))
     assert matches, f"no good example for {handoff_type}"
     return matches[0]
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in a test repository as a throwaway identity, untouched by the caller's GIT_* settings."""
+    command = ["git", "-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", *args]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"{command}:\n{done.stdout}\n{done.stderr}"
+    return done.stdout

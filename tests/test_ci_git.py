@@ -10,12 +10,11 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import good_example
+from conftest import git, good_example
 from handoff_lint.findings import Severity
 from handoff_lint.rules import all_rules
 
@@ -26,14 +25,6 @@ HANDOFFS = "docs/handoffs"
 # Every rule a warning: a placeholder then lowers the score without failing the handoff by itself.
 WARNINGS = "".join(f'{r.code} = "warning"\n' for r in all_rules() if r.severity is Severity.ERROR)
 CONFIG = f'paths = ["{HANDOFFS}"]\n\n[severity]\n{WARNINGS}'
-
-
-def git(cwd: Path, *args: str) -> str:
-    command = ["git", "-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", *args]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, f"{command}:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
 
 
 def commit(repo: Path, files: dict[str, str | None], message: str) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, REPO
+from conftest import EXAMPLES, REPO, git
 from handoff_lint.shard import shard_key, shard_of
 
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.md"))
@@ -194,14 +194,6 @@ def test_merge_refuses_what_does_not_add_up(run, corpus, tmp_path):
 
 
 # --- with --changed-since: a shard of the changed files -----------------------------------------
-
-
-def git(cwd: Path, *args: str) -> str:
-    command = ["git", "-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", *args]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, f"{command}:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
