@@ -301,9 +301,12 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`")
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """What a statement says: escapes, emphasis and template placeholders ("[Name]", "TBD") removed."""
-    text = _ESCAPE.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     text = strip_markup(text)
-    text = _EMPHASIS.sub("", text).strip()
+    if "*" in text or "_" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+    text = text.strip()
     if is_blank_or_placeholder(text):
         return ""
     for start, token in sorted(find_placeholders(text), reverse=True):

@@ -26,8 +26,11 @@ def strip_markup(text: str) -> str:
     """Remove inline Markdown emphasis, link targets and backslash escapes (Google Docs: ``1\\.``)."""
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    return _MARKUP.sub("", text).strip()
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text or "~" in text:
+        text = _MARKUP.sub("", text)
+    return text.strip()
 
 
 _ASCII_SYMBOLS = {i: None for i in range(128) if unicodedata.category(chr(i)).startswith(("S", "C"))}
