@@ -130,14 +130,6 @@ class HandoffType:
             registry=Registry(retrieve=refuse),
         )
 
-    def frontmatter_errors(self, data) -> list:
-        """jsonschema's errors for the frontmatter; none without importing it when the data is plainly valid."""
-        from .schema_fast_path import certainly_valid
-
-        if certainly_valid(self.schema, data):
-            return []
-        return list(self.validator.iter_errors(data))
-
     @property
     def required_keys(self) -> list[str]:
         return list(self.schema.get("required", []))

@@ -20,22 +20,26 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # jsonschema's full-date pat
 _SCALARS = (str, int, float, type(None))
 
 
-def certainly_valid(schema, instance) -> bool:
-    """True only when ``instance`` satisfies ``schema`` for sure; False means "ask jsonschema"."""
+def certainly_valid(schema, instance, ignore: frozenset[str] = frozenset()) -> bool:
+    """True only when ``instance`` satisfies ``schema`` for sure; False means "ask jsonschema".
+
+    Keywords in ``ignore`` count as satisfied (a caller that drops those errors anyway: HL202
+    leaves ``required`` to HL201).
+    """
     if schema is True:
         return True
     if not isinstance(schema, dict):
         return False
     for keyword, value in schema.items():
-        if keyword in _ANNOTATIONS or keyword.startswith("x-"):
+        if keyword in _ANNOTATIONS or keyword in ignore or keyword.startswith("x-"):
             continue
         check = _KEYWORDS.get(keyword)
-        if check is None or not check(value, instance, schema):
+        if check is None or not check(value, instance, schema, ignore):
             return False
     return True
 
 
-def _type(expected, instance, _schema) -> bool:
+def _type(expected, instance, _schema, ignore) -> bool:
     names = expected if isinstance(expected, list) else [expected]
     return any(_is_type(name, instance) for name in names)
 
@@ -60,19 +64,19 @@ def _same(a, b) -> bool:
     return isinstance(a, _SCALARS) and type(a) is type(b) and a == b
 
 
-def _const(expected, instance, _schema) -> bool:
+def _const(expected, instance, _schema, ignore) -> bool:
     return _same(instance, expected)
 
 
-def _enum(options, instance, _schema) -> bool:
+def _enum(options, instance, _schema, ignore) -> bool:
     return isinstance(options, list) and any(_same(instance, option) for option in options)
 
 
-def _min_length(limit, instance, _schema) -> bool:
+def _min_length(limit, instance, _schema, ignore) -> bool:
     return not isinstance(instance, str) or len(instance) >= limit
 
 
-def _max_length(limit, instance, _schema) -> bool:
+def _max_length(limit, instance, _schema, ignore) -> bool:
     return not isinstance(instance, str) or len(instance) <= limit
 
 
@@ -80,11 +84,11 @@ def _number(instance) -> bool:
     return isinstance(instance, (int, float)) and not isinstance(instance, bool)
 
 
-def _minimum(limit, instance, _schema) -> bool:
+def _minimum(limit, instance, _schema, ignore) -> bool:
     return not _number(instance) or instance >= limit
 
 
-def _maximum(limit, instance, _schema) -> bool:
+def _maximum(limit, instance, _schema, ignore) -> bool:
     return not _number(instance) or instance <= limit
 
 
@@ -93,7 +97,7 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _pattern(pattern, instance, _schema) -> bool:
+def _pattern(pattern, instance, _schema, ignore) -> bool:
     if not isinstance(instance, str):
         return True
     try:
@@ -102,7 +106,7 @@ def _pattern(pattern, instance, _schema) -> bool:
         return False
 
 
-def _format(name, instance, _schema) -> bool:
+def _format(name, instance, _schema, ignore) -> bool:
     if not isinstance(instance, str):
         return True
     if name != "date":
@@ -116,25 +120,27 @@ def _format(name, instance, _schema) -> bool:
     return True
 
 
-def _properties(properties, instance, _schema) -> bool:
+def _properties(properties, instance, _schema, ignore) -> bool:
     if not isinstance(instance, dict):
         return True
     if not isinstance(properties, dict) or not all(isinstance(key, str) for key in instance):
         return False
-    return all(certainly_valid(properties[key], value) for key, value in instance.items() if key in properties)
+    return all(certainly_valid(properties[key], value, ignore) for key, value in instance.items() if key in properties)
 
 
-def _required(keys, instance, _schema) -> bool:
+def _required(keys, instance, _schema, ignore) -> bool:
     return not isinstance(instance, dict) or all(key in instance for key in keys)
 
 
-def _additional(allowed, instance, schema) -> bool:
+def _additional(allowed, instance, schema, ignore) -> bool:
     if not isinstance(instance, dict):
         return True
     if "patternProperties" in schema:
         return False
     extras = [key for key in instance if key not in schema.get("properties", {})]
-    return all(certainly_valid(allowed, instance[key]) for key in extras) if allowed is not False else not extras
+    if allowed is False:
+        return not extras
+    return all(certainly_valid(allowed, instance[key], ignore) for key in extras)
 
 
 _KEYWORDS = {

@@ -41,6 +41,19 @@ def test_certainly_valid_only_when_jsonschema_finds_nothing(type_name, data):
         assert list(handoff_type.validator.iter_errors(data)) == []
 
 
+@settings(max_examples=300, deadline=None)
+@given(type_name=st.sampled_from(sorted(TYPES)), data=FRONTMATTER, blank=st.sets(st.sampled_from(KEYS), max_size=3))
+def test_ignoring_required_and_blank_keys_hides_only_those_errors(type_name, data, blank):
+    """What HL202 relies on: if the rest is certain, jsonschema only finds `required` or blank-key errors."""
+    handoff_type = TYPES[type_name]
+    data = {"type": type_name, **data}
+    rest = {key: value for key, value in data.items() if key not in blank}
+    if certainly_valid(handoff_type.schema, rest, ignore=frozenset({"required"})):
+        for error in handoff_type.validator.iter_errors(data):
+            path = list(error.absolute_path)
+            assert error.validator == "required" or (path and path[0] in blank), error.message
+
+
 def test_plain_good_frontmatter_is_certain_and_bad_values_are_not():
     schema = TYPES["sales-to-cs"].schema
     good = {"type": "sales-to-cs", "customer": "Northwind", "from": "Ana", "to": "Bo", "date": "2026-11-20"}

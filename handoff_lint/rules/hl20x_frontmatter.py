@@ -10,6 +10,7 @@ from ..findings import Finding
 from ..frontmatter import escape_pointer
 from ..language.normalize import truncate
 from ..language.placeholders import is_blank_or_placeholder
+from ..schema_fast_path import certainly_valid
 from .registry import Context, rule
 
 
@@ -108,7 +109,12 @@ def invalid_frontmatter_value(ctx: Context):
         return
     required = set(ctx.handoff_type.required_keys)
     blank = {k for k in required if k in fm.data and is_blank_or_placeholder(fm.data[k])}
-    errors = ctx.handoff_type.frontmatter_errors(fm.data)
+    # Errors of `required` (HL201's) and of blank required keys are dropped below: when the rest is
+    # certainly valid there is nothing to report, and jsonschema need not even be imported.
+    rest = {key: value for key, value in fm.data.items() if key not in blank}
+    if certainly_valid(ctx.handoff_type.schema, rest, ignore=frozenset({"required"})):
+        return
+    errors = ctx.handoff_type.validator.iter_errors(fm.data)
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         path = [str(p) for p in error.absolute_path]
         if error.validator == "required":
