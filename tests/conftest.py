@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -65,3 +68,24 @@ def good_example(handoff_type: str) -> Path:
     matches = sorted((EXAMPLES / "good").glob(f"*-{handoff_type}.md"))
     assert matches, f"no good example for {handoff_type}"
     return matches[0]
+
+
+def in_terminal(argv: list[str], env: dict | None = None, cwd=None) -> str:
+    """Run a command with stdout and stderr on a pseudo-terminal, as in a user's shell; its output."""
+    primary, secondary = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI", "GITHUB_ACTIONS")}
+    environment.update(env or {})
+    process = subprocess.Popen(argv, stdout=secondary, stderr=secondary, env=environment, cwd=cwd)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
