@@ -44,7 +44,7 @@ def test_text_output_format(run, tmp_path):
         | Company | TBD |
     """,
     )
-    r = run(doc, "--no-color")
+    r = run(doc, "--no-color", env={"FORCE_COLOR": "1"})
     assert r.code == 1
     lines = r.out.splitlines()
     assert f"{doc}:10:13: error HL301 'Company' is still a placeholder: 'TBD'" in lines
@@ -80,6 +80,29 @@ def test_threshold_option_and_config(run, tmp_path):
     r = run("h.md", "--format", "json", cwd=tmp_path)
     assert r.json()["files"][0]["threshold"] == 100
     assert run("h.md", "--threshold", "101", cwd=tmp_path).code == 2
+
+
+def test_a_handoff_without_errors_passes_at_its_score_and_fails_one_point_above(run, tmp_path):
+    text = (EXAMPLES / "bad" / "vague-sales-to-cs.md").read_text(encoding="utf-8")
+    assert "| Medium/Low |" in text
+    doc = write(tmp_path, "h.md", text.replace("| Medium/Low |", "| Medium |"))  # its only error
+    result = run(doc, "--format", "json").json()["files"][0]
+    score = result["score"]
+    assert 0 < score < 70 and not result["passed"], "under the default threshold 70"
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    passing = run(doc, "--no-color", "--threshold", score)
+    assert passing.code == 0, passing
+    assert f"{doc}: sales-to-cs {score}/100 PASS (threshold {score})" in passing.out.splitlines()
+    failing = run(doc, "--no-color", "--threshold", score + 1)
+    assert failing.code == 1, failing
+    status = f"{doc}: sales-to-cs {score}/100 FAIL: score {score} < {score + 1} (threshold {score + 1})"
+    assert status in failing.out.splitlines(), failing.out
+    assert "1 handoff checked: 0 passed, 1 failed (0 errors," in failing.out
+    data = run(doc, "--format", "json", "--threshold", score + 1).json()["files"][0]
+    assert (data["score"], data["threshold"], data["passed"]) == (score, score + 1, False)
+    write(tmp_path, ".handoff-lint.toml", f"threshold = {score + 1}\n")
+    assert run("h.md", cwd=tmp_path).code == 1
+    assert run("h.md", "--threshold", score, cwd=tmp_path).code == 0, "the option beats the config"
 
 
 def test_json_output_shape(run):
