@@ -41,6 +41,18 @@ class Run:
         return f"<Run code={self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}>"
 
 
+@pytest.fixture(autouse=True)
+def _no_cache_across_mutants(monkeypatch):
+    """Under mutmut every mutant shares one source file (its trampolines pick the mutant from
+    MUTANT_UNDER_TEST), so the result cache's fingerprint would let one mutant reuse another's results."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST")
+    if mutant:
+        from handoff_lint import runner
+
+        fingerprint = runner.fingerprint
+        monkeypatch.setattr(runner, "fingerprint", lambda *args: fingerprint(*args) + mutant)
+
+
 @pytest.fixture
 def run(monkeypatch):
     """Invoke the CLI in-process through click's CliRunner; returns a Run."""

@@ -60,3 +60,47 @@ def test_sensitive_data_flags_each_secret_once_per_line_and_no_look_alikes(run, 
     assert not data["passed"]
     messages = " ".join(f["message"] for f in data["findings"])
     assert not any(value in messages for value in ("hunter2222", "4111 1111", "AKIAIOSFODNN7", "123-45-6789"))
+
+
+def _findings(run, tmp_path, text):
+    doc = write(tmp_path, "h.md", text)
+    return [
+        (f["code"], f["line"], f["column"], f["message"])
+        for f in run(doc, "--format", "json").json()["files"][0]["findings"]
+    ]
+
+
+def test_risk_severity_is_read_from_the_severity_column_not_the_whole_row(run, tmp_path):
+    row = "| Ruth Collins may slow sign-off of the approval matrix | Medium |"
+    text = NORTHWIND.replace(
+        row, "| Ruth Collins may slow sign-off of the approval matrix, a high-stakes step | Unclear |"
+    )
+    message = "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'"
+    assert _findings(run, tmp_path, text) == [("HL420", 86, 79, message)]
+
+
+CRITERIA = NORTHWIND[NORTHWIND.index("### Success Criteria") : NORTHWIND.index("### Timeline Expectations")]
+
+
+def test_success_criteria_are_the_top_level_items_else_the_paragraphs(run, tmp_path):
+    nested = """### Success Criteria (Agreed with Customer)
+Agreed in writing with Dana Lee and Martin Hale.
+
+1. Cut invoice-matching time from 20 h/week to under 4 h/week within 60 days of go-live (by 2027-03-19).
+   - Measured from the weekly AP time log
+2. Auto-match at least 80% of PO-backed invoices with no manual touch by 2027-03-31.
+   - Includes freight invoices
+   - Excludes credit notes
+3. Reduce late-payment fees from £3,100 per quarter to under £500 in Q2 2027 (April to June).
+4. Shorten month-end close from 9 to 6 working days by the April close (2027-05-07).
+5. Cut supplier disputes from 40 to 10 a month by 2027-03-31.
+
+"""
+    # The intro paragraph and the nested notes are not criteria: no HL400, and five criteria are not too many.
+    assert _findings(run, tmp_path, NORTHWIND.replace(CRITERIA, nested)) == []
+    paragraph = "### Success Criteria (Agreed with Customer)\nMake invoice matching feel faster for the AP team.\n\n"
+    message = (
+        "success criterion has no number and no time bound ('faster' is not measurable): "
+        "'Make invoice matching feel faster for the AP team.'"
+    )
+    assert _findings(run, tmp_path, NORTHWIND.replace(CRITERIA, paragraph)) == [("HL400", 41, 1, message)]

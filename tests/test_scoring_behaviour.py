@@ -114,6 +114,7 @@ def test_fail_reasons_in_order_and_in_words():
     assert fail_reasons(60, 70, [], previous_score=61) == ["score 60 < 70", "score fell 61 → 60"]
     assert fail_reasons(100, 70, [], previous_score=100) == []
     assert file_passes(100, 70, [], previous_score=99)
+    assert not file_passes(97, 70, [], previous_score=100), "the ratchet reaches file_passes"
     assert (score_dropped(97, 100), score_dropped(100, 100), score_dropped(None, 100), score_dropped(97, None)) == (
         True,
         False,
