@@ -63,11 +63,9 @@ def test_sensitive_data_flags_each_secret_once_per_line_and_no_look_alikes(run, 
 
 
 def _findings(run, tmp_path, text):
-    doc = write(tmp_path, "h.md", text)
-    return [
-        (f["code"], f["line"], f["column"], f["message"])
-        for f in run(doc, "--format", "json").json()["files"][0]["findings"]
-    ]
+    write(tmp_path, "h.md", text)
+    data = run("h.md", "--format", "json", cwd=tmp_path).json()["files"][0]  # with the config beside it
+    return [(f["code"], f["line"], f["column"], f["message"]) for f in data["findings"]]
 
 
 def test_risk_severity_is_read_from_the_severity_column_not_the_whole_row(run, tmp_path):
@@ -104,3 +102,44 @@ Agreed in writing with Dana Lee and Martin Hale.
         "'Make invoice matching feel faster for the AP team.'"
     )
     assert _findings(run, tmp_path, NORTHWIND.replace(CRITERIA, paragraph)) == [("HL400", 41, 1, message)]
+
+
+KESTREL = good_example("sales-to-implementation").read_text(encoding="utf-8")
+ACTION_TABLE = """## Action Items
+| Action | Owner | Due |
+|--------|-------|-----|
+| Send the kickoff agenda and project plan to Lena Fischer | Maya Brooks | 2026-11-27 |
+| Share the discovery notes and demo recording | Felix Wagner | 2026-11-19 |
+| Confirm the Entra ID licence tier | TBD | 2026-12-02 |
+| Book the works council slot | the team | 2026-12-04 |
+| Draft the approval-log retention policy | Maya Brooks | |
+"""
+
+
+def test_action_items_in_a_table_take_their_owner_from_the_owner_column(run, tmp_path):
+    text = KESTREL[: KESTREL.index("## Action Items\n")] + ACTION_TABLE
+    assert _findings(run, tmp_path, text) == [
+        ("HL410", 104, 3, "action item has no owner: 'Confirm the Entra ID licence tier | TBD | 2026-12…'"),
+        ("HL310", 104, 39, "placeholder value 'TBD'"),
+        ("HL410", 105, 3, "action item has no owner: 'Book the works council slot | the team | 2026-12-…'"),
+        ("HL411", 106, 3, "action item has no due date: 'Draft the approval-log retention policy | Maya Br…'"),
+    ]
+
+
+def test_a_stakeholder_role_left_as_a_placeholder_is_one_finding_not_two(run, tmp_path):
+    write(tmp_path, ".handoff-lint.toml", 'structure = "template"\n')
+    sponsor = "| Executive Sponsor | Martin Hale, CFO, martin.hale@northwind.example |"
+    text = NORTHWIND.replace(sponsor, "| Executive Sponsor | TBD |").replace("Martin Hale", "Somebody")
+    assert _findings(run, tmp_path, text) == [
+        (
+            "HL110",
+            15,
+            1,
+            "no executive sponsor or economic buyer — Relationship context; add: name who signs and owns the budget",
+        ),
+        ("HL301", 25, 23, "'Executive Sponsor' is still a placeholder: 'TBD'"),
+    ], "HL301 already says it: no HL440 as well"
+    # The sponsor named nowhere: the role is missing, which HL440 reports (template structure).
+    text = NORTHWIND.replace("Martin Hale", "Somebody")
+    found = _findings(run, tmp_path, text)
+    assert ("HL440", 20, 1, "no Executive Sponsor named: add who it is (name and title)") in found
