@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the score table rows are long
 """The score and the verdict, held exactly: a team type scored from its sections, the judged built-in
 types, the reasons a handoff fails and the exit code. Driven through the CLI on small edits of the
 good examples, with the outcome functions checked directly where a document cannot reach a case."""
@@ -107,6 +108,8 @@ def test_fail_reasons_in_order_and_in_words():
         "score 50 < 70",
         "7 errors (3 placeholder, 2 empty-field, 1 sensitive-data, …)",
     ]
+    exactly_three = [_finding(c) for c in ("HL301", "HL310", "HL470")]
+    assert fail_reasons(80, 70, exactly_three) == ["3 errors (1 empty-field, 1 placeholder, 1 sensitive-data)"]
     three = [_finding(c) for c in ("HL301", "HL999", "HL999")]
     assert fail_reasons(80, 70, three) == ["3 errors (2 HL999, 1 empty-field)"], "an unknown code is named as is"
     # The ratchet: a drop fails even above the threshold; equal or better, or no baseline, does not.
@@ -129,3 +132,58 @@ def test_exit_code_is_1_when_any_handoff_fails_unless_exit_zero():
     assert exit_code([passed, failed]) == 1
     assert exit_code([]) == 0
     assert exit_code([failed], exit_zero=True) == 0
+
+
+NORTHWIND_TABLE = [
+    "| Section | Weight | Score | What was found (line) |",
+    "|---------|--------|-------|-----------------------|",
+    "| Customer context | 20% | Complete | company profile (what they do, size, where) (33 facts) (line 3, 17, 18); what they bought and the deal value (13 facts) (line 8, 10, 17); why they bought (their pain, in specifics) (9 facts) (line 17, 18, 29) |",
+    "| Expectations & success criteria | 25% | Complete | measurable success criteria (4 measurable) (line 41, 42, 43); timeline with firm dates (7 dated) (line 41, 49, 50) |",
+    "| Risk flags | 15% | Complete | risks with severity and mitigation (7 risks, 5 mitigated) (line 62, 63, 85) |",
+    "| Technical requirements | 15% | Complete | current systems and architecture (7 specific) (line 26, 29, 74); integrations (5 specific) (line 29, 59, 74); data migration (2 specific) (line 62, 75); security and compliance (1 specific) (line 77) |",
+    "| Relationship context | 15% | Complete | champion: Dana Lee (line 66); executive sponsor or economic buyer: Martin Hale (line 25), Martin Hale (line 38); blocker or skeptic: Ruth Collins (line 69); named contacts with titles: Dana Lee (line 24), Martin Hale (line 25), Aisha Khan (line 26) |",
+    "| Action items | 10% | Complete | owned, dated next steps (5 items, 5 owned and dated) (line 92, 93, 94) |",
+]
+
+VAGUE_MISSING = [
+    "Missing or thin:",
+    "- Customer context: why they bought (their pain, in specifics): no specific figures",
+    "- Expectations & success criteria: measurable success criteria: no measurable target (a number and a date)",
+    "- Risk flags: risks with severity and mitigation: 1 of 1 without a mitigation",
+    "- Technical requirements: data migration: not found",
+    "- Technical requirements: security and compliance: not found",
+    "- Relationship context: champion: not found",
+    "- Relationship context: executive sponsor or economic buyer: not found",
+    "- Action items: owned, dated next steps: 1 of 1 without an owner and a date",
+]
+
+
+def test_the_score_table_says_what_was_found_where_and_what_is_missing(run):
+    from conftest import EXAMPLES
+
+    table = run("score", good_example("sales-to-cs")).out.split("\n")
+    assert table[2:10] == NORTHWIND_TABLE
+    vague = run("score", EXAMPLES / "bad" / "vague-sales-to-cs.md").out.split("\n")
+    start = vague.index("Missing or thin:")
+    assert vague[start : start + len(VAGUE_MISSING)] == VAGUE_MISSING
+    assert vague[start + len(VAGUE_MISSING)] == ""
+
+
+def test_a_team_made_warning_for_an_empty_field_still_marks_its_category(run, tmp_path):
+    write(tmp_path, ".handoff-lint.toml", '[severity]\nHL301 = "warning"\n')
+    write(
+        tmp_path,
+        "lead.md",
+        NORTHWIND.replace("| Go-live / first value | 2027-01-18 |", "| Go-live / first value | TBD |"),
+    )
+    assert _status(run, tmp_path, (tmp_path / "lead.md").read_text(encoding="utf-8")) == (
+        0,
+        "lead.md: sales-to-cs 88/100 PASS (threshold 70)",
+    )
+    assert _rows(run, tmp_path)["Expectations & success criteria"] == "Partial"
+
+
+def test_a_warning_of_a_rule_that_does_not_affect_the_score_leaves_the_section_complete(run, sections_only):
+    text = TIDEWATER.replace("marcus.bell@tidewater.example", "marcus.bell@tidewater")
+    assert _status(run, sections_only, text) == (0, "lead.md: sdr-to-ae 100/100 PASS (threshold 70)")
+    assert _rows(run, sections_only)["Relationship context"] == "Complete"
