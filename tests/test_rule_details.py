@@ -143,3 +143,18 @@ def test_a_stakeholder_role_left_as_a_placeholder_is_one_finding_not_two(run, tm
     text = NORTHWIND.replace("Martin Hale", "Somebody")
     found = _findings(run, tmp_path, text)
     assert ("HL440", 20, 1, "no Executive Sponsor named: add who it is (name and title)") in found
+
+
+def test_risk_columns_are_found_by_their_aliases(run, tmp_path):
+    text = NORTHWIND.replace("| Risk | Severity | Mitigation |", "| Concern | Impact | Plan |")
+    text = text.replace(
+        "| Ruth Collins may slow sign-off of the approval matrix | Medium |",
+        "| Ruth Collins may slow sign-off of the approval matrix, a high-stakes step | Unclear |",
+    )
+    text = text.replace(
+        "| Priya tracks auto-match weekly from go-live and escalates below 70% at week 4 |", "| Monitor |"
+    )
+    assert _findings(run, tmp_path, text) == [
+        ("HL420", 86, 79, "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'"),
+        ("HL421", 88, 64, "mitigation 'Monitor' is not an action; say what to do and who does it"),
+    ]
