@@ -91,8 +91,18 @@ def _load(config_path: str | None):
     return config, types
 
 
-def _use_color(no_color: bool) -> bool:
-    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+def _use_color(choice: str, no_color: bool = False) -> bool:
+    """--color always|never wins; auto: NO_COLOR (non-empty) turns colour off, FORCE_COLOR (non-empty)
+    turns it on, else colour only on a terminal (the NO_COLOR and FORCE_COLOR conventions, as ruff)."""
+    if no_color or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
 
 
 def _show_progress(files: int, quiet: bool) -> bool:
@@ -156,7 +166,7 @@ def _run(
         raise InternalError(failure.path, str(failure)) from failure
 
 
-def _emit(text, output_file: str | None, append: bool = False) -> None:
+def _emit(text, output_file: str | None, append: bool = False, color: bool | None = None) -> None:
     """Write a report (a string, or an iterable of pieces) to a file or stdout."""
     pieces = [text] if isinstance(text, str) else text
     if output_file:
@@ -168,7 +178,7 @@ def _emit(text, output_file: str | None, append: bool = False) -> None:
             raise HandoffLintError(f"cannot write {output_file}: {exc.strerror or exc}") from None
     else:
         for piece in pieces:
-            click.echo(piece, nl=False)
+            click.echo(piece, nl=False, color=color)  # color=None: click strips escapes off a terminal
 
 
 def _resolve_format(explicit: str | None) -> str:
@@ -225,7 +235,15 @@ def common_options(func):
     "--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout."
 )
 @click.option("--quiet", "-q", is_flag=True, help="Only failing handoffs, no info findings, no summary.")
-@click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
+@click.option(
+    "--color",
+    "color_choice",
+    type=click.Choice(("auto", "always", "never")),
+    default="auto",
+    show_default=True,
+    help="Colour the text report. auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).",
+)
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when handoffs fail.")
 @click.option(
     "--force-exclude",
@@ -267,6 +285,7 @@ def check(
     output_format,
     output_file,
     quiet,
+    color_choice,
     no_color,
     exit_zero,
     force_exclude,
@@ -318,9 +337,9 @@ def check(
 
         baselines = baselines_of(results, repo, baseline_ref, Linter(config, types, type_name))
     run = decide(results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression)
-    color = _use_color(no_color) and not output_file and output_format == "text"
+    color = _use_color(color_choice, no_color) and not output_file and output_format == "text"
     reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
-    _emit(reporter.chunks(run), output_file)
+    _emit(reporter.chunks(run), output_file, color=color or None)
     if summary_file:
         summary = get_reporter("markdown")(annotated=output_format == "github").render(run)
         _emit(summary, summary_file, append=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import textwrap
 from pathlib import Path
@@ -38,6 +39,18 @@ class Run:
 
     def __repr__(self):
         return f"<Run code={self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}>"
+
+
+@pytest.fixture(autouse=True)
+def _no_cache_across_mutants(monkeypatch):
+    """Under mutmut every mutant shares one source file (its trampolines pick the mutant from
+    MUTANT_UNDER_TEST), so the result cache's fingerprint would let one mutant reuse another's results."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST")
+    if mutant:
+        from handoff_lint import runner
+
+        fingerprint = runner.fingerprint
+        monkeypatch.setattr(runner, "fingerprint", lambda *args: fingerprint(*args) + mutant)
 
 
 @pytest.fixture
@@ -76,3 +89,24 @@ def git(cwd: Path, *args: str) -> str:
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     assert done.returncode == 0, f"{command}:\n{done.stdout}\n{done.stderr}"
     return done.stdout
+
+
+def in_terminal(argv: list[str], env: dict | None = None, cwd=None) -> str:
+    """Run a command with stdout and stderr on a pseudo-terminal, as in a user's shell; its output."""
+    primary, secondary = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI", "GITHUB_ACTIONS")}
+    environment.update(env or {})
+    process = subprocess.Popen(argv, stdout=secondary, stderr=secondary, env=environment, cwd=cwd)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")

@@ -285,7 +285,14 @@ def test_no_common_history_is_a_clear_error(run, pr_repo):
     assert r.code == 2 and "HEAD and 'main' have no common history" in r.err, r
 
 
-def test_json_shape_is_unchanged_without_baseline(run, pr_repo):
-    files = run("--format", "json", cwd=pr_repo).json()["files"]
-    assert all("baseline" not in f for f in files)
-    assert json.dumps(files)  # still plain JSON
+def test_json_shape_is_unchanged_without_baseline(run, pr_repo, tmp_path):
+    r = run("--format", "json", cwd=pr_repo)
+    files = r.json()["files"]
+    assert r.out == json.dumps(r.json(), indent=2, ensure_ascii=False) + "\n"
+    # The same keys as for a handoff outside any git repository: no baseline, no change.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "h.md").write_text(example("sdr-to-ae"), encoding="utf-8")
+    keys = set(run(outside / "h.md", "--format", "json").json()["files"][0])
+    assert "baseline" not in keys and len(files) >= 3
+    assert [sorted(f) for f in files] == [sorted(keys)] * len(files)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
-from conftest import EXAMPLES, good_example, write
+from conftest import EXAMPLES, good_example, in_terminal, write
 from handoff_lint.rules import all_rules
 
 
@@ -43,7 +44,7 @@ def test_text_output_format(run, tmp_path):
         | Company | TBD |
     """,
     )
-    r = run(doc, "--no-color")
+    r = run(doc, "--no-color", env={"FORCE_COLOR": "1"})
     assert r.code == 1
     lines = r.out.splitlines()
     assert f"{doc}:10:13: error HL301 'Company' is still a placeholder: 'TBD'" in lines
@@ -81,6 +82,29 @@ def test_threshold_option_and_config(run, tmp_path):
     assert run("h.md", "--threshold", "101", cwd=tmp_path).code == 2
 
 
+def test_a_handoff_without_errors_passes_at_its_score_and_fails_one_point_above(run, tmp_path):
+    text = (EXAMPLES / "bad" / "vague-sales-to-cs.md").read_text(encoding="utf-8")
+    assert "| Medium/Low |" in text
+    doc = write(tmp_path, "h.md", text.replace("| Medium/Low |", "| Medium |"))  # its only error
+    result = run(doc, "--format", "json").json()["files"][0]
+    score = result["score"]
+    assert 0 < score < 70 and not result["passed"], "under the default threshold 70"
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    passing = run(doc, "--no-color", "--threshold", score)
+    assert passing.code == 0, passing
+    assert f"{doc}: sales-to-cs {score}/100 PASS (threshold {score})" in passing.out.splitlines()
+    failing = run(doc, "--no-color", "--threshold", score + 1)
+    assert failing.code == 1, failing
+    status = f"{doc}: sales-to-cs {score}/100 FAIL: score {score} < {score + 1} (threshold {score + 1})"
+    assert status in failing.out.splitlines(), failing.out
+    assert "1 handoff checked: 0 passed, 1 failed (0 errors," in failing.out
+    data = run(doc, "--format", "json", "--threshold", score + 1).json()["files"][0]
+    assert (data["score"], data["threshold"], data["passed"]) == (score, score + 1, False)
+    write(tmp_path, ".handoff-lint.toml", f"threshold = {score + 1}\n")
+    assert run("h.md", cwd=tmp_path).code == 1
+    assert run("h.md", "--threshold", score, cwd=tmp_path).code == 0, "the option beats the config"
+
+
 def test_json_output_shape(run):
     r = run(EXAMPLES / "bad", "--format", "json")
     data = r.json()
@@ -105,9 +129,48 @@ def test_output_file_quiet_exit_zero(run, tmp_path):
     assert run(EXAMPLES, "--exit-zero").code == 0
 
 
-def test_no_color_env(run):
-    r = run(EXAMPLES / "bad", env={"NO_COLOR": "1"})
-    assert "\x1b[" not in r.out
+ERROR_IN_RED = "\x1b[31merror\x1b[0m \x1b[31m\x1b[1mHL301\x1b[0m"
+
+
+def _placeholder_doc(tmp_path):
+    return write(
+        tmp_path,
+        "h.md",
+        "---\ntype: sdr-to-ae\ncustomer: Globex\n---\n# Lead Handoff: Globex\n\n"
+        "## Prospect Summary\n| Field | Detail |\n|-------|--------|\n| Company | TBD |\n",
+    )
+
+
+def test_colour_on_a_terminal_unless_no_color_or_never(tmp_path):
+    doc = _placeholder_doc(tmp_path)
+    command = [sys.executable, "-m", "handoff_lint", str(doc)]
+    assert ERROR_IN_RED in in_terminal(command)
+    assert ERROR_IN_RED in in_terminal([*command, "--color", "always"], env={"NO_COLOR": "1"}), "the option wins"
+    for plain in (
+        in_terminal(command, env={"NO_COLOR": "1"}),
+        in_terminal(command, env={"NO_COLOR": "1", "FORCE_COLOR": "1"}),
+        in_terminal([*command, "--no-color"]),
+        in_terminal([*command, "--color", "never"], env={"FORCE_COLOR": "1"}),
+    ):
+        assert f"{doc}:10:13: error HL301 'Company' is still a placeholder: 'TBD'" in plain.splitlines()
+        assert "\x1b[" not in plain, plain
+
+
+def test_colour_off_a_terminal_only_when_forced(run, tmp_path):
+    doc = _placeholder_doc(tmp_path)
+    unset = {"NO_COLOR": None, "FORCE_COLOR": None}
+    assert "\x1b[" not in run(doc, env=unset).out
+    assert ERROR_IN_RED in run(doc, env={**unset, "FORCE_COLOR": "1"}).out
+    assert "\x1b[" not in run(doc, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).out
+    assert ERROR_IN_RED in run(doc, "--color", "always", env=unset).out
+    assert ERROR_IN_RED in run(doc, "--color", "always", env={"NO_COLOR": "1"}).out
+    # Colour is for people reading text: never in JSON, never in a report file.
+    data = run(doc, "--color", "always", "--format", "json").json()
+    assert "HL301" in [f["code"] for f in data["files"][0]["findings"]]
+    run(doc, "--color", "always", "-o", tmp_path / "report.txt")
+    assert "HL301" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "\x1b[" not in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert run(doc, "--color", "sometimes").code == 2
 
 
 def test_type_option_forces_type(run, tmp_path):

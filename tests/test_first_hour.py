@@ -6,8 +6,6 @@ Each test drives the CLI the way the user did: CliRunner in a folder of their ow
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
 import subprocess
 import sys
@@ -16,6 +14,7 @@ from datetime import date
 import pytest
 
 from conftest import good_example, write
+from conftest import in_terminal as _in_terminal
 
 
 def _with(example_type: str, old: str, new: str) -> str:
@@ -61,34 +60,13 @@ def test_text_findings_name_their_severity_with_or_without_colour(run, tmp_path)
     text = _with("sales-to-cs", "# Customer Handoff: Northwind Traders", "# Customer Handoff: Globex Corp")
     company = re.search(r"^\| Company \| .* \|$", text, re.M).group(0)
     doc = write(tmp_path, "h.md", text.replace(company, "| Company | TBD |"))
-    plain = run(doc, env={"NO_COLOR": "1"})
-    findings = [line for line in plain.out.splitlines() if line.startswith(f"{doc}:") and " HL" in line]
+    plain = _in_terminal([sys.executable, "-m", "handoff_lint", str(doc)], env={"NO_COLOR": "1"})
+    findings = [line for line in plain.splitlines() if line.startswith(f"{doc}:") and " HL" in line]
     assert [line.split(": ", 2)[1].split()[:2] for line in findings] == [["warning", "HL461"], ["error", "HL301"]]
-    assert "\x1b[" not in plain.out
+    assert "\x1b[" not in plain, "NO_COLOR is honoured even on a terminal"
     coloured = _in_terminal([sys.executable, "-m", "handoff_lint", str(doc)])
     assert "\x1b[31merror\x1b[0m \x1b[31m\x1b[1mHL301" in coloured, coloured
     assert "\x1b[33mwarning\x1b[0m \x1b[33m\x1b[1mHL461" in coloured, coloured
-
-
-def _in_terminal(argv: list[str], env: dict | None = None, cwd=None) -> str:
-    """Run a command with stdout and stderr on a pseudo-terminal, as in a user's shell; its output."""
-    primary, secondary = pty.openpty()
-    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI", "GITHUB_ACTIONS")}
-    environment.update(env or {})
-    process = subprocess.Popen(argv, stdout=secondary, stderr=secondary, env=environment, cwd=cwd)
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(primary)
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 # --- 3. a progress bar on long runs, only where someone watches -------------------------------------

@@ -52,7 +52,10 @@ def test_cache_is_written_reused_and_ignored_by_git(run, tmp_path):
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     fourth = {f["path"]: f for f in run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]}
     assert fourth[good]["score"] == 100
-    assert folder.is_dir()
+    # ... and the cache now holds that real result under the new content's digest.
+    new_digest, new_result, _ = json.loads((cache / "results.json").read_text(encoding="utf-8"))["entries"][good]
+    assert new_digest != digest and json.loads(new_result)["score"] == 100
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.rsplit("/", 1)[-1] for p in stored["entries"])
 
 
 def test_corrupt_or_foreign_cache_is_ignored(run, tmp_path):

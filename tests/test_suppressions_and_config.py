@@ -84,9 +84,20 @@ def test_config_select_ignore_and_severity(run, tmp_path):
     data = run("h.md", "--format", "json").json()
     found = [f for f in data["files"][0]["findings"] if f["code"] == "HL301"]
     assert found and found[0]["severity"] == "warning"
-    write(tmp_path, ".handoff-lint.toml", 'select = ["HL1"]\n')
-    codes = _codes(run, "h.md")[0]
-    assert all(code.startswith("HL1") for code in codes)
+    # select: a document with findings of several rules keeps only the selected ones.
+    doc = tmp_path / "h.md"
+    item = "- [ ] Send the kickoff deck"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("## Action Items\n", f"## Action Items\n{item}\n", 1))
+    write(tmp_path, ".handoff-lint.toml", "")
+    every = [(f["code"], f["line"]) for f in run("h.md", "--format", "json").json()["files"][0]["findings"]]
+    line = 1 + doc.read_text(encoding="utf-8").split("\n").index(item)
+    assert {"HL301", "HL410", "HL411"} <= {code for code, _ in every}, every
+    write(tmp_path, ".handoff-lint.toml", 'select = ["HL41"]\n')
+    selected = run("h.md", "--format", "json").json()["files"][0]
+    assert [(f["code"], f["line"]) for f in selected["findings"]] == [("HL410", line), ("HL411", line)]
+    assert selected["passed"], "without the HL301 error the file passes"
+    write(tmp_path, ".handoff-lint.toml", 'select = ["HL301"]\n')
+    assert _codes(run, "h.md")[0] == ["HL301"]
 
 
 def test_pyproject_config_and_exclude(run, tmp_path):

@@ -1,0 +1,178 @@
+"""Rules whose details matter, held line by line: what the sensitive-data rule must and must not flag.
+
+Each test edits a good example the way a rep would and asserts the exact findings (line, column,
+message) through the CLI, so a changed pattern, boundary or checksum shows up as a changed list.
+"""
+
+from __future__ import annotations
+
+from conftest import good_example, write
+
+NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
+REFS = "## Attachments / References\n"
+
+SECRETS = """\
+- Card on file: 4111 1111 1111 1111 (expires 12/28)
+- Second card 5555-5555-5555-4444
+- Amex 378282246310005
+- Not cards: 4111 1111 1111 1112, 1234 5678 9012 3452, order 44111111111111111, ref -4111111111111111
+- SSN 123-45-6789; not SSNs: 000-12-3456, 666-12-3456, 912-12-3456, 123-00-4567, 123-45-0000
+- Not SSNs either: 000-12-3456, 666-12-3456, 912-12-3456, 123-00-4567, 123-45-0000, 1123-45-6789
+- NI AB 12 34 56 C
+- Not NI: GB 12 34 56 A, ZZ123456D, XAB123456C
+- AWS AKIAIOSFODNN7EXAMPLE
+- Not AWS: XAKIAIOSFODNN7EXAMPLE, AKIAIOSFODNN7EXAMPLEX
+- GitHub ghp_abcdefghijklmnopqrstuvwxyz0123456789 and Slack xoxb-1234567890-abcdef
+- Stripe sk_live_abcdefghijklmnop1234 and Google AIzaSyA1234567890abcdefghijklmnopqrstuv
+- Password is hunter2222
+- Not passwords: mypassword: hunter2222; pwd=ab, the password policy
+- API_KEY = "abcdef1234567890abcd"
+- bearer: tok_abcdefghijkl
+-----BEGIN RSA PRIVATE KEY-----
+"""
+
+ROTATE = "; remove it and rotate it if it was real"
+CARD = "looks like a payment card number; remove it"
+
+
+def test_sensitive_data_flags_each_secret_once_per_line_and_no_look_alikes(run, tmp_path):
+    doc = write(tmp_path, "h.md", NORTHWIND.replace(REFS, REFS + SECRETS, 1))
+    data = run(doc, "--format", "json").json()["files"][0]
+    found = [(f["line"], f["column"], f["message"]) for f in data["findings"] if f["code"] == "HL470"]
+    first = 1 + NORTHWIND.split("\n").index(REFS.strip())
+    expected = [
+        (1, 17, CARD),
+        (2, 15, CARD),
+        (3, 8, CARD),
+        (5, 7, "looks like a US social security number" + ROTATE),
+        (7, 6, "looks like a UK National Insurance number" + ROTATE),
+        (9, 7, "looks like an AWS access key" + ROTATE),
+        (11, 10, "looks like a GitHub token" + ROTATE),
+        (11, 61, "looks like a Slack token" + ROTATE),
+        (12, 10, "looks like a Stripe secret key" + ROTATE),
+        (12, 50, "looks like a Google API key" + ROTATE),
+        (13, 3, "looks like a password" + ROTATE),
+        (15, 3, "looks like an API key or token" + ROTATE),
+        (16, 3, "looks like an API key or token" + ROTATE),
+        (17, 1, "looks like a private key" + ROTATE),
+    ]
+    assert found == [(first + n, column, message) for n, column, message in expected]
+    assert not data["passed"]
+    messages = " ".join(f["message"] for f in data["findings"])
+    assert not any(value in messages for value in ("hunter2222", "4111 1111", "AKIAIOSFODNN7", "123-45-6789"))
+
+
+def _findings(run, tmp_path, text):
+    write(tmp_path, "h.md", text)
+    data = run("h.md", "--format", "json", cwd=tmp_path).json()["files"][0]  # with the config beside it
+    # The text a reader sees: the message, then the fix hint after an em dash (JSON keeps them apart).
+    return [
+        (f["code"], f["line"], f["column"], f["message"] + (f" — {f['hint']}" if f.get("hint") else ""))
+        for f in data["findings"]
+    ]
+
+
+def test_risk_severity_is_read_from_the_severity_column_not_the_whole_row(run, tmp_path):
+    row = "| Ruth Collins may slow sign-off of the approval matrix | Medium |"
+    text = NORTHWIND.replace(
+        row, "| Ruth Collins may slow sign-off of the approval matrix, a high-stakes step | Unclear |"
+    )
+    message = "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'"
+    assert _findings(run, tmp_path, text) == [("HL420", 86, 79, message)]
+
+
+CRITERIA = NORTHWIND[NORTHWIND.index("### Success Criteria") : NORTHWIND.index("### Timeline Expectations")]
+
+
+def test_success_criteria_are_the_top_level_items_else_the_paragraphs(run, tmp_path):
+    nested = """### Success Criteria (Agreed with Customer)
+Agreed in writing with Dana Lee and Martin Hale.
+
+1. Cut invoice-matching time from 20 h/week to under 4 h/week within 60 days of go-live (by 2027-03-19).
+   - Measured from the weekly AP time log
+2. Auto-match at least 80% of PO-backed invoices with no manual touch by 2027-03-31.
+   - Includes freight invoices
+   - Excludes credit notes
+3. Reduce late-payment fees from £3,100 per quarter to under £500 in Q2 2027 (April to June).
+4. Shorten month-end close from 9 to 6 working days by the April close (2027-05-07).
+5. Cut supplier disputes from 40 to 10 a month by 2027-03-31.
+
+"""
+    # The intro paragraph and the nested notes are not criteria: no HL400, and five criteria are not too many.
+    assert _findings(run, tmp_path, NORTHWIND.replace(CRITERIA, nested)) == []
+    paragraph = "### Success Criteria (Agreed with Customer)\nMake invoice matching feel faster for the AP team.\n\n"
+    message = (
+        "success criterion has no number and no time bound ('faster' is not measurable): "
+        "'Make invoice matching feel faster for the AP team.'"
+    )
+    assert _findings(run, tmp_path, NORTHWIND.replace(CRITERIA, paragraph)) == [("HL400", 41, 1, message)]
+
+
+KESTREL = good_example("sales-to-implementation").read_text(encoding="utf-8")
+ACTION_TABLE = """## Action Items
+| Action | Owner | Due |
+|--------|-------|-----|
+| Send the kickoff agenda and project plan to Lena Fischer | Maya Brooks | 2026-11-27 |
+| Share the discovery notes and demo recording | Felix Wagner | 2026-11-19 |
+| Confirm the Entra ID licence tier | TBD | 2026-12-02 |
+| Book the works council slot | the team | 2026-12-04 |
+| Draft the approval-log retention policy | Maya Brooks | |
+"""
+
+
+NOBODY = "that is nobody in particular"
+TBD, TEAM = " | TBD | 2026-12…'", " | the team | 2026-12-…'"
+
+
+def test_action_items_in_a_table_take_their_owner_from_the_owner_column(run, tmp_path):
+    text = KESTREL[: KESTREL.index("## Action Items\n")] + ACTION_TABLE
+    assert _findings(run, tmp_path, text) == [
+        (
+            "HL410",
+            104,
+            3,
+            f"action item has an owner 'tbd' {NOBODY}: 'Confirm the Entra ID licence tier | TBD | 2026-12…'",
+        ),
+        ("HL310", 104, 39, "placeholder value 'TBD'"),
+        (
+            "HL410",
+            105,
+            3,
+            f"action item has an owner 'the team' {NOBODY}: 'Book the works council slot | the team | 2026-12-…'",
+        ),
+        ("HL411", 106, 3, "action item has no due date: 'Draft the approval-log retention policy | Maya Br…'"),
+    ]
+
+
+def test_a_stakeholder_role_left_as_a_placeholder_is_one_finding_not_two(run, tmp_path):
+    write(tmp_path, ".handoff-lint.toml", 'structure = "template"\n')
+    sponsor = "| Executive Sponsor | Martin Hale, CFO, martin.hale@northwind.example |"
+    text = NORTHWIND.replace(sponsor, "| Executive Sponsor | TBD |").replace("Martin Hale", "Somebody")
+    assert _findings(run, tmp_path, text) == [
+        (
+            "HL110",
+            15,
+            1,
+            "no executive sponsor or economic buyer — Relationship context; add: name who signs and owns the budget",
+        ),
+        ("HL301", 25, 23, "'Executive Sponsor' is still a placeholder: 'TBD'"),
+    ], "HL301 already says it: no HL440 as well"
+    # The sponsor named nowhere: the role is missing, which HL440 reports (template structure).
+    text = NORTHWIND.replace("Martin Hale", "Somebody")
+    found = _findings(run, tmp_path, text)
+    assert ("HL440", 20, 1, "no Executive Sponsor named: add who it is (name and title)") in found
+
+
+def test_risk_columns_are_found_by_their_aliases(run, tmp_path):
+    text = NORTHWIND.replace("| Risk | Severity | Mitigation |", "| Concern | Impact | Plan |")
+    text = text.replace(
+        "| Ruth Collins may slow sign-off of the approval matrix | Medium |",
+        "| Ruth Collins may slow sign-off of the approval matrix, a high-stakes step | Unclear |",
+    )
+    text = text.replace(
+        "| Priya tracks auto-match weekly from go-live and escalates below 70% at week 4 |", "| Monitor |"
+    )
+    assert _findings(run, tmp_path, text) == [
+        ("HL420", 86, 79, "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'"),
+        ("HL421", 88, 64, "mitigation 'Monitor' is not an action; say what to do and who does it"),
+    ]

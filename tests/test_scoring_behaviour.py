@@ -1,0 +1,201 @@
+# ruff: noqa: E501 - the score table rows are long
+"""The score and the verdict, held exactly: a team type scored from its sections, the judged built-in
+types, the reasons a handoff fails and the exit code. Driven through the CLI on small edits of the
+good examples, with the outcome functions checked directly where a document cannot reach a case."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import REPO, good_example, write
+from handoff_lint.findings import Finding, Severity
+from handoff_lint.outcome import decide, exit_code, score_dropped, verdict
+from handoff_lint.results import FileResult
+
+TIDEWATER = good_example("sdr-to-ae").read_text(encoding="utf-8")
+NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
+
+
+def _without(text: str, start: str, end: str) -> str:
+    return text[: text.index(start)] + text[text.index(end) :]
+
+
+@pytest.fixture
+def sections_only(tmp_path):
+    """The team's own sdr-to-ae without content elements: each category is scored from its sections."""
+    schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
+    schema["x-handoff-lint"]["elements"] = []
+    write(tmp_path, "team-types/sdr-to-ae.schema.json", json.dumps(schema))
+    write(tmp_path, ".handoff-lint.toml", 'schema-dirs = ["team-types"]\n')
+    return tmp_path
+
+
+def _status(run, folder, text):
+    write(folder, "lead.md", text)
+    r = run("lead.md", "--no-color", cwd=folder)
+    return r.code, next(line for line in r.out.splitlines() if line.startswith("lead.md: "))
+
+
+def _rows(run, folder):
+    table = run("score", "lead.md", cwd=folder).out
+    return dict(re.findall(r"^\| ([A-Z][^|]+?) \| \S+ \| (Complete|Partial|Missing|Not used|n/a) \|", table, re.M))
+
+
+def test_sections_only_type_scores_each_category_from_its_sections(run, sections_only):
+    assert _status(run, sections_only, TIDEWATER) == (0, "lead.md: sdr-to-ae 100/100 PASS (threshold 70)")
+    # Red Flags gone: the risks category (15%) is Missing.
+    code, status = _status(run, sections_only, _without(TIDEWATER, "## Red Flags", "## Action Items"))
+    assert (code, status) == (0, "lead.md: sdr-to-ae 85/100 PASS (threshold 70)")
+    assert _rows(run, sections_only)["Risk flags"] == "Missing"
+    # An action item without owner or date: Action Items is Partial, half of the 10% actions weight.
+    flagged = TIDEWATER.replace("## Action Items\n", "## Action Items\n- [ ] Send the deck\n", 1)
+    assert _status(run, sections_only, flagged) == (0, "lead.md: sdr-to-ae 95/100 PASS (threshold 70)")
+    assert _rows(run, sections_only)["Action items"] == "Partial"
+    # One of the two relationship sections Partial: 0.75 of 15%; the error fails the handoff.
+    placeholder = TIDEWATER.replace(
+        "| Marcus Bell | Director of Finance Operations | Champion |",
+        "| [Name] | Director of Finance Operations | Champion |",
+    )
+    code, status = _status(run, sections_only, placeholder)
+    assert (code, status) == (1, "lead.md: sdr-to-ae 96/100 FAIL: 1 error (1 incomplete-row) (threshold 70)")
+    # Both relationship sections gone, and the risks: 100 - 15 - 15 = 70, still a pass at 70, not at 71.
+    thin = _without(_without(TIDEWATER, "## Stakeholders", "## Current Tools"), "## Red Flags", "## Action Items")
+    thin = _without(thin, "## Conversation History", "## Suggested Approach")
+    assert _status(run, sections_only, thin) == (0, "lead.md: sdr-to-ae 70/100 PASS (threshold 70)")
+    write(sections_only, "lead.md", thin)
+    assert run("lead.md", "--threshold", "71", cwd=sections_only).code == 1
+
+
+def test_an_error_in_a_judged_category_makes_it_partial_and_names_the_rules(run, tmp_path):
+    text = NORTHWIND.replace("status: ready\n", "status: finished\n")
+    text = text.replace("| Medium | Priya invites Ruth", "| | Priya invites Ruth")
+    text = text.replace("| Go-live / first value | 2027-01-18 |", "| Go-live / first value | TBD |")
+    extra = "- Signed by [Name] on the order form.\n- Sandbox login: admin / password: Tr0ub4dor&3\n"
+    text = text.replace("## Attachments / References\n", "## Attachments / References\n" + extra)
+    write(tmp_path, "lead.md", text)
+    why = "5 errors (1 invalid-frontmatter-value, 1 empty-field, 1 incomplete-row, …)"
+    r = run("lead.md", "--no-color", cwd=tmp_path)
+    assert r.code == 1
+    assert f"lead.md: sales-to-cs 80/100 FAIL: {why} (threshold 70)" in r.out.splitlines()
+    table = run("score", "lead.md", cwd=tmp_path).out
+    assert _rows(run, tmp_path) == {
+        "Customer context": "Complete",
+        "Expectations & success criteria": "Partial",
+        "Risk flags": "Partial",
+        "Technical requirements": "Complete",
+        "Relationship context": "Complete",
+        "Action items": "Complete",
+    }
+    assert "- Risk flags: a placeholder or empty required field in this category (see the errors)" in table
+    assert f"Overall: 80/100 — FAIL: {why} (threshold 70)" in table
+
+
+def _finding(code: str, severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(code=code, message="m", severity=severity)
+
+
+def fail_reasons(score, threshold, findings, previous_score=None) -> list[str]:
+    """outcome.verdict's reasons for a result with this score, threshold and findings."""
+    result = FileResult("h.md", "sdr-to-ae", "frontmatter", score, threshold, tuple(findings))
+    return list(verdict(result, previous_score).reasons)
+
+
+def file_passes(score, threshold, findings, previous_score=None) -> bool:
+    result = FileResult("h.md", "sdr-to-ae", "frontmatter", score, threshold, tuple(findings))
+    return verdict(result, previous_score).passed
+
+
+def test_fail_reasons_in_order_and_in_words():
+    assert fail_reasons(70, 70, []) == [] and file_passes(70, 70, [])
+    assert fail_reasons(69, 70, []) == ["score 69 < 70"] and not file_passes(69, 70, [])
+    assert fail_reasons(None, 70, []) == ["not scored"]
+    assert fail_reasons(90, 70, [_finding("HL410", Severity.WARNING), _finding("HL103", Severity.INFO)]) == []
+    assert fail_reasons(90, 70, [_finding("HL301")]) == ["1 error (1 empty-field)"]
+    errors = [_finding(c) for c in ("HL310", "HL301", "HL310", "HL470", "HL999", "HL310", "HL301")]
+    assert fail_reasons(50, 70, errors) == [
+        "score 50 < 70",
+        "7 errors (3 placeholder, 2 empty-field, 1 sensitive-data, …)",
+    ]
+    exactly_three = [_finding(c) for c in ("HL301", "HL310", "HL470")]
+    assert fail_reasons(80, 70, exactly_three) == ["3 errors (1 empty-field, 1 placeholder, 1 sensitive-data)"]
+    three = [_finding(c) for c in ("HL301", "HL999", "HL999")]
+    assert fail_reasons(80, 70, three) == ["3 errors (2 HL999, 1 empty-field)"], "an unknown code is named as is"
+    # The ratchet: a drop fails even above the threshold; equal or better, or no baseline, does not.
+    assert fail_reasons(97, 70, [], previous_score=100) == ["score fell 100 → 97"]
+    assert fail_reasons(60, 70, [], previous_score=61) == ["score 60 < 70", "score fell 61 → 60"]
+    assert fail_reasons(100, 70, [], previous_score=100) == []
+    assert file_passes(100, 70, [], previous_score=99)
+    assert not file_passes(97, 70, [], previous_score=100), "the ratchet reaches the verdict"
+    assert (score_dropped(97, 100), score_dropped(100, 100), score_dropped(None, 100), score_dropped(97, None)) == (
+        True,
+        False,
+        False,
+        False,
+    )
+
+
+def test_exit_code_is_1_when_any_handoff_fails_unless_exit_zero():
+    passed = FileResult("a.md", "sdr-to-ae", "frontmatter", 90, 70, ())
+    failed = FileResult("b.md", "sdr-to-ae", "frontmatter", 50, 70, ())
+    assert exit_code(decide([passed, passed])) == 0
+    assert exit_code(decide([passed, failed])) == 1
+    assert exit_code(decide([])) == 0
+    assert exit_code(decide([failed]), exit_zero=True) == 0
+
+
+NORTHWIND_TABLE = [
+    "| Section | Weight | Score | What was found (line) |",
+    "|---------|--------|-------|-----------------------|",
+    "| Customer context | 20% | Complete | company profile (what they do, size, where) (33 facts) (line 3, 17, 18); what they bought and the deal value (13 facts) (line 8, 10, 17); why they bought (their pain, in specifics) (9 facts) (line 17, 18, 29) |",
+    "| Expectations & success criteria | 25% | Complete | measurable success criteria (4 measurable) (line 41, 42, 43); timeline with firm dates (7 dated) (line 41, 49, 50) |",
+    "| Risk flags | 15% | Complete | risks with severity and mitigation (7 risks, 5 mitigated) (line 62, 63, 85) |",
+    "| Technical requirements | 15% | Complete | current systems and architecture (7 specific) (line 26, 29, 74); integrations (5 specific) (line 29, 59, 74); data migration (2 specific) (line 62, 75); security and compliance (1 specific) (line 77) |",
+    "| Relationship context | 15% | Complete | champion: Dana Lee (line 66); executive sponsor or economic buyer: Martin Hale (line 25), Martin Hale (line 38); blocker or skeptic: Ruth Collins (line 69); named contacts with titles: Dana Lee (line 24), Martin Hale (line 25), Aisha Khan (line 26) |",
+    "| Action items | 10% | Complete | owned, dated next steps (5 items, 5 owned and dated) (line 92, 93, 94) |",
+]
+
+VAGUE_MISSING = [
+    "Missing or thin:",
+    "- Customer context: why they bought (their pain, in specifics): no specific figures",
+    "- Expectations & success criteria: measurable success criteria: no measurable target (a number and a date)",
+    "- Risk flags: risks with severity and mitigation: 1 of 1 without a mitigation",
+    "- Technical requirements: data migration: not found",
+    "- Technical requirements: security and compliance: not found",
+    "- Relationship context: champion: not found",
+    "- Relationship context: executive sponsor or economic buyer: not found",
+    "- Action items: owned, dated next steps: 1 of 1 without an owner and a date",
+]
+
+
+def test_the_score_table_says_what_was_found_where_and_what_is_missing(run):
+    from conftest import EXAMPLES
+
+    table = run("score", good_example("sales-to-cs")).out.split("\n")
+    assert table[2:10] == NORTHWIND_TABLE
+    vague = run("score", EXAMPLES / "bad" / "vague-sales-to-cs.md").out.split("\n")
+    start = vague.index("Missing or thin:")
+    assert vague[start : start + len(VAGUE_MISSING)] == VAGUE_MISSING
+    assert vague[start + len(VAGUE_MISSING)] == ""
+
+
+def test_a_team_made_warning_for_an_empty_field_still_marks_its_category(run, tmp_path):
+    write(tmp_path, ".handoff-lint.toml", '[severity]\nHL301 = "warning"\n')
+    write(
+        tmp_path,
+        "lead.md",
+        NORTHWIND.replace("| Go-live / first value | 2027-01-18 |", "| Go-live / first value | TBD |"),
+    )
+    assert _status(run, tmp_path, (tmp_path / "lead.md").read_text(encoding="utf-8")) == (
+        0,
+        "lead.md: sales-to-cs 88/100 PASS (threshold 70)",
+    )
+    assert _rows(run, tmp_path)["Expectations & success criteria"] == "Partial"
+
+
+def test_a_warning_of_a_rule_that_does_not_affect_the_score_leaves_the_section_complete(run, sections_only):
+    text = TIDEWATER.replace("marcus.bell@tidewater.example", "marcus.bell@tidewater")
+    assert _status(run, sections_only, text) == (0, "lead.md: sdr-to-ae 100/100 PASS (threshold 70)")
+    assert _rows(run, sections_only)["Relationship context"] == "Complete"
