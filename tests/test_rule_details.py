@@ -6,6 +6,8 @@ message) through the CLI, so a changed pattern, boundary or checksum shows up as
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import good_example, write
 
 NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
@@ -176,3 +178,45 @@ def test_risk_columns_are_found_by_their_aliases(run, tmp_path):
         ("HL420", 86, 79, "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'"),
         ("HL421", 88, 64, "mitigation 'Monitor' is not an action; say what to do and who does it"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mail dana@northwind.com.", []),  # the full stop ends the sentence, not the address
+        ("dana.lee@nw.co.uk:", []),
+        ("ping @dana", []),  # an @handle
+        ("write to @dana@nw.com", []),
+        ("x @@y", []),
+        ("dana@northwind", [(0, "dana@northwind")]),
+        ("a: dana@nw.c, b: bo@nw.io;", [(3, "dana@nw.c")]),
+        ("Mail dana@northwind.com; or bo@nw", [(28, "bo@nw")]),
+    ],
+)
+def test_hl441_email_shapes(text, expected):
+    from handoff_lint.rules.hl44x_people import bad_emails
+
+    assert bad_emails(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Phone: 555-0123", []),  # 7 digits: the shortest number accepted
+        ("Phone: 555-012", [(7, "555-012")]),  # 6
+        ("phone 123456", [(6, "123456")]),
+        ("mobile: 123456789012345", []),  # 15 digits: the longest (E.164)
+        ("mobile: 1234567890123456", [(8, "1234567890123456")]),  # 16
+        ("Tel: +1 555 012 3456", []),
+        ("Tel: +1 2345 6789 0123 4567", [(5, "+1 2345 6789 0123 4567")]),
+        ("Tel: +1 555 0123 ext", [(5, "+1 555 0123 ext")]),  # letters in the number
+        ("cell: 12345678901234x", [(6, "12345678901234x")]),
+        ("+44 20 7946 0958", []),
+        ("Phone: (555) 0123", []),
+        ("the plan is 555-0123", []),  # no phone word, no +: not read as a phone
+    ],
+)
+def test_hl441_phone_shapes(text, expected):
+    from handoff_lint.rules.hl44x_people import bad_phones
+
+    assert bad_phones(text) == expected

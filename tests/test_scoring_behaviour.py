@@ -199,3 +199,32 @@ def test_a_warning_of_a_rule_that_does_not_affect_the_score_leaves_the_section_c
     text = TIDEWATER.replace("marcus.bell@tidewater.example", "marcus.bell@tidewater")
     assert _status(run, sections_only, text) == (0, "lead.md: sdr-to-ae 100/100 PASS (threshold 70)")
     assert _rows(run, sections_only)["Relationship context"] == "Complete"
+
+
+def test_decide_applies_the_ratchet_only_when_asked_and_keeps_the_git_facts():
+    from handoff_lint.baseline import Baseline
+
+    fell = FileResult("a.md", "sdr-to-ae", "frontmatter", 90, 70, ())
+    rose = FileResult("b.md", "sdr-to-ae", "frontmatter", 95, 70, ())
+    new = FileResult("c.md", "sdr-to-ae", "frontmatter", 80, 70, ())
+    baselines = {"a.md": Baseline("main", "a.md", 96), "b.md": Baseline("main", "b.md", 90)}
+    changed = {"a.md": frozenset({3, 4})}
+    run = decide([fell, rose, new], changed_lines=changed, baselines=baselines, ratchet=True)
+    assert [v.passed for v in run.verdicts] == [False, True, True]
+    assert run.verdicts[0].reasons == ("score fell 96 → 90",)
+    assert run.baseline(fell) == baselines["a.md"] and run.baseline(new) is None
+    assert run.changed(fell) == frozenset({3, 4}) and run.changed(rose) == frozenset()
+    assert exit_code(run) == 1
+    # Without the ratchet the same baselines are reported, never enforced.
+    relaxed = decide([fell, rose, new], baselines=baselines)
+    assert [v.passed for v in relaxed.verdicts] == [True, True, True]
+    assert relaxed.baseline(fell) == baselines["a.md"] and relaxed.changed(fell) == frozenset()
+    assert exit_code(relaxed) == 0
+
+
+def test_error_reasons_name_rules_even_before_any_rule_was_named(monkeypatch):
+    from handoff_lint import outcome
+
+    monkeypatch.setattr(outcome, "RULE_NAMES", {})
+    assert fail_reasons(90, 70, [_finding("HL301"), _finding("HL998")]) == ["2 errors (1 empty-field, 1 HL998)"]
+    assert outcome.RULE_NAMES == {"HL301": "empty-field", "HL998": "HL998"}
