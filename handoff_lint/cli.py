@@ -76,10 +76,13 @@ def cli():
     """
 
 
-def _load(config_path: str | None):
+def _load(config_path: str | None, threshold: int | None = None):
+    """The config (with ``--threshold`` applied over it) and the handoff types it names."""
     from .handoff_types import load_types
 
     config = load_config(config_path)
+    if threshold is not None:
+        config.threshold = check_threshold(threshold, "--threshold")
     types = load_types(config.schema_dirs)
     unknown = sorted({name for name in config.types.values() if name not in types})
     if unknown:
@@ -302,9 +305,7 @@ def check(
     if fail_on_regression and not baseline_ref:
         raise HandoffLintError("--fail-on-regression needs --baseline REF (the scores to compare with)")
     output_format = _resolve_format(output_format)
-    config, types = _load(config_path)
-    if threshold is not None:
-        config.threshold = check_threshold(threshold, "--threshold")
+    config, types = _load(config_path, threshold)
     repo = scope = None
     if changed_since or baseline_ref:
         from .gitrepo import Repo
@@ -353,9 +354,7 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
     """Print the Handoff Quality Score table for each file."""
     from .reporters.score_table import render_score_table
 
-    config, types = _load(config_path)
-    if threshold is not None:
-        config.threshold = check_threshold(threshold, "--threshold")
+    config, types = _load(config_path, threshold)
     run = decide(_run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache))
     for result, verdict in run:
         if result.score is None:
@@ -415,9 +414,7 @@ def report(
         span = parse_span(history_spec)
     if output_format == "html" and not output_file:
         output_file = "handoff-report.html"
-    config, types = _load(config_path)
-    if threshold is not None:
-        config.threshold = check_threshold(threshold, "--threshold")
+    config, types = _load(config_path, threshold)
     run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache))
     past = None
     if span:
