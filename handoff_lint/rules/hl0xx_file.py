@@ -15,7 +15,11 @@ def _problems(ctx: Context, code: str):
             yield Finding(code, problem.message, problem.line, problem.column)
 
 
-@rule(
+def unreadable_file(ctx: Context):
+    return _problems(ctx, "HL001")
+
+
+rule(
     "HL001",
     "unreadable-file",
     category="file",
@@ -27,12 +31,15 @@ def _problems(ctx: Context, code: str):
     bad="Kundenübergabe: Müller GmbH  (saved as Latin-1: the ü is the byte 0xfc)",
     good="Kundenübergabe: Müller GmbH  (saved as UTF-8)",
     example_lintable=False,
+    check=unreadable_file,
 )
-def unreadable_file(ctx: Context):
-    return _problems(ctx, "HL001")
 
 
-@rule(
+def empty_file(ctx: Context):
+    return _problems(ctx, "HL002")
+
+
+rule(
     "HL002",
     "empty-file",
     category="file",
@@ -43,12 +50,15 @@ def unreadable_file(ctx: Context):
     bad="(a file of 0 bytes, or of blank lines only)",
     good="# Customer Handoff: Northwind Traders",
     example_lintable=False,
+    check=empty_file,
 )
-def empty_file(ctx: Context):
-    return _problems(ctx, "HL002")
 
 
-@rule(
+def file_too_large(ctx: Context):
+    return _problems(ctx, "HL003")
+
+
+rule(
     "HL003",
     "file-too-large",
     category="file",
@@ -60,12 +70,15 @@ def empty_file(ctx: Context):
     bad="(docs/handoffs/northwind.md: a 2 MiB CRM export)",
     good="(docs/handoffs/northwind.md: the handoff itself, a few KiB of Markdown)",
     example_lintable=False,
+    check=file_too_large,
 )
-def file_too_large(ctx: Context):
-    return _problems(ctx, "HL003")
 
 
-@rule(
+def outside_repository(ctx: Context):
+    return _problems(ctx, "HL004")
+
+
+rule(
     "HL004",
     "outside-repository",
     category="file",
@@ -78,12 +91,15 @@ def file_too_large(ctx: Context):
     bad="docs/handoffs/northwind.md -> ~/.git-credentials  (a symlink)",
     good="docs/handoffs/northwind.md  (the handoff itself, committed as a file)",
     example_lintable=False,
+    check=outside_repository,
 )
-def outside_repository(ctx: Context):
-    return _problems(ctx, "HL004")
 
 
-@rule(
+def limit_reached(ctx: Context):
+    return _problems(ctx, "HL005")
+
+
+rule(
     "HL005",
     "limit-reached",
     category="file",
@@ -104,12 +120,15 @@ def outside_repository(ctx: Context):
 ## Success Criteria
 ## Action Items""",
     example_lintable=False,
+    check=limit_reached,
 )
-def limit_reached(ctx: Context):
-    return _problems(ctx, "HL005")
 
 
-@rule(
+def frontmatter_invalid(ctx: Context):
+    return _problems(ctx, "HL010")
+
+
+rule(
     "HL010",
     "frontmatter-invalid",
     category="frontmatter",
@@ -130,6 +149,5 @@ owner: Dana
 customer: "Northwind"
 owner: Dana
 ---""",
+    check=frontmatter_invalid,
 )
-def frontmatter_invalid(ctx: Context):
-    return _problems(ctx, "HL010")

@@ -8,7 +8,18 @@ from ..findings import Finding
 from .registry import Context, rule
 
 
-@rule(
+def unknown_type(ctx: Context):
+    if ctx.handoff_type is None and ctx.doc.readable and ctx.type_problem:
+        line, column = 1, 1
+        fm = ctx.doc.frontmatter
+        if fm.data and "type" in fm.data:
+            line, column = fm.position("/type")
+        elif ctx.doc.title is not None:
+            line, column = ctx.doc.title.line, ctx.doc.title.column
+        yield Finding("", ctx.type_problem, line, column)
+
+
+rule(
     "HL100",
     "unknown-type",
     category="structure",
@@ -24,19 +35,34 @@ from .registry import Context, rule
 type: sales-to-cs
 ---
 # Customer Handoff: Acme""",
+    check=unknown_type,
 )
-def unknown_type(ctx: Context):
-    if ctx.handoff_type is None and ctx.doc.readable and ctx.type_problem:
-        line, column = 1, 1
-        fm = ctx.doc.frontmatter
-        if fm.data and "type" in fm.data:
-            line, column = fm.position("/type")
-        elif ctx.doc.title is not None:
-            line, column = ctx.doc.title.line, ctx.doc.title.column
-        yield Finding("", ctx.type_problem, line, column)
 
 
-@rule(
+def missing_section(ctx: Context):
+    matched = ctx.outline.matched
+    title = ctx.doc.title
+    previous = None
+    for spec in ctx.handoff_type.sections:
+        section = matched.get(spec.key)
+        if section is not None:
+            previous = section
+            continue
+        if not spec.required:
+            continue
+        where = f"after '{previous.title}' (line {previous.line})" if previous else "after the title"
+        weight = f"{CATEGORIES[spec.category][0]}; " if spec.category else ""
+        yield Finding(
+            "",
+            f"missing required section '## {spec.heading}'",
+            title.line if title else 1,
+            1,
+            section=spec.key,
+            hint=f"{weight}add it {where}",
+        )
+
+
+rule(
     "HL101",
     "missing-section",
     category="structure",
@@ -73,31 +99,23 @@ def unknown_type(ctx: Context):
 ## Technical Context
 ## Risk Flags
 ## Action Items""",
+    check=missing_section,
 )
-def missing_section(ctx: Context):
-    matched = ctx.outline.matched
-    title = ctx.doc.title
-    previous = None
-    for spec in ctx.handoff_type.sections:
-        section = matched.get(spec.key)
-        if section is not None:
-            previous = section
-            continue
-        if not spec.required:
-            continue
-        where = f"after '{previous.title}' (line {previous.line})" if previous else "after the title"
-        weight = f"{CATEGORIES[spec.category][0]}; " if spec.category else ""
-        yield Finding(
-            "",
-            f"missing required section '## {spec.heading}'",
-            title.line if title else 1,
-            1,
-            section=spec.key,
-            hint=f"{weight}add it {where}",
-        )
 
 
-@rule(
+def empty_section(ctx: Context):
+    for key, assessment in ctx.assessments.items():
+        spec, section = assessment.spec, assessment.section
+        if section is None or not spec.required or assessment.status != MISSING:
+            continue
+        if any(f.spec.required for f in assessment.fields) or assessment.rows:
+            continue  # the empty fields or rows are reported one by one
+        what = "only template placeholders" if assessment.blocks else "no content"
+        hint = f": {spec.guidance}" if spec.guidance else ""
+        yield Finding("", f"section '{section.title}' has {what}{hint}", section.line, 1, section=key)
+
+
+rule(
     "HL102",
     "empty-section",
     category="structure",
@@ -114,20 +132,21 @@ def missing_section(ctx: Context):
 | Risk | Severity | Mitigation |
 |------|----------|------------|
 | Champion leaves in Q1 | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    check=empty_section,
 )
-def empty_section(ctx: Context):
-    for key, assessment in ctx.assessments.items():
-        spec, section = assessment.spec, assessment.section
-        if section is None or not spec.required or assessment.status != MISSING:
-            continue
-        if any(f.spec.required for f in assessment.fields) or assessment.rows:
-            continue  # the empty fields or rows are reported one by one
-        what = "only template placeholders" if assessment.blocks else "no content"
-        hint = f": {spec.guidance}" if spec.guidance else ""
-        yield Finding("", f"section '{section.title}' has {what}{hint}", section.line, 1, section=key)
 
 
-@rule(
+def unknown_section(ctx: Context):
+    for section, suggestion in ctx.outline.unknown:
+        if section.parent is not None and id(section.parent) in ctx.outline.spec_of:
+            continue  # a subsection of a known section: its content counts for its parent
+        if not section.blocks and any(s.parent is section for s in ctx.outline.matched.values()):
+            continue  # a grouping heading ("## Sales Cycle Context") over known sections
+        hint = f"; did you mean '{suggestion.heading}'?" if suggestion else " (not scored)"
+        yield Finding("", f"section '{section.title}' is not part of {ctx.handoff_type.name}{hint}", section.line, 1)
+
+
+rule(
     "HL103",
     "unknown-section",
     category="structure",
@@ -139,18 +158,23 @@ def empty_section(ctx: Context):
     probably means, so it can be renamed (or added as an alias in a team type).""",
     bad="## Lunch Options\nThe team likes the Thai place on Park Row.",
     good="## Competitors Evaluated\nBasware (incumbent AP tool); lost on matching accuracy.",
+    check=unknown_section,
 )
-def unknown_section(ctx: Context):
-    for section, suggestion in ctx.outline.unknown:
-        if section.parent is not None and id(section.parent) in ctx.outline.spec_of:
-            continue  # a subsection of a known section: its content counts for its parent
-        if not section.blocks and any(s.parent is section for s in ctx.outline.matched.values()):
-            continue  # a grouping heading ("## Sales Cycle Context") over known sections
-        hint = f"; did you mean '{suggestion.heading}'?" if suggestion else " (not scored)"
-        yield Finding("", f"section '{section.title}' is not part of {ctx.handoff_type.name}{hint}", section.line, 1)
 
 
-@rule(
+def duplicate_section(ctx: Context):
+    for section, spec in ctx.outline.duplicates:
+        first = ctx.outline.matched[spec.key]
+        yield Finding(
+            "",
+            f"section '{section.title}' repeats '{first.title}' (line {first.line}); only the first is scored",
+            section.line,
+            1,
+            section=spec.key,
+        )
+
+
+rule(
     "HL104",
     "duplicate-section",
     category="structure",
@@ -169,20 +193,16 @@ def unknown_section(ctx: Context):
 ## Risk Flags
 - Champion may leave in Q1
 - Data migration may slip""",
+    check=duplicate_section,
 )
-def duplicate_section(ctx: Context):
-    for section, spec in ctx.outline.duplicates:
-        first = ctx.outline.matched[spec.key]
-        yield Finding(
-            "",
-            f"section '{section.title}' repeats '{first.title}' (line {first.line}); only the first is scored",
-            section.line,
-            1,
-            section=spec.key,
-        )
 
 
-@rule(
+def missing_title(ctx: Context):
+    if ctx.doc.title is None:
+        yield Finding("", "no '# ' title; start with '# <Handoff kind>: <Customer>'", ctx.doc.frontmatter.body_start, 1)
+
+
+rule(
     "HL105",
     "missing-title",
     category="structure",
@@ -203,7 +223,5 @@ type: sales-to-cs
 # Customer Handoff: Northwind Traders
 ## Customer Overview
 Northwind Traders, 400 staff, logistics, Leeds.""",
+    check=missing_title,
 )
-def missing_title(ctx: Context):
-    if ctx.doc.title is None:
-        yield Finding("", "no '# ' title; start with '# <Handoff kind>: <Customer>'", ctx.doc.frontmatter.body_start, 1)

@@ -7,7 +7,22 @@ from ..findings import Finding
 from .registry import Context, rule
 
 
-@rule(
+def missing_information(ctx: Context):
+    if not ctx.judgements:
+        return
+    line = ctx.doc.title.line if ctx.doc.title is not None else ctx.doc.frontmatter.body_start
+    for key, judged in ctx.judgements.items():
+        if judged.status == "complete":
+            continue
+        for element in judged.elements:
+            if element.grade or not element.spec.core:
+                continue
+            hint = f": {element.spec.hint}" if element.spec.hint else ""
+            why = f" ({element.why})" if element.why else ""
+            yield Finding("", f"no {element.spec.label}{why}", line, 1, hint=f"{CATEGORIES[key][0]}; add{hint}")
+
+
+rule(
     "HL110",
     "missing-information",
     category="structure",
@@ -23,17 +38,5 @@ from .registry import Context, rule
 ## What They Bought and Why
 They bought 120 seats of AP Automation ($84K ARR) because their AP team
 matches every invoice by hand, which delays supplier payments.""",
+    check=missing_information,
 )
-def missing_information(ctx: Context):
-    if not ctx.judgements:
-        return
-    line = ctx.doc.title.line if ctx.doc.title is not None else ctx.doc.frontmatter.body_start
-    for key, judged in ctx.judgements.items():
-        if judged.status == "complete":
-            continue
-        for element in judged.elements:
-            if element.grade or not element.spec.core:
-                continue
-            hint = f": {element.spec.hint}" if element.spec.hint else ""
-            why = f" ({element.why})" if element.why else ""
-            yield Finding("", f"no {element.spec.label}{why}", line, 1, hint=f"{CATEGORIES[key][0]}; add{hint}")

@@ -14,7 +14,14 @@ from ..schema_fast_path import certainly_valid
 from .registry import Context, rule
 
 
-@rule(
+def missing_frontmatter(ctx: Context):
+    fm = ctx.doc.frontmatter
+    if not fm.present:
+        keys = ", ".join(ctx.handoff_type.required_keys)
+        yield Finding("", f"no YAML frontmatter; start the file with a '---' block holding: {keys}", 1, 1)
+
+
+rule(
     "HL200",
     "missing-frontmatter",
     category="frontmatter",
@@ -36,31 +43,10 @@ date: 2026-11-20
 # Customer Handoff: Northwind Traders
 ## Customer Overview
 Northwind Traders, 400 staff, logistics, Leeds.""",
+    check=missing_frontmatter,
 )
-def missing_frontmatter(ctx: Context):
-    fm = ctx.doc.frontmatter
-    if not fm.present:
-        keys = ", ".join(ctx.handoff_type.required_keys)
-        yield Finding("", f"no YAML frontmatter; start the file with a '---' block holding: {keys}", 1, 1)
 
 
-@rule(
-    "HL201",
-    "missing-frontmatter-key",
-    category="frontmatter",
-    severity="error",
-    summary="A required frontmatter key is absent, empty or a placeholder.",
-    rationale="""Empty is missing: `owner: ""`, `owner:`, `owner: TBD` and `customer: "{{client}}"` all
-    leave the receiving team without the fact. Every required key of the type must hold a real value.""",
-    bad='---\ntype: sales-to-cs\ncustomer: Northwind Traders\nto: ""\n---\n# Customer Handoff: Northwind Traders',
-    good="""
----
-type: sales-to-cs
-customer: Northwind Traders
-to: Omar Haddad
----
-# Customer Handoff: Northwind Traders""",
-)
 def missing_frontmatter_key(ctx: Context):
     fm = ctx.doc.frontmatter
     if not fm.present or fm.data is None:
@@ -79,30 +65,26 @@ def missing_frontmatter_key(ctx: Context):
             yield Finding("", f"required frontmatter key '{key}' is empty or a placeholder{shown}", line, column)
 
 
-@rule(
-    "HL202",
-    "invalid-frontmatter-value",
+rule(
+    "HL201",
+    "missing-frontmatter-key",
     category="frontmatter",
     severity="error",
-    summary="A frontmatter value does not match the type's schema.",
-    rationale="""Dates must be real ISO dates, money a number, statuses one of the allowed values. A
-    wrong type or format breaks every tool that reads the frontmatter, and an unresolved choice
-    (`status: draft | ready`) is not a decision.""",
-    bad="""
----
-type: sales-to-cs
-customer: Northwind Traders
-date: 2026-02-30
----
-# Customer Handoff: Northwind Traders""",
+    summary="A required frontmatter key is absent, empty or a placeholder.",
+    rationale="""Empty is missing: `owner: ""`, `owner:`, `owner: TBD` and `customer: "{{client}}"` all
+    leave the receiving team without the fact. Every required key of the type must hold a real value.""",
+    bad='---\ntype: sales-to-cs\ncustomer: Northwind Traders\nto: ""\n---\n# Customer Handoff: Northwind Traders',
     good="""
 ---
 type: sales-to-cs
 customer: Northwind Traders
-date: 2026-02-27
+to: Omar Haddad
 ---
 # Customer Handoff: Northwind Traders""",
+    check=missing_frontmatter_key,
 )
+
+
 def invalid_frontmatter_value(ctx: Context):
     fm = ctx.doc.frontmatter
     if not fm.present or fm.data is None:
@@ -128,3 +110,30 @@ def invalid_frontmatter_value(ctx: Context):
         line, column = fm.position(pointer)
         where = ".".join(path) or "frontmatter"
         yield Finding("", f"frontmatter '{where}': {truncate(error.message, 120)}", line, column)
+
+
+rule(
+    "HL202",
+    "invalid-frontmatter-value",
+    category="frontmatter",
+    severity="error",
+    summary="A frontmatter value does not match the type's schema.",
+    rationale="""Dates must be real ISO dates, money a number, statuses one of the allowed values. A
+    wrong type or format breaks every tool that reads the frontmatter, and an unresolved choice
+    (`status: draft | ready`) is not a decision.""",
+    bad="""
+---
+type: sales-to-cs
+customer: Northwind Traders
+date: 2026-02-30
+---
+# Customer Handoff: Northwind Traders""",
+    good="""
+---
+type: sales-to-cs
+customer: Northwind Traders
+date: 2026-02-27
+---
+# Customer Handoff: Northwind Traders""",
+    check=invalid_frontmatter_value,
+)

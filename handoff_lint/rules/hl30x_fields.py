@@ -7,7 +7,24 @@ from ..language.placeholders import unfilled_detail
 from .registry import Context, rule
 
 
-@rule(
+def missing_field(ctx: Context):
+    for key, assessment in ctx.assessments.items():
+        section = assessment.section
+        if section is None:
+            continue
+        for check in assessment.fields:
+            if check.spec.required and check.field is None:
+                yield Finding(
+                    "",
+                    f"'{section.title}': required field '{check.spec.name}' is missing "
+                    f"(add a '| {check.spec.name} | … |' row or a '**{check.spec.name}:** …' line)",
+                    section.line,
+                    1,
+                    section=key,
+                )
+
+
+rule(
     "HL300",
     "missing-field",
     category="fields",
@@ -26,25 +43,21 @@ from .registry import Context, rule
 | Executive Sponsor | Martin Hale, CFO |
 | Technical Lead | Leo Park, IT Director |""",
     example_section="Customer Overview",
+    check=missing_field,
 )
-def missing_field(ctx: Context):
+
+
+def empty_field(ctx: Context):
     for key, assessment in ctx.assessments.items():
-        section = assessment.section
-        if section is None:
-            continue
         for check in assessment.fields:
-            if check.spec.required and check.field is None:
-                yield Finding(
-                    "",
-                    f"'{section.title}': required field '{check.spec.name}' is missing "
-                    f"(add a '| {check.spec.name} | … |' row or a '**{check.spec.name}:** …' line)",
-                    section.line,
-                    1,
-                    section=key,
-                )
+            found = check.field
+            if not check.spec.required or found is None or check.filled:
+                continue
+            detail = unfilled_detail(found.value, 50)
+            yield Finding("", f"'{check.spec.name}' {detail}", found.line, found.value_column, section=key)
 
 
-@rule(
+rule(
     "HL301",
     "empty-field",
     category="fields",
@@ -59,32 +72,10 @@ def missing_field(ctx: Context):
 |-------|--------|
 | Primary Contact | Priya Nair, VP Operations, priya@northwind.example |""",
     example_section="Customer Overview",
+    check=empty_field,
 )
-def empty_field(ctx: Context):
-    for key, assessment in ctx.assessments.items():
-        for check in assessment.fields:
-            found = check.field
-            if not check.spec.required or found is None or check.filled:
-                continue
-            detail = unfilled_detail(found.value, 50)
-            yield Finding("", f"'{check.spec.name}' {detail}", found.line, found.value_column, section=key)
 
 
-@rule(
-    "HL302",
-    "incomplete-row",
-    category="fields",
-    severity="error",
-    summary="A table row leaves a required column empty.",
-    rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
-    a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
-    bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🔴🟡🟢 | |",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
-    example_section="Risk Flags",
-)
 def incomplete_row(ctx: Context):
     for key, assessment in ctx.assessments.items():
         section = assessment.section
@@ -100,7 +91,39 @@ def incomplete_row(ctx: Context):
                 )
 
 
-@rule(
+rule(
+    "HL302",
+    "incomplete-row",
+    category="fields",
+    severity="error",
+    summary="A table row leaves a required column empty.",
+    rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
+    a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
+    bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🔴🟡🟢 | |",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    example_section="Risk Flags",
+    check=incomplete_row,
+)
+
+
+def missing_column(ctx: Context):
+    for key, assessment in ctx.assessments.items():
+        if assessment.table is None:
+            continue
+        for column in assessment.missing_columns:
+            yield Finding(
+                "",
+                f"'{assessment.section.title}' table has no '{column.name}' column",
+                assessment.table.line,
+                1,
+                section=key,
+            )
+
+
+rule(
     "HL303",
     "missing-column",
     category="fields",
@@ -118,16 +141,5 @@ def incomplete_row(ctx: Context):
 |------|----------|------------|
 | Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
     example_section="Risk Flags",
+    check=missing_column,
 )
-def missing_column(ctx: Context):
-    for key, assessment in ctx.assessments.items():
-        if assessment.table is None:
-            continue
-        for column in assessment.missing_columns:
-            yield Finding(
-                "",
-                f"'{assessment.section.title}' table has no '{column.name}' column",
-                assessment.table.line,
-                1,
-                section=key,
-            )

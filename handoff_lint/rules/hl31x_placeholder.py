@@ -8,21 +8,6 @@ from ..language.placeholders import find_placeholders, is_blank_or_placeholder, 
 from .registry import Context, rule
 
 
-@rule(
-    "HL310",
-    "placeholder",
-    category="content",
-    severity="error",
-    affects_score=True,
-    needs_type=False,
-    summary="Template placeholder text is left in the handoff.",
-    rationale="""Placeholders such as `[Name]`, `$[amount]`, `{{client}}`, `<owner>`, `______`,
-    `YYYY-MM-DD`, a whole value of `TBD`/`N/A`/`-`, or an option list never resolved (`🔴🟡🟢`,
-    `Complete / Partial / Missing`) mean the template was not filled in. Code blocks and HTML
-    comments are not checked. A section with a placeholder counts as Partial in the score.""",
-    bad="**Contract Start:** [Date]",
-    good="**Contract Start:** 2026-12-01",
-)
 def placeholder(ctx: Context):
     reported = _field_positions(ctx)
     doc = ctx.doc
@@ -49,6 +34,24 @@ def placeholder(ctx: Context):
                     yield from _scan(cell.text, cell.line, cell.column, key, reported)
             else:
                 yield from _scan(block.text, block.line, block.column, key, reported, doc.lines)
+
+
+rule(
+    "HL310",
+    "placeholder",
+    category="content",
+    severity="error",
+    affects_score=True,
+    needs_type=False,
+    summary="Template placeholder text is left in the handoff.",
+    rationale="""Placeholders such as `[Name]`, `$[amount]`, `{{client}}`, `<owner>`, `______`,
+    `YYYY-MM-DD`, a whole value of `TBD`/`N/A`/`-`, or an option list never resolved (`🔴🟡🟢`,
+    `Complete / Partial / Missing`) mean the template was not filled in. Code blocks and HTML
+    comments are not checked. A section with a placeholder counts as Partial in the score.""",
+    bad="**Contract Start:** [Date]",
+    good="**Contract Start:** 2026-12-01",
+    check=placeholder,
+)
 
 
 # In a table row with real content, these cells say "not applicable"; required columns are checked by HL302.

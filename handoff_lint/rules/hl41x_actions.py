@@ -58,7 +58,17 @@ def action_items(ctx: Context):
                 yield spec, block, block.text, block.text
 
 
-@rule(
+def action_without_owner(ctx: Context):
+    for spec, block, owner_text, _due in action_items(ctx):
+        if find_owner(owner_text) is None and not _is_owner_cell(owner_text, block):
+            weak = weak_owner(owner_text) or _weak_owner_cell(owner_text, block)
+            why = f"an owner '{weak}' that is nobody in particular" if weak else "no owner"
+            yield Finding(
+                "", f"action item has {why}: {truncate(block.text, 50)!r}", block.line, block.column, section=spec.key
+            )
+
+
+rule(
     "HL410",
     "action-without-owner",
     category="quality",
@@ -70,15 +80,8 @@ def action_items(ctx: Context):
     bad="- [ ] Schedule the kickoff call — we, due 2026-12-01",
     good="- [ ] Schedule the kickoff call — @priya-shah, due 2026-12-01",
     example_section="Action Items",
+    check=action_without_owner,
 )
-def action_without_owner(ctx: Context):
-    for spec, block, owner_text, _due in action_items(ctx):
-        if find_owner(owner_text) is None and not _is_owner_cell(owner_text, block):
-            weak = weak_owner(owner_text) or _weak_owner_cell(owner_text, block)
-            why = f"an owner '{weak}' that is nobody in particular" if weak else "no owner"
-            yield Finding(
-                "", f"action item has {why}: {truncate(block.text, 50)!r}", block.line, block.column, section=spec.key
-            )
 
 
 def _weak_owner_cell(owner_text: str, block) -> str | None:
@@ -92,19 +95,6 @@ def _is_owner_cell(owner_text: str, block) -> bool:
     return block.kind == "row" and owner_text != block.text and not is_not_owner(owner_text)
 
 
-@rule(
-    "HL411",
-    "action-without-due-date",
-    category="quality",
-    severity="warning",
-    affects_score=True,
-    summary="An action item has no due date.",
-    rationale="""Leaving the handoff without deadlines guarantees that momentum stalls. Give every action a
-    date (`due 2026-12-01`) or a date relative to a named one (`by kickoff`, `within 2 business days`).""",
-    bad="- [ ] Send the welcome email — @priya-shah",
-    good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
-    example_section="Action Items",
-)
 def action_without_due_date(ctx: Context):
     for spec, block, _owner, due_text in action_items(ctx):
         if not has_due_date(due_text):
@@ -117,7 +107,31 @@ def action_without_due_date(ctx: Context):
             )
 
 
-@rule(
+rule(
+    "HL411",
+    "action-without-due-date",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    summary="An action item has no due date.",
+    rationale="""Leaving the handoff without deadlines guarantees that momentum stalls. Give every action a
+    date (`due 2026-12-01`) or a date relative to a named one (`by kickoff`, `within 2 business days`).""",
+    bad="- [ ] Send the welcome email — @priya-shah",
+    good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
+    example_section="Action Items",
+    check=action_without_due_date,
+)
+
+
+def action_not_checkbox(ctx: Context):
+    for spec, block, _owner, _due in action_items(ctx):
+        if block.kind == "item" and block.checked is None:
+            yield Finding(
+                "", "write action items as checklist items: '- [ ] …'", block.line, block.column, section=spec.key
+            )
+
+
+rule(
     "HL412",
     "action-not-checkbox",
     category="quality",
@@ -128,16 +142,25 @@ def action_without_due_date(ctx: Context):
     bad="- Send the welcome email — @priya-shah, due 2026-11-25",
     good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
     example_section="Action Items",
+    check=action_not_checkbox,
 )
-def action_not_checkbox(ctx: Context):
-    for spec, block, _owner, _due in action_items(ctx):
-        if block.kind == "item" and block.checked is None:
+
+
+def too_few_action_items(ctx: Context):
+    for spec, assessment in ctx.sections_of_kind("action-items"):
+        minimum = ctx.rule_options["min-items"] or spec.min_items
+        count = sum(1 for _ in (b for s, b, _o, _d in action_items(ctx) if s.key == spec.key))
+        if 0 < count < minimum:
             yield Finding(
-                "", "write action items as checklist items: '- [ ] …'", block.line, block.column, section=spec.key
+                "",
+                f"{count} action item(s); this handoff type expects at least {minimum}",
+                assessment.section.line,
+                1,
+                section=spec.key,
             )
 
 
-@rule(
+rule(
     "HL413",
     "too-few-action-items",
     category="quality",
@@ -155,16 +178,5 @@ def action_not_checkbox(ctx: Context):
 - [ ] Schedule the kickoff call — @omar, due 2026-11-27
 - [ ] Run the first working session — @omar, due 2026-12-04""",
     example_section="Action Items",
+    check=too_few_action_items,
 )
-def too_few_action_items(ctx: Context):
-    for spec, assessment in ctx.sections_of_kind("action-items"):
-        minimum = ctx.rule_options["min-items"] or spec.min_items
-        count = sum(1 for _ in (b for s, b, _o, _d in action_items(ctx) if s.key == spec.key))
-        if 0 < count < minimum:
-            yield Finding(
-                "",
-                f"{count} action item(s); this handoff type expects at least {minimum}",
-                assessment.section.line,
-                1,
-                section=spec.key,
-            )

@@ -64,26 +64,6 @@ def risk_rows(ctx: Context):
             yield spec, assessment, block
 
 
-@rule(
-    "HL420",
-    "risk-severity",
-    category="quality",
-    severity="warning",
-    affects_score=True,
-    summary="A risk does not have exactly one severity.",
-    rationale="""A risk needs one severity so the receiving team knows what to look at first: 🔴/🟡/🟢 or
-    High/Medium/Low (Critical, Med, Amber… are read as the same three levels). None, or several at
-    once (the template's `🔴🟡🟢`), is not a triage.""",
-    bad="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | Medium-high | Build a second sponsor — @omar, by 2027-01-15 |""",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
-    example_section="Risk Flags",
-)
 def risk_severity(ctx: Context):
     for spec, assessment, block in risk_rows(ctx):
         index = _column(assessment, "Severity")
@@ -106,25 +86,29 @@ def risk_severity(ctx: Context):
             )
 
 
-@rule(
-    "HL421",
-    "risk-without-mitigation",
+rule(
+    "HL420",
+    "risk-severity",
     category="quality",
     severity="warning",
     affects_score=True,
-    summary="A risk has no real mitigation.",
-    rationale="""A risk without a mitigation is only a worry handed over. Say what the receiving team
-    should do about it ("Build a second sponsor in Finance before the first QBR"), not "monitor".""",
+    summary="A risk does not have exactly one severity.",
+    rationale="""A risk needs one severity so the receiving team knows what to look at first: 🔴/🟡/🟢 or
+    High/Medium/Low (Critical, Med, Amber… are read as the same three levels). None, or several at
+    once (the template's `🔴🟡🟢`), is not a triage.""",
     bad="""
 | Risk | Severity | Mitigation |
 |------|----------|------------|
-| Data migration slips | High | Monitor |""",
+| Champion may leave | Medium-high | Build a second sponsor — @omar, by 2027-01-15 |""",
     good="""
 | Risk | Severity | Mitigation |
 |------|----------|------------|
-| Data migration slips | High | Book the migration slot before kickoff — @leo, due 2026-12-01 |""",
+| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
     example_section="Risk Flags",
+    check=risk_severity,
 )
+
+
 def risk_without_mitigation(ctx: Context):
     for spec, assessment, block in risk_rows(ctx):
         index = _column(assessment, "Mitigation")
@@ -143,7 +127,44 @@ def risk_without_mitigation(ctx: Context):
             )
 
 
-@rule(
+rule(
+    "HL421",
+    "risk-without-mitigation",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    summary="A risk has no real mitigation.",
+    rationale="""A risk without a mitigation is only a worry handed over. Say what the receiving team
+    should do about it ("Build a second sponsor in Finance before the first QBR"), not "monitor".""",
+    bad="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Data migration slips | High | Monitor |""",
+    good="""
+| Risk | Severity | Mitigation |
+|------|----------|------------|
+| Data migration slips | High | Book the migration slot before kickoff — @leo, due 2026-12-01 |""",
+    example_section="Risk Flags",
+    check=risk_without_mitigation,
+)
+
+
+def no_risks_listed(ctx: Context):
+    if ctx.rule_options["allow-none"]:
+        return
+    for spec, assessment in ctx.sections_of_kind("risks"):
+        real = [b for b in assessment.blocks if not is_blank_or_placeholder(b.text)]
+        if real and all(is_explicit_none(b.text) or any(is_explicit_none(c.text) for c in b.cells) for b in real):
+            yield Finding(
+                "",
+                f"'{assessment.section.title}' lists no risk; name at least one with its mitigation",
+                real[0].line,
+                real[0].column,
+                section=spec.key,
+            )
+
+
+rule(
     "HL422",
     "no-risks-listed",
     category="quality",
@@ -162,17 +183,5 @@ def risk_without_mitigation(ctx: Context):
 | Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
     example_section="Risk Flags",
     example_options={"allow-none": False},
+    check=no_risks_listed,
 )
-def no_risks_listed(ctx: Context):
-    if ctx.rule_options["allow-none"]:
-        return
-    for spec, assessment in ctx.sections_of_kind("risks"):
-        real = [b for b in assessment.blocks if not is_blank_or_placeholder(b.text)]
-        if real and all(is_explicit_none(b.text) or any(is_explicit_none(c.text) for c in b.cells) for b in real):
-            yield Finding(
-                "",
-                f"'{assessment.section.title}' lists no risk; name at least one with its mitigation",
-                real[0].line,
-                real[0].column,
-                section=spec.key,
-            )

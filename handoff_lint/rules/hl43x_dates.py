@@ -9,7 +9,12 @@ from ..language.dates import find_dates, first_date
 from .registry import Context, rule
 
 
-@rule(
+def invalid_date(ctx: Context):
+    for mention, line, column, key in _dates_with(ctx, "invalid"):
+        yield Finding("", f"'{mention.text}' is not a real date", line, column, section=key)
+
+
+rule(
     "HL430",
     "invalid-date",
     category="quality",
@@ -21,10 +26,8 @@ from .registry import Context, rule
     plans against it. Write a real date, preferably as ISO `YYYY-MM-DD`.""",
     bad="| Go-live | 2026-02-30 |",
     good="| Go-live | 2026-02-27 |",
+    check=invalid_date,
 )
-def invalid_date(ctx: Context):
-    for mention, line, column, key in _dates_with(ctx, "invalid"):
-        yield Finding("", f"'{mention.text}' is not a real date", line, column, section=key)
 
 
 def _dates_with(ctx: Context, problem: str):
@@ -35,7 +38,13 @@ def _dates_with(ctx: Context, problem: str):
                 yield mention, line, column + mention.start, key
 
 
-@rule(
+def ambiguous_date(ctx: Context):
+    for mention, line, column, _key in _dates_with(ctx, "ambiguous"):
+        message = f"'{mention.text}' is ambiguous (month/day or day/month?); write it as YYYY-MM-DD"
+        yield Finding("", message, line, column)
+
+
+rule(
     "HL432",
     "ambiguous-date",
     category="quality",
@@ -46,14 +55,40 @@ def _dates_with(ctx: Context, problem: str):
     differently. Write ISO dates (`2026-05-06`) or the month's name (`6 May 2026`).""",
     bad="Kickoff on 05/06/2026",
     good="Kickoff on 2026-05-06",
+    check=ambiguous_date,
 )
-def ambiguous_date(ctx: Context):
-    for mention, line, column, _key in _dates_with(ctx, "ambiguous"):
-        message = f"'{mention.text}' is ambiguous (month/day or day/month?); write it as YYYY-MM-DD"
-        yield Finding("", message, line, column)
 
 
-@rule(
+def date_order(ctx: Context):
+    reported = set()
+    for chain in ctx.handoff_type.date_order:
+        resolved = [r for r in (_resolve(ctx, ref) for ref in chain) if r is not None]
+        for earlier, later in zip(resolved, resolved[1:], strict=False):
+            (label_a, value_a, _pos_a, _key_a), (label_b, value_b, pos_b, key_b) = earlier, later
+            if value_b < value_a and (label_a, label_b) not in reported:
+                reported.add((label_a, label_b))
+                message = f"{label_b} ({value_b.isoformat()}) is before {label_a} ({value_a.isoformat()})"
+                yield Finding("", message, *pos_b, section=key_b)
+    handoff = _frontmatter_date(ctx, "date")
+    if handoff is None:
+        return
+    for spec, assessment in ctx.sections_of_kind("action-items"):
+        for block in assessment.blocks:
+            if block.kind not in ("item", "row"):
+                continue
+            for mention in find_dates(block.text):
+                if mention.value and mention.value < handoff[1]:
+                    yield Finding(
+                        "",
+                        f"due date {mention.value.isoformat()} is before the handoff date {handoff[1].isoformat()}",
+                        block.line,
+                        block.column,
+                        section=spec.key,
+                    )
+                    break
+
+
+rule(
     "HL431",
     "date-order",
     category="quality",
@@ -90,34 +125,8 @@ contract_start: 2026-12-01
 | Milestone | Customer's Expected Date |
 |-----------|------------------------|
 | Go-live / first value | 2027-01-18 |""",
+    check=date_order,
 )
-def date_order(ctx: Context):
-    reported = set()
-    for chain in ctx.handoff_type.date_order:
-        resolved = [r for r in (_resolve(ctx, ref) for ref in chain) if r is not None]
-        for earlier, later in zip(resolved, resolved[1:], strict=False):
-            (label_a, value_a, _pos_a, _key_a), (label_b, value_b, pos_b, key_b) = earlier, later
-            if value_b < value_a and (label_a, label_b) not in reported:
-                reported.add((label_a, label_b))
-                message = f"{label_b} ({value_b.isoformat()}) is before {label_a} ({value_a.isoformat()})"
-                yield Finding("", message, *pos_b, section=key_b)
-    handoff = _frontmatter_date(ctx, "date")
-    if handoff is None:
-        return
-    for spec, assessment in ctx.sections_of_kind("action-items"):
-        for block in assessment.blocks:
-            if block.kind not in ("item", "row"):
-                continue
-            for mention in find_dates(block.text):
-                if mention.value and mention.value < handoff[1]:
-                    yield Finding(
-                        "",
-                        f"due date {mention.value.isoformat()} is before the handoff date {handoff[1].isoformat()}",
-                        block.line,
-                        block.column,
-                        section=spec.key,
-                    )
-                    break
 
 
 def _resolve(ctx: Context, ref: str):
@@ -146,7 +155,14 @@ def _frontmatter_date(ctx: Context, key: str) -> tuple[tuple[int, int], date] | 
     return (ctx.doc.frontmatter.position(f"/{key}"), parsed) if parsed else None
 
 
-@rule(
+def contradictory_dates(ctx: Context):
+    for judged in ctx.judgements.values():
+        for contradiction in judged.contradictions:
+            line = contradiction.second[0]
+            yield Finding("", contradiction.message, line, 1)
+
+
+rule(
     "HL433",
     "contradictory-dates",
     category="content",
@@ -160,9 +176,5 @@ def _frontmatter_date(ctx: Context, key: str) -> tuple[tuple[int, int], date] | 
 - **Renewal date:** 2026-11-30
 - Renewal coming up: renews in March""",
     good="- **Renewal date:** 2026-11-30 (notice due 60 days before)",
+    check=contradictory_dates,
 )
-def contradictory_dates(ctx: Context):
-    for judged in ctx.judgements.values():
-        for contradiction in judged.contradictions:
-            line = contradiction.second[0]
-            yield Finding("", contradiction.message, line, 1)

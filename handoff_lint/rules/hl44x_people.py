@@ -92,7 +92,20 @@ def _left_as_placeholder(ctx: Context, names: set[str]) -> bool:
     return False
 
 
-@rule(
+def missing_stakeholder_role(ctx: Context):
+    sections = ctx.sections_of_kind("stakeholders")
+    if not sections:
+        return  # the missing stakeholder sections are reported by HL101
+    first_spec, first = sections[0]
+    for role, aliases in ctx.handoff_type.stakeholder_roles:
+        names = {normalize_label(n) for n in (role, *aliases)}
+        if not _role_named(ctx, names) and not _left_as_placeholder(ctx, names):
+            yield Finding(
+                "", f"no {role} named: add who it is (name and title)", first.section.line, 1, section=first_spec.key
+            )
+
+
+rule(
     "HL440",
     "missing-stakeholder-role",
     category="quality",
@@ -119,21 +132,19 @@ def _left_as_placeholder(ctx: Context, names: set[str]) -> bool:
 | Champion | Dana Lee, AP Manager |
 | Executive Sponsor | Martin Hale, CFO |""",
     example_section="Customer Overview",
+    check=missing_stakeholder_role,
 )
-def missing_stakeholder_role(ctx: Context):
-    sections = ctx.sections_of_kind("stakeholders")
-    if not sections:
-        return  # the missing stakeholder sections are reported by HL101
-    first_spec, first = sections[0]
-    for role, aliases in ctx.handoff_type.stakeholder_roles:
-        names = {normalize_label(n) for n in (role, *aliases)}
-        if not _role_named(ctx, names) and not _left_as_placeholder(ctx, names):
-            yield Finding(
-                "", f"no {role} named: add who it is (name and title)", first.section.line, 1, section=first_spec.key
-            )
 
 
-@rule(
+def invalid_contact(ctx: Context):
+    for text, line, column, _key in ctx.text_pieces():
+        for offset, token in bad_emails(text):
+            yield Finding("", f"'{token}' is not a valid email address", line, column + offset)
+        for offset, token in bad_phones(text):
+            yield Finding("", f"'{token}' is not a valid phone number", line, column + offset)
+
+
+rule(
     "HL441",
     "invalid-contact",
     category="quality",
@@ -145,10 +156,5 @@ def missing_stakeholder_role(ctx: Context):
     form (`+44 20 7946 0958`).""",
     bad="Dana Lee, dana@northwind",
     good="Dana Lee, dana.lee@northwind.example, +44 20 7946 0958",
+    check=invalid_contact,
 )
-def invalid_contact(ctx: Context):
-    for text, line, column, _key in ctx.text_pieces():
-        for offset, token in bad_emails(text):
-            yield Finding("", f"'{token}' is not a valid email address", line, column + offset)
-        for offset, token in bad_phones(text):
-            yield Finding("", f"'{token}' is not a valid phone number", line, column + offset)

@@ -20,21 +20,6 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _FACT = re.compile(r"\d|\"|“|\$|€|£|%")
 
 
-@rule(
-    "HL450",
-    "no-customer-quote",
-    category="quality",
-    severity="warning",
-    affects_score=True,
-    summary="The customer's own words are missing where the type asks for them.",
-    rationale="""Verbatim quotes survive a champion change, a procurement review and a CFO challenge;
-    a paraphrase survives none of them. Sections that record why the customer bought or took the
-    meeting need at least one quote (`"…"`, `“…”` or a `>` block quote), ideally with who said it
-    and when.""",
-    bad="They want faster invoice matching.",
-    good='> "We lose twenty hours a week matching invoices by hand." — Dana Lee, Finance Director, 2026-10-02',
-    example_section="Customer Expectations",
-)
 def no_customer_quote(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("customer-words"):
         blocks = assessment.blocks
@@ -51,7 +36,36 @@ def no_customer_quote(ctx: Context):
         )
 
 
-@rule(
+rule(
+    "HL450",
+    "no-customer-quote",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    summary="The customer's own words are missing where the type asks for them.",
+    rationale="""Verbatim quotes survive a champion change, a procurement review and a CFO challenge;
+    a paraphrase survives none of them. Sections that record why the customer bought or took the
+    meeting need at least one quote (`"…"`, `“…”` or a `>` block quote), ideally with who said it
+    and when.""",
+    bad="They want faster invoice matching.",
+    good='> "We lose twenty hours a week matching invoices by hand." — Dana Lee, Finance Director, 2026-10-02',
+    example_section="Customer Expectations",
+    check=no_customer_quote,
+)
+
+
+def filler(ctx: Context):
+    for spec, assessment in ctx.sections_of_kind("context"):
+        for block in assessment.blocks:
+            for sentence in _SENTENCE.split(block.text):
+                match = _FILLER.search(sentence)
+                if match and not _FACT.search(sentence):
+                    message = f"'{match.group(0)}' is sentiment, not a fact: {truncate(sentence, 50)!r}"
+                    yield Finding("", message, block.line, block.column, section=spec.key)
+                    break
+
+
+rule(
     "HL451",
     "filler",
     category="quality",
@@ -63,16 +77,8 @@ def no_customer_quote(ctx: Context):
     bad="Great call, they seem really interested.",
     good="On the 2026-10-02 call the CFO confirmed a $50K budget for Q1 2027.",
     example_section="What They Bought and Why",
+    check=filler,
 )
-def filler(ctx: Context):
-    for spec, assessment in ctx.sections_of_kind("context"):
-        for block in assessment.blocks:
-            for sentence in _SENTENCE.split(block.text):
-                match = _FILLER.search(sentence)
-                if match and not _FACT.search(sentence):
-                    message = f"'{match.group(0)}' is sentiment, not a fact: {truncate(sentence, 50)!r}"
-                    yield Finding("", message, block.line, block.column, section=spec.key)
-                    break
 
 
 _GENERIC_WORDS = {
@@ -121,22 +127,6 @@ _GENERIC_WORDS = {
 }
 
 
-@rule(
-    "HL452",
-    "vague-value",
-    category="quality",
-    severity="warning",
-    affects_score=True,
-    summary="A required field holds a generic word instead of a fact.",
-    rationale=""""Standard", "the usual requirements" or "see CRM" pass a non-empty check and hand over
-    nothing: the receiving team has to go and ask. Write the fact, or link the exact record.""",
-    bad="| Item | Detail |\n|------|--------|\n| Security/compliance | Usual requirements |",
-    good="""
-| Item | Detail |
-|------|--------|
-| Security/compliance | EU hosting (Frankfurt), DPA signed 2026-11-12, SSO with Entra ID (SAML) |""",
-    example_section="Technical Context",
-)
 def vague_value(ctx: Context):
     for key, assessment in ctx.assessments.items():
         for check in assessment.fields:
@@ -151,3 +141,22 @@ def vague_value(ctx: Context):
                     check.field.value_column,
                     section=key,
                 )
+
+
+rule(
+    "HL452",
+    "vague-value",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    summary="A required field holds a generic word instead of a fact.",
+    rationale=""""Standard", "the usual requirements" or "see CRM" pass a non-empty check and hand over
+    nothing: the receiving team has to go and ask. Write the fact, or link the exact record.""",
+    bad="| Item | Detail |\n|------|--------|\n| Security/compliance | Usual requirements |",
+    good="""
+| Item | Detail |
+|------|--------|
+| Security/compliance | EU hosting (Frankfurt), DPA signed 2026-11-12, SSO with Entra ID (SAML) |""",
+    example_section="Technical Context",
+    check=vague_value,
+)

@@ -37,19 +37,6 @@ _EXAMPLE = re.compile(r"\b(" + "|".join(re.escape(n) for n in EXAMPLE_NAMES) + r
 _SUFFIX = re.compile(r"\b(inc|ltd|llc|gmbh|plc|sa|ag|bv|corp|corporation|co|limited|group)\b\.?", re.I)
 
 
-@rule(
-    "HL460",
-    "template-instructions",
-    category="quality",
-    severity="warning",
-    affects_score=True,
-    needs_type=False,
-    summary="Template instructions are left in the handoff.",
-    rationale="""Guidance such as "Use their words", "What did the customer explicitly say…" or italic
-    prompts belongs to the template. Left in, it hides whether the section was really written.""",
-    bad="What did the customer explicitly say they expect? They want faster matching.",
-    good='They expect matching to take "under four hours a week" by March (Dana Lee, 2026-10-02).',
-)
 def template_instructions(ctx: Context):
     guidance = _guidance_openings(ctx)
     first_words = {opening.split(" ", 1)[0] for opening in guidance}
@@ -72,6 +59,22 @@ def template_instructions(ctx: Context):
                 )
 
 
+rule(
+    "HL460",
+    "template-instructions",
+    category="quality",
+    severity="warning",
+    affects_score=True,
+    needs_type=False,
+    summary="Template instructions are left in the handoff.",
+    rationale="""Guidance such as "Use their words", "What did the customer explicitly say…" or italic
+    prompts belongs to the template. Left in, it hides whether the section was really written.""",
+    bad="What did the customer explicitly say they expect? They want faster matching.",
+    good='They expect matching to take "under four hours a week" by March (Dana Lee, 2026-10-02).',
+    check=template_instructions,
+)
+
+
 def _first_word(text: str) -> str:
     words = text[:40].split(None, 1)
     return normalize_label(words[0]) if words else ""
@@ -92,18 +95,6 @@ def _company_words(name: str) -> str:
     return normalize_label(_SUFFIX.sub(" ", name))
 
 
-@rule(
-    "HL461",
-    "title-customer-mismatch",
-    category="quality",
-    severity="warning",
-    summary="The title names a different customer than the frontmatter.",
-    rationale="""A handoff copied from another deal often keeps the old customer in its title. The
-    title's customer (after the colon) must match the frontmatter `customer`; a title that contains the
-    customer's name anywhere (`# Bluefin Dental: SDR to AE`) is not a mismatch.""",
-    bad="---\ntype: sales-to-cs\ncustomer: Northwind Traders\n---\n# Customer Handoff: Globex",
-    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\n---\n# Customer Handoff: Northwind Traders",
-)
 def title_customer_mismatch(ctx: Context):
     customer = (ctx.doc.frontmatter.data or {}).get("customer")
     title = ctx.doc.title
@@ -125,17 +116,21 @@ def title_customer_mismatch(ctx: Context):
         )
 
 
-@rule(
-    "HL462",
-    "example-name",
+rule(
+    "HL461",
+    "title-customer-mismatch",
     category="quality",
     severity="warning",
-    summary="An example or sample name is left in.",
-    rationale="""Names such as Acme, Globex, "Competitor X" or John Doe come from templates and examples.
-    In a real handoff they are residue from copying: replace them with the real names.""",
-    bad="| Competitor | Competitor X |",
-    good="| Competitor | Basware (incumbent AP tool) |",
+    summary="The title names a different customer than the frontmatter.",
+    rationale="""A handoff copied from another deal often keeps the old customer in its title. The
+    title's customer (after the colon) must match the frontmatter `customer`; a title that contains the
+    customer's name anywhere (`# Bluefin Dental: SDR to AE`) is not a mismatch.""",
+    bad="---\ntype: sales-to-cs\ncustomer: Northwind Traders\n---\n# Customer Handoff: Globex",
+    good="---\ntype: sales-to-cs\ncustomer: Northwind Traders\n---\n# Customer Handoff: Northwind Traders",
+    check=title_customer_mismatch,
 )
+
+
 def example_name(ctx: Context):
     if not _EXAMPLE.search("\n".join(ctx.doc.lines)):
         return  # one scan of the file settles the usual case
@@ -147,3 +142,17 @@ def example_name(ctx: Context):
             yield Finding(
                 "", f"'{match.group(1)}' looks like an example name left from a template", line, column + match.start()
             )
+
+
+rule(
+    "HL462",
+    "example-name",
+    category="quality",
+    severity="warning",
+    summary="An example or sample name is left in.",
+    rationale="""Names such as Acme, Globex, "Competitor X" or John Doe come from templates and examples.
+    In a real handoff they are residue from copying: replace them with the real names.""",
+    bad="| Competitor | Competitor X |",
+    good="| Competitor | Basware (incumbent AP tool) |",
+    check=example_name,
+)

@@ -67,20 +67,6 @@ def _is_card(token: str) -> bool:
     return 13 <= len(digits) <= 19 and bool(issuer) and _luhn(digits)
 
 
-@rule(
-    "HL470",
-    "sensitive-data",
-    category="quality",
-    severity="error",
-    needs_type=False,
-    summary="A password, key, token, card number or national ID number is in the handoff.",
-    rationale="""Once committed, a secret stays in git history even after the line is deleted; every
-    clone and fork has it. Credentials belong in a secrets manager and payment or identity data in
-    the systems built for it. Code blocks and comments are checked too: they are in history as
-    well. The matched value is never printed.""",
-    bad="Sandbox login: admin / password: Tr0ub4dor&3",
-    good="Sandbox login: in 1Password, vault 'Northwind onboarding'",
-)
 def sensitive_data(ctx: Context):
     text = "\n".join(ctx.doc.lines)
     starts = [0]  # offset of each line, to turn a match offset into line and column
@@ -108,3 +94,20 @@ def sensitive_data(ctx: Context):
         if (line, message) not in seen_lines:  # one finding per kind and line
             seen_lines.add((line, message))
             yield Finding("", message, line, offset - starts[line - 1] + 1)
+
+
+rule(
+    "HL470",
+    "sensitive-data",
+    category="quality",
+    severity="error",
+    needs_type=False,
+    summary="A password, key, token, card number or national ID number is in the handoff.",
+    rationale="""Once committed, a secret stays in git history even after the line is deleted; every
+    clone and fork has it. Credentials belong in a secrets manager and payment or identity data in
+    the systems built for it. Code blocks and comments are checked too: they are in history as
+    well. The matched value is never printed.""",
+    bad="Sandbox login: admin / password: Tr0ub4dor&3",
+    good="Sandbox login: in 1Password, vault 'Northwind onboarding'",
+    check=sensitive_data,
+)

@@ -5,20 +5,6 @@ from __future__ import annotations
 from .registry import Context, rule
 
 
-@rule(
-    "HL900",
-    "unused-suppression",
-    category="suppression",
-    severity="warning",
-    needs_type=False,
-    summary="A handoff-lint-disable comment suppresses nothing.",
-    rationale="""A suppression that no longer matches a finding hides the next real problem on that
-    line. Remove it. This rule runs after suppressions are applied, so it cannot be silenced by
-    the comment it reports.""",
-    bad="<!-- handoff-lint-disable-next-line HL301 -->\n| Go-live | 2027-01-18 |",
-    good="| Go-live | 2027-01-18 |",
-    after_suppressions=True,
-)
 def unused_suppression(ctx: Context):
     from ..findings import Finding
     from .registry import get_rule
@@ -32,3 +18,20 @@ def unused_suppression(ctx: Context):
         yield Finding(
             "", f"handoff-lint-{directive.kind} ({codes}) {what}; remove it", directive.line, directive.column
         )
+
+
+rule(
+    "HL900",
+    "unused-suppression",
+    category="suppression",
+    severity="warning",
+    needs_type=False,
+    summary="A handoff-lint-disable comment suppresses nothing.",
+    rationale="""A suppression that no longer matches a finding hides the next real problem on that
+    line. Remove it. This rule runs after suppressions are applied, so it cannot be silenced by
+    the comment it reports.""",
+    bad="<!-- handoff-lint-disable-next-line HL301 -->\n| Go-live | 2027-01-18 |",
+    good="| Go-live | 2027-01-18 |",
+    after_suppressions=True,
+    check=unused_suppression,
+)

@@ -1,7 +1,7 @@
 """The rule registry: every check is a small declared unit.
 
-A rule is a function decorated with its metadata (code, name, category, default severity,
-docs). It reads a Context and yields Findings; severity overrides, select/ignore and inline
+A rule is a check function declared, just below it, with its metadata (code, name, category,
+default severity, docs). It reads a Context and yields Findings; severity overrides, select/ignore and inline
 suppressions are applied outside the rule (as yamllint and markdownlint do), so rules stay pure.
 """
 
@@ -149,41 +149,41 @@ def rule(
     options: dict | None = None,
     option_types: dict | None = None,
     after_suppressions: bool = False,
-) -> Callable[[CheckFunction], CheckFunction]:
-    """Declare and register a rule. Every option has a default and a type (a JSON Schema), so
-    config loading can reject a bad value before a rule meets it; every rule shows a bad and a
-    good example (tests lint both)."""
+    check: CheckFunction,
+) -> Rule:
+    """Declare and register a rule, below its check function. Every option has a default and a type
+    (a JSON Schema), so config loading can reject a bad value before a rule meets it; every rule shows
+    a bad and a good example (tests lint both).
 
-    def register(check: CheckFunction) -> CheckFunction:
-        if code in _RULES:
-            raise ValueError(f"rule code {code} declared twice")
-        if set(options or {}) != set(option_types or {}):
-            raise ValueError(f"rule {code}: declare the type of every option, and only of options")
-        if not bad.strip() or not good.strip():
-            raise ValueError(f"rule {code}: give a bad and a good example")
-        _RULES[code] = Rule(
-            code=code,
-            name=name,
-            category=category,
-            severity=Severity(severity),
-            summary=summary,
-            rationale=" ".join(rationale.split()),
-            bad=bad.strip("\n"),
-            good=good.strip("\n"),
-            example_section=example_section,
-            example_options=dict(example_options or {}),
-            example_lintable=example_lintable,
-            affects_score=affects_score,
-            needs_type=needs_type,
-            template_only=template_only,
-            options=dict(options or {}),
-            option_types=dict(option_types or {}),
-            after_suppressions=after_suppressions,
-            check=check,
-        )
-        return check
-
-    return register
+    A call, not a decorator: mutmut does not mutate decorated functions, and the check bodies are
+    what the mutation run (benchmarks/MUTATION.md) must reach."""
+    if code in _RULES:
+        raise ValueError(f"rule code {code} declared twice")
+    if set(options or {}) != set(option_types or {}):
+        raise ValueError(f"rule {code}: declare the type of every option, and only of options")
+    if not bad.strip() or not good.strip():
+        raise ValueError(f"rule {code}: give a bad and a good example")
+    _RULES[code] = Rule(
+        code=code,
+        name=name,
+        category=category,
+        severity=Severity(severity),
+        summary=summary,
+        rationale=" ".join(rationale.split()),
+        bad=bad.strip("\n"),
+        good=good.strip("\n"),
+        example_section=example_section,
+        example_options=dict(example_options or {}),
+        example_lintable=example_lintable,
+        affects_score=affects_score,
+        needs_type=needs_type,
+        template_only=template_only,
+        options=dict(options or {}),
+        option_types=dict(option_types or {}),
+        after_suppressions=after_suppressions,
+        check=check,
+    )
+    return _RULES[code]
 
 
 def all_rules() -> list[Rule]:
