@@ -15,6 +15,12 @@ from datetime import date
 from .evidence import Evidence
 from .language.dates import MONTH_PATTERN, find_dates
 
+# "Renewal notice due 2026-10-01", "Renewal prep on 2026-09-15": a date of another event that leads up
+# to the renewal, not a second renewal date.
+_NOT_THE_EVENT = (
+    r"(?!\s+(?:notice|prep\w*|call|meeting|review|conversation|discussion|reminder|deadline|kick-?off|planning"
+    r"|plan|quote|proposal|pricing|terms)\b)"
+)
 # event -> (category, pattern that names it in a statement)
 _EVENTS = {
     "first call": (
@@ -31,7 +37,7 @@ _EVENTS = {
     ),
     "renewal": (
         "expectations",
-        re.compile(r"\brenewal[_ -]date\b|\brenews\b|\brenewal\s+(?:is|on|in)\b|^renewal\b", re.I),
+        re.compile(r"\brenewal[_ -]date\b|\brenews\b|\brenewal\s+(?:is|on|in)\b|^renewal\b" + _NOT_THE_EVENT, re.I),
     ),
 }
 # Words without which none of the event patterns can match: a cheap test before the regexes.
