@@ -54,8 +54,8 @@ def test_unknown_section_suggests_the_closest(run, tmp_path):
     result = lint(run, tmp_path, typo, template)
     assert not [f for f in result["findings"] if f["code"] == "HL103"]  # close enough to match
     result = lint(run, tmp_path, NORTHWIND + "\n## Competitor Notes\nBasware pitched in August.\n", template)
-    hints = [f["message"] for f in result["findings"] if f["code"] == "HL103"]
-    assert hints == ["section 'Competitor Notes' is not part of sales-to-cs; did you mean 'Competitors Evaluated'?"]
+    hints = [(f["message"], f["hint"]) for f in result["findings"] if f["code"] == "HL103"]
+    assert hints == [("section 'Competitor Notes' is not part of sales-to-cs", "did you mean 'Competitors Evaluated'?")]
     result = lint(run, tmp_path, NORTHWIND + "\n## Competitor Notes\nBasware pitched in August.\n")
     assert not [f for f in result["findings"] if f["code"] == "HL103"], "by default, layout is the writer's choice"
     result = lint(run, tmp_path, NORTHWIND + "\n## Lunch Preferences\nVegetarian.\n", template)

@@ -97,13 +97,13 @@ CASES = {
         "northwind",
         [(REFS, "## Action Items\n- [ ] Send the deck — @sam-ortiz, due 2026-11-25\n\n" + REFS)],
         TEMPLATE,
-        [(98, 1, "section 'Action Items' repeats 'Action Items' (line 91); only the first is scored")],
+        [(98, 1, "section 'Action Items' repeats 'Action Items' (line 91) — only the first is scored: merge the two")],
     ),
     "HL105": (
         "northwind",
         [("# Customer Handoff: Northwind Traders\n", "")],
         "",
-        [(14, 1, "no '# ' title; start with '# <Handoff kind>: <Customer>'")],
+        [(14, 1, "no '# ' title — start with '# <Handoff kind>: <Customer>'")],
     ),
     "HL110": (
         "northwind",
@@ -125,7 +125,7 @@ CASES = {
             (
                 1,
                 1,
-                "no YAML frontmatter; start the file with a '---' block holding: type, customer, from, to, date, status, deal_size, contract_start, term",
+                "no YAML frontmatter — start the file with a '---' block holding: type, customer, from, to, date, status, deal_size, contract_start, term",
             )
         ],
     ),
@@ -149,7 +149,7 @@ CASES = {
             (
                 17,
                 1,
-                "'Prospect Summary': required field 'Company' is missing (add a '| Company | … |' row or a '**Company:** …' line)",
+                "'Prospect Summary': required field 'Company' is missing — add a '| Company | … |' row or a '**Company:** …' line",
             )
         ],
     ),
@@ -214,7 +214,7 @@ CASES = {
             )
         ],
         "",
-        [(46, 4, "9 success criteria; keep to 5 or fewer that the customer agreed to")],
+        [(46, 4, "9 success criteria, more than 5 — keep to 5 or fewer that the customer agreed to")],
     ),
     "HL410": (
         "northwind",
@@ -232,7 +232,7 @@ CASES = {
         "northwind",
         [("## Action Items\n", "## Action Items\n- Send the kickoff deck — @sam-ortiz, due 2026-11-25\n")],
         "",
-        [(92, 3, "write action items as checklist items: '- [ ] …'")],
+        [(92, 3, "action item is not a checklist item — write it as '- [ ] …'")],
     ),
     "HL413": (
         "northwind",
@@ -244,19 +244,25 @@ CASES = {
             (REFS, "</cut>" + REFS),
         ],
         "",
-        [(91, 1, "1 action item(s); this handoff type expects at least 3")],
+        [
+            (
+                91,
+                1,
+                "1 action item(s); this handoff type expects at least 3 — add each next step with an owner and a due date",
+            )
+        ],
     ),
     "HL420": (
         "northwind",
         [("| Medium | Priya invites Ruth", "| Unclear | Priya invites Ruth")],
         "",
-        [(86, 59, "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'")],
+        [(86, 59, "risk has no severity: 'Unclear' — give exactly one (🔴 High, 🟡 Medium or 🟢 Low)")],
     ),
     "HL421": (
         "northwind",
         [("| Priya invites Ruth to the approval design session and shows the audit trail |", "| Monitor |")],
         "",
-        [(86, 68, "mitigation 'Monitor' is not an action; say what to do and who does it")],
+        [(86, 68, "mitigation 'Monitor' is not an action — say what to do and who does it")],
     ),
     "HL422": (
         "northwind",
@@ -265,7 +271,7 @@ CASES = {
             ("## Action Items\n", "</cut>## Action Items\n"),
         ],
         "[rules.HL422]\nallow-none = false\n",
-        [(83, 1, "'Risk Flags' lists no risk; name at least one with its mitigation")],
+        [(83, 1, "'Risk Flags' lists no risk — name at least one with its mitigation")],
     ),
     "HL430": (
         "northwind",
@@ -283,7 +289,7 @@ CASES = {
         "northwind",
         [(REFS, REFS + "Kickoff on 05/06/2026.\n")],
         "",
-        [(99, 12, "'05/06/2026' is ambiguous (month/day or day/month?); write it as YYYY-MM-DD")],
+        [(99, 12, "'05/06/2026' is ambiguous (month/day or day/month?) — write it as YYYY-MM-DD")],
     ),
     "HL433": (
         "northwind",
@@ -295,7 +301,7 @@ CASES = {
         "northwind",
         [("Martin Hale", "Somebody")],
         TEMPLATE,
-        [(20, 1, "no Executive Sponsor named: add who it is (name and title)")],
+        [(20, 1, "no Executive Sponsor named — add who it is (name and title)")],
     ),
     "HL441": (
         "tidewater",
@@ -307,7 +313,7 @@ CASES = {
         "tidewater",
         [(QUOTE, "")],
         "",
-        [(24, 1, "'Why They Took the Meeting' has no verbatim customer quote; add their words in quotes")],
+        [(24, 1, "'Why They Took the Meeting' has no verbatim customer quote — add their words in quotes")],
     ),
     "HL451": (
         "tidewater",
@@ -348,13 +354,13 @@ CASES = {
         "northwind",
         [(REFS, REFS + "- Sandbox login: admin / password: Tr0ub4dor&3\n")],
         "",
-        [(99, 26, "looks like a password; remove it and rotate it if it was real")],
+        [(99, 26, "looks like a password — remove it and rotate it if it was real")],
     ),
     "HL900": (
         "northwind",
         [(REFS, REFS + "<!-- handoff-lint-disable-next-line HL301 -->\n- Order form signed.\n")],
         "",
-        [(99, 1, "handoff-lint-disable-next-line (HL301) suppresses nothing; remove it")],
+        [(99, 1, "handoff-lint-disable-next-line (HL301) suppresses nothing — remove it")],
     ),
 }
 

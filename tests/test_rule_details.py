@@ -33,14 +33,18 @@ SECRETS = """\
 -----BEGIN RSA PRIVATE KEY-----
 """
 
-ROTATE = "; remove it and rotate it if it was real"
-CARD = "looks like a payment card number; remove it"
+ROTATE = " — remove it and rotate it if it was real"
+CARD = "looks like a payment card number — remove it"
 
 
 def test_sensitive_data_flags_each_secret_once_per_line_and_no_look_alikes(run, tmp_path):
     doc = write(tmp_path, "h.md", NORTHWIND.replace(REFS, REFS + SECRETS, 1))
     data = run(doc, "--format", "json").json()["files"][0]
-    found = [(f["line"], f["column"], f["message"]) for f in data["findings"] if f["code"] == "HL470"]
+    found = [
+        (f["line"], f["column"], f["message"] + (f" — {f['hint']}" if f.get("hint") else ""))
+        for f in data["findings"]
+        if f["code"] == "HL470"
+    ]
     first = 1 + NORTHWIND.split("\n").index(REFS.strip())
     expected = [
         (1, 17, CARD),
@@ -79,7 +83,7 @@ def test_risk_severity_is_read_from_the_severity_column_not_the_whole_row(run, t
     text = NORTHWIND.replace(
         row, "| Ruth Collins may slow sign-off of the approval matrix, a high-stakes step | Unclear |"
     )
-    message = "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'"
+    message = "risk has no severity: 'Unclear' — give exactly one (🔴 High, 🟡 Medium or 🟢 Low)"
     assert _findings(run, tmp_path, text) == [("HL420", 86, 79, message)]
 
 
@@ -162,7 +166,7 @@ def test_a_stakeholder_role_left_as_a_placeholder_is_one_finding_not_two(run, tm
     # The sponsor named nowhere: the role is missing, which HL440 reports (template structure).
     text = NORTHWIND.replace("Martin Hale", "Somebody")
     found = _findings(run, tmp_path, text)
-    assert ("HL440", 20, 1, "no Executive Sponsor named: add who it is (name and title)") in found
+    assert ("HL440", 20, 1, "no Executive Sponsor named — add who it is (name and title)") in found
 
 
 def test_risk_columns_are_found_by_their_aliases(run, tmp_path):
@@ -175,8 +179,8 @@ def test_risk_columns_are_found_by_their_aliases(run, tmp_path):
         "| Priya tracks auto-match weekly from go-live and escalates below 70% at week 4 |", "| Monitor |"
     )
     assert _findings(run, tmp_path, text) == [
-        ("HL420", 86, 79, "risk has no severity; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): 'Unclear'"),
-        ("HL421", 88, 64, "mitigation 'Monitor' is not an action; say what to do and who does it"),
+        ("HL420", 86, 79, "risk has no severity: 'Unclear' — give exactly one (🔴 High, 🟡 Medium or 🟢 Low)"),
+        ("HL421", 88, 64, "mitigation 'Monitor' is not an action — say what to do and who does it"),
     ]
 
 

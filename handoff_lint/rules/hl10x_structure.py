@@ -142,8 +142,11 @@ def unknown_section(ctx: Context):
             continue  # a subsection of a known section: its content counts for its parent
         if not section.blocks and any(s.parent is section for s in ctx.outline.matched.values()):
             continue  # a grouping heading ("## Sales Cycle Context") over known sections
-        hint = f"; did you mean '{suggestion.heading}'?" if suggestion else " (not scored)"
-        yield Finding("", f"section '{section.title}' is not part of {ctx.handoff_type.name}{hint}", section.line, 1)
+        message = f"section '{section.title}' is not part of {ctx.handoff_type.name}"
+        if suggestion:
+            yield Finding("", message, section.line, 1, hint=f"did you mean '{suggestion.heading}'?")
+        else:
+            yield Finding("", f"{message} (not scored)", section.line, 1)
 
 
 rule(
@@ -167,10 +170,11 @@ def duplicate_section(ctx: Context):
         first = ctx.outline.matched[spec.key]
         yield Finding(
             "",
-            f"section '{section.title}' repeats '{first.title}' (line {first.line}); only the first is scored",
+            f"section '{section.title}' repeats '{first.title}' (line {first.line})",
             section.line,
             1,
             section=spec.key,
+            hint="only the first is scored: merge the two",
         )
 
 
@@ -199,7 +203,9 @@ rule(
 
 def missing_title(ctx: Context):
     if ctx.doc.title is None:
-        yield Finding("", "no '# ' title; start with '# <Handoff kind>: <Customer>'", ctx.doc.frontmatter.body_start, 1)
+        yield Finding(
+            "", "no '# ' title", ctx.doc.frontmatter.body_start, 1, hint="start with '# <Handoff kind>: <Customer>'"
+        )
 
 
 rule(

@@ -18,7 +18,7 @@ def missing_frontmatter(ctx: Context):
     fm = ctx.doc.frontmatter
     if not fm.present:
         keys = ", ".join(ctx.handoff_type.required_keys)
-        yield Finding("", f"no YAML frontmatter; start the file with a '---' block holding: {keys}", 1, 1)
+        yield Finding("", "no YAML frontmatter", 1, 1, hint=f"start the file with a '---' block holding: {keys}")
 
 
 rule(

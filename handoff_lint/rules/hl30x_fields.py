@@ -16,11 +16,11 @@ def missing_field(ctx: Context):
             if check.spec.required and check.field is None:
                 yield Finding(
                     "",
-                    f"'{section.title}': required field '{check.spec.name}' is missing "
-                    f"(add a '| {check.spec.name} | … |' row or a '**{check.spec.name}:** …' line)",
+                    f"'{section.title}': required field '{check.spec.name}' is missing",
                     section.line,
                     1,
                     section=key,
+                    hint=f"add a '| {check.spec.name} | … |' row or a '**{check.spec.name}:** …' line",
                 )
 
 

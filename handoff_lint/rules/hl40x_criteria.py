@@ -77,10 +77,11 @@ def too_many_criteria(ctx: Context):
         if len(items) > limit:
             yield Finding(
                 "",
-                f"{len(items)} success criteria; keep to {limit} or fewer that the customer agreed to",
+                f"{len(items)} success criteria, more than {limit}",
                 items[limit].line,
                 items[limit].column,
                 section=spec.key,
+                hint=f"keep to {limit} or fewer that the customer agreed to",
             )
 
 

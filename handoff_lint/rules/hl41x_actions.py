@@ -127,7 +127,12 @@ def action_not_checkbox(ctx: Context):
     for spec, block, _owner, _due in action_items(ctx):
         if block.kind == "item" and block.checked is None:
             yield Finding(
-                "", "write action items as checklist items: '- [ ] …'", block.line, block.column, section=spec.key
+                "",
+                "action item is not a checklist item",
+                block.line,
+                block.column,
+                section=spec.key,
+                hint="write it as '- [ ] …'",
             )
 
 
@@ -157,6 +162,7 @@ def too_few_action_items(ctx: Context):
                 assessment.section.line,
                 1,
                 section=spec.key,
+                hint="add each next step with an owner and a due date",
             )
 
 

@@ -79,10 +79,11 @@ def risk_severity(ctx: Context):
             what = "no severity" if not levels else f"{len(levels)} severities ({', '.join(levels)})"
             yield Finding(
                 "",
-                f"risk has {what}; give exactly one (🔴 High, 🟡 Medium or 🟢 Low): {truncate(cell_text, 30)!r}",
+                f"risk has {what}: {truncate(cell_text, 30)!r}",
                 block.line,
                 column,
                 section=spec.key,
+                hint="give exactly one (🔴 High, 🟡 Medium or 🟢 Low)",
             )
 
 
@@ -120,10 +121,11 @@ def risk_without_mitigation(ctx: Context):
         if is_weak_mitigation(cell.text):
             yield Finding(
                 "",
-                f"mitigation {truncate(cell.text, 30)!r} is not an action; say what to do and who does it",
+                f"mitigation {truncate(cell.text, 30)!r} is not an action",
                 block.line,
                 cell.column,
                 section=spec.key,
+                hint="say what to do and who does it",
             )
 
 
@@ -157,10 +159,11 @@ def no_risks_listed(ctx: Context):
         if real and all(is_explicit_none(b.text) or any(is_explicit_none(c.text) for c in b.cells) for b in real):
             yield Finding(
                 "",
-                f"'{assessment.section.title}' lists no risk; name at least one with its mitigation",
+                f"'{assessment.section.title}' lists no risk",
                 real[0].line,
                 real[0].column,
                 section=spec.key,
+                hint="name at least one with its mitigation",
             )
 
 

@@ -40,8 +40,8 @@ def _dates_with(ctx: Context, problem: str):
 
 def ambiguous_date(ctx: Context):
     for mention, line, column, _key in _dates_with(ctx, "ambiguous"):
-        message = f"'{mention.text}' is ambiguous (month/day or day/month?); write it as YYYY-MM-DD"
-        yield Finding("", message, line, column)
+        message = f"'{mention.text}' is ambiguous (month/day or day/month?)"
+        yield Finding("", message, line, column, hint="write it as YYYY-MM-DD")
 
 
 rule(

@@ -101,7 +101,12 @@ def missing_stakeholder_role(ctx: Context):
         names = {normalize_label(n) for n in (role, *aliases)}
         if not _role_named(ctx, names) and not _left_as_placeholder(ctx, names):
             yield Finding(
-                "", f"no {role} named: add who it is (name and title)", first.section.line, 1, section=first_spec.key
+                "",
+                f"no {role} named",
+                first.section.line,
+                1,
+                section=first_spec.key,
+                hint="add who it is (name and title)",
             )
 
 

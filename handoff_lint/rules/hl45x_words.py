@@ -29,10 +29,11 @@ def no_customer_quote(ctx: Context):
             continue
         yield Finding(
             "",
-            f"'{assessment.section.title}' has no verbatim customer quote; add their words in quotes",
+            f"'{assessment.section.title}' has no verbatim customer quote",
             assessment.section.line,
             1,
             section=spec.key,
+            hint="add their words in quotes",
         )
 
 

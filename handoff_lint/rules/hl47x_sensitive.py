@@ -83,17 +83,17 @@ def sensitive_data(ctx: Context):
             # "password: x…" needs a word boundary before the keyword; a key or number on both sides.
             bounded = _starts_word(text, start) if any_case else _standalone(text, start, end)
             if bounded and _is_secret(label, match.group(0)):
-                found.append((start, f"looks like {label}; remove it and rotate it if it was real"))
+                found.append((start, f"looks like {label}", "remove it and rotate it if it was real"))
     for match in _CARD.finditer(text):
         start, end = match.span()
         if (start == 0 or text[start - 1] not in "+-") and _standalone(text, start, end) and _is_card(match.group(0)):
-            found.append((start, "looks like a payment card number; remove it"))
+            found.append((start, "looks like a payment card number", "remove it"))
     seen_lines = set()
-    for offset, message in sorted(found):
+    for offset, message, hint in sorted(found):
         line = bisect.bisect_right(starts, offset)
         if (line, message) not in seen_lines:  # one finding per kind and line
             seen_lines.add((line, message))
-            yield Finding("", message, line, offset - starts[line - 1] + 1)
+            yield Finding("", message, line, offset - starts[line - 1] + 1, hint=hint)
 
 
 rule(

@@ -16,7 +16,7 @@ def unused_suppression(ctx: Context):
         what = f"names unknown rule(s) {', '.join(unknown)}" if unknown else "suppresses nothing"
         codes = ",".join(sorted(directive.codes)) or "all rules"
         yield Finding(
-            "", f"handoff-lint-{directive.kind} ({codes}) {what}; remove it", directive.line, directive.column
+            "", f"handoff-lint-{directive.kind} ({codes}) {what}", directive.line, directive.column, hint="remove it"
         )
 
 
