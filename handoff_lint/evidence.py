@@ -156,11 +156,10 @@ class PhraseIndex:
             found |= self.hits(words_of(match.group(0)))
         return frozenset(found)
 
-    def hits(self, words: tuple[str, ...], cache: bool = True) -> frozenset[str]:
-        if cache:
-            known = self._seen.get(words)
-            if known is not None:
-                return known
+    def hits(self, words: tuple[str, ...]) -> frozenset[str]:
+        known = self._seen.get(words)
+        if known is not None:
+            return known
         found: set[str] = set()
         if words:
             keys = _prefixes(words)
@@ -171,7 +170,7 @@ class PhraseIndex:
                     if name not in found and all(_present(p, keys) for p in phrase) and phrase_in(phrase, words):
                         found.add(name)
         result = frozenset(found)
-        if cache and len(words) <= CACHED_WORDS and len(self._seen) < 4096:
+        if len(words) <= CACHED_WORDS and len(self._seen) < 4096:
             self._seen[words] = result
         return result
 

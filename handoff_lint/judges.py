@@ -82,7 +82,7 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     # What a risk can be answered by: the action items found for the type's action elements.
     actions = [u for e in handoff_type.elements if e.category == "actions" for u in all_pools[e.key]]
     roles = _indexes(handoff_type)[2]
-    people = [(name, line, roles.hits(words_of(text), cache=False)) for name, text, line in _people(evidence)]
+    people = [(name, line, roles.hits_in_text(text)) for name, text, line in _people(evidence)]
     shared = Shared(actions, people)
     judgements = {}
     for category in CATEGORIES:
