@@ -294,7 +294,8 @@ def _pieces(text: str, kind: str):
 
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`")
+# Every alternative starts with its character and looks behind it afterwards: the engine jumps to them.
+_EMPHASIS = re.compile(r"\*\*|__|\*(?<!\w\*)(?=\S)|\*(?<=\S\*)(?!\w)|`")
 
 
 @lru_cache(maxsize=4096)

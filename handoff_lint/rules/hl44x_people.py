@@ -36,12 +36,12 @@ def bad_emails(text: str) -> list[tuple[int, str]]:
     return found
 
 
-_PHONE_HINT = re.compile(r"\+|phone|tel|mobile|cell|direct", re.I)
+_PHONE_WORDS = ("phone", "tel", "mobile", "cell", "direct")
 
 
 def bad_phones(text: str) -> list[tuple[int, str]]:
-    if not _PHONE_HINT.search(text):
-        return []
+    if "+" not in text and not any(word in text.lower() for word in _PHONE_WORDS):
+        return []  # a cheap first look: no candidate can match
     found = []
     for match in _PHONE_CANDIDATE.finditer(text):
         token = (match.group(1) or match.group(2) or "").strip()
