@@ -53,13 +53,11 @@ class DateMention:
     problem: str = ""  # "", "invalid" or "ambiguous"
 
 
-def find_dates(text: str) -> list[DateMention]:
+@lru_cache(maxsize=16384)  # several rules and judges read the dates of the same statements
+def find_dates(text: str) -> tuple[DateMention, ...]:
     """Absolute dates in ``text``: ISO, "May 15, 2026", "15 May 2026", and slashed dates."""
-    return list(_find_dates(text)) if _YEAR.search(text) else []
-
-
-@lru_cache(maxsize=16384)  # several rules read the dates of the same cells
-def _find_dates(text: str) -> tuple[DateMention, ...]:
+    if not _YEAR.search(text):
+        return ()
     found: list[DateMention] = []
     if "-" in text:
         for match in _ISO.finditer(text):

@@ -122,6 +122,8 @@ _MAY_LIST_OPTIONS = re.compile(r"[/|🔴🟡🟢🟠⚪⚫]|\bor\b")
 
 def is_blank_or_placeholder(value: object) -> bool:
     """True when ``value`` is absent, blank, a placeholder or an unresolved option list."""
+    if type(value) is str:  # nearly every call: straight to the cached answer
+        return _text_is_blank(value)
     if value is None:
         return True
     if isinstance(value, (list, dict, tuple, set)):
