@@ -88,3 +88,43 @@ def test_config_change_invalidates_the_cache(run, tmp_path):
     write(tmp_path, ".handoff-lint.toml", "threshold = 100\n")
     files = run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]
     assert {f["threshold"] for f in files} == {100}
+
+
+def _lint_in_process(tmp_path, progress=None):
+    from handoff_lint.config import load_config
+    from handoff_lint.handoff_types import load_types
+    from handoff_lint.runner import lint_files
+
+    folder = corpus(tmp_path, copies=1)
+    write(folder, "broken.md", "---\ntype: [unclosed\n---\n# Handoff: X\n\n| a | b |\n|---|\n| TBD |\n")
+    (folder / "binary.md").write_bytes(b"\x00\x01\x02")
+    paths = sorted(str(p) for p in folder.glob("*.md"))
+    config = load_config(None, tmp_path)
+    return paths, lint_files(paths, config, load_types(config.schema_dirs), jobs=1, use_cache=False, progress=progress)
+
+
+def test_linting_makes_no_reference_cycles(tmp_path):
+    """The premise of the run's rare cycle collections: a run leaves nothing for the collector."""
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        paths, results = _lint_in_process(tmp_path)
+        assert [r.path for r in results] == paths and len(paths) == 12
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_a_run_collects_rarely_and_restores_the_callers_collector_settings(tmp_path):
+    import gc
+
+    from handoff_lint.runner import RARE_COLLECTION
+
+    before = gc.get_threshold()
+    during = []
+    paths, results = _lint_in_process(tmp_path, progress=lambda done: during.append(gc.get_threshold()[0]))
+    assert len(results) == len(paths)
+    assert RARE_COLLECTION in during and RARE_COLLECTION != before[0]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
