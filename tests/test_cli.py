@@ -213,6 +213,42 @@ def test_rules_and_explain(run):
     assert r.code == 2 and "no rule 'HL999'" in r.err
 
 
+EXPLAIN_HL422 = """\
+HL422 no-risks-listed — quality, default severity warning.
+
+The risks section states that there are no risks (when the team requires at least one).
+
+{rationale}
+
+A section with this finding counts as Partial in the score.
+
+Options ([tool.handoff-lint.rules.HL422], or per type in [tool.handoff-lint.rules.HL422.<type>]):
+- allow-none (default true)
+
+Bad (with allow-none = false):
+    None identified as of 2026-11-20.
+
+Good:
+    | Risk | Severity | Mitigation |
+    |------|----------|------------|
+    | Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |
+
+More: handoff-lint explain HL422 or https://github.com/handoff-lint/handoff-lint/blob/main/docs/rules.md#hl422
+""".format(
+    rationale='Sources disagree: some teams accept an explicit "None identified as of <date>", others hold that no '
+    "deal is risk-free. By default an explicit none is accepted; set `allow-none = false` (for all types or one "
+    "type) to require at least one risk."
+)
+
+
+def test_explain_prints_the_whole_description_as_plain_text(run):
+    """A rule with an option, an example setting and a multi-line example: every paragraph, in order,
+    as a terminal shows it (no Markdown backticks around code, examples indented)."""
+    r = run("explain", "HL422")
+    assert r.code == 0
+    assert r.out == EXPLAIN_HL422
+
+
 def test_score_command_prints_quality_table(run):
     r = run("score", good_example("sales-to-cs"))
     assert "| Section | Weight | Score |" in r.out

@@ -365,6 +365,37 @@ CASES = {
 }
 
 
+# The section each case's findings are about (the type's section key): JSON's `section`, and the section
+# a score-affecting finding downgrades. Findings about the file, the frontmatter, the title or any text
+# name no section.
+SECTIONS = dict.fromkeys(CASES) | {
+    "HL101": "risk-flags",
+    "HL102": "internal-champion",
+    "HL104": "action-items",
+    "HL300": "prospect-summary",
+    "HL301": "prospect-summary",
+    "HL302": "risk-flags",
+    "HL303": "risk-flags",
+    "HL310": "attachments",
+    "HL400": "success-criteria",
+    "HL401": "success-criteria",
+    "HL410": "action-items",
+    "HL411": "action-items",
+    "HL412": "action-items",
+    "HL413": "action-items",
+    "HL420": "risk-flags",
+    "HL421": "risk-flags",
+    "HL422": "risk-flags",
+    "HL430": "timeline-expectations",
+    "HL431": "timeline-expectations",
+    "HL440": "customer-overview",
+    "HL450": "why-they-took-the-meeting",
+    "HL451": "why-they-took-the-meeting",
+    "HL452": "technical-context",
+    "HL460": "attachments",
+}
+
+
 def build(base, edits) -> bytes:
     if base == "raw":
         return edits
@@ -389,6 +420,7 @@ def findings_of(run, tmp_path, code):
 def test_rule_reports_exactly_this(run, tmp_path, code):
     found, data = findings_of(run, tmp_path, code)
     assert found == CASES[code][3]
+    assert [f["section"] for f in data["findings"] if f["code"] == code] == [SECTIONS[code]] * len(found)
     severity = registry.get_rule(code).severity.value
     assert {f["severity"] for f in data["findings"] if f["code"] == code} == {severity}
     if severity == "error":

@@ -6,9 +6,11 @@ message) through the CLI, so a changed pattern, boundary or checksum shows up as
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import good_example, write
+from conftest import REPO, good_example, write
 
 NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
 REFS = "## Attachments / References\n"
@@ -224,3 +226,24 @@ def test_hl441_phone_shapes(text, expected):
     from handoff_lint.rules.hl44x_people import bad_phones
 
     assert bad_phones(text) == expected
+
+
+def test_a_team_type_that_closes_its_frontmatter_and_requires_an_unscored_section(run, tmp_path):
+    """A team's own sdr-to-ae: unknown frontmatter keys are refused (``additionalProperties: false``)
+    and a required "Call Notes" section belongs to no score category."""
+    schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
+    schema["additionalProperties"] = False
+    schema["x-handoff-lint"]["sections"].append({"key": "call-notes", "heading": "Call Notes", "required": True})
+    write(tmp_path, "team-types/sdr-to-ae.schema.json", json.dumps(schema))
+    write(tmp_path, ".handoff-lint.toml", 'schema-dirs = ["team-types"]\nstructure = "template"\n')
+    text = good_example("sdr-to-ae").read_text(encoding="utf-8").replace("lead_source: inbound", "lead_sorce: inbound")
+    found = [f for f in _findings(run, tmp_path, text) if f[0] in ("HL101", "HL202")]
+    assert found == [
+        (
+            "HL202",
+            10,
+            1,
+            "frontmatter 'frontmatter': Additional properties are not allowed ('lead_sorce' was unexpected)",
+        ),
+        ("HL101", 13, 1, "missing required section '## Call Notes' — add it after 'Action Items' (line 65)"),
+    ], "the unknown key at its own line; no category named for an unscored section"

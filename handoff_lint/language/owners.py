@@ -56,8 +56,9 @@ def find_owner(text: str) -> str | None:
         value = labelled.group(1).strip()
         return None if is_not_owner(value) else value
     for segment in SEGMENTS.split(text)[1:]:
-        candidate = DUE.sub("", segment).strip(" ,.()")
-        candidate = re.sub(r"^(?:owner|owned by|assigned to|assignee)\s*:?\s*", "", candidate, flags=re.I)
+        # The label first: the "by" of "owned by Dana Lee" is not a due date.
+        candidate = re.sub(r"^(?:owner|owned by|assigned to|assignee)\s*:?\s*", "", segment.strip(" ,.()"), flags=re.I)
+        candidate = DUE.sub("", candidate).strip(" ,.()")
         if not candidate or is_not_owner(candidate):
             continue
         if _ROLE_WORDS.match(candidate) or _NAME.match(candidate):

@@ -29,8 +29,8 @@ def has_due_date(text: str) -> bool:
 def weak_owner(text: str) -> str | None:
     """A collective or placeholder owner written in place of a person: "— we", "owner: team"."""
     for segment in SEGMENTS.split(text)[1:]:
-        candidate = DUE.sub("", segment).strip(" ,.()").lower()
-        candidate = re.sub(r"^(?:owner|owned by|assigned to)\s*:?\s*", "", candidate)
+        candidate = re.sub(r"^(?:owner|owned by|assigned to)\s*:?\s*", "", segment.strip(" ,.()").lower())
+        candidate = DUE.sub("", candidate).strip(" ,.()")  # after the label: "owned by" is not a due date
         if candidate in NOT_OWNERS:
             return candidate
     return None

@@ -27,10 +27,9 @@ def bad_emails(text: str) -> list[tuple[int, str]]:
     if "@" not in text:
         return []
     found = []
+    # A candidate has a local part (an @handle never matches: the lookbehind and the "+" exclude it).
     for match in _EMAIL_CANDIDATE.finditer(text):
         token = match.group(0).rstrip(".,;:")
-        if token.startswith("@") or not token.split("@", 1)[0]:
-            continue  # an @handle, not an email
         if not _EMAIL.match(token):
             found.append((match.start(), token))
     return found
