@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .evidence import words_of
-from .language.dates import find_dates
+from .language.dates import find_dates, may_name_a_month
 from .language.measures import has_quantity, has_time_bound
 from .language.owners import find_owner, is_not_owner
 
@@ -304,7 +304,7 @@ def due_of(text: str, cells: dict | None = None) -> bool:
 def _dated(text: str) -> bool:
     if any(d.value for d in find_dates(text)):
         return True
-    return bool(_MONTH_DAY.search(text) or _RELATIVE.search(text))
+    return bool((may_name_a_month(text) and _MONTH_DAY.search(text)) or _RELATIVE.search(text))
 
 
 def dates_in(text: str) -> list:

@@ -43,6 +43,14 @@ _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
 _YEAR = re.compile(r"\d{4}")  # every form above has a four-digit year: a cheap first look
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def may_name_a_month(text: str) -> bool:
+    """A cheap first look before a case-insensitive month pattern, which costs ten times more:
+    every month name starts with one of the twelve stems."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in _MONTH_STEMS)
 
 
 @dataclass(frozen=True)
@@ -62,10 +70,11 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     if "-" in text:
         for match in _ISO.finditer(text):
             found.append(_make(match, int(match.group(1)), int(match.group(2)), int(match.group(3))))
-    for match in _MONTH_DAY_YEAR.finditer(text):
+    named = may_name_a_month(text)
+    for match in _MONTH_DAY_YEAR.finditer(text) if named else ():
         month = _MONTHS[match.group(1).lower().rstrip(".")]
         found.append(_make(match, int(match.group(3)), month, int(match.group(2))))
-    for match in _DAY_MONTH_YEAR.finditer(text):
+    for match in _DAY_MONTH_YEAR.finditer(text) if named else ():
         month = _MONTHS[match.group(2).lower().rstrip(".")]
         found.append(_make(match, int(match.group(3)), month, int(match.group(1))))
     for match in _SLASHED.finditer(text) if "/" in text else ():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..findings import Finding
 from ..language.normalize import normalize_label, truncate
@@ -33,7 +34,9 @@ EXAMPLE_NAMES = (
     "Jane Doe",
     "Joe Bloggs",
 )
-_EXAMPLE = re.compile(r"\b(" + "|".join(re.escape(n) for n in EXAMPLE_NAMES) + r")\b")
+# Each name's first letter, then the word start looked behind it: the engine jumps between capitals
+# instead of trying every position of the file (the same matches as a leading \b).
+_EXAMPLE = re.compile(r"(" + "|".join(re.escape(n[0]) + r"(?<!\w.)" + re.escape(n[1:]) for n in EXAMPLE_NAMES) + r")\b")
 _SUFFIX = re.compile(r"\b(inc|ltd|llc|gmbh|plc|sa|ag|bv|corp|corporation|co|limited|group)\b\.?", re.I)
 
 
@@ -84,11 +87,16 @@ def _opening(text: str, words: int = 6) -> str:
     return " ".join(normalize_label(text[:200]).split()[:words])  # the first words are enough
 
 
-def _guidance_openings(ctx: Context) -> set[str]:
+def _guidance_openings(ctx: Context) -> frozenset[str]:
     """The first words of each section's guidance (the template's own prompts), for this type."""
     if ctx.handoff_type is None:
-        return set()
-    return {_opening(s.guidance) for s in ctx.handoff_type.sections if len(s.guidance.split()) >= 6}
+        return frozenset()
+    return _openings(tuple(s.guidance for s in ctx.handoff_type.sections))
+
+
+@lru_cache(maxsize=64)  # one entry per type: the same guidance for every file of a run
+def _openings(guidance: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_opening(text) for text in guidance if len(text.split()) >= 6)
 
 
 def _company_words(name: str) -> str:
