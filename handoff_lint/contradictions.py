@@ -21,11 +21,28 @@ _NOT_THE_EVENT = (
     r"(?!\s+(?:notice|prep\w*|call|meeting|review|conversation|discussion|reminder|deadline|kick-?off|planning"
     r"|plan|quote|proposal|pricing|terms)\b)"
 )
+# "Renewal call booked for …", "QBR call scheduled …": a later call, not the first one.
+_LATER_CALLS = (
+    "renewal",
+    "prep",
+    "qbr",
+    "follow-up",
+    "followup",
+    "check-in",
+    "kickoff",
+    "kick-off",
+    "closing",
+    "weekly",
+)
+_NOT_A_LATER_CALL = "".join(rf"(?<!{re.escape(word)} )" for word in _LATER_CALLS)
 # event -> (category, pattern that names it in a statement)
 _EVENTS = {
     "first call": (
         "actions",
-        re.compile(r"\b(?:first|discovery|intro)\s+call\b|\bcall\s+(?:is|booked|scheduled|set)\b", re.I),
+        re.compile(
+            r"\b(?:first|discovery|intro)\s+call\b|" + _NOT_A_LATER_CALL + r"\bcall\s+(?:is|booked|scheduled|set)\b",
+            re.I,
+        ),
     ),
     "close": (
         "expectations",
