@@ -147,6 +147,8 @@ def _flow_nesting_over(text: str, limit: int) -> tuple[int, int] | None:
     Brackets inside quotes and comments are counted too: over-counting can only refuse a
     pathological document, while under-counting could let one crash libyaml.
     """
+    if text.count("[") + text.count("{") <= limit:
+        return None  # not enough openings to go that deep: no need to walk the characters
     depth = 0
     for line_no, line in enumerate(text.split("\n")):
         for col, char in enumerate(line):
@@ -161,6 +163,8 @@ def _flow_nesting_over(text: str, limit: int) -> tuple[int, int] | None:
 
 def _first_alias(text: str):
     """Mark of the first ``*alias`` (events are streamed, so nothing is expanded)."""
+    if "*" not in text:
+        return None  # every alias is written with a '*': no second pass over the YAML
     loader = _Loader(text)
     try:
         while loader.check_event():
