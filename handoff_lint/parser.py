@@ -119,6 +119,13 @@ def _is_row(line: str) -> bool:
     return line.lstrip().startswith("|")
 
 
+# Tokens the model takes nothing from: their content arrives in the inline token that follows.
+_PASSED_OVER = frozenset(
+    """td_open td_close th_open th_close paragraph_open paragraph_close heading_close tbody_open tbody_close
+    bullet_list_open bullet_list_close ordered_list_open ordered_list_close hr s_open s_close""".split()
+)
+
+
 class _LimitReached(Exception):
     """A per-file limit (headings, blocks, text) was reached: the builder stops there."""
 
@@ -181,7 +188,15 @@ class _Builder:
         while index < len(tokens):
             token = tokens[index]
             kind = token.type
-            if kind == "heading_open":
+            if kind in _PASSED_OVER:  # most tokens: one set lookup instead of the whole chain below
+                index += 1
+                continue
+            if kind == "inline":
+                if self.row is not None:
+                    self.cell(token)
+                else:
+                    self.inline(token)
+            elif kind == "heading_open":
                 self.heading(token, tokens[index + 1])
                 index += 3
                 continue
@@ -215,10 +230,6 @@ class _Builder:
                 self.row_line = self.line_of(token)
             elif kind == "tr_close":
                 self.finish_row()
-            elif kind == "inline" and self.row is not None:
-                self.cell(token)
-            elif kind == "inline":
-                self.inline(token)
             index += 1
 
     def heading(self, token, inline) -> None:
