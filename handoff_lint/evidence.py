@@ -183,7 +183,14 @@ def _phrase_regex(phrases) -> re.Pattern:
         for word in words:
             pieces.append(re.escape(word) + (r"s?\b" if len(word) <= 3 else r"\w*"))
         parts.add(r"[^\w]+".join(pieces))
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")", re.UNICODE)
+    # Grouped by first letter (a phrase starts with a word, so with a plain letter or digit): at a word
+    # start the engine tries only the phrases of that letter, not all of them. Within a group the
+    # longest comes first, as before; two groups never match at the same place.
+    groups: dict[str, list[str]] = {}
+    for part in sorted(parts, key=len, reverse=True):
+        groups.setdefault(part[0], []).append(part[1:])
+    alternatives = (first + "(?:" + "|".join(rests) + ")" for first, rests in sorted(groups.items()))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")", re.UNICODE)
 
 
 def _present(pattern: str, keys: frozenset[str]) -> bool:
