@@ -57,8 +57,13 @@ _EVENTS = {
         re.compile(r"\brenewal[_ -]date\b|\brenews\b|\brenewal\s+(?:is|on|in)\b|^renewal\b" + _NOT_THE_EVENT, re.I),
     ),
 }
-# Words without which none of the event patterns can match: a cheap test before the regexes.
-_TRIGGERS = frozenset({"call", "close", "closing", "date", "renews", "renewal"})
+# The words without which an event's pattern cannot match: a cheap test before each regex.
+_TRIGGERS = {
+    "first call": frozenset({"call"}),
+    "close": frozenset({"close", "closing"}),
+    "renewal": frozenset({"renewal", "renews"}),
+}
+_ANY_TRIGGER = frozenset().union(*_TRIGGERS.values())
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH_WORD = re.compile(rf"\b({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b(?!/)", re.I)
 _QUARTER = re.compile(r"\bQ([1-4])(?:\s*(?:FY)?\s*'?(\d{2,4}))?\b")
@@ -84,11 +89,12 @@ def find_contradictions(evidence: Evidence) -> list[Contradiction]:
     mentions: dict[str, list[tuple[int, str, tuple[int, int, int, int]]]] = {}
     year = _document_year(evidence)
     for unit in evidence.units:
-        if unit.kind == "heading" or _TRIGGERS.isdisjoint(unit.words):
+        words = unit.words
+        if unit.kind == "heading" or _ANY_TRIGGER.isdisjoint(words):
             continue
         text = unit.text if unit.kind != "row" else " ".join(unit.cells.values())
         for event, (_category, pattern) in _EVENTS.items():
-            if not pattern.search(text):
+            if _TRIGGERS[event].isdisjoint(words) or not pattern.search(text):
                 continue
             period = _period(text, year)
             if period is not None:
