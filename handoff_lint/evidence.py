@@ -244,22 +244,23 @@ def gather(doc: Document) -> Evidence:
             headings.append(heading)
             units.append(heading)
         index = heading_of.get(id(section), -1)
-        header_words: dict[int, tuple[str, ...]] = {}
+        # Per table, once: each column's name and all the header's words (every row's topic).
+        header: dict[int, tuple[list[str], tuple[str, ...]]] = {}
         for table in section.tables:
-            header_words[id(table)] = tuple(words_of(strip_markup(c.text)) for c in table.header)
+            columns = [words_of(strip_markup(c.text)) for c in table.header]
+            header[id(table)] = ([" ".join(c) for c in columns], tuple(w for c in columns for w in c))
         rows_of = {id(row): table for table in section.tables for row in table.rows}
         for block in section.blocks:
             if len(units) >= MAX_UNITS:
                 break
             if block.kind == "row":
                 table = rows_of.get(id(block.cells))
-                columns = header_words.get(id(table), ()) if table is not None else ()
+                names, column_words = header.get(id(table), ([], ())) if table is not None else ([], ())
                 cells = {}
                 for number, cell in enumerate(block.cells):
-                    name = " ".join(columns[number]) if number < len(columns) else f"column {number + 1}"
+                    name = names[number] if number < len(names) else f"column {number + 1}"
                     cells[name] = clean(cell.text)
                 label = clean(block.cells[0].text) if len(block.cells) == 2 else ""
-                column_words = tuple(w for c in columns for w in c)
                 row_topic = topic + column_words + (words_of(label) if label else ())
                 text = " | ".join(v for v in cells.values() if v)
                 units.append(Unit(text, block.line, "row", row_topic, label, cells, section=index))

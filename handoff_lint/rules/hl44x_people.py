@@ -39,8 +39,10 @@ _PHONE_WORDS = ("phone", "tel", "mobile", "cell", "direct")
 
 
 def bad_phones(text: str) -> list[tuple[int, str]]:
-    if "+" not in text and not any(word in text.lower() for word in _PHONE_WORDS):
-        return []  # a cheap first look: no candidate can match
+    if "+" not in text:
+        lowered = text.lower()
+        if not any(word in lowered for word in _PHONE_WORDS):
+            return []  # a cheap first look: no candidate can match
     found = []
     for match in _PHONE_CANDIDATE.finditer(text):
         token = (match.group(1) or match.group(2) or "").strip()
