@@ -6,6 +6,7 @@ Read by the success-criteria rules (HL40x) and by the content judges (reading.py
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import MONTH_PATTERN as _MONTH
 from .dates import find_dates
@@ -29,10 +30,13 @@ _NUMBER_WORDS = (
 _QUANTITY = re.compile(rf"\d|%|[$€£¥]|\b(?:{_NUMBER_WORDS})\b", re.I)
 
 
+# The criteria rules and the judges ask both questions of the same statements: answered once.
+@lru_cache(maxsize=4096)
 def has_time_bound(text: str) -> bool:
     return any(d.value for d in find_dates(text)) or bool(_TIME_BOUND.search(text))
 
 
+@lru_cache(maxsize=4096)
 def has_quantity(text: str) -> bool:
     """A number, %, currency or number word once dates and time phrases are taken out."""
     for mention in find_dates(text):
