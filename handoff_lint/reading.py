@@ -109,13 +109,13 @@ def has_money(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_filler(text: str) -> bool:
     """Words that fill a slot and say nothing: "Improve efficiency", "Monitor", "They are growing"."""
+    if concrete_tokens(text):
+        return False  # a specific fact is never filler
     words = [w for w in words_of(text) if not w.isdigit()]
-    if len(words) < 2 and concrete_tokens(text) == 0:
+    if len(words) < 2:
         return True
-    content = [w for w in words if w not in GENERIC and len(w) > 2]
-    if concrete_tokens(text) == 0 and len(content) <= max(1, len(words) // 5):
-        return True
-    return False
+    content = sum(1 for w in words if w not in GENERIC and len(w) > 2)
+    return content <= max(1, len(words) // 5)
 
 
 _GUIDANCE_VERBS = frozenset(
