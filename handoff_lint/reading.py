@@ -81,7 +81,8 @@ GENERIC = frozenset(
 @lru_cache(maxsize=4096)
 def concrete_tokens(text: str) -> int:
     """How many specific facts a statement carries: numbers, money, names, acronyms, quotes, emails."""
-    text = _LEADING_SYMBOLS.sub("", text)
+    if text and not (text[0].isalnum() or text[0] in '"“('):
+        text = _LEADING_SYMBOLS.sub("", text)  # only a text that starts with symbols has any to drop
     count = len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0
     if '"' in text or "“" in text:
         count += sum(1 for q in _QUOTE.findall(text) if len(q.split()) >= 5)
