@@ -243,3 +243,13 @@ def test_a_team_type_that_closes_its_frontmatter_and_requires_an_unscored_sectio
         ),
         ("HL101", 13, 1, "missing required section '## Call Notes' — add it after 'Action Items' (line 65)"),
     ], "the unknown key at its own line; no category named for an unscored section"
+
+
+def test_whole_value_placeholders_and_stale_due_dates_name_their_section(run, tmp_path):
+    """The section of a finding is the JSON's ``section`` and what the score downgrades: a placeholder
+    written as a whole paragraph, and an action item due before the handoff date."""
+    text = NORTHWIND.replace(REFS, REFS + "TBD\n", 1).replace("due 2026-11-21", "due 2026-10-21", 1)
+    write(tmp_path, "h.md", text)
+    data = run("h.md", "--format", "json", cwd=tmp_path).json()["files"][0]
+    found = [(f["code"], f["line"], f["section"]) for f in data["findings"] if f["code"] in ("HL310", "HL431")]
+    assert found == [("HL431", 92, "action-items"), ("HL310", 99, "attachments")]
