@@ -246,9 +246,13 @@ def test_a_team_type_that_closes_its_frontmatter_and_requires_an_unscored_sectio
 
 
 def test_whole_value_placeholders_and_stale_due_dates_name_their_section(run, tmp_path):
-    """The section of a finding is the JSON's ``section`` and what the score downgrades: a placeholder
-    written as a whole paragraph, and an action item due before the handoff date."""
-    refs = "TBD\n\n**Proposal:** [Link]\n\n| Document | Link |\n|---|---|\n| Order form | [Link] |\n"
+    """The section of a finding is the JSON's ``section`` and what the score downgrades: placeholders
+    (a whole paragraph, a label's value, a cell, an item in a subsection the type does not name) and an
+    action item due before the handoff date."""
+    refs = (
+        "TBD\n\n**Proposal:** [Link]\n\n| Document | Link |\n|---|---|\n| Order form | [Link] |\n\n"
+        "### Links\n- [SOW link]\n"
+    )
     text = NORTHWIND.replace(REFS, REFS + refs, 1).replace("due 2026-11-21", "due 2026-10-21", 1)
     write(tmp_path, "h.md", text)
     data = run("h.md", "--format", "json", cwd=tmp_path).json()["files"][0]
@@ -258,6 +262,7 @@ def test_whole_value_placeholders_and_stale_due_dates_name_their_section(run, tm
         ("HL310", 99, "attachments"),  # a whole paragraph
         ("HL310", 101, "attachments"),  # a bold label's value
         ("HL310", 105, "attachments"),  # a table cell
+        ("HL310", 108, "attachments"),  # in a subsection the type does not name: its parent's
     ]
 
 
