@@ -247,3 +247,61 @@ def test_a_team_type_that_closes_its_frontmatter_and_requires_an_unscored_sectio
         ),
         ("HL101", 13, 1, "missing required section '## Call Notes' — add it after 'Action Items' (line 65)"),
     ], "the unknown key at its own line; no category named for an unscored section"
+
+
+def test_whole_value_placeholders_and_stale_due_dates_name_their_section(run, tmp_path):
+    """The section of a finding is the JSON's ``section`` and what the score downgrades: placeholders
+    (a whole paragraph, a label's value, a cell, an item in a subsection the type does not name) and an
+    action item due before the handoff date."""
+    refs = (
+        "TBD\n\n**Proposal:** [Link]\n\n| Document | Link |\n|---|---|\n| Order form | [Link] |\n\n"
+        "### Links\n- [SOW link]\n"
+    )
+    text = NORTHWIND.replace(REFS, REFS + refs, 1).replace("due 2026-11-21", "due 2026-10-21", 1)
+    write(tmp_path, "h.md", text)
+    data = run("h.md", "--format", "json", cwd=tmp_path).json()["files"][0]
+    found = [(f["code"], f["line"], f["section"]) for f in data["findings"] if f["code"] in ("HL310", "HL431")]
+    assert found == [
+        ("HL431", 92, "action-items"),
+        ("HL310", 99, "attachments"),  # a whole paragraph
+        ("HL310", 101, "attachments"),  # a bold label's value
+        ("HL310", 105, "attachments"),  # a table cell
+        ("HL310", 108, "attachments"),  # in a subsection the type does not name: its parent's
+    ]
+
+
+SUPPRESSIONS = """\
+<!-- handoff-lint-disable-next-line HL310 -->
+- Send the [Case Study] once marketing names it.
+
+<!-- handoff-lint-disable-next-line HL301,HL302 -->
+- Order form signed on 2026-11-12.
+
+<!-- handoff-lint-disable-next-line -->
+- Pilot results shared with implementation.
+
+<!-- handoff-lint-disable-next-line HL998 HL999 -->
+- Kickoff on 2026-12-03.
+
+- Kickoff call booked. <!-- handoff-lint-disable HL432 -->
+"""
+
+
+def test_unused_suppressions_after_a_used_one_are_each_reported(run, tmp_path):
+    """HL900 with every rule running: the first comment suppresses HL310's finding; each later one
+    suppresses nothing, and its message names its codes (or all rules), the unknown ones, and where
+    the comment starts."""
+    text = NORTHWIND.replace(REFS, REFS + SUPPRESSIONS, 1)
+    first = 1 + NORTHWIND.split("\n").index(REFS.strip())
+    found = [f for f in _findings(run, tmp_path, text) if f[0] in ("HL900", "HL310")]
+    assert found == [
+        ("HL900", first + 4, 1, "handoff-lint-disable-next-line (HL301,HL302) suppresses nothing — remove it"),
+        ("HL900", first + 7, 1, "handoff-lint-disable-next-line (all rules) suppresses nothing — remove it"),
+        (
+            "HL900",
+            first + 10,
+            1,
+            "handoff-lint-disable-next-line (HL998,HL999) names unknown rule(s) HL998, HL999 — remove it",
+        ),
+        ("HL900", first + 13, 24, "handoff-lint-disable (HL432) suppresses nothing — remove it"),
+    ]
