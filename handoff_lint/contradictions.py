@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .evidence import Evidence
-from .language.dates import MONTH_PATTERN, find_dates
+from .language.dates import MONTH_PATTERN, find_dates, may_name_a_month
 
 # "Renewal notice due 2026-10-01", "Renewal prep on 2026-09-15": a date of another event that leads up
 # to the renewal, not a second renewal date.
@@ -126,7 +126,7 @@ def _period(text: str, year: int):
             return mention.text, (day, day)
     quarter = _QUARTER.search(text)
     slashed = _SLASHED.search(text)
-    month = _MONTH_WORD.search(text)
+    month = _MONTH_WORD.search(text) if may_name_a_month(text) else None
     candidates = []
     if quarter:
         q, y = int(quarter.group(1)), quarter.group(2)

@@ -284,7 +284,7 @@ def _pieces(text: str, kind: str):
     A paragraph of short "Label: value" lines (a Notion property block) is read line by line.
     """
     lines = text.split("\n")
-    if kind != "sentence" or (len(lines) > 1 and all(_LEAD.match(x) or len(x.split()) <= 6 for x in lines)):
+    if kind != "sentence" or (len(lines) > 1 and all(_lead(x) or len(x.split()) <= 6 for x in lines)):
         if kind == "sentence":
             return [(number, line.strip()) for number, line in enumerate(lines) if line.strip()]
         return [(0, " ".join(line.strip() for line in lines))]
@@ -326,9 +326,14 @@ def clean(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
+def _lead(text: str):
+    """_LEAD's match; a label needs its colon or dash, and half of all statements have neither."""
+    return _LEAD.match(text) if ":" in text or "—" in text or "–" in text else None
+
+
 def lead_words(text: str) -> str:
     """The label a statement starts with: ``Budget:``, ``**Risks as I see them:**``, ``Dana — ``."""
-    match = _LEAD.match(text)
+    match = _lead(text)
     if match and len(match.group(1).split()) <= 8:
         return match.group(1).strip(" *_")
     return ""

@@ -97,6 +97,7 @@ def concrete_tokens(text: str) -> int:
     return count
 
 
+@lru_cache(maxsize=4096)
 def numbers_in(text: str) -> int:
     """How many figures a statement gives (dates and list numbering included: they are facts too)."""
     return len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0
@@ -134,6 +135,7 @@ def is_guidance(text: str) -> bool:
     return text.rstrip().endswith("?") or bool(words and words[0] in _GUIDANCE_VERBS)
 
 
+@lru_cache(maxsize=4096)
 def is_substantive(text: str) -> bool:
     """A statement a receiver learns something from: specific, or at least a full thought."""
     if is_filler(text):
