@@ -35,10 +35,11 @@ _LATER_CALLS = (
     "weekly",
 )
 _NOT_A_LATER_CALL = "".join(rf"(?<!{re.escape(word)} )" for word in _LATER_CALLS)
-# event -> (category, pattern that names it in a statement)
+# event -> (category, words without which the pattern cannot match (a cheap test first), the pattern)
 _EVENTS = {
     "first call": (
         "actions",
+        frozenset({"call"}),
         re.compile(
             r"\b(?:first|discovery|intro)\s+call\b|" + _NOT_A_LATER_CALL + r"\bcall\s+(?:is|booked|scheduled|set)\b",
             re.I,
@@ -46,6 +47,7 @@ _EVENTS = {
     ),
     "close": (
         "expectations",
+        frozenset({"close", "closing"}),
         re.compile(
             r"\bclose[_ -]date\b|\btarget(?:ing)?\s+close\b|\bexpected\s+close\b"
             r"|\bclos(?:e|ing)\s+(?:by|in|end\s+of)\b",
@@ -54,16 +56,11 @@ _EVENTS = {
     ),
     "renewal": (
         "expectations",
+        frozenset({"renewal", "renews"}),
         re.compile(r"\brenewal[_ -]date\b|\brenews\b|\brenewal\s+(?:is|on|in)\b|^renewal\b" + _NOT_THE_EVENT, re.I),
     ),
 }
-# The words without which an event's pattern cannot match: a cheap test before each regex.
-_TRIGGERS = {
-    "first call": frozenset({"call"}),
-    "close": frozenset({"close", "closing"}),
-    "renewal": frozenset({"renewal", "renews"}),
-}
-_ANY_TRIGGER = frozenset().union(*_TRIGGERS.values())
+_ANY_TRIGGER = frozenset().union(*(triggers for _category, triggers, _pattern in _EVENTS.values()))
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH_WORD = re.compile(rf"\b({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b(?!/)", re.I)
 _QUARTER = re.compile(r"\bQ([1-4])(?:\s*(?:FY)?\s*'?(\d{2,4}))?\b")
@@ -93,8 +90,8 @@ def find_contradictions(evidence: Evidence) -> list[Contradiction]:
         if unit.kind == "heading" or _ANY_TRIGGER.isdisjoint(words):
             continue
         text = unit.text if unit.kind != "row" else " ".join(unit.cells.values())
-        for event, (_category, pattern) in _EVENTS.items():
-            if _TRIGGERS[event].isdisjoint(words) or not pattern.search(text):
+        for event, (_category, triggers, pattern) in _EVENTS.items():
+            if triggers.isdisjoint(words) or not pattern.search(text):
                 continue
             period = _period(text, year)
             if period is not None:
