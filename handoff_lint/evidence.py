@@ -148,16 +148,32 @@ class PhraseIndex:
                     for variant in (first, first + "s") if len(first) <= 3 else (first,):
                         self.multi.setdefault(variant, []).append((name, words))
         self._seen: dict[tuple[str, ...], frozenset[str]] = {}
-        self._all = [(name, words_of(p)) for name, phrases in named.items() for p in phrases if words_of(p)]
-        self._regex = None
+        # For statements: every phrase under the first four letters its first word can start with
+        # ("integrat…" under "inte", "api" under "api" and "apis"), so a statement is looked up by
+        # its words' heads, one set intersection, and only the phrases under a shared head are tried.
+        self._by_head: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, phrases in named.items():
+            for phrase in phrases:
+                words = words_of(phrase)
+                if words:
+                    first = words[0]
+                    for head in (first, first + "s") if len(first) <= 3 else (first[:4],):
+                        self._by_head.setdefault(head, []).append((name, words))
+        self._heads = frozenset(self._by_head)
 
     def hits_in_text(self, text: str) -> frozenset[str]:
-        """The same answer for a statement's text, by one compiled regex (statements rarely repeat)."""
-        if self._regex is None:
-            self._regex = _phrase_regex(self._all)
+        """The same answer for a statement's text: its phrases wherever they start (statements rarely repeat,
+        so nothing is cached; a regex of every phrase would cost more to compile than a run spends here)."""
+        words = words_of(text)
+        shared = self._heads.intersection([word[:4] for word in words])
+        if not shared:
+            return _NOTHING
         found: set[str] = set()
-        for match in self._regex.finditer(text.lower()):
-            found |= self.hits(words_of(match.group(0)))
+        for index, word in enumerate(words):
+            if word[:4] in shared:
+                for name, phrase in self._by_head[word[:4]]:
+                    if name not in found and _word_matches(word, phrase[0]) and _follows(phrase, words, index):
+                        found.add(name)
         return frozenset(found)
 
     def hits(self, words: tuple[str, ...]) -> frozenset[str]:
@@ -179,22 +195,16 @@ class PhraseIndex:
         return result
 
 
-def _phrase_regex(phrases) -> re.Pattern:
-    """Whole words for short ones ("api", "apis"), word prefixes for longer ones ("integrat…")."""
-    parts = set()
-    for _name, words in phrases:
-        pieces = []
-        for word in words:
-            pieces.append(re.escape(word) + (r"s?\b" if len(word) <= 3 else r"\w*"))
-        parts.add(r"[^\w]+".join(pieces))
-    # Grouped by first letter (a phrase starts with a word, so with a plain letter or digit): at a word
-    # start the engine tries only the phrases of that letter, not all of them. Within a group the
-    # longest comes first, as before; two groups never match at the same place.
-    groups: dict[str, list[str]] = {}
-    for part in sorted(parts, key=len, reverse=True):
-        groups.setdefault(part[0], []).append(part[1:])
-    alternatives = (first + "(?:" + "|".join(rests) + ")" for first, rests in sorted(groups.items()))
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")", re.UNICODE)
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _follows(phrase: tuple[str, ...], words: tuple[str, ...], index: int) -> bool:
+    """Whether the rest of the phrase's words, each matching as in ``_word_matches``, follow ``words[index]``."""
+    if len(phrase) == 1:
+        return True
+    if index + len(phrase) > len(words):
+        return False
+    return all(_word_matches(words[index + k], phrase[k]) for k in range(1, len(phrase)))
 
 
 def _present(pattern: str, keys: frozenset[str]) -> bool:

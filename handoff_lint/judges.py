@@ -26,6 +26,7 @@ from .reading import (
     due_of,
     has_money,
     has_title,
+    is_concrete,
     is_filler,
     is_guidance,
     is_hedged,
@@ -219,7 +220,7 @@ def _is_fact(unit: Unit) -> bool:
     if is_substantive(unit.text) and not is_filler(value):
         return True
     return (
-        bool(unit.label or unit.kind in ("row", "frontmatter")) and concrete_tokens(value) > 0 and not is_filler(value)
+        bool(unit.label or unit.kind in ("row", "frontmatter")) and is_concrete(value) and not is_filler(value)
     )
 
 
@@ -374,7 +375,7 @@ def judge_technical(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Elem
         value = _value(unit)
         if is_filler(value) or not value:
             continue
-        if not (concrete_tokens(unit.text) or len(unit.words) >= 9):
+        if not (is_concrete(unit.text) or len(unit.words) >= 9):
             continue
         named = concrete_tokens(unit.text) - numbers_in(unit.text) > 0
         if not named and not spec.topic_index.matches(unit.topic):
@@ -477,7 +478,7 @@ def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Elemen
     # A dated step without a named owner ("prerequisites: export by 2026-12-18") is half an answer.
     if len(owned) >= 2 and len(owned) + 0.5 * (len(dated) - len(owned)) >= 0.6 * len(items):
         result.grade = USABLE
-    elif owned or any(concrete_tokens(u.text) or len(u.words) >= 6 for u in items):
+    elif owned or any(is_concrete(u.text) or len(u.words) >= 6 for u in items):
         result.grade = THIN
         result.why = f"{len(items) - len(owned)} of {len(items)} without an owner and a date"
     result.found = [f"{len(items)} items, {len(owned)} owned and dated"] if items else []

@@ -81,20 +81,46 @@ GENERIC = frozenset(
 @lru_cache(maxsize=4096)
 def concrete_tokens(text: str) -> int:
     """How many specific facts a statement carries: numbers, money, names, acronyms, quotes, emails."""
-    if text and not (text[0].isalnum() or text[0] in '"“('):
-        text = _LEADING_SYMBOLS.sub("", text)  # only a text that starts with symbols has any to drop
+    text = _without_leading_symbols(text)
     count = len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0
     if '"' in text or "“" in text:
         count += sum(1 for q in _QUOTE.findall(text) if len(q.split()) >= 5)
     if "@" in text:
         count += len(_EMAIL.findall(text))
-    for word in _MID_CAPITALISED.findall(text):  # a statement's first word is capitalised anyway
-        word = word.strip("'’-")
-        lowered = word.lower()
-        if len(word) >= 2 and lowered not in _COMMON_CAPS and not lowered.startswith(("i'", "i’")):
-            count += 1
+    count += sum(1 for word in _MID_CAPITALISED.findall(text) if _names_something(word))
     count += sum(1 for a in _ACRONYM.findall(text) if a.rstrip("s") not in _STOP_ACRONYMS)
     return count
+
+
+@lru_cache(maxsize=4096)
+def is_concrete(text: str) -> bool:
+    """Whether a statement carries any specific fact (``concrete_tokens(text) > 0``), trying the likeliest first.
+
+    Most callers only ask whether there is one; stopping at the first saves most of the count's work.
+    """
+    text = _without_leading_symbols(text)
+    if _DIGIT.search(text) and _NUMBER.search(text):
+        return True
+    if any(_names_something(word) for word in _MID_CAPITALISED.findall(text)):
+        return True
+    if any(a.rstrip("s") not in _STOP_ACRONYMS for a in _ACRONYM.findall(text)):
+        return True
+    if "@" in text and _EMAIL.search(text):
+        return True
+    return ('"' in text or "“" in text) and any(len(q.split()) >= 5 for q in _QUOTE.findall(text))
+
+
+def _without_leading_symbols(text: str) -> str:
+    if text and not (text[0].isalnum() or text[0] in '"“('):
+        return _LEADING_SYMBOLS.sub("", text)  # only a text that starts with symbols has any to drop
+    return text
+
+
+def _names_something(word: str) -> bool:
+    """A capitalised word in mid-statement that is a name, not "The", "May" or "I'm"."""
+    word = word.strip("'’-")
+    lowered = word.lower()
+    return len(word) >= 2 and lowered not in _COMMON_CAPS and not lowered.startswith(("i'", "i’"))
 
 
 @lru_cache(maxsize=4096)
@@ -111,7 +137,7 @@ def has_money(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_filler(text: str) -> bool:
     """Words that fill a slot and say nothing: "Improve efficiency", "Monitor", "They are growing"."""
-    if concrete_tokens(text):
+    if is_concrete(text):
         return False  # a specific fact is never filler
     words = [w for w in words_of(text) if not w.isdigit()]
     if len(words) < 2:
@@ -129,7 +155,7 @@ _GUIDANCE_VERBS = frozenset(
 @lru_cache(maxsize=4096)
 def is_guidance(text: str) -> bool:
     """A template's instruction or prompt, not content: "Identify the champion…", "Who is the blocker?"."""
-    if concrete_tokens(text):
+    if is_concrete(text):
         return False
     words = words_of(text)
     return text.rstrip().endswith("?") or bool(words and words[0] in _GUIDANCE_VERBS)
@@ -141,7 +167,7 @@ def is_substantive(text: str) -> bool:
     if is_filler(text):
         return False
     count = len(words_of(text))
-    return (count >= 4 and concrete_tokens(text) >= 1) or count >= 9
+    return (count >= 4 and is_concrete(text)) or count >= 9
 
 
 _HEDGES = re.compile(
