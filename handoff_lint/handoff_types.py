@@ -59,6 +59,11 @@ class SectionSpec:
     def names(self) -> frozenset[str]:
         return frozenset(normalize_heading(n) for n in (self.heading, *self.aliases))
 
+    @cached_property
+    def name_words(self) -> tuple[tuple[str, ...], ...]:
+        """Each name's words, for the word-prefix match of every unknown heading."""
+        return tuple(tuple(name.split()) for name in self.names)
+
 
 @dataclass(frozen=True)
 class ElementSpec:

@@ -219,9 +219,7 @@ def _is_fact(unit: Unit) -> bool:
     value = _value(unit)
     if is_substantive(unit.text) and not is_filler(value):
         return True
-    return (
-        bool(unit.label or unit.kind in ("row", "frontmatter")) and is_concrete(value) and not is_filler(value)
-    )
+    return bool(unit.label or unit.kind in ("row", "frontmatter")) and is_concrete(value) and not is_filler(value)
 
 
 def _is_money(unit: Unit) -> bool:

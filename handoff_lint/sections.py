@@ -88,14 +88,13 @@ def _assign(outline: Outline, section: Section, spec: SectionSpec) -> None:
 
 
 def _prefix_match(key: str, specs: list[SectionSpec]) -> SectionSpec | None:
-    words = key.split()
+    """The spec with the longest name that starts the heading ("Stakeholders and Champions")."""
+    words = tuple(key.split())
     best, best_len = None, 0
     for spec in specs:
-        for name in spec.names:
-            name_words = name.split()
-            if len(name_words) < len(words) and words[: len(name_words)] == name_words:
-                if len(name_words) > best_len:
-                    best, best_len = spec, len(name_words)
+        for name_words in spec.name_words:
+            if best_len < len(name_words) < len(words) and words[: len(name_words)] == name_words:
+                best, best_len = spec, len(name_words)
     return best
 
 
@@ -108,8 +107,7 @@ def _fuzzy(key: str, specs, threshold: float, word_order: bool = True) -> Sectio
 
     if not key:
         return None
-    names = [(name, spec) for spec in specs for name in spec.names]
-    choices = [name for name, _spec in names]
+    names, choices = _choices(tuple(specs))
     scorers = (fuzz.ratio, fuzz.token_sort_ratio) if word_order else (fuzz.ratio,)
     best, best_score = None, threshold * 100
     for scorer in scorers:
@@ -117,3 +115,17 @@ def _fuzzy(key: str, specs, threshold: float, word_order: bool = True) -> Sectio
         if found is not None and found[1] >= best_score:
             best, best_score = names[found[2]][1], found[1]
     return best
+
+
+_CHOICES: dict[tuple[int, ...], tuple[list, list]] = {}
+
+
+def _choices(specs: tuple[SectionSpec, ...]) -> tuple[list[tuple[str, SectionSpec]], list[str]]:
+    """The specs' names, listed once per set of still-unmatched specs (a page has many unknown headings)."""
+    key = tuple(map(id, specs))  # the types, and so their specs, live for the whole run
+    if key not in _CHOICES:
+        if len(_CHOICES) > 256:
+            _CHOICES.clear()
+        names = [(name, spec) for spec in specs for name in spec.names]
+        _CHOICES[key] = (names, [name for name, _spec in names])
+    return _CHOICES[key]
