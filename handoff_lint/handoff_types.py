@@ -64,6 +64,10 @@ class SectionSpec:
         """Each name's words, for the word-prefix match of every unknown heading."""
         return tuple(tuple(name.split()) for name in self.names)
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(words[0] for words in self.name_words if words)
+
 
 @dataclass(frozen=True)
 class ElementSpec:

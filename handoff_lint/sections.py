@@ -92,6 +92,8 @@ def _prefix_match(key: str, specs: list[SectionSpec]) -> SectionSpec | None:
     words = tuple(key.split())
     best, best_len = None, 0
     for spec in specs:
+        if words[:1] and words[0] not in spec.first_words:
+            continue  # no name of this spec starts with the heading's first word
         for name_words in spec.name_words:
             if best_len < len(name_words) < len(words) and words[: len(name_words)] == name_words:
                 best, best_len = spec, len(name_words)
