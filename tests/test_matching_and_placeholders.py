@@ -123,3 +123,42 @@ def test_code_fences_and_comments_are_not_content(run, tmp_path):
     )
     result = lint(run, tmp_path, text)
     assert result["findings"] == [] and result["passed"]
+
+
+def test_phrases_in_a_statement_are_found_by_word_wherever_they_start():
+    """Terms in a statement: long words by prefix, short ones (acronyms) whole, phrases across punctuation,
+    a phrase that starts inside another one, and nothing inside a longer word."""
+    from handoff_lint.evidence import PhraseIndex
+
+    index = PhraseIndex(
+        {"tech": ("integrat", "api", "single sign on"), "risk": ("sign on risk",), "data": ("data migration",)}
+    )
+    assert index.hits_in_text("Integrations with their ERP.") == {"tech"}
+    assert index.hits_in_text("Three APIs, documented") == {"tech"}
+    assert index.hits_in_text("an apiary on the roof; a rapid setup") == frozenset()
+    assert index.hits_in_text("Single-sign on risk: Okta") == {"tech", "risk"}
+    assert index.hits_in_text("Data / migration plan") == {"data"}
+    assert index.hits_in_text("Data, then migration") == frozenset()
+    assert index.hits_in_text("migration data") == frozenset()
+    assert index.hits_in_text("") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Improve efficiency",
+        "- 40 seats by March",
+        "Met with Dana Lee last week",
+        "They use SSO via the IdP",
+        "they use TBD and QBR",
+        "write to ops@example.com",
+        'She said "we need this live before the audit" twice',
+        'short "quote here"',
+        "...5 sites",
+        "I'm sure The plan works",
+    ],
+)
+def test_is_concrete_is_whether_there_is_any_concrete_token(text):
+    from handoff_lint.reading import concrete_tokens, is_concrete
+
+    assert is_concrete(text) == (concrete_tokens(text) > 0)
