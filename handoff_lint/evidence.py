@@ -60,97 +60,24 @@ def _word_matches(word: str, pattern: str) -> bool:
     return word.startswith(pattern)
 
 
-def phrase_in(phrase_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether the phrase's words appear consecutively, each matching as above."""
-    n = len(phrase_words)
-    if not n or n > len(words):
-        return False
-    for index in range(len(words) - n + 1):
-        if all(_word_matches(words[index + k], phrase_words[k]) for k in range(n)):
-            return True
-    return False
-
-
 # Topic word tuples (headings, labels, columns) recur across a run and are worth remembering; a
 # statement's own words rarely do, and thousands of long tuples would be the run's memory.
 CACHED_WORDS = 16
 
 
-@lru_cache(maxsize=1024)
-def _prefixes(words: tuple[str, ...]) -> frozenset[str]:
-    """Every word and every prefix of four letters or more: a phrase word is looked up, not scanned for."""
-    keys = set(words)
-    for word in words:
-        keys.update(word[:k] for k in range(4, len(word)))
-    return frozenset(keys)
-
-
-class TopicIndex:
-    """Phrases compiled once per type: which of them a unit's topic words contain.
-
-    A one-word phrase is a set lookup; a longer one is looked up word by word first and only then
-    checked for order. Results are cached per word tuple: the units of a section share their topic.
-    """
-
-    def __init__(self, phrases):
-        compiled = [words_of(p) for p in phrases if words_of(p)]
-        self.phrases = tuple(p for p in compiled if len(p) > 1)
-        singles = [p[0] for p in compiled if len(p) == 1]
-        self.singles = frozenset(w for w in singles if len(w) > 3) | frozenset(
-            variant for w in singles if len(w) <= 3 for variant in (w, w + "s")
-        )
-        self._seen: dict[tuple[str, ...], bool] = {}
-
-    def matches(self, words: tuple[str, ...]) -> bool:
-        known = self._seen.get(words)
-        if known is None:
-            known = self._match(words)
-            if len(words) <= CACHED_WORDS and len(self._seen) < 4096:
-                self._seen[words] = known
-        return known
-
-    def _match(self, words: tuple[str, ...]) -> bool:
-        if not words:
-            return False
-        keys = _prefixes(words)
-        if not self.singles.isdisjoint(keys):
-            return True
-        for phrase in self.phrases:
-            if not all(_present(p, keys) for p in phrase):
-                continue
-            if phrase_in(phrase, words):
-                return True
-        return False
-
-
 class PhraseIndex:
-    """Many named phrase lists at once: which names' phrases a word tuple contains, in one lookup.
+    """Many named phrase lists at once: which names' phrases a tuple of words contains.
 
     ``{"risks": ["risk", "watch out"], "actions": ["next step"]}`` → ``hits(words)`` is the set of
-    names with a phrase there. One-word phrases are found by set lookups of the words and their
-    prefixes (linear in the words, whatever the number of phrases); longer ones are checked only
-    when all their words are present. Results are cached per word tuple (a section's units share
-    their topic).
+    names with a phrase there. Each phrase is filed under the first four letters its first word can
+    start a word with ("integrat…" under "inte"; a short word, an acronym, under itself and its plural:
+    "api", "apis"). The words are looked up by their own first four letters, one set intersection
+    whatever the number of phrases, and only the phrases filed under a shared head are tried where
+    they stand. Topics are cached per word tuple (a section's units share theirs); a statement's
+    words are not (they rarely repeat).
     """
 
     def __init__(self, named: dict[str, tuple[str, ...]]):
-        self.single: dict[str, set[str]] = {}
-        self.multi: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # first-word key -> (name, phrase)
-        for name, phrases in named.items():
-            for phrase in phrases:
-                words = words_of(phrase)
-                if len(words) == 1:
-                    word = words[0]
-                    for variant in (word, word + "s") if len(word) <= 3 else (word,):
-                        self.single.setdefault(variant, set()).add(name)
-                elif words:
-                    first = words[0]
-                    for variant in (first, first + "s") if len(first) <= 3 else (first,):
-                        self.multi.setdefault(variant, []).append((name, words))
-        self._seen: dict[tuple[str, ...], frozenset[str]] = {}
-        # For statements: every phrase under the first four letters its first word can start with
-        # ("integrat…" under "inte", "api" under "api" and "apis"), so a statement is looked up by
-        # its words' heads, one set intersection, and only the phrases under a shared head are tried.
         self._by_head: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for name, phrases in named.items():
             for phrase in phrases:
@@ -160,11 +87,21 @@ class PhraseIndex:
                     for head in (first, first + "s") if len(first) <= 3 else (first[:4],):
                         self._by_head.setdefault(head, []).append((name, words))
         self._heads = frozenset(self._by_head)
+        self._seen: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def hits(self, words: tuple[str, ...]) -> frozenset[str]:
+        known = self._seen.get(words)
+        if known is None:
+            known = self._find(words)
+            if len(words) <= CACHED_WORDS and len(self._seen) < 4096:
+                self._seen[words] = known
+        return known
 
     def hits_in_text(self, text: str) -> frozenset[str]:
-        """The same answer for a statement's text: its phrases wherever they start (statements rarely repeat,
-        so nothing is cached; a regex of every phrase would cost more to compile than a run spends here)."""
-        words = words_of(text)
+        """The same answer for a statement's text."""
+        return self._find(words_of(text))
+
+    def _find(self, words: tuple[str, ...]) -> frozenset[str]:
         shared = self._heads.intersection([word[:4] for word in words])
         if not shared:
             return _NOTHING
@@ -176,23 +113,15 @@ class PhraseIndex:
                         found.add(name)
         return frozenset(found)
 
-    def hits(self, words: tuple[str, ...]) -> frozenset[str]:
-        known = self._seen.get(words)
-        if known is not None:
-            return known
-        found: set[str] = set()
-        if words:
-            keys = _prefixes(words)
-            for key in keys & self.single.keys():
-                found |= self.single[key]
-            for key in keys & self.multi.keys():
-                for name, phrase in self.multi[key]:
-                    if name not in found and all(_present(p, keys) for p in phrase) and phrase_in(phrase, words):
-                        found.add(name)
-        result = frozenset(found)
-        if len(words) <= CACHED_WORDS and len(self._seen) < 4096:
-            self._seen[words] = result
-        return result
+
+class TopicIndex:
+    """One phrase list: whether a unit's topic words contain any of its phrases."""
+
+    def __init__(self, phrases):
+        self._index = PhraseIndex({"": tuple(phrases)})
+
+    def matches(self, words: tuple[str, ...]) -> bool:
+        return bool(self._index.hits(words))
 
 
 _NOTHING: frozenset[str] = frozenset()
@@ -205,12 +134,6 @@ def _follows(phrase: tuple[str, ...], words: tuple[str, ...], index: int) -> boo
     if index + len(phrase) > len(words):
         return False
     return all(_word_matches(words[index + k], phrase[k]) for k in range(1, len(phrase)))
-
-
-def _present(pattern: str, keys: frozenset[str]) -> bool:
-    if len(pattern) <= 3:
-        return pattern in keys or pattern + "s" in keys
-    return pattern in keys
 
 
 @dataclass
