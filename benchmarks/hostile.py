@@ -75,6 +75,8 @@ SHAPES = {
     "list items": lambda size: _repeat("- item TBD\n", size),
     "empty list items": lambda size: _repeat("-\n", size),
     "dates in one paragraph": lambda size: _repeat("2026-02-30 ", size, HEAD + "Due "),
+    "opening quotation marks, never closed": lambda size: _repeat("“", size // 3, HEAD + "Note: "),  # 3 bytes each
+    "long words before an @ without a domain": lambda size: _repeat("a" * 50000 + "@ ", size, HEAD + "Contact "),
 }
 SIZES = {"1 MiB": 1_000_000, "4 MiB": 4_000_000}
 

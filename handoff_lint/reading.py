@@ -32,7 +32,10 @@ _MID_CAPITALISED = re.compile(r"([A-ZÀ-Þ](?<=..)(?<![\w@.].)(?<![.:—–|-].)
 _ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z0-9]{1,5}s?\b")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"“(]+")
 _QUOTE = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# An address is found from its "@domain" (see _emails): a pattern that starts with the local part
+# would rescan a long run of word characters before an "@" from each of its characters (quadratic).
+_AT_DOMAIN = re.compile(r"@[\w-]+\.[\w.]+")
+_LOCAL_PART = frozenset("._+-")
 _DIGIT = re.compile(r"\d")  # cheap first look: most patterns below need a digit to match at all
 
 # Capitalised words that name no one and nothing in particular.
@@ -84,9 +87,9 @@ def concrete_tokens(text: str) -> int:
     text = _without_leading_symbols(text)
     count = len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0
     if '"' in text or "“" in text:
-        count += sum(1 for q in _QUOTE.findall(text) if len(q.split()) >= 5)
+        count += sum(1 for q in _quotes(text) if len(q.split()) >= 5)
     if "@" in text:
-        count += len(_EMAIL.findall(text))
+        count += sum(1 for _address in _emails(text))
     count += sum(1 for word in _MID_CAPITALISED.findall(text) if _names_something(word))
     count += sum(1 for a in _ACRONYM.findall(text) if a.rstrip("s") not in _STOP_ACRONYMS)
     return count
@@ -105,9 +108,29 @@ def is_concrete(text: str) -> bool:
         return True
     if any(a.rstrip("s") not in _STOP_ACRONYMS for a in _ACRONYM.findall(text)):
         return True
-    if "@" in text and _EMAIL.search(text):
+    if "@" in text and any(True for _address in _emails(text)):
         return True
-    return ('"' in text or "“" in text) and any(len(q.split()) >= 5 for q in _QUOTE.findall(text))
+    return ('"' in text or "“" in text) and any(len(q.split()) >= 5 for q in _quotes(text))
+
+
+def _emails(text: str):
+    """The email addresses of a text (``name.surname+tag@example.com``), each found from its "@domain"
+    and read back over its local part, which stops where the previous address ended."""
+    end = 0
+    for match in _AT_DOMAIN.finditer(text):
+        start = match.start()
+        while start > end and (text[start - 1].isalnum() or text[start - 1] in _LOCAL_PART):
+            start -= 1
+        if start < match.start():
+            yield text[start : match.end()]
+            end = match.end()
+
+
+def _quotes(text: str) -> list[str]:
+    """The quoted passages of a text, read only up to its last closing mark: an opening mark with no
+    closing mark after it would otherwise be scanned to the end, once per mark (quadratic)."""
+    end = max(text.rfind('"'), text.rfind("”"))
+    return _QUOTE.findall(text, 0, end + 1) if end > 0 else []
 
 
 def _without_leading_symbols(text: str) -> str:

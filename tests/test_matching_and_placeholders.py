@@ -141,6 +141,10 @@ def test_phrases_in_a_statement_are_found_by_word_wherever_they_start():
     assert index.hits_in_text("Data, then migration") == frozenset()
     assert index.hits_in_text("migration data") == frozenset()
     assert index.hits_in_text("") == frozenset()
+    # Words are split at underscores, in statements as in topics; a short word matches only whole.
+    assert index.hits_in_text("sso_enabled = true, api_key rotated") == {"tech"}
+    assert PhraseIndex({"people": ("who",)}).hits(("whose", "call")) == frozenset()
+    assert PhraseIndex({"people": ("who",)}).hits(("who's", "who")) == {"people"}
 
 
 @pytest.mark.parametrize(
