@@ -228,3 +228,36 @@ def test_error_reasons_name_rules_even_before_any_rule_was_named(monkeypatch):
     monkeypatch.setattr(outcome, "RULE_NAMES", {})
     assert fail_reasons(90, 70, [_finding("HL301"), _finding("HL998")]) == ["2 errors (1 empty-field, 1 HL998)"]
     assert outcome.RULE_NAMES == {"HL301": "empty-field", "HL998": "HL998"}
+
+
+def test_json_gives_each_categorys_points_to_one_decimal_on_both_scoring_paths(run, tmp_path, sections_only):
+    """Partial is half the weight: 12.5 of expectations' 25 and 7.5 of risks' 15, not rounded to whole points.
+    A category made Partial by an error says so in its missing list."""
+    text = NORTHWIND.replace("| Medium | Priya invites Ruth", "| | Priya invites Ruth")
+    text = text.replace("| Go-live / first value | 2027-01-18 |", "| Go-live / first value | TBD |")
+    write(tmp_path, "lead.md", text)
+    categories = run("lead.md", "--format", "json", cwd=tmp_path).json()["files"][0]["categories"]
+    points = {key: value["points"] for key, value in categories.items()}
+    assert points == {
+        "customer": 20.0,
+        "expectations": 12.5,
+        "risks": 7.5,
+        "technical": 15.0,
+        "relationship": 15.0,
+        "actions": 10.0,
+    }
+    note = "a placeholder or empty required field in this category (see the errors)"
+    assert categories["risks"]["missing"] == categories["expectations"]["missing"] == [note]
+    # From sections: Action Items Partial is 5.0 of 10; a category without sections is n/a at 0.0.
+    flagged = TIDEWATER.replace("## Action Items\n", "## Action Items\n- [ ] Send the deck\n", 1)
+    write(sections_only, "lead.md", flagged)
+    categories = run("lead.md", "--format", "json", cwd=sections_only).json()["files"][0]["categories"]
+    assert (categories["actions"]["status"], categories["actions"]["points"]) == ("partial", 5.0)
+    # One of the two relationship sections Partial: 0.75 of 15 is 11.25, shown as 11.2.
+    placeholder = TIDEWATER.replace(
+        "| Marcus Bell | Director of Finance Operations | Champion |",
+        "| [Name] | Director of Finance Operations | Champion |",
+    )
+    write(sections_only, "lead.md", placeholder)
+    categories = run("lead.md", "--format", "json", cwd=sections_only).json()["files"][0]["categories"]
+    assert (categories["relationship"]["status"], categories["relationship"]["points"]) == ("partial", 11.2)
