@@ -261,3 +261,20 @@ def test_json_gives_each_categorys_points_to_one_decimal_on_both_scoring_paths(r
     write(sections_only, "lead.md", placeholder)
     categories = run("lead.md", "--format", "json", cwd=sections_only).json()["files"][0]["categories"]
     assert (categories["relationship"]["status"], categories["relationship"]["points"]) == ("partial", 11.2)
+
+
+def test_a_category_the_team_type_has_no_sections_for_is_not_scored(run, tmp_path):
+    """A team type without a technical section: that category is "n/a" at 0.0 points and its 15% is
+    left out of the total, so a handoff missing its risks (15 of the 85 left) scores 82, not 70."""
+    schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
+    extension = schema["x-handoff-lint"]
+    extension["elements"] = []
+    extension["sections"] = [s for s in extension["sections"] if s["category"] != "technical"]
+    write(tmp_path, "team-types/sdr-to-ae.schema.json", json.dumps(schema))
+    write(tmp_path, ".handoff-lint.toml", 'schema-dirs = ["team-types"]\n')
+    write(tmp_path, "lead.md", _without(TIDEWATER, "## Red Flags", "## Action Items"))
+    result = run("lead.md", "--format", "json", cwd=tmp_path).json()["files"][0]
+    categories = result["categories"]
+    assert (categories["technical"]["status"], categories["technical"]["points"]) == ("n/a", 0.0)
+    assert (categories["risks"]["status"], categories["risks"]["points"]) == ("missing", 0.0)
+    assert result["score"] == 82
