@@ -249,6 +249,9 @@ def test_contradictory_dates_lower_their_category(run, tmp_path):
     assert len(contradictions) == 1 and "renewal" in contradictions[0]["message"]
     assert "2027-02-28" in contradictions[0]["message"] and "March" in contradictions[0]["message"]
     assert status(result, "expectations") != "complete"
+    # The category says why, in the words of the finding.
+    missing = result["categories"]["expectations"]["missing"]
+    assert f"contradiction: {contradictions[0]['message']}" in missing
 
 
 def test_score_command_says_why_with_lines(run, tmp_path):
