@@ -4,43 +4,71 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..findings import Finding
 from .registry import Context, rule
 
-# (label, pattern, case-insensitive). Patterns start with a literal or a plain character class
-# and word boundaries are checked on the few matches afterwards: a leading \b makes Python's
-# regex engine try every position, which cost ten times more on a typical handoff.
+
+@dataclass(frozen=True)
+class _Secret:
+    """One kind of secret: how it is written, and what rules out a match that only looks like one."""
+
+    label: str
+    pattern: re.Pattern
+    any_case: bool = False  # matched in the lower-cased text, and needs a word boundary only before it
+    starts_before: int = 0  # characters a match starts before its pattern's first (a look-behind)
+    issued: Callable[[str], bool] = lambda token: True  # False for a number that is never issued
+    needs_digits_then: str = ""  # only where a run of six digits or more ends before one of these letters
+
+
+_SSN_NEVER_ISSUED = re.compile(r"^(?:000|666|9\d\d)|-00-|-0000$")
+_NI_NEVER_ISSUED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+
+
+def _ssn_issued(token: str) -> bool:
+    return not _SSN_NEVER_ISSUED.search(token)
+
+
+def _ni_issued(token: str) -> bool:
+    return token[:2] not in _NI_NEVER_ISSUED
+
+
+# Patterns start with a literal or a plain character class and word boundaries are checked on the
+# few matches afterwards: a leading \b makes Python's regex engine try every position, which cost ten
+# times more on a typical handoff.
 _SECRETS = [
-    ("a private key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"), False),
-    ("an AWS access key", re.compile(r"A(?:KIA|SIA)[0-9A-Z]{16}"), False),
-    ("a GitHub token", re.compile(r"gh[pousr]_[A-Za-z0-9]{30,}"), False),
-    ("a Slack token", re.compile(r"xox[abprs]-[A-Za-z0-9-]{10,}"), False),
-    ("a Stripe secret key", re.compile(r"[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"), False),
-    ("a Google API key", re.compile(r"AIza[0-9A-Za-z_-]{35}"), False),
-    ("a password", re.compile(r"p(?:ass(?:word|wd|code)|wd)\s*(?:[:=]|\bis\b)\s*\S{4,}"), True),
-    (
+    _Secret("a private key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")),
+    _Secret("an AWS access key", re.compile(r"A(?:KIA|SIA)[0-9A-Z]{16}")),
+    _Secret("a GitHub token", re.compile(r"gh[pousr]_[A-Za-z0-9]{30,}")),
+    _Secret("a Slack token", re.compile(r"xox[abprs]-[A-Za-z0-9-]{10,}")),
+    _Secret("a Stripe secret key", re.compile(r"[rs]k_(?:live|test)_[A-Za-z0-9]{16,}")),
+    _Secret("a Google API key", re.compile(r"AIza[0-9A-Za-z_-]{35}")),
+    _Secret("a password", re.compile(r"p(?:ass(?:word|wd|code)|wd)\s*(?:[:=]|\bis\b)\s*\S{4,}"), any_case=True),
+    _Secret(
         "an API key or token",
         re.compile(
             r"(?:api[_ -]?key|secret|access[_ -]?token|auth[_ -]?token|bearer)\s*[:=]\s*['\"]?[a-z0-9_\-./+]{12,}"
         ),
-        True,
+        any_case=True,
     ),
     # The dash first, the three digits before it looked behind: the engine jumps from dash to dash
-    # instead of trying every digit (8× faster on a handoff full of figures); _LOOKED_BEHIND widens the match.
-    ("a US social security number", re.compile(r"-(?<=\d{3}-)\d{2}-\d{4}"), False),
-    ("a UK National Insurance number", re.compile(r"[A-CEGHJ-PR-TW-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]"), False),
+    # instead of trying every digit (8× faster on a handoff full of figures).
+    _Secret("a US social security number", re.compile(r"-(?<=\d{3}-)\d{2}-\d{4}"), starts_before=3, issued=_ssn_issued),
+    _Secret(
+        "a UK National Insurance number",
+        re.compile(r"[A-CEGHJ-PR-TW-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]"),
+        issued=_ni_issued,
+        needs_digits_then="ABCD",  # its six digits end a run, and its final letter follows that run
+    ),
 ]
-_LOOKED_BEHIND = {"a US social security number": 3}  # characters a match starts before its pattern's first
 _CARD = re.compile(r"\d(?:[ -]?\d){12,18}")
 # Card and National Insurance numbers lie inside a run of digits, spaces and dashes. Finding the runs
 # first (one attempt per run, not one per digit) and scanning only the runs that could hold one costs
 # a fraction of scanning the file from every digit: the same matches, since neither pattern can match
 # across a character outside such a run.
 _NUMBER_RUN = re.compile(r"\d[\d -]*")
-_NI_LABEL = "a UK National Insurance number"
-_SSN_INVALID = re.compile(r"^(?:000|666|9\d\d)|-00-|-0000$")
-_NI_INVALID_PREFIXES = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"}
 
 
 def _starts_word(text: str, start: int) -> bool:
@@ -50,14 +78,6 @@ def _starts_word(text: str, start: int) -> bool:
 def _standalone(text: str, start: int, end: int) -> bool:
     """Not part of a longer word or number (the \b the patterns leave out)."""
     return _starts_word(text, start) and (end == len(text) or not text[end].isalnum())
-
-
-def _is_secret(label: str, token: str) -> bool:
-    if "social security" in label:
-        return not _SSN_INVALID.search(token)
-    if "National Insurance" in label:
-        return token[:2] not in _NI_INVALID_PREFIXES
-    return True
 
 
 def _luhn(digits: str) -> bool:
@@ -85,20 +105,18 @@ def sensitive_data(ctx: Context):
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets right
         lowered = text
     runs = [match.span() for match in _NUMBER_RUN.finditer(text) if match.end() - match.start() >= 6]
-    # An NI number's six digits end a run, and its final letter (A-D) comes right after that run.
-    ni_possible = any(end < len(text) and text[end] in "ABCD" for _start, end in runs)
+    letters_after_runs = {text[end] for _start, end in runs if end < len(text)}
     found = []
-    for label, pattern, any_case in _SECRETS:
-        if label == _NI_LABEL and not ni_possible:
+    for secret in _SECRETS:
+        if secret.needs_digits_then and letters_after_runs.isdisjoint(secret.needs_digits_then):
             continue
-        searched = lowered if any_case else text
-        for match in pattern.finditer(searched):
+        for match in secret.pattern.finditer(lowered if secret.any_case else text):
             start, end = match.span()
-            start -= _LOOKED_BEHIND.get(label, 0)
+            start -= secret.starts_before
             # "password: x…" needs a word boundary before the keyword; a key or number on both sides.
-            bounded = _starts_word(text, start) if any_case else _standalone(text, start, end)
-            if bounded and _is_secret(label, text[start:end]):
-                found.append((start, f"looks like {label}", "remove it and rotate it if it was real"))
+            bounded = _starts_word(text, start) if secret.any_case else _standalone(text, start, end)
+            if bounded and secret.issued(text[start:end]):
+                found.append((start, f"looks like {secret.label}", "remove it and rotate it if it was real"))
     card_runs = [(start, end) for start, end in runs if end - start >= 13]  # 13 digits at least
     for match in (match for start, end in card_runs for match in _CARD.finditer(text, start, end)):
         start, end = match.span()
