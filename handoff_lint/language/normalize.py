@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import STATEMENT_CACHE
+
 _NUMBERING = re.compile(
     r"^\s*(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]\s+|^\s*\d+(?:\.\d+)*\s+", re.I
 )
@@ -44,7 +46,7 @@ def _drop_symbols(text: str) -> str:
 
 
 # The same headings, labels and values recur in every handoff of a type: normalising is cached.
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=STATEMENT_CACHE)
 def normalize_heading(text: str) -> str:
     """Lowercase words of a heading: no numbering, emoji, trailing parenthetical or punctuation."""
     text = strip_markup(text)
@@ -64,7 +66,7 @@ def _drop_trailing_parentheticals(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=STATEMENT_CACHE)
 def normalize_label(text: str) -> str:
     """Lowercase words of a field label or column name, ``&`` read as ``and``."""
     text = strip_markup(text)
