@@ -35,7 +35,8 @@ SECRETS = """\
 -----BEGIN RSA PRIVATE KEY-----
 """
 
-ROTATE = " — remove it and rotate it if it was real"
+ROTATE = " — remove it and rotate it if it was real"  # a credential
+REMOVE = " — remove it"  # an identity number: it cannot be rotated
 CARD = "looks like a payment card number — remove it"
 
 
@@ -52,8 +53,8 @@ def test_sensitive_data_flags_each_secret_once_per_line_and_no_look_alikes(run, 
         (1, 17, CARD),
         (2, 15, CARD),
         (3, 8, CARD),
-        (5, 7, "looks like a US social security number" + ROTATE),
-        (7, 6, "looks like a UK National Insurance number" + ROTATE),
+        (5, 7, "looks like a US social security number" + REMOVE),
+        (7, 6, "looks like a UK National Insurance number" + REMOVE),
         (9, 7, "looks like an AWS access key" + ROTATE),
         (11, 10, "looks like a GitHub token" + ROTATE),
         (11, 61, "looks like a Slack token" + ROTATE),

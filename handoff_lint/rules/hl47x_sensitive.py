@@ -21,6 +21,7 @@ class _Secret:
     starts_before: int = 0  # characters a match starts before its pattern's first (a look-behind)
     issued: Callable[[str], bool] = lambda token: True  # False for a number that is never issued
     needs_digits_then: str = ""  # only where a run of six digits or more ends before one of these letters
+    hint: str = "remove it and rotate it if it was real"  # an ID number cannot be rotated: "remove it"
 
 
 _SSN_NEVER_ISSUED = re.compile(r"^(?:000|666|9\d\d)|-00-|-0000$")
@@ -55,11 +56,18 @@ _SECRETS = [
     ),
     # The dash first, the three digits before it looked behind: the engine jumps from dash to dash
     # instead of trying every digit (8× faster on a handoff full of figures).
-    _Secret("a US social security number", re.compile(r"-(?<=\d{3}-)\d{2}-\d{4}"), starts_before=3, issued=_ssn_issued),
+    _Secret(
+        "a US social security number",
+        re.compile(r"-(?<=\d{3}-)\d{2}-\d{4}"),
+        starts_before=3,
+        issued=_ssn_issued,
+        hint="remove it",
+    ),
     _Secret(
         "a UK National Insurance number",
         re.compile(r"[A-CEGHJ-PR-TW-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]"),
         issued=_ni_issued,
+        hint="remove it",
         needs_digits_then="ABCD",  # its six digits end a run, and its final letter follows that run
     ),
 ]
@@ -116,7 +124,7 @@ def sensitive_data(ctx: Context):
             # "password: x…" needs a word boundary before the keyword; a key or number on both sides.
             bounded = _starts_word(text, start) if secret.any_case else _standalone(text, start, end)
             if bounded and secret.issued(text[start:end]):
-                found.append((start, f"looks like {secret.label}", "remove it and rotate it if it was real"))
+                found.append((start, f"looks like {secret.label}", secret.hint))
     card_runs = [(start, end) for start, end in runs if end - start >= 13]  # 13 digits at least
     for match in (match for start, end in card_runs for match in _CARD.finditer(text, start, end)):
         start, end = match.span()
