@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from .document import Document, Section
 from .frontmatter import escape_pointer
-from .language import STATEMENT_CACHE
 from .language.normalize import strip_markup
 from .language.placeholders import find_placeholders, is_blank_or_placeholder
 
@@ -48,7 +47,7 @@ class Unit:
 _PLAIN_WORD = re.compile(r"\w+")  # the same words when there is no "_": a category test, 1.6x faster
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)
+@lru_cache(maxsize=1024)  # one file's statements; see reading.py on cache sizes
 def words_of(text: str) -> tuple[str, ...]:
     lowered = text.lower()
     return tuple((_WORD if "_" in lowered else _PLAIN_WORD).findall(lowered))
@@ -244,7 +243,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = re.compile(r"\*\*|__|\*(?<!\w\*)(?=\S)|\*(?<=\S\*)(?!\w)|`")
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """What a statement says: escapes, emphasis and template placeholders ("[Name]", "TBD") removed."""
     if "\\" in text:

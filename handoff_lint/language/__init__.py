@@ -10,9 +10,3 @@
 
 A heuristic that only one rule family uses lives in that family's module (``rules/hl4NN_*.py``).
 """
-
-# How many answers each per-statement cache (dates, placeholders, normalising, the reading
-# heuristics) keeps: about one file's statements, which several rules and judges ask about in turn.
-# Statements rarely recur across files, so a bigger cache only holds a run's dead entries: on 2,000
-# generated handoffs 1,024 executes the instructions of 16,384 (+0.1%) and peaks at 55 MB, not 72.
-STATEMENT_CACHE = 1024

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from . import STATEMENT_CACHE
-
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -64,7 +62,7 @@ class DateMention:
     problem: str = ""  # "", "invalid" or "ambiguous"
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)  # several rules and judges read the dates of the same statements
+@lru_cache(maxsize=16384)  # several rules and judges read the dates of the same statements
 def find_dates(text: str) -> tuple[DateMention, ...]:
     """Absolute dates in ``text``: ISO, "May 15, 2026", "15 May 2026", and slashed dates."""
     if not _YEAR.search(text):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import STATEMENT_CACHE
 from .dates import MONTH_PATTERN as _MONTH
 from .dates import find_dates
 
@@ -32,12 +31,12 @@ _QUANTITY = re.compile(rf"\d|%|[$€£¥]|\b(?:{_NUMBER_WORDS})\b", re.I)
 
 
 # The criteria rules and the judges ask both questions of the same statements: answered once.
-@lru_cache(maxsize=STATEMENT_CACHE)
+@lru_cache(maxsize=4096)
 def has_time_bound(text: str) -> bool:
     return any(d.value for d in find_dates(text)) or bool(_TIME_BOUND.search(text))
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)
+@lru_cache(maxsize=4096)
 def has_quantity(text: str) -> bool:
     """A number, %, currency or number word once dates and time phrases are taken out."""
     for mention in find_dates(text):

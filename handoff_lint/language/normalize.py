@@ -10,8 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from . import STATEMENT_CACHE
-
 _NUMBERING = re.compile(
     r"^\s*(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]\s+|^\s*\d+(?:\.\d+)*\s+", re.I
 )
@@ -46,7 +44,7 @@ def _drop_symbols(text: str) -> str:
 
 
 # The same headings, labels and values recur in every handoff of a type: normalising is cached.
-@lru_cache(maxsize=STATEMENT_CACHE)
+@lru_cache(maxsize=16384)
 def normalize_heading(text: str) -> str:
     """Lowercase words of a heading: no numbering, emoji, trailing parenthetical or punctuation."""
     text = strip_markup(text)
@@ -66,7 +64,7 @@ def _drop_trailing_parentheticals(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)
+@lru_cache(maxsize=16384)
 def normalize_label(text: str) -> str:
     """Lowercase words of a field label or column name, ``&`` read as ``and``."""
     text = strip_markup(text)

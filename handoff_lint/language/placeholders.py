@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import STATEMENT_CACHE
 from .normalize import strip_markup
 
 # Whole-value stop words (case-insensitive).
@@ -136,7 +135,7 @@ def is_blank_or_placeholder(value: object) -> bool:
     return _text_is_blank(str(value))
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)  # rules ask about the same cells and values several times
+@lru_cache(maxsize=16384)  # rules ask about the same cells and values several times
 def _text_is_blank(raw: str) -> bool:
     text = strip_markup(raw).strip()
     if not text:
