@@ -46,19 +46,16 @@ def _split_rows_without_escapes_at_once() -> None:
     """markdown-it-py's table rule splits every row at its pipes one character at a time in Python
     (``escapedSplit``): about 4% of a run. A row without a backslash has no escaped pipe, and
     ``str.split("|")`` gives the same cells; a row with one still goes through the original."""
-    global _escaped_split
     table_module = sys.modules.get("markdown_it.rules_block.table")
     original = getattr(table_module, "escapedSplit", None)
-    if original is not None and original is not _split_row:
-        _escaped_split = original
-        table_module.escapedSplit = _split_row
+    if original is None or getattr(original, "splits_rows_at_once", False):
+        return  # another markdown-it-py, or already installed
 
+    def split_row(row: str) -> list[str]:
+        return original(row) if "\\" in row else row.split("|")
 
-_escaped_split = None  # markdown-it-py's own splitter, kept for rows with a backslash
-
-
-def _split_row(row: str) -> list[str]:
-    return _escaped_split(row) if "\\" in row else row.split("|")
+    split_row.splits_rows_at_once = True
+    table_module.escapedSplit = split_row
 
 
 def read_document(path: str, data: bytes | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document:
