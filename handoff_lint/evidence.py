@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from .document import Document, Section
 from .frontmatter import escape_pointer
@@ -102,13 +103,15 @@ class PhraseIndex:
         return self._find(words_of(text))
 
     def _find(self, words: tuple[str, ...]) -> frozenset[str]:
-        shared = self._heads.intersection([word[:4] for word in words])
+        heads = list(map(_HEAD, words))  # each word's first four letters, sliced in C
+        shared = self._heads.intersection(heads)
         if not shared:
             return _NOTHING
         found: set[str] = set()
-        for index, word in enumerate(words):
-            if word[:4] in shared:
-                for name, phrase in self._by_head[word[:4]]:
+        for index, head in enumerate(heads):
+            if head in shared:
+                word = words[index]
+                for name, phrase in self._by_head[head]:
                     if name not in found and _word_matches(word, phrase[0]) and _follows(phrase, words, index):
                         found.add(name)
         return frozenset(found)
@@ -125,6 +128,7 @@ class TopicIndex:
 
 
 _NOTHING: frozenset[str] = frozenset()
+_HEAD = itemgetter(slice(0, 4))
 
 
 def _follows(phrase: tuple[str, ...], words: tuple[str, ...], index: int) -> bool:

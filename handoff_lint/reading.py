@@ -276,13 +276,16 @@ _NOT_NAME_ENDINGS = (
 )
 
 
+_NAME_PARTS = re.compile(r"[\s-]+")
+
+
 @lru_cache(maxsize=4096)
 def person_names(text: str) -> tuple[str, ...]:
     """Full names of people ("Dana Whitcombe", "Hui Min Tran"), not titles, teams or sections."""
     found = []
     for match in _NAME.finditer(text):
         name = match.group(1)
-        parts = [p.strip(".").lower() for p in re.split(r"[\s-]+", name)]
+        parts = [p.strip(".").lower() for p in _NAME_PARTS.split(name)]
         if any(
             p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts
         ):

@@ -155,6 +155,9 @@ def _text_is_blank(raw: str) -> bool:
     return not words
 
 
+_OPTION_SEPARATOR = re.compile(r"\s*(?:/|\||\bor\b)\s*")
+
+
 def is_option_list(text: str) -> bool:
     """``🔴🟡🟢``, ``Complete / Partial / Missing``, ``pending | in-progress | completed``."""
     emoji = [ch for ch in text if ch in _SEVERITY_EMOJI]
@@ -162,7 +165,7 @@ def is_option_list(text: str) -> bool:
         return True
     if len(set(emoji)) >= 3:
         return True
-    parts = [p.strip().strip("*").strip().lower() for p in re.split(r"\s*(?:/|\||\bor\b)\s*", text)]
+    parts = [p.strip().strip("*").strip().lower() for p in _OPTION_SEPARATOR.split(text)]
     parts = [p for p in parts if p]
     return len(parts) >= 2 and all(p in _OPTION_WORDS for p in parts)
 

@@ -128,12 +128,15 @@ _GENERIC_WORDS = {
 }
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def vague_value(ctx: Context):
     for key, assessment in ctx.assessments.items():
         for check in assessment.fields:
             if not check.filled:
                 continue
-            words = re.findall(r"[a-z]+", check.field.value.lower())
+            words = _LETTERS.findall(check.field.value.lower())
             if words and all(word in _GENERIC_WORDS for word in words) and not _FACT.search(check.field.value):
                 yield Finding(
                     "",

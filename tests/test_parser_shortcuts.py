@@ -1,9 +1,14 @@
-"""Pipe tables: the parser's faster row split gives markdown-it-py's cells, escaped pipes included."""
+"""The parser's shortcuts around markdown-it-py build the same model as markdown-it-py's own steps.
+
+The faster row split gives its cells (escaped pipes included); the core rules the parser switches
+off ("normalize", "text_join") change nothing the model reads.
+"""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+from dataclasses import asdict
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -59,3 +64,39 @@ def test_a_second_parser_does_not_wrap_the_faster_split_again():
     parser._markdown()
     assert table_module.escapedSplit is installed
     assert installed("a \\| b|c") == PRISTINE("a \\| b|c") == ["a | b", "c"]
+
+
+def _with_every_core_rule():
+    """Our parser with markdown-it-py's "normalize" and "text_join" core rules switched back on."""
+    md = parser._markdown.__wrapped__()  # a fresh parser built as ours is
+    md.enable(["normalize", "text_join"])
+    return md
+
+
+WITH_EVERY_CORE_RULE = _with_every_core_rule()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["# Title", "## Risks", "- item", "| a | b |", "|---|---|", "text", "\0", "x\0y", ""]),
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_the_core_rules_switched_off_change_nothing_the_model_reads(lines, ending):
+    text = ending.join(lines) + ending
+    ours = asdict(parse_text("t.md", text))
+    original = parser._markdown
+    parser._markdown = lambda: WITH_EVERY_CORE_RULE
+    try:
+        theirs = asdict(parse_text("t.md", text))
+    finally:
+        parser._markdown = original
+    assert ours == theirs
+
+
+def test_a_nul_character_reads_as_the_replacement_character():
+    doc = parse_text("t.md", "# Handoff: Tern\r\n\r\nGo-live\0 2027-03-01\r\n")
+    assert [block.text for block in doc.preamble.blocks] == ["Go-live\ufffd 2027-03-01"]
+    assert doc.preamble.blocks[0].line == 3
