@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .findings import Problem
 from .frontmatter import Frontmatter
+from .language.normalize import normalize_label
 
 
 @dataclass
@@ -43,8 +44,6 @@ class Table:
 
     def column_index(self, names: set[str]) -> int | None:
         """Index of the first header cell whose normalised text is in ``names``."""
-        from .language.normalize import normalize_label
-
         for index, cell in enumerate(self.header):
             if normalize_label(cell.text) in names:
                 return index

@@ -106,9 +106,6 @@ def _is_card(token: str) -> bool:
 
 def sensitive_data(ctx: Context):
     text = "\n".join(ctx.doc.lines)
-    starts = [0]  # offset of each line, to turn a match offset into line and column
-    for line in ctx.doc.lines:
-        starts.append(starts[-1] + len(line) + 1)
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets right
         lowered = text
@@ -130,6 +127,11 @@ def sensitive_data(ctx: Context):
         start, end = match.span()
         if (start == 0 or text[start - 1] not in "+-") and _standalone(text, start, end) and _is_card(match.group(0)):
             found.append((start, "looks like a payment card number", "remove it"))
+    if not found:
+        return
+    starts = [0]  # offset of each line, to turn a match offset into line and column
+    for line in ctx.doc.lines:
+        starts.append(starts[-1] + len(line) + 1)
     seen_lines = set()
     for offset, message, hint in sorted(found):
         line = bisect.bisect_right(starts, offset)
