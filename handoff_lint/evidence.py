@@ -220,6 +220,8 @@ def _pieces(text: str, kind: str):
 
     A paragraph of short "Label: value" lines (a Notion property block) is read line by line.
     """
+    if kind != "sentence" and "\n" not in text:
+        return ((0, text),)  # most items: one line, already clean
     lines = text.split("\n")
     if kind != "sentence" or (len(lines) > 1 and all(_lead(x) or len(x.split()) <= 6 for x in lines)):
         if kind == "sentence":

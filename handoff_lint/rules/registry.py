@@ -113,9 +113,10 @@ class Rule:
     def resolve_options(self, configured: dict, type_name: str | None) -> dict:
         """Defaults, then the config's options, then the config's options for this handoff type."""
         resolved = dict(self.options)
-        resolved.update({k: v for k, v in configured.items() if not isinstance(v, dict)})
-        if type_name and isinstance(configured.get(type_name), dict):
-            resolved.update(configured[type_name])
+        if configured:  # most rules in most configs: nothing configured
+            resolved.update({k: v for k, v in configured.items() if not isinstance(v, dict)})
+            if type_name and isinstance(configured.get(type_name), dict):
+                resolved.update(configured[type_name])
         return resolved
 
     def run(self, ctx: Context) -> Iterator[Finding]:
