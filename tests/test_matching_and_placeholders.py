@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import good_example, write
+from handoff_lint import evidence
 
 NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
 
@@ -166,3 +169,17 @@ def test_is_concrete_is_whether_there_is_any_concrete_token(text):
     from handoff_lint.reading import concrete_tokens, is_concrete
 
     assert is_concrete(text) == (concrete_tokens(text) > 0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ -.:/|'é\u212aİß٣\n")) | st.characters(), max_size=40))
+def test_words_are_the_same_in_ascii_and_in_unicode_text(text):
+    """ASCII text takes a faster pattern: it must give the words the Unicode ones give."""
+    lowered = text.lower()
+    unicode_words = (evidence._WORD if "_" in lowered else evidence._PLAIN_WORD).findall(lowered)
+    assert evidence.words_of.__wrapped__(text) == tuple(unicode_words)
+
+
+def test_words_split_at_underscores_and_punctuation():
+    assert evidence.words_of("Go-live: Q3_2026, 40 seats") == ("go", "live", "q3", "2026", "40", "seats")
+    assert evidence.words_of("Résumé_à jour") == ("résumé", "à", "jour")
