@@ -101,7 +101,7 @@ def _assess_columns(result: Assessment, spec: SectionSpec, tables: list[Table]) 
     for row in table.rows:
         if not any(not is_blank_or_placeholder(cell.text) for cell in row):
             empty = [(column, _cell_column(row, index), "") for column, index in indexes.values()]
-        elif any(is_explicit_none(cell.text) for cell in row):
+        elif any([is_explicit_none(cell.text) for cell in row]):
             real_rows += 1  # "None identified as of 2026-11-20": a stated absence is an answer
             complete_rows += 1
             continue

@@ -142,7 +142,10 @@ def _follows(phrase: tuple[str, ...], words: tuple[str, ...], index: int) -> boo
         return True
     if index + len(phrase) > len(words):
         return False
-    return all(_word_matches(words[index + k], phrase[k]) for k in range(1, len(phrase)))
+    for k in range(1, len(phrase)):
+        if not _word_matches(words[index + k], phrase[k]):
+            return False
+    return True
 
 
 @dataclass
@@ -190,7 +193,7 @@ def gather(doc: Document) -> Evidence:
         header: dict[int, tuple[list[str], tuple[str, ...]]] = {}
         for table in section.tables:
             columns = [words_of(strip_markup(c.text)) for c in table.header]
-            header[id(table)] = ([" ".join(c) for c in columns], tuple(w for c in columns for w in c))
+            header[id(table)] = ([" ".join(c) for c in columns], tuple([w for c in columns for w in c]))
         rows_of = {id(row): table for table in section.tables for row in table.rows}
         for block in section.blocks:
             if len(units) >= MAX_UNITS:
@@ -204,7 +207,7 @@ def gather(doc: Document) -> Evidence:
                     cells[name] = clean(cell.text)
                 label = clean(block.cells[0].text) if len(block.cells) == 2 else ""
                 row_topic = topic + column_words + (words_of(label) if label else ())
-                text = " | ".join(v for v in cells.values() if v)
+                text = " | ".join([v for v in cells.values() if v])
                 units.append(Unit(text, block.line, "row", row_topic, label, cells, section=index))
                 continue
             text = clean(block.text)
@@ -267,7 +270,7 @@ def clean(text: str) -> str:
         return ""
     for start, token in sorted(find_placeholders(text), reverse=True):
         text = text[:start] + text[start + len(token) :]
-    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+    return "\n".join([" ".join(line.split()) for line in text.split("\n")]).strip()
 
 
 def _lead(text: str):

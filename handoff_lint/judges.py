@@ -124,7 +124,7 @@ def _mostly_filler(evidence: Evidence) -> bool:
     statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     if len(statements) < 8:
         return False
-    substantive = sum(1 for u in statements if is_substantive(u.text))
+    substantive = len([u for u in statements if is_substantive(u.text)])
     return substantive < 0.35 * len(statements)
 
 
@@ -207,7 +207,7 @@ def _value(unit: Unit) -> str:
 def _unlabelled(unit: Unit) -> str:
     if unit.kind == "row":
         values = list(unit.cells.values())
-        return " | ".join(v for v in (values[1:] if len(values) > 1 else values) if v)
+        return " | ".join([v for v in (values[1:] if len(values) > 1 else values) if v])
     if unit.label and unit.text.startswith(unit.label):
         return unit.text[len(unit.label) :].lstrip(" :—–-*")
     if unit.kind == "frontmatter":
@@ -235,7 +235,7 @@ def _is_money(unit: Unit) -> bool:
 def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Customer context: concrete facts (numbers, names, money), not adjectives."""
     facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u))]
-    figures = sum(numbers_in(_value(u)) + _is_money(u) for u in facts)
+    figures = sum([numbers_in(_value(u)) + _is_money(u) for u in facts])
     result = ElementResult(spec, ABSENT, _lines(facts or pool))
     if spec.needs == "money" and not any(_is_money(u) for u in facts):
         result.grade = THIN if facts or any(not is_filler(_value(u)) for u in pool) else ABSENT
@@ -350,7 +350,7 @@ _MITIGATION_CUES = (
 def _has_mitigation(unit: Unit) -> bool:
     if unit.kind == "row":
         for name, value in unit.cells.items():
-            if any(w in name for w in ("mitigat", "plan", "response", "action", "next")):
+            if any([w in name for w in ("mitigat", "plan", "response", "action", "next")]):
                 return not is_weak_mitigation(value) and not is_filler(value)
         return False
     lowered = unit.text.lower()
@@ -424,7 +424,7 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
     for unit in evidence.units:
         if unit.kind == "heading" or (unit.label and set(words_of(unit.label)) & (_METADATA | _INTERNAL)):
             continue
-        if unit.kind == "frontmatter" and not any(w in unit.label for w in ("attendee", "stakeholder", "contact")):
+        if unit.kind == "frontmatter" and not any([w in unit.label for w in ("attendee", "stakeholder", "contact")]):
             continue
         # A name counts beside a title, or under a people topic ("### Internal Champion" says the role).
         if not (has_title(unit.text) or _PEOPLE_TOPICS.matches(unit.topic)):

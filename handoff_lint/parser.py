@@ -389,7 +389,7 @@ class _Builder:
         if row and row[0].text == _COMMENT_ROW:  # a comment line kept inside the table: not a row
             return
         self.count("blocks", MAX_BLOCKS, self.row_line)
-        self.count("text", MAX_TEXT, self.row_line, sum(len(cell.text) for cell in row))
+        self.count("text", MAX_TEXT, self.row_line, sum([len(cell.text) for cell in row]))
         _place_cells(row, self.source(self.row_line))
         if self.in_header:
             self.table.header = row
@@ -403,14 +403,14 @@ class _Builder:
         section = self.current()
         section.tables.append(table)
         for row in table.rows:
-            joined = " | ".join(cell.text for cell in row)
+            joined = " | ".join([cell.text for cell in row])
             column = row[0].column if row else 1
             block = Block(text=joined, line=row[0].line if row else table.line, column=column, kind="row")
             block.cells = row
             section.blocks.append(block)
             if len(row) >= 2 and row[0].text:
                 values = [cell for cell in row[1:]]
-                value = " | ".join(cell.text for cell in values if cell.text) or ""
+                value = " | ".join([cell.text for cell in values if cell.text]) or ""
                 section.fields.append(
                     Field(strip_markup(row[0].text), value, row[0].line, row[0].column, values[0].column, "table")
                 )

@@ -93,8 +93,8 @@ def concrete_tokens(text: str) -> int:
         count += sum(1 for q in _quotes(text) if len(q.split()) >= 5)
     if "@" in text:
         count += sum(1 for _address in _emails(text))
-    count += sum(1 for word in _MID_CAPITALISED.findall(text) if _names_something(word))
-    count += sum(1 for a in _ACRONYM.findall(text) if a.rstrip("s") not in _STOP_ACRONYMS)
+    count += len([word for word in _MID_CAPITALISED.findall(text) if _names_something(word)])
+    count += len([a for a in _ACRONYM.findall(text) if a.rstrip("s") not in _STOP_ACRONYMS])
     return count
 
 
@@ -107,8 +107,9 @@ def is_concrete(text: str) -> bool:
     text = _without_leading_symbols(text)
     if _DIGIT.search(text) and _NUMBER.search(text):
         return True
-    if any(_names_something(word) for word in _MID_CAPITALISED.findall(text)):
-        return True
+    for word in _MID_CAPITALISED.findall(text):
+        if _names_something(word):
+            return True
     if any(a.rstrip("s") not in _STOP_ACRONYMS for a in _ACRONYM.findall(text)):
         return True
     if "@" in text and any(True for _address in _emails(text)):
@@ -157,7 +158,12 @@ def numbers_in(text: str) -> int:
 
 @lru_cache(maxsize=4096)
 def has_money(text: str) -> bool:
-    return bool(_DIGIT.search(text)) and any(pattern.search(text) for pattern in _MONEY)
+    if not _DIGIT.search(text):
+        return False
+    for pattern in _MONEY:
+        if pattern.search(text):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -287,7 +293,7 @@ def person_names(text: str) -> tuple[str, ...]:
         name = match.group(1)
         parts = [p.strip(".").lower() for p in _NAME_PARTS.split(name)]
         if any(
-            p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts
+            [p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts]
         ):
             continue
         if name not in found:

@@ -98,7 +98,7 @@ def describe(judged) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a reviewer would say about a category: what was found (with lines) and what is not there."""
     found, missing = [], []
     for element in judged.elements:
-        where = ", ".join(str(line) for line in element.lines[:3])
+        where = ", ".join(map(str, element.lines[:3]))
         if element.grade and element.spec.category == "relationship" and element.found:
             found.append(f"{element.spec.label}: {', '.join(element.found)}")
         elif element.grade:

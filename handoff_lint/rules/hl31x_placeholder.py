@@ -23,11 +23,11 @@ def placeholder(ctx: Context):
             if block.line in doc.code_lines:
                 continue
             lines = range(block.line, block.line + block.text.count("\n") + 1)
-            if block.kind != "row" and all(line in labelled for line in lines):
+            if block.kind != "row" and all([line in labelled for line in lines]):
                 for found in (found for line in lines for found in labelled[line]):
                     yield from _scan(found.value, found.line, found.value_column, key, reported, label=found.label)
             elif block.kind == "row":
-                filled = sum(1 for cell in block.cells if not is_blank_or_placeholder(cell.text))
+                filled = len([cell for cell in block.cells if not is_blank_or_placeholder(cell.text)])
                 for cell in block.cells:
                     if filled and cell.text.strip().lower() in _NOT_APPLICABLE:
                         continue  # "| Touchless rate | — | ≥ 85% |": a dash in a filled row means "none"

@@ -59,7 +59,7 @@ def risk_rows(ctx: Context):
         for block in assessment.blocks:
             if block.kind != "row" or all(is_blank_or_placeholder(c.text) for c in block.cells):
                 continue
-            if any(is_explicit_none(c.text) for c in block.cells):
+            if any([is_explicit_none(c.text) for c in block.cells]):
                 continue
             yield spec, assessment, block
 

@@ -137,7 +137,7 @@ def vague_value(ctx: Context):
             if not check.filled:
                 continue
             words = _LETTERS.findall(check.field.value.lower())
-            if words and all(word in _GENERIC_WORDS for word in words) and not _FACT.search(check.field.value):
+            if words and all([word in _GENERIC_WORDS for word in words]) and not _FACT.search(check.field.value):
                 yield Finding(
                     "",
                     f"'{check.spec.name}' says {truncate(check.field.value, 30)!r}, which is not a fact",
