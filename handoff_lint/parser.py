@@ -8,7 +8,6 @@ what a reviewer sees on GitHub. See the README's design notes for the measuremen
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 
 from .document import Block, Document, Field, Section, Table, Text
@@ -34,6 +33,8 @@ _DIRECTIVES = re.compile(r"(\{[:%].*[%}]\}?\s*)+")  # {:toc}, {% hint %}
 def _markdown():
     from markdown_it import MarkdownIt
 
+    from .table_rule import table_rows
+
     # commonmark + html so comments arrive as html tokens; tables and strikethrough as on GitHub.
     # maxNesting bounds the depth of nested lists and quotes (no recursion on hostile input).
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": 40})
@@ -46,24 +47,10 @@ def _markdown():
     # parse_text has already done (split_lines; _without_nul), and "text_join" joins the children
     # of inline tokens, which the disabled inline rule no longer makes. About 1% of a run.
     md.disable(["normalize", "text_join"])
-    _split_rows_without_escapes_at_once()
+    # Tables: our rule recognises the same tables and gives one token per row (table_rule.py);
+    # it may interrupt a paragraph or a reference definition, as markdown-it-py registers its own.
+    md.block.ruler.at("table", table_rows, {"alt": ["paragraph", "reference"]})
     return md
-
-
-def _split_rows_without_escapes_at_once() -> None:
-    """markdown-it-py's table rule splits every row at its pipes one character at a time in Python
-    (``escapedSplit``): about 4% of a run. A row without a backslash has no escaped pipe, and
-    ``str.split("|")`` gives the same cells; a row with one still goes through the original."""
-    table_module = sys.modules.get("markdown_it.rules_block.table")
-    original = getattr(table_module, "escapedSplit", None)
-    if original is None or getattr(original, "splits_rows_at_once", False):
-        return  # another markdown-it-py, or already installed
-
-    def split_row(row: str) -> list[str]:
-        return original(row) if "\\" in row else row.split("|")
-
-    split_row.splits_rows_at_once = True
-    table_module.escapedSplit = split_row
 
 
 def read_document(path: str, data: bytes | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document:
@@ -152,7 +139,7 @@ def _is_row(line: str) -> bool:
 
 # Tokens the model takes nothing from: their content arrives in the inline token that follows.
 _PASSED_OVER = frozenset(
-    """td_open td_close th_open th_close paragraph_open paragraph_close heading_close tbody_open tbody_close
+    """paragraph_open paragraph_close heading_close
     bullet_list_open bullet_list_close ordered_list_open ordered_list_close hr s_open s_close""".split()
 )
 
@@ -171,8 +158,6 @@ class _Builder:
         self.containers: list[str] = []  # "item" / "quote" stack
         self.item_open: list[bool] = []  # per open list item: has its first paragraph been seen
         self.table: Table | None = None
-        self.row: list[Text] | None = None
-        self.in_header = False
         self.real_level = 1  # level of the last Markdown heading, under which bold-line headings nest
         self.pseudo_unnumbered: Section | None = None
         self.pseudo: list[Section] = []  # the sections that came from bold lines
@@ -210,7 +195,7 @@ class _Builder:
         try:
             self._build(tokens)
         except _LimitReached:
-            self.table = self.row = None  # a half-read table is dropped
+            self.table = None  # a half-read table is dropped
         if self.section is not None:
             self.section.end_line = len(self.doc.lines)
 
@@ -223,10 +208,7 @@ class _Builder:
                 index += 1
                 continue
             if kind == "inline":
-                if self.row is not None:
-                    self.cell(token)
-                else:
-                    self.inline(token)
+                self.inline(token)
             elif kind == "heading_open":
                 self.heading(token, tokens[index + 1])
                 index += 3
@@ -248,19 +230,12 @@ class _Builder:
             elif kind == "list_item_close":
                 self.containers.pop()
                 self.item_open.pop()
+            elif kind == "table_row":
+                self.table_row(token)
             elif kind == "table_open":
                 self.table = Table(line=self.line_of(token), header=[], rows=[])
             elif kind == "table_close":
                 self.finish_table()
-            elif kind == "thead_open":
-                self.in_header = True
-            elif kind == "thead_close":
-                self.in_header = False
-            elif kind == "tr_open":
-                self.row = []
-                self.row_line = self.line_of(token)
-            elif kind == "tr_close":
-                self.finish_row()
             index += 1
 
     def heading(self, token, inline) -> None:
@@ -378,20 +353,18 @@ class _Builder:
                 value_col = label_col + len(match.group(0))
                 self.current().fields.append(Field(label, value, line, label_col, value_col, "label"))
 
-    def cell(self, token) -> None:
-        line = self.row_line
-        self.row.append(Text(token.content.strip(), line, 0))
-
-    def finish_row(self) -> None:
-        row, self.row = self.row, None
-        if row is None or self.table is None:
+    def table_row(self, token) -> None:
+        """A row from table_rule.py: its cells' text, placed at their columns in the source line."""
+        if self.table is None:
             return
+        line = self.line_of(token)
+        row = [Text(cell.strip(), line, 0) for cell in token.meta["cells"]]
         if row and row[0].text == _COMMENT_ROW:  # a comment line kept inside the table: not a row
             return
-        self.count("blocks", MAX_BLOCKS, self.row_line)
-        self.count("text", MAX_TEXT, self.row_line, sum([len(cell.text) for cell in row]))
-        _place_cells(row, self.source(self.row_line))
-        if self.in_header:
+        self.count("blocks", MAX_BLOCKS, line)
+        self.count("text", MAX_TEXT, line, sum([len(cell.text) for cell in row]))
+        _place_cells(row, self.source(line))
+        if token.info == "header":
             self.table.header = row
         else:
             self.table.rows.append(row)

@@ -1,13 +1,13 @@
 """The parser's shortcuts around markdown-it-py build the same model as markdown-it-py's own steps.
 
-The faster row split gives its cells (escaped pipes included); the core rules the parser switches
-off ("normalize", "text_join") change nothing the model reads.
+Our table rule reads the tables markdown-it-py's reads, with the same cells (escaped pipes
+included); the core rules the parser switches off ("normalize", "text_join") change nothing the
+model reads.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from dataclasses import asdict
 
 from hypothesis import given, settings
@@ -35,35 +35,92 @@ def test_rows_split_as_markdown_it_splits_them_escaped_pipes_included():
     assert [cell.column for cell in table.rows[0]] == [3, 18]
 
 
-def _pristine_escaped_split():
-    """markdown-it-py's own ``escapedSplit``, from a fresh copy of its module (the parser replaces it)."""
-    installed = importlib.import_module("markdown_it.rules_block.table")
-    spec = importlib.util.spec_from_file_location("markdown_it.rules_block._pristine_table", installed.__file__)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.escapedSplit
+def _with_markdown_it_pys_table_rule():
+    """Our parser with markdown-it-py's own table rule in place of table_rule.py's."""
+    md = parser._markdown.__wrapped__()  # a fresh parser built as ours is
+    original = importlib.import_module("markdown_it.rules_block.table").table
+    md.block.ruler.at("table", original, {"alt": ["paragraph", "reference"]})
+    return md
 
 
-PRISTINE = _pristine_escaped_split()
+WITH_THEIR_TABLE_RULE = _with_markdown_it_pys_table_rule()
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="ab |\\`\t-:", max_size=60))
-def test_the_faster_split_is_markdown_it_pys_own_on_random_rows(row):
-    parser._markdown()  # installs the faster split
-    installed = importlib.import_module("markdown_it.rules_block.table").escapedSplit
-    assert getattr(installed, "splits_rows_at_once", False)
-    assert installed(row) == PRISTINE(row)
+def _rows_and_the_rest(tokens, ours: bool):
+    """Each table row as (line, header?, cells), and every other token as (type, map, content, info)."""
+    rows, rest = [], []
+    header, cells = False, None
+    for token in tokens:
+        kind = token.type
+        if ours and kind == "table_row":
+            rows.append((token.map, token.info == "header", token.meta["cells"]))
+        elif not ours and kind in ("thead_open", "thead_close"):
+            header = kind == "thead_open"
+        elif not ours and kind == "tr_open":
+            cells, line = [], token.map
+        elif not ours and kind == "tr_close":
+            rows.append((line, header, cells))
+            cells = None
+        elif not ours and cells is not None and kind == "inline":
+            cells.append(token.content)
+        elif kind in ("table_open", "table_close"):
+            rest.append((kind, token.map))
+        elif not kind.startswith(("th_", "td_", "tbody_")):
+            rest.append((kind, token.map, token.content, token.info, token.level if ours else None))
+    return rows, rest
 
 
-def test_a_second_parser_does_not_wrap_the_faster_split_again():
-    parser._markdown()
+ROW_PIECES = st.sampled_from(
+    [
+        "| a | b |",
+        "a | b",
+        "|---|---|",
+        "|:--|--:|",
+        "| :-: |",
+        "--- | ---",
+        "|-|",
+        "- | -",
+        "|---||---|",
+        "| a \\| b | c |",
+        "| a | b | c |",
+        "| x |",
+        "|",
+        "||",
+        "text",
+        "",
+        "> | q | r |",
+        "> |---|---|",
+        "- | l | m |",
+        "  |---|---|",
+        "    | code |",
+        "# H",
+        "```",
+        "1. | n |",
+        "<div>",
+        "\\|",
+        "| \u2003 |",
+        "[r]: /u",
+        "[r]:",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(ROW_PIECES, max_size=14))
+def test_the_table_rule_reads_the_tables_markdown_it_pys_rule_reads(lines):
+    """Same tables, same rows, same cells (escaped pipes, short and long rows), and every other block alike."""
+    text = "\n".join(lines) + "\n"
+    ours = _rows_and_the_rest(parser._markdown().parse(text), ours=True)
+    theirs = _rows_and_the_rest(WITH_THEIR_TABLE_RULE.parse(text), ours=False)
+    assert ours[0] == theirs[0]
+    assert [piece[:4] for piece in ours[1]] == [piece[:4] for piece in theirs[1]]
+
+
+def test_markdown_it_pys_own_module_is_left_as_it_is():
     table_module = importlib.import_module("markdown_it.rules_block.table")
-    installed = table_module.escapedSplit
-    parser._markdown.cache_clear()
     parser._markdown()
-    assert table_module.escapedSplit is installed
-    assert installed("a \\| b|c") == PRISTINE("a \\| b|c") == ["a | b", "c"]
+    assert table_module.escapedSplit.__module__ == "markdown_it.rules_block.table"
+    assert table_module.escapedSplit("a \\| b|c") == ["a | b", "c"]
 
 
 def _with_every_core_rule():
