@@ -19,7 +19,7 @@ from .source import split_lines
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")
-_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+_PIPE_SPLIT = re.compile(r"\|(?<!\\\|)")  # the pipe, then the look behind it: the engine jumps to pipes
 # A paragraph that is one bold line is a heading in Google-Docs and Word exports ("**1\\. Deal Summary**").
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)(?!\s)([^*\n]{1,100}?)(?<!\s)(?:\*\*|__)\s*$")
 _OUTLINE_NUMBER = re.compile(r"^\s*(\d+(?:\\?\.\d+)*)\\?[.)]?\s")

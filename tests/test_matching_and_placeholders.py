@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import good_example, write
@@ -183,3 +183,25 @@ def test_words_are_the_same_in_ascii_and_in_unicode_text(text):
 def test_words_split_at_underscores_and_punctuation():
     assert evidence.words_of("Go-live: Q3_2026, 40 seats") == ("go", "live", "q3", "2026", "40", "seats")
     assert evidence.words_of("Résumé_à jour") == ("résumé", "à", "jour")
+
+
+_PIECES_OF_DATES = st.sampled_from(
+    ["12", "3", "2026", "May", "march", "Sept.", "th", "st", ",", " ", "  ", "a", "_", "٣"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES_OF_DATES, max_size=12))
+@example(["a", "3", " ", "May", " ", "2026"])  # a letter before the day: no boundary, no date
+@example(["_", "12", "th", " ", "march", ",", " ", "2026"])
+@example(["٣", "3", " ", "May", " ", "2026"])  # a digit of another script is a word character
+def test_day_month_year_dates_are_found_as_with_a_leading_word_boundary(pieces):
+    """The pattern looks behind the day's first digit instead of starting with \\b: the same matches."""
+    import re
+
+    from handoff_lint.language import dates
+
+    text = "".join(pieces)
+    leading = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({dates.MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.I)
+    found = [(m.span(), m.groups()) for m in dates._DAY_MONTH_YEAR.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in leading.finditer(text)]

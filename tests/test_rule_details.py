@@ -33,6 +33,7 @@ SECRETS = """\
 - API_KEY = "abcdef1234567890abcd"
 - bearer: tok_abcdefghijkl
 -----BEGIN RSA PRIVATE KEY-----
+- Not Stripe keys: task_live_abcdefghijklmnop1234, pk_live_abcdefghijklmnop1234
 """
 
 ROTATE = " — remove it and rotate it if it was real"  # a credential
@@ -69,6 +70,22 @@ def test_sensitive_data_flags_each_secret_once_per_line_and_no_look_alikes(run, 
     assert not data["passed"]
     messages = " ".join(f["message"] for f in data["findings"])
     assert not any(value in messages for value in ("hunter2222", "4111 1111", "AKIAIOSFODNN7", "123-45-6789"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- access_token: abcdef1234567890",
+        "- Auth-Token = 'abcdef1234567890'",
+        "- client secret: abcdef1234567890",
+        "- api key: abcdef1234567890",
+        "- Bearer: abcdef1234567890",
+    ],
+)
+def test_each_keyword_of_an_api_key_is_found_alone(run, tmp_path, line):
+    doc = write(tmp_path, "h.md", NORTHWIND.replace(REFS, REFS + line + "\n", 1))
+    data = run(doc, "--format", "json").json()["files"][0]
+    assert [f["message"] for f in data["findings"] if f["code"] == "HL470"] == ["looks like an API key or token"]
 
 
 def _findings(run, tmp_path, text):

@@ -39,7 +39,8 @@ MONTH_PATTERN = _MONTH = (
 # The first digit, then the look behind it (not a leading lookbehind): the engine jumps to digits.
 _ISO = re.compile(r"(\d(?<![\d-]\d)\d{3})-(\d{1,2})-(\d{1,2})(?![\d-])")
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+# The day's first digit, then the word boundary looked behind it: the engine jumps to digits.
+_DAY_MONTH_YEAR = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
