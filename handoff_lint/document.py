@@ -13,7 +13,7 @@ from .frontmatter import Frontmatter
 from .language.normalize import normalize_label
 
 
-@dataclass
+@dataclass(slots=True)  # thousands a run: slots make them smaller and quicker to build
 class Text:
     """A piece of text at a place in the file: a paragraph, list item, quote, cell or field value."""
 
@@ -22,7 +22,7 @@ class Text:
     column: int = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Block(Text):
     """One unit of section content.
 
@@ -50,7 +50,7 @@ class Table:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Field:
     """A labelled value: a bold label (``**AE:** Dana``) or a key/value table row (``| Company | Acme |``)."""
 

@@ -391,24 +391,20 @@ class _Builder:
 
 def _place_cells(row: list[Text], source: str) -> None:
     """Give each cell the column where its text starts in the source line."""
-    spans = []
-    start = 0
     stripped = source.rstrip()
-    body_start = len(source) - len(source.lstrip())
-    if stripped[body_start : body_start + 1] == "|":
-        start = body_start + 1
-    else:
-        start = body_start
-    for match in _PIPE_SPLIT.finditer(source, start):
-        spans.append((start, match.start()))
-        start = match.end()
-    if start < len(stripped):
-        spans.append((start, len(source)))
+    start = len(source) - len(source.lstrip())
+    if source.startswith("|", start):
+        start += 1
+    # The raw text between the pipes; "\|" is a pipe inside a cell, not a border.
+    pieces = _PIPE_SPLIT.split(source[start:]) if "\\" in source else source[start:].split("|")
+    if len(source) - len(pieces[-1]) >= len(stripped):
+        pieces.pop()  # nothing after the last pipe but spaces: no cell there
+    position = start
     for index, cell in enumerate(row):
-        if index < len(spans):
-            begin, end = spans[index]
-            raw = source[begin:end]
-            cell.column = begin + (len(raw) - len(raw.lstrip())) + 1
+        if index < len(pieces):
+            piece = pieces[index]
+            cell.column = position + len(piece) - len(piece.lstrip()) + 1
+            position += len(piece) + 1
         else:
             cell.column = len(stripped) + 1
 

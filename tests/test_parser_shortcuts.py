@@ -157,3 +157,34 @@ def test_a_nul_character_reads_as_the_replacement_character():
     doc = parse_text("t.md", "# Handoff: Tern\r\n\r\nGo-live\0 2027-03-01\r\n")
     assert [block.text for block in doc.preamble.blocks] == ["Go-live\ufffd 2027-03-01"]
     assert doc.preamble.blocks[0].line == 3
+
+
+def _reference_columns(cells: int, source: str) -> list[int]:
+    """Each cell's column found by scanning the line pipe by unescaped pipe (the parser's first version)."""
+    import re
+
+    spans, stripped = [], source.rstrip()
+    start = len(source) - len(source.lstrip())
+    if stripped[start : start + 1] == "|":
+        start += 1
+    for match in re.compile(r"(?<!\\)\|").finditer(source, start):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(stripped):
+        spans.append((start, len(source)))
+    columns = []
+    for index in range(cells):
+        if index < len(spans):
+            raw = source[spans[index][0] : spans[index][1]]
+            columns.append(spans[index][0] + len(raw) - len(raw.lstrip()) + 1)
+        else:
+            columns.append(len(stripped) + 1)
+    return columns
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab |\\\t", max_size=40), st.integers(min_value=0, max_value=6))
+def test_cells_are_placed_where_a_pipe_by_pipe_scan_places_them(source, cells):
+    row = [parser.Text("", 1, 0) for _ in range(cells)]
+    parser._place_cells(row, source)
+    assert [cell.column for cell in row] == _reference_columns(cells, source)
