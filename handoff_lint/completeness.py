@@ -99,7 +99,7 @@ def _assess_columns(result: Assessment, spec: SectionSpec, tables: list[Table]) 
     real_rows = 0
     complete_rows = 0
     for row in table.rows:
-        if not any(not is_blank_or_placeholder(cell.text) for cell in row):
+        if all([is_blank_or_placeholder(cell.text) for cell in row]):
             empty = [(column, _cell_column(row, index), "") for column, index in indexes.values()]
         elif any([is_explicit_none(cell.text) for cell in row]):
             real_rows += 1  # "None identified as of 2026-11-20": a stated absence is an answer
@@ -149,7 +149,7 @@ def _block_is_blank(block: Block) -> bool:
         # The first cell of a row is usually a label or a number ("| Budget | [Any signal] |"):
         # the row is blank when everything after it is.
         values = block.cells[1:] if len(block.cells) > 1 else block.cells
-        return all(is_blank_or_placeholder(cell.text) for cell in values)
+        return all([is_blank_or_placeholder(cell.text) for cell in values])
     return is_blank_or_placeholder(block.text)
 
 
