@@ -205,3 +205,22 @@ def test_day_month_year_dates_are_found_as_with_a_leading_word_boundary(pieces):
     leading = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({dates.MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.I)
     found = [(m.span(), m.groups()) for m in dates._DAY_MONTH_YEAR.finditer(text)]
     assert found == [(m.span(), m.groups()) for m in leading.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cut manual touches by half", True),  # a number word
+        ("Twelve sites live", True),  # in any case
+        ("Errors down 40% by Q3 2026", True),
+        ("Budget of €50k", True),
+        ("Go live by Q3 2026", False),  # a time bound is not a quantity
+        ("Kickoff within two weeks of signature", False),
+        ("Improve efficiency", False),
+        ("Someone will follow up", False),  # "one" inside a word is not a number
+    ],
+)
+def test_a_quantity_is_a_figure_or_a_number_word_outside_time_phrases(text, expected):
+    from handoff_lint.language.measures import has_quantity
+
+    assert has_quantity(text) is expected

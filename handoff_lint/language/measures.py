@@ -27,7 +27,10 @@ _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|million|half|double|twice|triple|zero"
 )
-_QUANTITY = re.compile(rf"\d|%|[$€£¥]|\b(?:{_NUMBER_WORDS})\b", re.I)
+# A quantity is a digit, %, a currency sign or a number word. Two searches: the signs are one character
+# class the engine jumps between; the words (with their \b, tried at every position) only without a sign.
+_QUANTITY_SIGN = re.compile(r"[\d%$€£¥]")
+_NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
 
 
 # The criteria rules and the judges ask both questions of the same statements: answered once.
@@ -42,4 +45,4 @@ def has_quantity(text: str) -> bool:
     for mention in find_dates(text):
         text = text.replace(mention.text, " ")
     text = _TIME_BOUND.sub(" ", text)
-    return bool(_QUANTITY.search(text))
+    return bool(_QUANTITY_SIGN.search(text) or _NUMBER_WORD.search(text))
