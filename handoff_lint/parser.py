@@ -363,7 +363,7 @@ class _Builder:
             return
         self.count("blocks", MAX_BLOCKS, line)
         self.count("text", MAX_TEXT, line, sum([len(cell.text) for cell in row]))
-        _place_cells(row, self.source(line))
+        _place_cells(row, self.source(line), token.meta.get("offset", 0))
         if token.info == "header":
             self.table.header = row
         else:
@@ -389,10 +389,11 @@ class _Builder:
                 )
 
 
-def _place_cells(row: list[Text], source: str) -> None:
-    """Give each cell the column where its text starts in the source line."""
+def _place_cells(row: list[Text], source: str, offset: int = 0) -> None:
+    """Give each cell the column where its text starts in the source line; the row starts at ``offset``
+    or later (after the "> " of a block quote)."""
     stripped = source.rstrip()
-    start = len(source) - len(source.lstrip())
+    start = max(offset, len(source) - len(source.lstrip()))
     if source.startswith("|", start):
         start += 1
     # The raw text between the pipes; "\|" is a pipe inside a cell, not a border.

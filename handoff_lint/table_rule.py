@@ -7,7 +7,8 @@ but each cell's text and each row's line. This rule recognises exactly the table
 recognises (the same delimiter row, header and termination checks; tests compare the two) and pushes
 
     table_open                      map: the table's lines
-    table_row  (info "header")      map: the row's line; meta["cells"]: the cells' text
+    table_row  (info "header")      map: the row's line; meta["cells"]: the cells' text;
+                                    meta["offset"]: where the row starts in its line
     table_row  (info "")            … one per body row, padded or cut to the header's width
     table_close
 
@@ -132,3 +133,6 @@ def _push_row(state, line: int, cells: list[str], info: str) -> None:
     token.map = [line, line + 1]
     token.info = info
     token.meta["cells"] = cells
+    # Where the row starts in its line, past any "> " of a block quote (0-based).
+    start = state.bMarks[line] + state.tShift[line]
+    token.meta["offset"] = start - (state.src.rfind("\n", 0, start) + 1)

@@ -188,3 +188,10 @@ def test_cells_are_placed_where_a_pipe_by_pipe_scan_places_them(source, cells):
     row = [parser.Text("", 1, 0) for _ in range(cells)]
     parser._place_cells(row, source)
     assert [cell.column for cell in row] == _reference_columns(cells, source)
+
+
+def test_cells_of_a_table_in_a_block_quote_are_placed_past_the_quote_marker():
+    doc = parse_text("t.md", "# Handoff: Tern\n\n> | Owner | Due |\n> |---|---|\n> | Dana \\| Lee | 2027-01-05 |\n")
+    (table,) = doc.preamble.tables
+    assert [cell.column for cell in table.header] == [5, 13]
+    assert [(cell.text, cell.column) for cell in table.rows[0]] == [("Dana | Lee", 5), ("2027-01-05", 19)]

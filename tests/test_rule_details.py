@@ -323,3 +323,13 @@ def test_unused_suppressions_after_a_used_one_are_each_reported(run, tmp_path):
         ),
         ("HL900", first + 13, 24, "handoff-lint-disable (HL432) suppresses nothing — remove it"),
     ]
+
+
+def test_a_placeholder_in_a_quoted_or_listed_table_is_pointed_at_in_its_cell(run, tmp_path):
+    text = (
+        "---\ntype: sales-to-cs\ncustomer: Tern Logistics\n---\n# Handoff: Tern Logistics\n\n"
+        "> | Owner | Due |\n> |---|---|\n> | [Name] | 2027-01-05 |\n\n"
+        "- Next steps:\n\n  | Owner | Due |\n  |---|---|\n  | [Name] | 2027-01-05 |\n"
+    )
+    found = [(line, column) for code, line, column, _message in _findings(run, tmp_path, text) if code == "HL310"]
+    assert found == [(9, 5), (15, 5)]
