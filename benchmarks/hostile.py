@@ -72,6 +72,9 @@ SHAPES = {
     "distinct headings": lambda size: _numbered("## Topic {w} number {n}\n\ntext\n\n", size),
     "setext headings": lambda size: _numbered("Topic {w} {n}\n---\n\n", size),
     "tall table": lambda size: _repeat("| x | y | z |\n", size, HEAD + "| a | b | c |\n|---|---|---|\n"),
+    "wide table of escaped pipes": lambda size: _repeat(
+        "|" + "a \\| b|" * 300 + "\n", size, HEAD + "|" + "h|" * 300 + "\n|" + "-|" * 300 + "\n"
+    ),
     "list items": lambda size: _repeat("- item TBD\n", size),
     "empty list items": lambda size: _repeat("-\n", size),
     "dates in one paragraph": lambda size: _repeat("2026-02-30 ", size, HEAD + "Due "),

@@ -29,12 +29,19 @@ except ImportError:  # pragma: no cover - markdown-it-py 3
 _original = importlib.import_module("markdown_it.rules_block.table")  # the module, not its rule function
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 _MAX_AUTOCOMPLETED_CELLS = getattr(_original, "MAX_AUTOCOMPLETED_CELLS", 0x10000)
-_escaped_split = _original.escapedSplit  # character by character, in Python: only for rows with "\"
+_UNESCAPED_PIPE = re.compile(r"\|(?<!\\\|)")  # the pipe, then the look behind it: the engine jumps to pipes
 
 
 def _split(row: str) -> list[str]:
-    """A row's cells between its pipes, without the empty ones its outer pipes leave."""
-    cells = _escaped_split(row) if "\\" in row else row.split("|")
+    """A row's cells between its pipes, without the empty ones its outer pipes leave.
+
+    A pipe right after a backslash is part of its cell, and that backslash is dropped, as
+    markdown-it-py's ``escapedSplit`` does it character by character (``a \\| b`` is ``a | b``).
+    """
+    if "\\" in row:
+        cells = [cell.replace("\\|", "|") for cell in _UNESCAPED_PIPE.split(row)]
+    else:
+        cells = row.split("|")
     if cells and cells[0] == "":
         cells.pop(0)
     if cells and cells[-1] == "":

@@ -116,6 +116,20 @@ def test_the_table_rule_reads_the_tables_markdown_it_pys_rule_reads(lines):
     assert [piece[:4] for piece in ours[1]] == [piece[:4] for piece in theirs[1]]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab |\\`\t-:", max_size=60))
+def test_rows_are_split_as_markdown_it_pys_escaped_split_splits_them(row):
+    """One regex split (and the escaping backslash dropped) gives the cells of the character-by-character split."""
+    from handoff_lint import table_rule
+
+    cells = importlib.import_module("markdown_it.rules_block.table").escapedSplit(row)
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    assert table_rule._split(row) == cells
+
+
 def test_markdown_it_pys_own_module_is_left_as_it_is():
     table_module = importlib.import_module("markdown_it.rules_block.table")
     parser._markdown()
