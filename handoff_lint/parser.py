@@ -393,7 +393,8 @@ def _place_cells(row: list[Text], source: str, offset: int = 0) -> None:
     """Give each cell the column where its text starts in the source line; the row starts at ``offset``
     or later (after the "> " of a block quote)."""
     stripped = source.rstrip()
-    start = max(offset, len(source) - len(source.lstrip()))
+    rest = source[offset:]  # markdown-it skips only spaces and tabs to the row: skip any other space too
+    start = max(offset + len(rest) - len(rest.lstrip()), len(source) - len(source.lstrip()))
     if source.startswith("|", start):
         start += 1
     # The raw text between the pipes; "\|" is a pipe inside a cell, not a border.

@@ -209,3 +209,10 @@ def test_cells_of_a_table_in_a_block_quote_are_placed_past_the_quote_marker():
     (table,) = doc.preamble.tables
     assert [cell.column for cell in table.header] == [5, 13]
     assert [(cell.text, cell.column) for cell in table.rows[0]] == [("Dana | Lee", 5), ("2027-01-05", 19)]
+
+
+def test_cells_are_placed_past_a_no_break_space_after_the_quote_marker():
+    doc = parse_text("t.md", "# H\n\n> \u00a0| a | b |\n> |---|---|\n> \u00a0| c | d |\n")
+    (table,) = doc.preamble.tables
+    assert [cell.column for cell in table.header] == [6, 10]
+    assert [(cell.text, cell.column) for cell in table.rows[0]] == [("c", 6), ("d", 10)]
