@@ -13,13 +13,12 @@ from functools import lru_cache
 from .document import Block, Document, Field, Section, Table, Text
 from .findings import Problem
 from .frontmatter import Frontmatter, split
-from .language.normalize import normalize_heading, strip_markup
+from .language.normalize import normalize_heading, split_at_pipes, strip_markup
 from .limits import MAX_BLOCKS, MAX_FILE_BYTES, MAX_HEADINGS, MAX_LINES, MAX_TEXT
 from .source import split_lines
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")
-_PIPE_SPLIT = re.compile(r"\|(?<!\\\|)")  # the pipe, then the look behind it: the engine jumps to pipes
 # A paragraph that is one bold line is a heading in Google-Docs and Word exports ("**1\\. Deal Summary**").
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)(?!\s)([^*\n]{1,100}?)(?<!\s)(?:\*\*|__)\s*$")
 _OUTLINE_NUMBER = re.compile(r"^\s*(\d+(?:\\?\.\d+)*)\\?[.)]?\s")
@@ -398,7 +397,7 @@ def _place_cells(row: list[Text], source: str, offset: int = 0) -> None:
     if source.startswith("|", start):
         start += 1
     # The raw text between the pipes; "\|" is a pipe inside a cell, not a border.
-    pieces = _PIPE_SPLIT.split(source[start:]) if "\\" in source else source[start:].split("|")
+    pieces = split_at_pipes(source[start:])
     if len(source) - len(pieces[-1]) >= len(stripped):
         pieces.pop()  # nothing after the last pipe but spaces: no cell there
     position = start

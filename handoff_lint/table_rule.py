@@ -21,6 +21,8 @@ from __future__ import annotations
 import importlib
 import re
 
+from .language.normalize import split_at_pipes
+
 try:  # markdown-it-py 4 trims with CommonMark's whitespace; 3 with str.strip()
     from markdown_it.common.utils import mdTrim as _trim
 except ImportError:  # pragma: no cover - markdown-it-py 3
@@ -29,7 +31,6 @@ except ImportError:  # pragma: no cover - markdown-it-py 3
 _original = importlib.import_module("markdown_it.rules_block.table")  # the module, not its rule function
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 _MAX_AUTOCOMPLETED_CELLS = getattr(_original, "MAX_AUTOCOMPLETED_CELLS", 0x10000)
-_UNESCAPED_PIPE = re.compile(r"\|(?<!\\\|)")  # the pipe, then the look behind it: the engine jumps to pipes
 
 
 def _split(row: str) -> list[str]:
@@ -38,10 +39,9 @@ def _split(row: str) -> list[str]:
     A pipe right after a backslash is part of its cell, and that backslash is dropped, as
     markdown-it-py's ``escapedSplit`` does it character by character (``a \\| b`` is ``a | b``).
     """
+    cells = split_at_pipes(row)
     if "\\" in row:
-        cells = [cell.replace("\\|", "|") for cell in _UNESCAPED_PIPE.split(row)]
-    else:
-        cells = row.split("|")
+        cells = [cell.replace("\\|", "|") for cell in cells]
     if cells and cells[0] == "":
         cells.pop(0)
     if cells and cells[-1] == "":

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .normalize import contains_any
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -52,11 +54,7 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 def may_name_a_month(text: str) -> bool:
     """A cheap first look before a case-insensitive month pattern, which costs ten times more:
     every month name starts with one of the twelve stems."""
-    lowered = text.lower()
-    for stem in _MONTH_STEMS:  # a loop, not any(generator): asked of nearly every statement
-        if stem in lowered:
-            return True
-    return False
+    return contains_any(text.lower(), _MONTH_STEMS)
 
 
 @dataclass(frozen=True)

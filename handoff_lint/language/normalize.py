@@ -73,6 +73,24 @@ def normalize_label(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def contains_any(text: str, pieces) -> bool:
+    """Whether ``text`` contains one of ``pieces``: the cheap first look before a costlier pattern.
+
+    A loop, not ``any(generator)``: it runs for nearly every statement (CONTRIBUTING.md)."""
+    for piece in pieces:
+        if piece in text:
+            return True
+    return False
+
+
+_UNESCAPED_PIPE = re.compile(r"\|(?<!\\\|)")  # the pipe, then the look behind it: the engine jumps to pipes
+
+
+def split_at_pipes(row: str) -> list[str]:
+    """The raw pieces of a table row between its pipes; a pipe right after a backslash stays in its piece."""
+    return _UNESCAPED_PIPE.split(row) if "\\" in row else row.split("|")
+
+
 def truncate(text: str, limit: int = 60) -> str:
     """Shorten a value quoted in a message (values may be long, or personal data)."""
     text = " ".join(text.split())

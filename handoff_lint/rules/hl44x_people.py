@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..language.normalize import normalize_heading, normalize_label
+from ..language.normalize import contains_any, normalize_heading, normalize_label
 from ..language.placeholders import is_blank_or_placeholder
 from .registry import Context, rule
 
@@ -39,13 +39,8 @@ _PHONE_WORDS = ("phone", "tel", "mobile", "cell", "direct")
 
 
 def bad_phones(text: str) -> list[tuple[int, str]]:
-    if "+" not in text:
-        lowered = text.lower()
-        for word in _PHONE_WORDS:  # a cheap first look (a loop, not any(generator): every piece of text)
-            if word in lowered:
-                break
-        else:
-            return []  # no candidate can match
+    if "+" not in text and not contains_any(text.lower(), _PHONE_WORDS):
+        return []  # a cheap first look: no candidate can match
     found = []
     for match in _PHONE_CANDIDATE.finditer(text):
         token = (match.group(1) or match.group(2) or "").strip()

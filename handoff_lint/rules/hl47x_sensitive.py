@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..findings import Finding
+from ..language.normalize import contains_any
 from .registry import Context, rule
 
 
@@ -91,13 +92,6 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return _starts_word(text, start) and (end == len(text) or not text[end].isalnum())
 
 
-def _contains_any(text: str, pieces: tuple[str, ...]) -> bool:
-    for piece in pieces:
-        if piece in text:
-            return True
-    return False
-
-
 def _luhn(digits: str) -> bool:
     total = 0
     for index, char in enumerate(reversed(digits)):
@@ -125,7 +119,7 @@ def sensitive_data(ctx: Context):
     for secret in _SECRETS:
         if secret.needs_digits_then and letters_after_runs.isdisjoint(secret.needs_digits_then):
             continue
-        if secret.needs_any and not _contains_any(lowered, secret.needs_any):
+        if secret.needs_any and not contains_any(lowered, secret.needs_any):
             continue
         for match in secret.pattern.finditer(lowered if secret.any_case else text):
             start, end = match.span()
