@@ -137,12 +137,12 @@ def _lint_one(linter, path: str, hashed: bool):
 
 
 def _parallel(work, config, forced_type, jobs: int, hashed: bool, progress):
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import worker_pool
 
     chunk = max(1, len(work) // (jobs * 8))
     initargs = (config, forced_type, hashed)
     results = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs) as pool:
+    with worker_pool(jobs, _init_worker, initargs) as pool:
         for result in pool.map(_work, work, chunksize=chunk):
             results.append(result)
             progress(1)

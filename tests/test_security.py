@@ -114,6 +114,46 @@ def test_a_path_the_user_names_outside_the_repository_is_still_read(repo, tmp_pa
     assert done.returncode == 0 and "sdr-to-ae" in done.stdout, done
 
 
+# --- issue 23: no worker process imports the pull request's modules ---------------------------------------
+
+# The console script's shape: sys.path starts at the script's folder, not the working folder, and the
+# start method is the one Python 3.14 (forkserver) or macOS (spawn) uses by default.
+ENTRY = """import multiprocessing, sys
+if __name__ == "__main__":
+    multiprocessing.set_start_method(sys.argv.pop(1))
+    from handoff_lint.cli import main
+    main()
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no worker pool starts")
+@pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_worker_processes_import_nothing_from_the_working_folder(repo, tmp_path, start_method, command):
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    files = {f"{HANDOFFS}/h{number}.md": example("sdr-to-ae") for number in range(20)}  # a pool from 16
+    for name in ("multiprocessing.py", "concurrent/__init__.py", "yaml.py", "handoff_lint/__init__.py"):
+        files[name] = f"open({str(markers / name.replace('/', '-'))!r}, 'w').close()\n"
+    commit(repo, files, "a pull request with modules named like the workers' imports")
+    entry = tmp_path / "bin" / "handoff-lint"
+    entry.parent.mkdir()
+    entry.write_text(ENTRY, encoding="utf-8")
+    args = ["--format", "markdown", "--history", "5"] if command == "report" else ["--format", "json"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_", "PYTHON"))}
+    done = subprocess.run(
+        [sys.executable, str(entry), start_method, command, "-j", "2", "--no-cache", *args, HANDOFFS],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    linted = "h19.md" if command == "check" else " | 21 | 100% | "  # every file, and the history's week
+    assert done.returncode == 0 and linted in done.stdout, done
+    assert sorted(p.name for p in markers.iterdir()) == []
+
+
 # --- items 3 and 4: the cache answers only for the same bytes at the same place ---------------------------
 
 

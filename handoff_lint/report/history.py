@@ -234,10 +234,10 @@ def _lint(work, config, types, forced_type, jobs: int):
 
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-        from concurrent.futures import ProcessPoolExecutor
+        from ..workers import worker_pool
 
         chunk = max(1, len(work) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, forced_type)) as pool:
+        with worker_pool(jobs, _init_worker, (config, forced_type)) as pool:
             return list(pool.map(_lint_one, work, chunksize=chunk))
     linter = Linter(config, types, forced_type)
     return [linter.lint(path, data) for path, data in work]
