@@ -430,3 +430,17 @@ def test_action_workers_run_nothing_from_the_pull_request(runner, pull_request, 
     assert "more-19.md" in linted["summary"], linted
     assert reported["code"] == 0 and "(24 handoffs)" in reported["err"], reported
     assert sorted(p.name for p in markers.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_action_writes_no_sarif_through_a_committed_symlink(runner, pull_request, tmp_path):
+    """docs/ci.md's workflow writes handoff-lint.sarif in the checkout, where a PR can commit a link."""
+    victim = tmp_path / "runner-file"
+    victim.write_text("untouched\n", encoding="utf-8")
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    (workspace / "handoff-lint.sarif").symlink_to(victim)
+    r = runner.run("lint", workspace, pr_event(pull_request), sarif_file="handoff-lint.sarif")
+    assert r["code"] == 2 and r["outputs"]["exit-code"] == "2", r
+    assert "handoff-lint: error: cannot write handoff-lint.sarif: it is a symlink; not written through\n" in r["err"]
+    assert victim.read_text(encoding="utf-8") == "untouched\n"

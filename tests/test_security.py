@@ -154,6 +154,46 @@ def test_worker_processes_import_nothing_from_the_working_folder(repo, tmp_path,
     assert sorted(p.name for p in markers.iterdir()) == []
 
 
+# --- issue 23: no output file is written through a committed symlink ------------------------------------
+
+OUTPUTS = {  # what the command writes -> (the command, the path the PR commits as a link)
+    "check -o": (["--format", "json", "-o", "report.json"], "report.json"),
+    "check --summary-file": (["--format", "github", "--summary-file", "summary.md"], "summary.md"),
+    "report's default output": (["report"], "handoff-report.html"),
+    "report -o into a linked folder": (["report", "-o", "site/report.html"], "site"),
+    "merge -o": (["merge", "{shard}", "-o", "merged.json"], "merged.json"),
+    "new -o": (["new", "sales-to-cs", "--company", "Acme", "-o", "notes/acme.md"], "notes"),
+}
+
+
+@pytest.mark.parametrize("what", OUTPUTS)
+def test_output_is_never_written_through_a_committed_symlink(repo, outside, what):
+    args, name = OUTPUTS[what]
+    victim = outside / ("folder" if "/" in args[-1] else "victim")
+    if victim.name == "folder":
+        victim.mkdir()
+    else:
+        victim.write_text("untouched\n")
+    link(repo, name, victim)
+    shard = outside.parent / "shard.json"
+    assert cli(repo, "--format", "json", "-o", shard).returncode == 0  # a path outside, named by the user
+    before = sorted(p.relative_to(outside) for p in outside.rglob("*"))
+    done = cli(repo, *[arg.format(shard=shard) for arg in args])
+    assert done.returncode == 2, done
+    assert done.stderr.startswith(f"handoff-lint: error: cannot write {args[-1] if '-o' in args else name}")
+    assert done.stderr.count("\n") == 1 and "not written" in done.stderr, done.stderr
+    assert sorted(p.relative_to(outside) for p in outside.rglob("*")) == before
+    if victim.is_file():
+        assert victim.read_text() == "untouched\n"
+
+
+def test_output_outside_the_repository_named_by_the_user_is_written(repo, outside):
+    summary = outside / "step-summary.md"  # $GITHUB_STEP_SUMMARY lies outside the workspace
+    done = cli(repo, "--format", "github", "--summary-file", summary, "-o", outside / "out.txt")
+    assert done.returncode == 0, done
+    assert summary.read_text().startswith("### handoff-lint") and (outside / "out.txt").read_text()
+
+
 # --- items 3 and 4: the cache answers only for the same bytes at the same place ---------------------------
 
 
