@@ -426,7 +426,8 @@ def report(
 
         past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
     cache_root = None if no_cache else config.root
-    _emit(build(run, output_format, output_file, past, link_base, worst, cache_root), output_file, explicit=explicit)
+    page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root)
+    _emit(page, output_file, explicit=explicit)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
 

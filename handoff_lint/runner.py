@@ -11,7 +11,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 
-from .cache import CACHE_DIR, ResultCache, cache_key, content_digest, fingerprint
+from .cache import ResultCache, cache_key, content_digest, fingerprint
 from .fence import Fence, locate
 from .source import decode_lines, read_bytes
 
@@ -38,7 +38,7 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     """FileResults for ``paths``, in order. ``progress(n)`` is told of every ``n`` files done."""
     progress = progress or (lambda done: None)
     jobs = jobs or os.cpu_count() or 1
-    cache = ResultCache(config.root / CACHE_DIR, fingerprint(config, types, forced_type)) if use_cache else None
+    cache = ResultCache(config.root, fingerprint(config, types, forced_type)) if use_cache else None
     fence = Fence(config.root)
     results: list = [None] * len(paths)
     pending: list[tuple[int, str, str | None]] = []  # (index, path, cache key)

@@ -10,9 +10,11 @@ a path outside the repository is written as given only when the user named it on
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from .errors import HandoffLintError
@@ -75,8 +77,40 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
         fd = os.open(path, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        data = handle.read(limit + 1)
+        pieces, size = [], 0
+        while size <= limit:
+            piece = os.read(fd, min(limit + 1 - size, 1 << 24))
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+        data = b"".join(pieces)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     return data if len(data) <= limit else None
+
+
+def write_own_file(folder: Path, name: str, data: bytes) -> bool:
+    """Replace ``folder/name`` atomically (a temporary file, then a rename: a link at ``name`` is
+    replaced, never written through); False when it cannot be written. ``folder`` comes from own_folder."""
+    target = folder / name
+    try:
+        if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+            return False  # a folder, or a link, committed at that name: leave it
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False

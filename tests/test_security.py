@@ -269,6 +269,81 @@ def test_cache_never_writes_or_reads_through_a_committed_symlink(repo, outside, 
     assert (repo / what).is_symlink()
 
 
+def limited(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """The CLI in a subprocess that may use 2 GiB at most (a read of /dev/zero fails instead of swapping)."""
+    import resource
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "handoff_lint", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit,
+    )
+
+
+REPORT_CACHE_LINKS = {  # the link a PR commits -> where it points
+    ".handoff-lint-cache": "folder",
+    ".handoff-lint-cache/history": "folder",
+    ".handoff-lint-cache/senders.json": "file",
+    ".handoff-lint-cache/senders.json ": "/dev/zero",
+    ".handoff-lint-cache/history/results.json": "/dev/zero",
+    ".handoff-lint-cache/results.json": "/dev/zero",
+}
+
+
+@pytest.mark.parametrize("name", REPORT_CACHE_LINKS)
+def test_report_cache_and_history_never_follow_a_committed_symlink(repo, outside, name):
+    target = REPORT_CACHE_LINKS[name]
+    name = name.strip()
+    if target == "folder":
+        victim = outside / "cache-folder"
+        victim.mkdir()
+    elif target == "file":
+        victim = outside / "victim"
+        victim.write_text("untouched\n")
+    else:
+        victim = Path(target)
+    link(repo, name, victim)
+    before = sorted(p.relative_to(outside) for p in outside.rglob("*"))
+    args = ("report", "--format", "markdown", "--history", "5", HANDOFFS)
+    expected = limited(repo, *args, "--no-cache")
+    for _ in range(2):  # the first run writes the caches, the second reads them
+        done = limited(repo, *args)
+        assert done.returncode == 0 and done.stdout == expected.stdout and done.stderr == "", done
+    assert sorted(p.relative_to(outside) for p in outside.rglob("*")) == before
+    if target == "file":
+        assert victim.read_text() == "untouched\n"
+    assert (repo / name).is_symlink()
+
+
+@pytest.mark.parametrize("switch_off", ['ignore = ["HL004"]', 'select = ["HL3"]'])
+def test_repository_boundary_holds_with_its_rule_switched_off(repo, outside, switch_off):
+    secret = outside / "handoff.md"
+    secret.write_text(f"---\nfrom: {SECRET}\n---\n# Customer Handoff: x\n\n**AE:** {SECRET}\n")
+    link(repo, f"{HANDOFFS}/x.md", secret)
+    commit(repo, {".handoff-lint.toml": switch_off + "\n"}, "the rule off")
+    page = outside.parent / "report.html"
+    runs = [
+        cli(repo, "report", "--format", "markdown", HANDOFFS),
+        cli(repo, "report", "--no-cache", "--format", "markdown", HANDOFFS),
+        cli(repo, "report", "-o", page, HANDOFFS),
+        cli(repo, "--format", "json", HANDOFFS),
+    ]
+    for done in runs:
+        assert done.returncode in (0, 1) and SECRET not in done.stdout + done.stderr, done
+    assert "x.md" in runs[0].stdout and "| unknown |" in runs[0].stdout
+    assert SECRET not in page.read_text(encoding="utf-8")
+    assert not (repo / ".handoff-lint-cache" / "senders.json").read_text().count(SECRET)
+
+
 def test_damaged_cache_is_ignored_and_replaced(repo):
     cache = repo / ".handoff-lint-cache"
     cache.mkdir()

@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from ..cache import CACHE_DIR, ResultCache, fingerprint
+from ..cache import ResultCache, fingerprint
 from ..discover import EXTENSIONS, SKIP_DIRS, _excluded
 from ..errors import HandoffLintError
 from ..gitrepo import Repo
@@ -179,9 +179,7 @@ def _is_handoff(repo: Repo, path: str, config) -> bool:
 
 def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: bool):
     """(score, passed) for each (path, blob); linted only when the history cache does not know it."""
-    cache = (
-        ResultCache(config.root / CACHE_DIR / "history", fingerprint(config, types, forced_type)) if use_cache else None
-    )
+    cache = ResultCache(config.root, fingerprint(config, types, forced_type), "history") if use_cache else None
     scores: dict[tuple[str, str], tuple[int | None, bool]] = {}
     pending = []
     for path, blob in sorted(pairs):
