@@ -30,11 +30,14 @@ MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200,000 results; a bigger file is n
 FORMAT = 8  # 7: no verdict stored (outcome.py decides it for each run); 8: findings keep their fix hint
 
 
-def cache_key(real: str, root: Path) -> str:
-    """Where the file really is (its real path), relative to the config's folder: its type can depend
-    on that (``types`` globs), so the same relative path typed from two folders must not share an entry."""
+def cache_key(real: str, root: Path, config_type: str | None = None) -> str:
+    """Where the file really is (its real path), relative to the config's folder, and the type the
+    config's ``types`` globs give the path it was named by: besides the bytes (the digest), all a
+    result depends on. The same relative path typed from two folders, or a symlink alias typed by
+    another glob than its target, must not share an entry."""
     base = str(root).rstrip(os.sep) + os.sep
-    return real[len(base) :] if real.startswith(base) else real
+    key = real[len(base) :] if real.startswith(base) else real
+    return f"{key}\0{config_type}" if config_type else key
 
 
 def content_digest(data: bytes) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from test_ci_git import commit, example, git
 
+from conftest import REPO
+
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
 
@@ -242,6 +244,45 @@ def test_cache_key_is_where_the_file_is_not_how_it_was_typed(tmp_path):
     assert verdicts[("--no-cache", "a")] != verdicts[("--no-cache", "b")], verdicts
     assert verdicts[(None, "a")] == verdicts[("--no-cache", "a")]
     assert verdicts[(None, "b")] == verdicts[("--no-cache", "b")]
+
+
+def test_symlink_alias_typed_by_another_glob_has_its_own_cache_entry(repo):
+    """b/x.md -> ../a/x.md: the same bytes at the same real place, typed cs-to-sales by its own glob."""
+    text = example("sales-to-cs").replace("type: sales-to-cs\n", "")
+    config = '[types]\n"team-b/**" = "cs-to-sales"\n"team-a/**" = "sales-to-cs"\n'
+    commit(repo, {".handoff-lint.toml": config, "team-a/x.md": text}, "team a")
+    link(repo, "team-b/x.md", Path("../team-a/x.md"))
+
+    def verdicts(*cache: str) -> dict:
+        done = cli(repo, "team-a", "team-b", "--format", "json", *cache)
+        assert done.returncode in (0, 1), done
+        return {f["path"]: (f["type"], f["score"], f["passed"]) for f in json.loads(done.stdout)["files"]}
+
+    fresh = verdicts("--no-cache")
+    assert fresh["team-a/x.md"][0] == "sales-to-cs" and fresh["team-b/x.md"][0] == "cs-to-sales", fresh
+    assert verdicts() == fresh  # the first run fills the cache
+    assert verdicts() == fresh  # the second answers from it
+
+
+@pytest.mark.parametrize("where", ["outside", "dev-zero"])
+def test_team_type_file_linked_outside_the_repository_is_refused(repo, outside, where):
+    schema = (REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8")
+    (outside / "partner.schema.json").write_text(schema.replace("sdr-to-ae", f"partner-{SECRET}"))
+    target = outside / "partner.schema.json" if where == "outside" else Path("/dev/zero")
+    commit(
+        repo,
+        {
+            "team-types/own.schema.json": schema.replace("sdr-to-ae", "own"),
+            ".handoff-lint.toml": 'schema-dirs = ["team-types"]\n',
+        },
+        "types",
+    )
+    link(repo, "team-types/partner.schema.json", target)
+    for args in (["types"], ["--format", "json"]):
+        done = limited(repo, *args)
+        assert done.returncode == 2, done
+        assert "partner.schema.json: a symlink to a place outside the repository; not read" in done.stderr
+        assert done.stderr.count("\n") == 1 and SECRET not in done.stdout + done.stderr
 
 
 # --- items 5 and 6: a committed or damaged cache folder --------------------------------------------------
