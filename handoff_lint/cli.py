@@ -425,6 +425,8 @@ def report(
         from .report.history import history
 
         past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
+        for note in past.notes:
+            click.echo(f"handoff-lint: --history: {note}", err=True)
     cache_root = None if no_cache else config.root
     page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root)
     _emit(page, output_file, explicit=explicit)

@@ -285,6 +285,28 @@ def test_team_type_file_linked_outside_the_repository_is_refused(repo, outside, 
         assert done.stderr.count("\n") == 1 and SECRET not in done.stdout + done.stderr
 
 
+@pytest.mark.parametrize("year, stamp", [(5000, 95617584000), (9999, 253402214400), (1970, 1)])
+def test_history_over_a_commit_with_an_impossible_date_is_bounded(repo, year, stamp):
+    """Anyone can date a commit in the year 5000 (156,000 weekly rows), 9999 (past datetime's range) or
+    1970 (56 years of weeks): the trend stays short and says what it did."""
+    import time
+
+    text = example("sales-to-cs")
+    dated = {"GIT_AUTHOR_DATE": f"@{stamp} +0000", "GIT_COMMITTER_DATE": f"@{stamp} +0000"}
+    (repo / HANDOFFS / "good.md").write_text(text.replace("## Risk Flags", "## Risk Flags\n\nTBD\n"))
+    subprocess.run(["git", "commit", "-q", "-am", "odd date"], cwd=repo, env={**os.environ, **dated}, check=True)
+    commit(repo, {f"{HANDOFFS}/good.md": text}, "today")
+    for output in (["--format", "markdown"], ["-o", repo.parent / "report.html"]):
+        started = time.monotonic()
+        done = limited(repo, "report", "--history", "300", *output, HANDOFFS)
+        assert done.returncode == 0 and time.monotonic() - started < 10, done
+        note = "1 commit(s) dated before 1970 or after today" if year > 2026 else "only the last 520 weeks"
+        assert f"handoff-lint: --history: {note}" in done.stderr, done.stderr
+    page = limited(repo, "report", "--history", "300", "--format", "markdown").stdout
+    weeks = re.findall(r"^\| (\d{4})-\d\d-\d\d \|", page, re.M)
+    assert 1 <= len(weeks) <= 520 and str(year) not in weeks, weeks
+
+
 # --- items 5 and 6: a committed or damaged cache folder --------------------------------------------------
 
 

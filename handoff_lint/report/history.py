@@ -14,6 +14,7 @@ import os
 import re
 import statistics
 import subprocess
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -76,6 +77,7 @@ class History:
     files: dict[str, list[Version]] = field(default_factory=dict)  # path -> its versions, oldest first
     scored: int = 0  # versions linted in this run (the rest came from the cache)
     versions: int = 0  # distinct versions in the span
+    notes: list[str] = field(default_factory=list)  # what was left out or taken otherwise, for stderr
 
 
 def history(targets: list[str], span: Span, config, types, forced_type=None, jobs: int = 0, use_cache: bool = True):
@@ -87,8 +89,9 @@ def history(targets: list[str], span: Span, config, types, forced_type=None, job
         if spec is None:
             raise HandoffLintError(f"--history: {target} is outside the git repository")
         specs.append(spec)
-    commits = _commits(repo, span)
-    result = History(span, len(commits))
+    notes: list[str] = []
+    commits = _commits(repo, span, notes)
+    result = History(span, len(commits), notes=notes)
     if not commits:
         return result
     states = _states(repo, commits, specs, lambda path: _is_handoff(repo, path, config))
@@ -106,18 +109,48 @@ def history(targets: list[str], span: Span, config, types, forced_type=None, job
     return result
 
 
-def _commits(repo: Repo, span: Span) -> list[tuple[str, datetime]]:
-    """First-parent commits of HEAD within the span, oldest first."""
+def _commits(repo: Repo, span: Span, notes: list[str] | None = None) -> list[tuple[str, datetime]]:
+    """First-parent commits of HEAD within the span, oldest first (``notes``: what was not taken as dated)."""
     limit = ["-n", str(span.commits)] if span.commits else []
     out = repo._git("log", "--first-parent", "--format=%H %ct", *limit, "HEAD", "--", what="read the git history")
-    commits = [
-        (sha, datetime.fromtimestamp(int(stamp), timezone.utc))
-        for sha, stamp in (line.split() for line in out.splitlines() if line.strip())
-    ]
-    if span.weeks and commits:
-        since = _monday(commits[0][1]) - timedelta(weeks=span.weeks - 1)
-        commits = [(sha, date) for sha, date in commits if date >= since]
+    stamps = [(sha, int(stamp)) for sha, stamp in (line.split() for line in out.splitlines() if line.strip())]
+    commits = [(sha, datetime.fromtimestamp(stamp, timezone.utc)) for sha, stamp in _plausible(stamps, notes)]
+    if commits:
+        weeks = min(span.weeks or MAX_WEEKS, MAX_WEEKS)
+        since = _monday(commits[0][1]) - timedelta(weeks=weeks - 1)
+        kept = [(sha, date) for sha, date in commits if date >= since]
+        if len(kept) < len(commits) and weeks < (span.weeks or MAX_WEEKS + 1) and notes is not None:
+            notes.append(
+                f"only the last {MAX_WEEKS} weeks are shown; {len(commits) - len(kept)} older commit(s) left out"
+            )
+        commits = kept
     return commits[::-1]
+
+
+MAX_WEEKS = 520  # ten years of weekly rows: a longer trend is not read, and costs time and memory
+LATEST_SKEW = 24 * 3600  # a commit up to a day ahead of this machine's clock is a clock's error, kept
+
+
+def _plausible(stamps: list[tuple[str, int]], notes: list[str] | None) -> list[tuple[str, int]]:
+    """Commit times (newest first) with the impossible ones — before 1970 or after today, which anyone
+    can write into a commit (year 5000 made a weekly trend of 156,000 weeks; 9999 overflowed) — replaced
+    by the time of the commit before them (first-parent order is the history's own order)."""
+    latest = int(time.time()) + LATEST_SKEW
+    good = [stamp for _sha, stamp in stamps if 0 <= stamp <= latest]
+    previous = good[-1] if good else latest - LATEST_SKEW  # the oldest plausible time, or now
+    fixed, odd = [], []
+    for sha, stamp in reversed(stamps):  # oldest first
+        if 0 <= stamp <= latest:
+            previous = stamp
+        else:
+            odd.append(sha)
+        fixed.append((sha, previous))
+    if odd and notes is not None:
+        notes.append(
+            f"{len(odd)} commit(s) dated before 1970 or after today (first {odd[0][:12]}): "
+            "counted at the date of the commit before them"
+        )
+    return fixed[::-1]
 
 
 def _states(repo: Repo, commits, specs: list[str], keep) -> list[tuple[str, datetime, dict[str, str]]]:
