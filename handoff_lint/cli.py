@@ -169,16 +169,17 @@ def _run(
         raise InternalError(failure.path, str(failure)) from failure
 
 
-def _emit(text, output_file: str | None, append: bool = False, color: bool | None = None, explicit=True) -> None:
+def _emit(text, output_file: str | None, append=False, color: bool | None = None, explicit=True, root=None) -> None:
     """Write a report (a string, or an iterable of pieces) to a file or stdout; never through a committed
-    symlink (safe_files.open_output). ``explicit``: the user named ``output_file`` (not a default)."""
+    symlink (safe_files.open_output). ``explicit``: the user named ``output_file`` (not a default);
+    ``root``: the config's folder (its repository is the boundary)."""
     from .safe_files import open_output
 
     pieces = [text] if isinstance(text, str) else text
     if output_file:
         try:
             # surrogateescape: a file name with a non-UTF-8 byte is written back as that byte.
-            with open_output(output_file, append, explicit) as handle:
+            with open_output(output_file, append, explicit, root=root) as handle:
                 handle.writelines(pieces)
         except OSError as exc:
             raise HandoffLintError(f"cannot write {output_file}: {exc.strerror or exc}") from None
@@ -343,10 +344,10 @@ def check(
     run = decide(results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression)
     color = _use_color(color_choice, no_color) and not output_file and output_format == "text"
     reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
-    _emit(reporter.chunks(run), output_file, color=color or None)
+    _emit(reporter.chunks(run), output_file, color=color or None, root=config.root)
     if summary_file:
         summary = get_reporter("markdown")(annotated=output_format == "github").render(run)
-        _emit(summary, summary_file, append=True)
+        _emit(summary, summary_file, append=True, root=config.root)
     click.get_current_context().exit(exit_code(run, exit_zero))
 
 
@@ -429,7 +430,7 @@ def report(
             click.echo(f"handoff-lint: --history: {note}", err=True)
     cache_root = None if no_cache else config.root
     page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root)
-    _emit(page, output_file, explicit=explicit)
+    _emit(page, output_file, explicit=explicit, root=config.root)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
 
@@ -527,7 +528,7 @@ def new(type_name, company, from_, to, output, config_path):
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open_output(str(target), explicit=bool(output), exclusive=True) as handle:
+        with open_output(str(target), explicit=bool(output), exclusive=True, root=config.root) as handle:
             handle.write(text)
     except FileExistsError:
         raise HandoffLintError(f"{target} already exists; not overwritten (choose another path with -o)") from None

@@ -23,12 +23,14 @@ from .fence import inside, repository_top
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def open_output(path: str, append: bool = False, explicit: bool = True, exclusive: bool = False):
+def open_output(path: str, append=False, explicit=True, exclusive=False, root: Path | str | None = None):
     """A text handle for writing ``path``; a one-line HandoffLintError when a committed link would redirect it.
 
-    ``explicit``: the user named the path (else it is a default, which must stay in the repository)."""
+    ``explicit``: the user named the path (else it is a default, which must stay in the repository).
+    ``root``: the config's folder, whose repository (outside git, the folder) is the boundary;
+    default the working folder."""
     logical = os.path.abspath(path)
-    top = repository_top(os.getcwd())
+    top = repository_top(root or os.getcwd())
     guarded = inside(logical, top) or not explicit
     if guarded:
         if os.path.islink(logical):

@@ -85,6 +85,22 @@ def test_config_pointing_outside_the_repository_is_refused(repo, outside, key, w
     assert SECRET not in done.stdout + done.stderr
 
 
+@pytest.mark.parametrize("config", ["link outside", "link to /dev/zero", "2 MiB"])
+def test_committed_config_is_read_only_inside_the_repository_and_bounded(repo, outside, config):
+    (outside / "config.toml").write_text(f'paths = ["{outside / "notes"}"]\n')
+    if config == "2 MiB":
+        commit(repo, {".handoff-lint.toml": "# padding\n" * 200_000}, "a huge config")
+    else:
+        link(repo, ".handoff-lint.toml", outside / "config.toml" if config == "link outside" else Path("/dev/zero"))
+    done = limited(repo, "--format", "json")
+    assert SECRET not in done.stdout + done.stderr
+    if config == "link to /dev/zero":  # not a file: no config, the defaults
+        assert done.returncode == 0 and json.loads(done.stdout)["files"], done
+        return
+    reason = "a symlink to a place outside the repository" if config == "link outside" else "larger than 1024 KiB"
+    assert done.returncode == 2 and reason in done.stderr and done.stderr.count("\n") == 1, done
+
+
 def test_committed_symlink_to_a_file_outside_is_a_finding_and_never_quoted(repo, outside):
     link(repo, f"{HANDOFFS}/x.md", outside / ".git-credentials")
     link(repo, f"{HANDOFFS}/inside.md", Path("good.md"))  # a link within the repository is fine
