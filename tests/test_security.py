@@ -101,6 +101,12 @@ def test_committed_config_is_read_only_inside_the_repository_and_bounded(repo, o
     assert done.returncode == 2 and reason in done.stderr and done.stderr.count("\n") == 1, done
 
 
+def test_changed_since_counts_no_lines_through_an_untracked_link(repo):
+    (repo / HANDOFFS / "zero.md").symlink_to("/dev/zero")  # untracked: every line of it would be new
+    done = limited(repo, "--changed-since", "main", "--format", "github", f"{HANDOFFS}/zero.md")  # as pre-commit
+    assert done.returncode == 1 and "file=docs/handoffs/zero.md,line=1,col=1,title=HL004" in done.stdout, done
+
+
 def test_committed_symlink_to_a_file_outside_is_a_finding_and_never_quoted(repo, outside):
     link(repo, f"{HANDOFFS}/x.md", outside / ".git-credentials")
     link(repo, f"{HANDOFFS}/inside.md", Path("good.md"))  # a link within the repository is fine
