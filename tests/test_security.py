@@ -531,3 +531,26 @@ def test_file_name_with_a_non_utf8_byte_is_reported(repo, fmt):
         assert uris == {f"{HANDOFFS}/bad-%FF-name.md"}
     else:
         assert b"bad-\xff-name.md" in data
+
+
+# --- docs/ci.md: each promise names the tests that hold it -------------------------------------------------
+
+PROMISES = (
+    "Nothing from the PR is executed.",
+    "Nothing outside the workspace is read or written.",
+    "No untrusted text becomes a workflow command or terminal control.",
+    "Every input is bounded in time and memory.",
+)
+
+
+def test_every_security_promise_names_tests_that_exist():
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = text[text.index("### Security\n") :]
+    section = section[: section.index("\n## ")]
+    bullets = dict(re.findall(r"^- \*\*(.+?)\*\*(.*?)(?=^- \*\*|^\S|\Z)", section, re.M | re.S))
+    assert list(bullets) == list(PROMISES)
+    for promise, body in bullets.items():
+        cited = re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", body)
+        assert cited, promise
+        for path, name in cited:
+            assert f"\ndef {name}(" in (REPO / path).read_text(encoding="utf-8"), f"{promise}: {path}::{name}"
