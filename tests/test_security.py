@@ -329,6 +329,15 @@ def test_history_over_a_commit_with_an_impossible_date_is_bounded(repo, year, st
     assert 1 <= len(weeks) <= 520 and str(year) not in weeks, weeks
 
 
+def test_history_reads_no_version_over_the_size_limit(repo):
+    """An old version over max-file-kib is not read from git: it counts as the file on disk would (HL003)."""
+    commit(repo, {".handoff-lint.toml": "max-file-kib = 64\n", f"{HANDOFFS}/good.md": "x" * 100_000}, "huge")
+    done = limited(repo, "report", "--format", "markdown", "--history", "300", HANDOFFS)
+    checked = limited(repo, "--format", "json", HANDOFFS)
+    assert done.returncode == 0 and json.loads(checked.stdout)["files"][0]["findings"][0]["code"] == "HL003"
+    assert re.search(r"^\| \d{4}-\d\d-\d\d \| 1 \| 0% \| — \|$", done.stdout, re.M), done.stdout
+
+
 # --- items 5 and 6: a committed or damaged cache folder --------------------------------------------------
 
 

@@ -222,7 +222,7 @@ def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: 
         else:
             pending.append((path, blob))
     if pending:
-        contents = _contents(repo, [blob for _path, blob in pending])
+        contents = _contents(repo, [blob for _path, blob in pending], config.max_file_bytes)
         work = [(repo.from_repo(path), contents[blob]) for path, blob in pending]
         for (path, blob), result in zip(pending, _lint(work, config, types, forced_type, jobs), strict=True):
             scores[(path, blob)] = (result.score, verdict(result).passed)
@@ -233,19 +233,16 @@ def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: 
     return scores, len(pending)
 
 
-def _contents(repo: Repo, blobs: list[str]) -> dict[str, bytes]:
-    """Blob contents through one ``git cat-file --batch``."""
+def _contents(repo: Repo, blobs: list[str], limit: int) -> dict[str, bytes]:
+    """Blob contents through one ``git cat-file --batch``. A version over ``limit`` bytes is not read
+    (a pull request can commit many 100 MB versions): it gets one shared buffer of ``limit + 1``
+    bytes, which the linter reports as too large (HL003), as it would the file on disk."""
     unique = list(dict.fromkeys(blobs))
-    done = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        cwd=repo.top,
-        input="".join(b + "\n" for b in unique).encode(),
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise HandoffLintError(f"cannot read old versions: {done.stderr.decode(errors='replace').strip()}")
-    out, position, contents = done.stdout, 0, {}
+    sizes = _run_git(repo, "--batch-check", unique).decode().splitlines()
+    large = {blob for blob, line in zip(unique, sizes, strict=True) if _size(line) > limit}
+    contents = dict.fromkeys(large, bytes(limit + 1) if large else b"")
+    unique = [blob for blob in unique if blob not in large]
+    out, position = _run_git(repo, "--batch", unique) if unique else b"", 0
     for blob in unique:
         end = out.index(b"\n", position)
         header = out[position:end].split()
@@ -253,6 +250,25 @@ def _contents(repo: Repo, blobs: list[str]) -> dict[str, bytes]:
         contents[blob] = out[end + 1 : end + 1 + size]
         position = end + 1 + size + 1 if len(header) == 3 else end + 1
     return contents
+
+
+def _run_git(repo: Repo, mode: str, blobs: list[str]) -> bytes:
+    done = subprocess.run(
+        ["git", "cat-file", mode],
+        cwd=repo.top,
+        input="".join(b + "\n" for b in blobs).encode(),
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise HandoffLintError(f"cannot read old versions: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+def _size(line: str) -> int:
+    """The size in a ``cat-file --batch-check`` line (``<id> blob <size>``; 0 for ``<id> missing``)."""
+    fields = line.split()
+    return int(fields[2]) if len(fields) == 3 else 0
 
 
 _worker = None
