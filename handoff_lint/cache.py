@@ -10,12 +10,10 @@ in git (a ``.gitignore`` containing ``*``), as ruff's cache does.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,18 +21,23 @@ from . import __version__
 from .categories import CategoryScore
 from .findings import Finding, Severity
 from .outcome import RULE_NAMES, rule_name
+from .safe_files import own_folder, read_own_file, write_own_file
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200,000 results; a bigger file is not ours: ignored
 FORMAT = 8  # 7: no verdict stored (outcome.py decides it for each run); 8: findings keep their fix hint
 
 
-def cache_key(real: str, root: Path) -> str:
-    """Where the file really is (its real path), relative to the config's folder: its type can depend
-    on that (``types`` globs), so the same relative path typed from two folders must not share an entry."""
+def cache_key(real: str, root: Path, config_type: str | None = None) -> str:
+    """Where the file really is (its real path), relative to the config's folder, and the type the
+    config's ``types`` globs give the path it was named by: besides the bytes (the digest), all a
+    result depends on. The same relative path typed from two folders, or a symlink alias typed by
+    another glob than its target, must not share an entry."""
     base = str(root).rstrip(os.sep) + os.sep
-    return real[len(base) :] if real.startswith(base) else real
+    key = real[len(base) :] if real.startswith(base) else real
+    return f"{key}\0{config_type}" if config_type else key
 
 
 def content_digest(data: bytes) -> str:
@@ -58,8 +61,10 @@ def fingerprint(config, types, forced_type: str | None) -> str:
 
 
 class ResultCache:
-    def __init__(self, folder: Path, fingerprint: str):
-        self.folder = folder
+    def __init__(self, root: Path, fingerprint: str, subfolder: str = ""):
+        """The cache in ``root/.handoff-lint-cache`` (``/subfolder``, when given)."""
+        self.root = root
+        self.parts = (CACHE_DIR, subfolder) if subfolder else (CACHE_DIR,)
         self.fingerprint = fingerprint
         self.entries: dict[str, dict] = {}
         self.error_codes: set[str] = set()  # of the results put: their rules' names are stored with them
@@ -67,10 +72,11 @@ class ResultCache:
         self._load()
 
     def _load(self) -> None:
+        folder = own_folder(self.root, *self.parts)
+        data = read_own_file(folder / CACHE_FILE, MAX_CACHE_BYTES) if folder is not None else None
         try:
-            with _open_no_follow(self.folder) as handle:
-                stored = json.load(handle)
-        except (OSError, ValueError, RecursionError):
+            stored = json.loads(data) if data is not None else None
+        except (ValueError, RecursionError):
             return  # no cache yet, a corrupt one or a link: start afresh
         if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint:
             entries = stored.get("entries")
@@ -100,44 +106,20 @@ class ResultCache:
 
         The folder comes with the repository, so a pull request can commit it: a folder, a
         ``.gitignore`` or a ``results.json`` that is a symlink (or anything but a plain file) is
-        never written through; no temporary file is left behind.
+        never written through (safe_files); no temporary file is left behind.
         """
         if not self.changed:
             return
-        temporary = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if self.folder.is_symlink() or not self.folder.is_dir():
-                return
-            target = self.folder / CACHE_FILE
-            if os.path.lexists(target) and not target.is_file() or target.is_symlink():
-                return
-            ignore = self.folder / ".gitignore"
-            if not os.path.lexists(ignore):
-                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                with os.fdopen(os.open(ignore, flags, 0o644), "w", encoding="utf-8") as out:
-                    out.write("# Created by handoff-lint.\n*\n")
-            names = {code: rule_name(code) for code in self.error_codes} | dict(RULE_NAMES)
-            payload = {"fingerprint": self.fingerprint, "entries": self.entries, "names": names}
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(payload, out, separators=(",", ":"))
-            os.replace(temporary, target)  # replaces a name, never writes through a link
-            temporary = None
-        except OSError:
-            pass
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-
-
-def _open_no_follow(folder: Path):
-    """The cache file for reading, refusing a linked folder or file (read as a miss)."""
-    if folder.is_symlink():
-        raise OSError("the cache folder is a symlink")
-    fd = os.open(folder / CACHE_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    return os.fdopen(fd, encoding="utf-8")
+        folder = own_folder(self.root, *self.parts, create=True)
+        target = folder / CACHE_FILE if folder is not None else None
+        if target is None or os.path.lexists(target) and (target.is_symlink() or not target.is_file()):
+            return  # not ours to write: leave no .gitignore behind either
+        ignore = folder / ".gitignore"
+        if not os.path.lexists(ignore):
+            write_own_file(folder, ".gitignore", b"# Created by handoff-lint.\n*\n")
+        names = {code: rule_name(code) for code in self.error_codes} | dict(RULE_NAMES)
+        payload = {"fingerprint": self.fingerprint, "entries": self.entries, "names": names}
+        write_own_file(folder, CACHE_FILE, json.dumps(payload, separators=(",", ":")).encode())
 
 
 def _compact(value) -> str:

@@ -169,13 +169,17 @@ def _run(
         raise InternalError(failure.path, str(failure)) from failure
 
 
-def _emit(text, output_file: str | None, append: bool = False, color: bool | None = None) -> None:
-    """Write a report (a string, or an iterable of pieces) to a file or stdout."""
+def _emit(text, output_file: str | None, append=False, color: bool | None = None, explicit=True, root=None) -> None:
+    """Write a report (a string, or an iterable of pieces) to a file or stdout; never through a committed
+    symlink (safe_files.open_output). ``explicit``: the user named ``output_file`` (not a default);
+    ``root``: the config's folder (its repository is the boundary)."""
+    from .safe_files import open_output
+
     pieces = [text] if isinstance(text, str) else text
     if output_file:
         try:
             # surrogateescape: a file name with a non-UTF-8 byte is written back as that byte.
-            with open(output_file, "a" if append else "w", encoding="utf-8", errors="surrogateescape") as handle:
+            with open_output(output_file, append, explicit, root=root) as handle:
                 handle.writelines(pieces)
         except OSError as exc:
             raise HandoffLintError(f"cannot write {output_file}: {exc.strerror or exc}") from None
@@ -340,10 +344,10 @@ def check(
     run = decide(results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression)
     color = _use_color(color_choice, no_color) and not output_file and output_format == "text"
     reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
-    _emit(reporter.chunks(run), output_file, color=color or None)
+    _emit(reporter.chunks(run), output_file, color=color or None, root=config.root)
     if summary_file:
         summary = get_reporter("markdown")(annotated=output_format == "github").render(run)
-        _emit(summary, summary_file, append=True)
+        _emit(summary, summary_file, append=True, root=config.root)
     click.get_current_context().exit(exit_code(run, exit_zero))
 
 
@@ -412,6 +416,7 @@ def report(
         from .report.history import parse_span
 
         span = parse_span(history_spec)
+    explicit = bool(output_file)
     if output_format == "html" and not output_file:
         output_file = "handoff-report.html"
     config, types = _load(config_path, threshold)
@@ -421,8 +426,11 @@ def report(
         from .report.history import history
 
         past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
+        for note in past.notes:
+            click.echo(f"handoff-lint: --history: {note}", err=True)
     cache_root = None if no_cache else config.root
-    _emit(build(run, output_format, output_file, past, link_base, worst, cache_root), output_file)
+    page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root)
+    _emit(page, output_file, explicit=explicit, root=config.root)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
 
@@ -516,9 +524,11 @@ def new(type_name, company, from_, to, output, config_path):
     else:  # like every path in the config, the default folder is relative to the config's folder
         folder = config.root / (config.paths[0] if config.paths else "docs/handoffs")
         target = Path(os.path.relpath(folder / f"{slugify(company)}-{type_name}.md"))
+    from .safe_files import open_output
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as handle:
+        with open_output(str(target), explicit=bool(output), exclusive=True, root=config.root) as handle:
             handle.write(text)
     except FileExistsError:
         raise HandoffLintError(f"{target} already exists; not overwritten (choose another path with -o)") from None

@@ -67,11 +67,14 @@ MAX_FILE_KIB = 64 * 1024  # the most max-file-kib may raise the limit to
 
 
 def find_config_file(start: Path) -> Path | None:
+    fence = Fence(start)
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if not candidate.is_file():
                 continue
+            if fence.refusal(str(candidate)):  # a config committed as a link to a file elsewhere
+                raise ConfigError(f"{candidate}: a symlink to a place outside the repository; not read")
             if name == "pyproject.toml" and "handoff-lint" not in _read_toml(candidate).get("tool", {}):
                 continue
             return candidate
@@ -106,10 +109,18 @@ def settings_in(data: bytes, name: str) -> dict | None:
         return None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KiB; not a config, not read")
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:

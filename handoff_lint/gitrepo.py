@@ -21,6 +21,9 @@ from pathlib import Path
 
 from .errors import HandoffLintError
 from .fence import real_folders
+from .source import read_bytes
+
+MAX_BYTES = 64 * 1024 * 1024  # the most max-file-kib lets the linter read
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -137,10 +140,10 @@ class Repo:
         if change.status == "D":
             return frozenset()
         if change.old_path is None and not self._tracked(change.path):
-            try:
-                count = len((self.top / change.path).read_bytes().splitlines())
-            except OSError:
-                count = 0
+            # Every line is new. Counted on a plain file only, and only up to the linter's largest
+            # file: an untracked link to /dev/zero would never end.
+            data = None if os.path.islink(self.top / change.path) else read_bytes(self.top / change.path, MAX_BYTES)
+            count = len(data.splitlines()) if data is not None else 0
             return frozenset(range(1, count + 1))
         paths = [change.path] if change.old_path in (None, change.path) else [change.old_path, change.path]
         out = self._git("diff", "-U0", "--find-renames", "--no-color", "--no-ext-diff", base, "--", *paths, what="diff")

@@ -15,11 +15,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import ConfigError
+from .fence import Fence
 from .language.normalize import normalize_heading, normalize_label
 
 META_SCHEMA_FILE = "handoff-type.meta.schema.json"
 CONFIG_SCHEMA_FILE = "config.schema.json"  # the configuration's schema, not a handoff type
 EXTENSION = "x-handoff-lint"
+MAX_TYPE_BYTES = 1024 * 1024  # the largest built-in type is about 20 KiB
 
 
 def data_dir(name: str) -> Path:
@@ -159,9 +161,12 @@ def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Hand
         directory = Path(directory)
         if not directory.is_dir():
             raise ConfigError(f"schema directory not found: {directory}")
+        fence = Fence(directory) if verify else None  # a team's folder comes with the repository
         for path in sorted(directory.glob("*.schema.json")):
             if path.name in (META_SCHEMA_FILE, CONFIG_SCHEMA_FILE):
                 continue
+            if fence is not None and fence.refusal(str(path)):
+                raise ConfigError(f"{path}: a symlink to a place outside the repository; not read")
             handoff_type = load_type(path, verify=verify)
             types[handoff_type.name] = handoff_type
     return types
@@ -170,7 +175,11 @@ def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Hand
 def load_type(path: Path, verify: bool = True) -> HandoffType:
     """Read one type definition; ``verify`` checks it against the meta-schema and JSON Schema."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TYPE_BYTES + 1)
+        if len(data) > MAX_TYPE_BYTES:
+            raise ConfigError(f"{path}: type definition larger than {MAX_TYPE_BYTES // 1024} KiB; not read")
+        raw = json.loads(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read type definition: {exc}") from None
     except json.JSONDecodeError as exc:

@@ -41,9 +41,9 @@ def resolve_type(
         if name in types:
             return Resolution(types[name], "frontmatter")
         return Resolution(None, "", f"unknown handoff type '{declared}' in frontmatter; known types: {known}")
-    for pattern, name in (globs or {}).items():
-        if _glob_matches(doc.path, pattern, root):
-            return Resolution(types[name], "config")
+    name = config_type(doc.path, globs, root)
+    if name is not None:
+        return Resolution(types[name], "config")
     # The H1, or the first heading when there is none ("#### 13.2.2 Discovery Summary").
     title = doc.title.text if doc.title is not None else (doc.sections[0].title if doc.sections else "")
     if title:
@@ -98,6 +98,14 @@ def type_from_title(title: str, types: dict[str, HandoffType]) -> HandoffType | 
             if f" {pattern} " in words and len(pattern) > best_len:
                 best, best_len = handoff_type, len(pattern)
     return best
+
+
+def config_type(path: str, globs: dict[str, str] | None, root: Path | None) -> str | None:
+    """The type the config's ``types`` globs give ``path`` (as named, or where it really is), or None."""
+    for pattern, name in (globs or {}).items():
+        if _glob_matches(path, pattern, root):
+            return name
+    return None
 
 
 def _glob_matches(path: str, pattern: str, root: Path | None) -> bool:

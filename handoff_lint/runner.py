@@ -11,7 +11,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 
-from .cache import CACHE_DIR, ResultCache, cache_key, content_digest, fingerprint
+from .cache import ResultCache, cache_key, content_digest, fingerprint
 from .fence import Fence, locate
 from .source import decode_lines, read_bytes
 
@@ -38,15 +38,16 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     """FileResults for ``paths``, in order. ``progress(n)`` is told of every ``n`` files done."""
     progress = progress or (lambda done: None)
     jobs = jobs or os.cpu_count() or 1
-    cache = ResultCache(config.root / CACHE_DIR, fingerprint(config, types, forced_type)) if use_cache else None
+    cache = ResultCache(config.root, fingerprint(config, types, forced_type)) if use_cache else None
     fence = Fence(config.root)
+    typed = _glob_typer(config)
     results: list = [None] * len(paths)
     pending: list[tuple[int, str, str | None]] = []  # (index, path, cache key)
     for index, path in enumerate(paths):
         key = None
         located = locate(path) if cache is not None else None
         if located is not None and not fence.refusal(path, located):
-            key = cache_key(located[1], config.root)
+            key = cache_key(located[1], config.root, typed(path))
             # Not kept: ten thousand files' bytes would be the run's largest cost.
             data = read_bytes(path, config.max_file_bytes)
             digest = content_digest(data) if data is not None else None
@@ -62,6 +63,16 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     if cache is not None:
         cache.save()
     return results
+
+
+def _glob_typer(config):
+    """``path -> the type the config's types globs give it`` (part of its cache key); a warm run
+    without globs never imports resolve.py."""
+    if not config.types:
+        return lambda path: None
+    from .resolve import config_type
+
+    return lambda path: config_type(path, config.types, config.root)
 
 
 @contextmanager
@@ -137,12 +148,12 @@ def _lint_one(linter, path: str, hashed: bool):
 
 
 def _parallel(work, config, forced_type, jobs: int, hashed: bool, progress):
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import worker_pool
 
     chunk = max(1, len(work) // (jobs * 8))
     initargs = (config, forced_type, hashed)
     results = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs) as pool:
+    with worker_pool(jobs, _init_worker, initargs) as pool:
         for result in pool.map(_work, work, chunksize=chunk):
             results.append(result)
             progress(1)

@@ -376,3 +376,71 @@ def test_action_builds_and_uploads_the_team_report(runner, pull_request, tmp_pat
     assert upload["uses"].startswith("actions/upload-artifact@")
     assert "inputs.report-artifact != ''" in upload["if"] and "steps.report.outcome == 'success'" in upload["if"]
     assert upload["with"]["path"] == "${{ steps.report.outputs.report-file }}"
+
+
+# --- issue 23: nothing from the pull request runs in a worker process either ----------------------------
+
+# Modules a worker started by spawn or forkserver imports first (``python -c "from multiprocessing…"``).
+WORKER_HIJACKS = ("multiprocessing.py", "concurrent/__init__.py", "yaml.py", "handoff_lint/__init__.py")
+# Python 3.14 on Linux (forkserver) and macOS (spawn) start pools so; here a .pth in the action's venv
+# sets the start method for the one process that reads the variable (it unsets it for its children).
+START_METHOD_PTH = (
+    'import os; m = os.environ.pop("HANDOFF_LINT_TEST_START_METHOD", None); '
+    'm and __import__("multiprocessing").set_start_method(m)\n'
+)
+
+
+def test_every_python_the_action_runs_is_isolated():
+    """Each command that starts Python in a ``run:`` step passes -I (a console script would not)."""
+    for step in action()["runs"]["steps"]:
+        for line in step.get("run", "").splitlines():
+            assert "/bin/handoff-lint" not in line, line
+            for match in re.finditer(r'(\$PYTHON"|/bin/python")(\s+\S+)?', line):
+                assert (match.group(2) or "").strip() == "-I", line
+
+
+@pytest.mark.slow
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: the action never starts a worker pool")
+@pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
+def test_action_workers_run_nothing_from_the_pull_request(runner, pull_request, tmp_path, start_method):
+    """A PR with enough handoffs to start a pool and a ``multiprocessing.py``: no worker imports it."""
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    for name in WORKER_HIJACKS:
+        path = workspace / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"open({str(markers / name.replace('/', '-'))!r}, 'w').close()\n", encoding="utf-8")
+    for number in range(20):  # the pool starts from 16 files
+        (workspace / HANDOFFS / f"more-{number}.md").write_text(example("sdr-to-ae"), encoding="utf-8")
+    installed = runner.run("Install handoff-lint", tmp_path, {}, report_artifact="handoff-report")
+    assert installed["code"] == 0, installed
+    site = next((runner.runner_temp / "handoff-lint-venv" / "lib").glob("python*/site-packages"))
+    pth = site / "zz-handoff-lint-test-start-method.pth"
+    pth.write_text(START_METHOD_PTH, encoding="utf-8")
+    try:
+        event = {**pr_event(pull_request), "HANDOFF_LINT_TEST_START_METHOD": start_method}
+        linted = runner.run("lint", workspace, event, paths=HANDOFFS, changed_only="false")
+        shutil.rmtree(workspace / ".handoff-lint-cache")  # the report lints afresh, on its own pool
+        reported = runner.run("report", workspace, event, report_artifact="handoff-report", paths=HANDOFFS)
+    finally:
+        pth.unlink()
+    assert linted["code"] in (0, 1) and "internal error" not in linted["out"] + linted["err"], linted
+    assert "more-19.md" in linted["summary"], linted
+    assert reported["code"] == 0 and "(24 handoffs)" in reported["err"], reported
+    assert sorted(p.name for p in markers.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_action_writes_no_sarif_through_a_committed_symlink(runner, pull_request, tmp_path):
+    """docs/ci.md's workflow writes handoff-lint.sarif in the checkout, where a PR can commit a link."""
+    victim = tmp_path / "runner-file"
+    victim.write_text("untouched\n", encoding="utf-8")
+    workspace = tmp_path / "ws"
+    checkout(pull_request, workspace)
+    (workspace / "handoff-lint.sarif").symlink_to(victim)
+    r = runner.run("lint", workspace, pr_event(pull_request), sarif_file="handoff-lint.sarif")
+    assert r["code"] == 2 and r["outputs"]["exit-code"] == "2", r
+    assert "handoff-lint: error: cannot write handoff-lint.sarif: it is a symlink; not written through\n" in r["err"]
+    assert victim.read_text(encoding="utf-8") == "untouched\n"

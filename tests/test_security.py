@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from test_ci_git import commit, example, git
 
+from conftest import REPO
+
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
 
@@ -83,6 +85,28 @@ def test_config_pointing_outside_the_repository_is_refused(repo, outside, key, w
     assert SECRET not in done.stdout + done.stderr
 
 
+@pytest.mark.parametrize("config", ["link outside", "link to /dev/zero", "2 MiB"])
+def test_committed_config_is_read_only_inside_the_repository_and_bounded(repo, outside, config):
+    (outside / "config.toml").write_text(f'paths = ["{outside / "notes"}"]\n')
+    if config == "2 MiB":
+        commit(repo, {".handoff-lint.toml": "# padding\n" * 200_000}, "a huge config")
+    else:
+        link(repo, ".handoff-lint.toml", outside / "config.toml" if config == "link outside" else Path("/dev/zero"))
+    done = limited(repo, "--format", "json")
+    assert SECRET not in done.stdout + done.stderr
+    if config == "link to /dev/zero":  # not a file: no config, the defaults
+        assert done.returncode == 0 and json.loads(done.stdout)["files"], done
+        return
+    reason = "a symlink to a place outside the repository" if config == "link outside" else "larger than 1024 KiB"
+    assert done.returncode == 2 and reason in done.stderr and done.stderr.count("\n") == 1, done
+
+
+def test_changed_since_counts_no_lines_through_an_untracked_link(repo):
+    (repo / HANDOFFS / "zero.md").symlink_to("/dev/zero")  # untracked: every line of it would be new
+    done = limited(repo, "--changed-since", "main", "--format", "github", f"{HANDOFFS}/zero.md")  # as pre-commit
+    assert done.returncode == 1 and "file=docs/handoffs/zero.md,line=1,col=1,title=HL004" in done.stdout, done
+
+
 def test_committed_symlink_to_a_file_outside_is_a_finding_and_never_quoted(repo, outside):
     link(repo, f"{HANDOFFS}/x.md", outside / ".git-credentials")
     link(repo, f"{HANDOFFS}/inside.md", Path("good.md"))  # a link within the repository is fine
@@ -112,6 +136,86 @@ def test_a_path_the_user_names_outside_the_repository_is_still_read(repo, tmp_pa
     elsewhere.write_text(example("sdr-to-ae"))
     done = cli(repo, elsewhere)
     assert done.returncode == 0 and "sdr-to-ae" in done.stdout, done
+
+
+# --- issue 23: no worker process imports the pull request's modules ---------------------------------------
+
+# The console script's shape: sys.path starts at the script's folder, not the working folder, and the
+# start method is the one Python 3.14 (forkserver) or macOS (spawn) uses by default.
+ENTRY = """import multiprocessing, sys
+if __name__ == "__main__":
+    multiprocessing.set_start_method(sys.argv.pop(1))
+    from handoff_lint.cli import main
+    main()
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no worker pool starts")
+@pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_worker_processes_import_nothing_from_the_working_folder(repo, tmp_path, start_method, command):
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    files = {f"{HANDOFFS}/h{number}.md": example("sdr-to-ae") for number in range(20)}  # a pool from 16
+    for name in ("multiprocessing.py", "concurrent/__init__.py", "yaml.py", "handoff_lint/__init__.py"):
+        files[name] = f"open({str(markers / name.replace('/', '-'))!r}, 'w').close()\n"
+    commit(repo, files, "a pull request with modules named like the workers' imports")
+    entry = tmp_path / "bin" / "handoff-lint"
+    entry.parent.mkdir()
+    entry.write_text(ENTRY, encoding="utf-8")
+    args = ["--format", "markdown", "--history", "5"] if command == "report" else ["--format", "json"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_", "PYTHON"))}
+    done = subprocess.run(
+        [sys.executable, str(entry), start_method, command, "-j", "2", "--no-cache", *args, HANDOFFS],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    linted = "h19.md" if command == "check" else " | 21 | 100% | "  # every file, and the history's week
+    assert done.returncode == 0 and linted in done.stdout, done
+    assert sorted(p.name for p in markers.iterdir()) == []
+
+
+# --- issue 23: no output file is written through a committed symlink ------------------------------------
+
+OUTPUTS = {  # what the command writes -> (the command, the path the PR commits as a link)
+    "check -o": (["--format", "json", "-o", "report.json"], "report.json"),
+    "check --summary-file": (["--format", "github", "--summary-file", "summary.md"], "summary.md"),
+    "report's default output": (["report"], "handoff-report.html"),
+    "report -o into a linked folder": (["report", "-o", "site/report.html"], "site"),
+    "merge -o": (["merge", "{shard}", "-o", "merged.json"], "merged.json"),
+    "new -o": (["new", "sales-to-cs", "--company", "Acme", "-o", "notes/acme.md"], "notes"),
+}
+
+
+@pytest.mark.parametrize("what", OUTPUTS)
+def test_output_is_never_written_through_a_committed_symlink(repo, outside, what):
+    args, name = OUTPUTS[what]
+    victim = outside / ("folder" if "/" in args[-1] else "victim")
+    if victim.name == "folder":
+        victim.mkdir()
+    else:
+        victim.write_text("untouched\n")
+    link(repo, name, victim)
+    shard = outside.parent / "shard.json"
+    assert cli(repo, "--format", "json", "-o", shard).returncode == 0  # a path outside, named by the user
+    before = sorted(p.relative_to(outside) for p in outside.rglob("*"))
+    done = cli(repo, *[arg.format(shard=shard) for arg in args])
+    assert done.returncode == 2, done
+    assert done.stderr.startswith(f"handoff-lint: error: cannot write {args[-1] if '-o' in args else name}")
+    assert done.stderr.count("\n") == 1 and "not written" in done.stderr, done.stderr
+    assert sorted(p.relative_to(outside) for p in outside.rglob("*")) == before
+    if victim.is_file():
+        assert victim.read_text() == "untouched\n"
+
+
+def test_output_outside_the_repository_named_by_the_user_is_written(repo, outside):
+    summary = outside / "step-summary.md"  # $GITHUB_STEP_SUMMARY lies outside the workspace
+    done = cli(repo, "--format", "github", "--summary-file", summary, "-o", outside / "out.txt")
+    assert done.returncode == 0, done
+    assert summary.read_text().startswith("### handoff-lint") and (outside / "out.txt").read_text()
 
 
 # --- items 3 and 4: the cache answers only for the same bytes at the same place ---------------------------
@@ -164,6 +268,76 @@ def test_cache_key_is_where_the_file_is_not_how_it_was_typed(tmp_path):
     assert verdicts[(None, "b")] == verdicts[("--no-cache", "b")]
 
 
+def test_symlink_alias_typed_by_another_glob_has_its_own_cache_entry(repo):
+    """b/x.md -> ../a/x.md: the same bytes at the same real place, typed cs-to-sales by its own glob."""
+    text = example("sales-to-cs").replace("type: sales-to-cs\n", "")
+    config = '[types]\n"team-b/**" = "cs-to-sales"\n"team-a/**" = "sales-to-cs"\n'
+    commit(repo, {".handoff-lint.toml": config, "team-a/x.md": text}, "team a")
+    link(repo, "team-b/x.md", Path("../team-a/x.md"))
+
+    def verdicts(*cache: str) -> dict:
+        done = cli(repo, "team-a", "team-b", "--format", "json", *cache)
+        assert done.returncode in (0, 1), done
+        return {f["path"]: (f["type"], f["score"], f["passed"]) for f in json.loads(done.stdout)["files"]}
+
+    fresh = verdicts("--no-cache")
+    assert fresh["team-a/x.md"][0] == "sales-to-cs" and fresh["team-b/x.md"][0] == "cs-to-sales", fresh
+    assert verdicts() == fresh  # the first run fills the cache
+    assert verdicts() == fresh  # the second answers from it
+
+
+@pytest.mark.parametrize("where", ["outside", "dev-zero"])
+def test_team_type_file_linked_outside_the_repository_is_refused(repo, outside, where):
+    schema = (REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8")
+    (outside / "partner.schema.json").write_text(schema.replace("sdr-to-ae", f"partner-{SECRET}"))
+    target = outside / "partner.schema.json" if where == "outside" else Path("/dev/zero")
+    commit(
+        repo,
+        {
+            "team-types/own.schema.json": schema.replace("sdr-to-ae", "own"),
+            ".handoff-lint.toml": 'schema-dirs = ["team-types"]\n',
+        },
+        "types",
+    )
+    link(repo, "team-types/partner.schema.json", target)
+    for args in (["types"], ["--format", "json"]):
+        done = limited(repo, *args)
+        assert done.returncode == 2, done
+        assert "partner.schema.json: a symlink to a place outside the repository; not read" in done.stderr
+        assert done.stderr.count("\n") == 1 and SECRET not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("year, stamp", [(5000, 95617584000), (9999, 253402214400), (1970, 1)])
+def test_history_over_a_commit_with_an_impossible_date_is_bounded(repo, year, stamp):
+    """Anyone can date a commit in the year 5000 (156,000 weekly rows), 9999 (past datetime's range) or
+    1970 (56 years of weeks): the trend stays short and says what it did."""
+    import time
+
+    text = example("sales-to-cs")
+    dated = {"GIT_AUTHOR_DATE": f"@{stamp} +0000", "GIT_COMMITTER_DATE": f"@{stamp} +0000"}
+    (repo / HANDOFFS / "good.md").write_text(text.replace("## Risk Flags", "## Risk Flags\n\nTBD\n"))
+    subprocess.run(["git", "commit", "-q", "-am", "odd date"], cwd=repo, env={**os.environ, **dated}, check=True)
+    commit(repo, {f"{HANDOFFS}/good.md": text}, "today")
+    for output in (["--format", "markdown"], ["-o", repo.parent / "report.html"]):
+        started = time.monotonic()
+        done = limited(repo, "report", "--history", "300", *output, HANDOFFS)
+        assert done.returncode == 0 and time.monotonic() - started < 10, done
+        note = "1 commit(s) dated before 1970 or after today" if year > 2026 else "only the last 520 weeks"
+        assert f"handoff-lint: --history: {note}" in done.stderr, done.stderr
+    page = limited(repo, "report", "--history", "300", "--format", "markdown").stdout
+    weeks = re.findall(r"^\| (\d{4})-\d\d-\d\d \|", page, re.M)
+    assert 1 <= len(weeks) <= 520 and str(year) not in weeks, weeks
+
+
+def test_history_reads_no_version_over_the_size_limit(repo):
+    """An old version over max-file-kib is not read from git: it counts as the file on disk would (HL003)."""
+    commit(repo, {".handoff-lint.toml": "max-file-kib = 64\n", f"{HANDOFFS}/good.md": "x" * 100_000}, "huge")
+    done = limited(repo, "report", "--format", "markdown", "--history", "300", HANDOFFS)
+    checked = limited(repo, "--format", "json", HANDOFFS)
+    assert done.returncode == 0 and json.loads(checked.stdout)["files"][0]["findings"][0]["code"] == "HL003"
+    assert re.search(r"^\| \d{4}-\d\d-\d\d \| 1 \| 0% \| — \|$", done.stdout, re.M), done.stdout
+
+
 # --- items 5 and 6: a committed or damaged cache folder --------------------------------------------------
 
 
@@ -187,6 +361,81 @@ def test_cache_never_writes_or_reads_through_a_committed_symlink(repo, outside, 
         assert victim.read_text() == "untouched\n"
     assert not (outside / "victim").exists() or what.endswith("results.json")
     assert (repo / what).is_symlink()
+
+
+def limited(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """The CLI in a subprocess that may use 2 GiB at most (a read of /dev/zero fails instead of swapping)."""
+    import resource
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "handoff_lint", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit,
+    )
+
+
+REPORT_CACHE_LINKS = {  # the link a PR commits -> where it points
+    ".handoff-lint-cache": "folder",
+    ".handoff-lint-cache/history": "folder",
+    ".handoff-lint-cache/senders.json": "file",
+    ".handoff-lint-cache/senders.json ": "/dev/zero",
+    ".handoff-lint-cache/history/results.json": "/dev/zero",
+    ".handoff-lint-cache/results.json": "/dev/zero",
+}
+
+
+@pytest.mark.parametrize("name", REPORT_CACHE_LINKS)
+def test_report_cache_and_history_never_follow_a_committed_symlink(repo, outside, name):
+    target = REPORT_CACHE_LINKS[name]
+    name = name.strip()
+    if target == "folder":
+        victim = outside / "cache-folder"
+        victim.mkdir()
+    elif target == "file":
+        victim = outside / "victim"
+        victim.write_text("untouched\n")
+    else:
+        victim = Path(target)
+    link(repo, name, victim)
+    before = sorted(p.relative_to(outside) for p in outside.rglob("*"))
+    args = ("report", "--format", "markdown", "--history", "5", HANDOFFS)
+    expected = limited(repo, *args, "--no-cache")
+    for _ in range(2):  # the first run writes the caches, the second reads them
+        done = limited(repo, *args)
+        assert done.returncode == 0 and done.stdout == expected.stdout and done.stderr == "", done
+    assert sorted(p.relative_to(outside) for p in outside.rglob("*")) == before
+    if target == "file":
+        assert victim.read_text() == "untouched\n"
+    assert (repo / name).is_symlink()
+
+
+@pytest.mark.parametrize("switch_off", ['ignore = ["HL004"]', 'select = ["HL3"]'])
+def test_repository_boundary_holds_with_its_rule_switched_off(repo, outside, switch_off):
+    secret = outside / "handoff.md"
+    secret.write_text(f"---\nfrom: {SECRET}\n---\n# Customer Handoff: x\n\n**AE:** {SECRET}\n")
+    link(repo, f"{HANDOFFS}/x.md", secret)
+    commit(repo, {".handoff-lint.toml": switch_off + "\n"}, "the rule off")
+    page = outside.parent / "report.html"
+    runs = [
+        cli(repo, "report", "--format", "markdown", HANDOFFS),
+        cli(repo, "report", "--no-cache", "--format", "markdown", HANDOFFS),
+        cli(repo, "report", "-o", page, HANDOFFS),
+        cli(repo, "--format", "json", HANDOFFS),
+    ]
+    for done in runs:
+        assert done.returncode in (0, 1) and SECRET not in done.stdout + done.stderr, done
+    assert "x.md" in runs[0].stdout and "| unknown |" in runs[0].stdout
+    assert SECRET not in page.read_text(encoding="utf-8")
+    assert not (repo / ".handoff-lint-cache" / "senders.json").read_text().count(SECRET)
 
 
 def test_damaged_cache_is_ignored_and_replaced(repo):
@@ -291,3 +540,26 @@ def test_file_name_with_a_non_utf8_byte_is_reported(repo, fmt):
         assert uris == {f"{HANDOFFS}/bad-%FF-name.md"}
     else:
         assert b"bad-\xff-name.md" in data
+
+
+# --- docs/ci.md: each promise names the tests that hold it -------------------------------------------------
+
+PROMISES = (
+    "Nothing from the PR is executed.",
+    "Nothing outside the workspace is read or written.",
+    "No untrusted text becomes a workflow command or terminal control.",
+    "Every input is bounded in time and memory.",
+)
+
+
+def test_every_security_promise_names_tests_that_exist():
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = text[text.index("### Security\n") :]
+    section = section[: section.index("\n## ")]
+    bullets = dict(re.findall(r"^- \*\*(.+?)\*\*(.*?)(?=^- \*\*|^\S|\Z)", section, re.M | re.S))
+    assert list(bullets) == list(PROMISES)
+    for promise, body in bullets.items():
+        cited = re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", body)
+        assert cited, promise
+        for path, name in cited:
+            assert f"\ndef {name}(" in (REPO / path).read_text(encoding="utf-8"), f"{promise}: {path}::{name}"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 
 def build(
-    run, output_format: str, output_path: str | None, history=None, link_base=None, worst=20, cache_root=None
+    run, output_format: str, output_path: str | None, history=None, link_base=None, worst=20, cache_root=None, root=None
 ) -> str:
-    """The report's text: ``html`` (a page whose file links are relative to ``output_path``) or ``markdown``."""
+    """The report's text: ``html`` (a page whose file links are relative to ``output_path``) or ``markdown``.
+    ``root``: the config's folder (its repository bounds what is read)."""
     from .collect import overview
 
-    view = overview(run, cache_root)
+    view = overview(run, cache_root, root)
     if output_format == "markdown":
         from .markdown import render_markdown
 

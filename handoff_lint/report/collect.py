@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..categories import CATEGORIES
+from ..fence import Fence
 from ..findings import Severity
 from ..reporters.json_reporter import result_to_dict
 from ..reporters.markdown import _short
@@ -99,9 +100,10 @@ def group(name: str, entries: list[dict]) -> Group:
     return Group(name, len(entries), sum(e["passed"] for e in entries), statistics.median(scores) if scores else None)
 
 
-def _bytes_of(result) -> bytes | None:
-    """The handoff's bytes for its sender, unless the linter refused to read it (outside the repository)."""
-    if any(f.code in ("HL003", "HL004") for f in result.findings):
+def _bytes_of(result, fence: Fence) -> bytes | None:
+    """The handoff's bytes for its sender, unless the linter refused to read it. The repository's
+    boundary is asked itself: with HL004 switched off in config, no finding says a file is outside."""
+    if fence.refusal(result.path) or any(f.code in ("HL003", "HL004") for f in result.findings):
         return None
     return read_bytes(result.path, MAX_FILE_BYTES_READ)
 
@@ -109,10 +111,12 @@ def _bytes_of(result) -> bytes | None:
 MAX_FILE_BYTES_READ = 64 * 1024 * 1024  # files over the linter's own limit were reported HL003 above
 
 
-def overview(run, cache_root=None) -> Overview:
-    """The report's figures for a RunResult (senders cached under ``cache_root``, when given)."""
+def overview(run, cache_root=None, root=None) -> Overview:
+    """The report's figures for a RunResult (senders cached under ``cache_root``, when given). ``root``:
+    the config's folder, whose repository bounds what is read (default the working folder)."""
     senders = SenderCache(cache_root)
-    handoffs = [Handoff(result_to_dict(r, v), senders.sender(_bytes_of(r)), top_missing(r, v)) for r, v in run]
+    fence = Fence(root or cache_root or ".")
+    handoffs = [Handoff(result_to_dict(r, v), senders.sender(_bytes_of(r, fence)), top_missing(r, v)) for r, v in run]
     senders.save()
     view = Overview(handoffs, sorted({r.threshold for r in run.files}))
     by_type: dict[str, list[dict]] = defaultdict(list)

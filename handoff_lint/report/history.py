@@ -14,10 +14,11 @@ import os
 import re
 import statistics
 import subprocess
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from ..cache import CACHE_DIR, ResultCache, fingerprint
+from ..cache import ResultCache, fingerprint
 from ..discover import EXTENSIONS, SKIP_DIRS, _excluded
 from ..errors import HandoffLintError
 from ..gitrepo import Repo
@@ -76,6 +77,7 @@ class History:
     files: dict[str, list[Version]] = field(default_factory=dict)  # path -> its versions, oldest first
     scored: int = 0  # versions linted in this run (the rest came from the cache)
     versions: int = 0  # distinct versions in the span
+    notes: list[str] = field(default_factory=list)  # what was left out or taken otherwise, for stderr
 
 
 def history(targets: list[str], span: Span, config, types, forced_type=None, jobs: int = 0, use_cache: bool = True):
@@ -87,8 +89,9 @@ def history(targets: list[str], span: Span, config, types, forced_type=None, job
         if spec is None:
             raise HandoffLintError(f"--history: {target} is outside the git repository")
         specs.append(spec)
-    commits = _commits(repo, span)
-    result = History(span, len(commits))
+    notes: list[str] = []
+    commits = _commits(repo, span, notes)
+    result = History(span, len(commits), notes=notes)
     if not commits:
         return result
     states = _states(repo, commits, specs, lambda path: _is_handoff(repo, path, config))
@@ -106,18 +109,48 @@ def history(targets: list[str], span: Span, config, types, forced_type=None, job
     return result
 
 
-def _commits(repo: Repo, span: Span) -> list[tuple[str, datetime]]:
-    """First-parent commits of HEAD within the span, oldest first."""
+def _commits(repo: Repo, span: Span, notes: list[str] | None = None) -> list[tuple[str, datetime]]:
+    """First-parent commits of HEAD within the span, oldest first (``notes``: what was not taken as dated)."""
     limit = ["-n", str(span.commits)] if span.commits else []
     out = repo._git("log", "--first-parent", "--format=%H %ct", *limit, "HEAD", "--", what="read the git history")
-    commits = [
-        (sha, datetime.fromtimestamp(int(stamp), timezone.utc))
-        for sha, stamp in (line.split() for line in out.splitlines() if line.strip())
-    ]
-    if span.weeks and commits:
-        since = _monday(commits[0][1]) - timedelta(weeks=span.weeks - 1)
-        commits = [(sha, date) for sha, date in commits if date >= since]
+    stamps = [(sha, int(stamp)) for sha, stamp in (line.split() for line in out.splitlines() if line.strip())]
+    commits = [(sha, datetime.fromtimestamp(stamp, timezone.utc)) for sha, stamp in _plausible(stamps, notes)]
+    if commits:
+        weeks = min(span.weeks or MAX_WEEKS, MAX_WEEKS)
+        since = _monday(commits[0][1]) - timedelta(weeks=weeks - 1)
+        kept = [(sha, date) for sha, date in commits if date >= since]
+        if len(kept) < len(commits) and weeks < (span.weeks or MAX_WEEKS + 1) and notes is not None:
+            notes.append(
+                f"only the last {MAX_WEEKS} weeks are shown; {len(commits) - len(kept)} older commit(s) left out"
+            )
+        commits = kept
     return commits[::-1]
+
+
+MAX_WEEKS = 520  # ten years of weekly rows: a longer trend is not read, and costs time and memory
+LATEST_SKEW = 24 * 3600  # a commit up to a day ahead of this machine's clock is a clock's error, kept
+
+
+def _plausible(stamps: list[tuple[str, int]], notes: list[str] | None) -> list[tuple[str, int]]:
+    """Commit times (newest first) with the impossible ones — before 1970 or after today, which anyone
+    can write into a commit (year 5000 made a weekly trend of 156,000 weeks; 9999 overflowed) — replaced
+    by the time of the commit before them (first-parent order is the history's own order)."""
+    latest = int(time.time()) + LATEST_SKEW
+    good = [stamp for _sha, stamp in stamps if 0 <= stamp <= latest]
+    previous = good[-1] if good else latest - LATEST_SKEW  # the oldest plausible time, or now
+    fixed, odd = [], []
+    for sha, stamp in reversed(stamps):  # oldest first
+        if 0 <= stamp <= latest:
+            previous = stamp
+        else:
+            odd.append(sha)
+        fixed.append((sha, previous))
+    if odd and notes is not None:
+        notes.append(
+            f"{len(odd)} commit(s) dated before 1970 or after today (first {odd[0][:12]}): "
+            "counted at the date of the commit before them"
+        )
+    return fixed[::-1]
 
 
 def _states(repo: Repo, commits, specs: list[str], keep) -> list[tuple[str, datetime, dict[str, str]]]:
@@ -179,9 +212,7 @@ def _is_handoff(repo: Repo, path: str, config) -> bool:
 
 def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: bool):
     """(score, passed) for each (path, blob); linted only when the history cache does not know it."""
-    cache = (
-        ResultCache(config.root / CACHE_DIR / "history", fingerprint(config, types, forced_type)) if use_cache else None
-    )
+    cache = ResultCache(config.root, fingerprint(config, types, forced_type), "history") if use_cache else None
     scores: dict[tuple[str, str], tuple[int | None, bool]] = {}
     pending = []
     for path, blob in sorted(pairs):
@@ -191,7 +222,7 @@ def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: 
         else:
             pending.append((path, blob))
     if pending:
-        contents = _contents(repo, [blob for _path, blob in pending])
+        contents = _contents(repo, [blob for _path, blob in pending], config.max_file_bytes)
         work = [(repo.from_repo(path), contents[blob]) for path, blob in pending]
         for (path, blob), result in zip(pending, _lint(work, config, types, forced_type, jobs), strict=True):
             scores[(path, blob)] = (result.score, verdict(result).passed)
@@ -202,19 +233,16 @@ def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: 
     return scores, len(pending)
 
 
-def _contents(repo: Repo, blobs: list[str]) -> dict[str, bytes]:
-    """Blob contents through one ``git cat-file --batch``."""
+def _contents(repo: Repo, blobs: list[str], limit: int) -> dict[str, bytes]:
+    """Blob contents through one ``git cat-file --batch``. A version over ``limit`` bytes is not read
+    (a pull request can commit many 100 MB versions): it gets one shared buffer of ``limit + 1``
+    bytes, which the linter reports as too large (HL003), as it would the file on disk."""
     unique = list(dict.fromkeys(blobs))
-    done = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        cwd=repo.top,
-        input="".join(b + "\n" for b in unique).encode(),
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise HandoffLintError(f"cannot read old versions: {done.stderr.decode(errors='replace').strip()}")
-    out, position, contents = done.stdout, 0, {}
+    sizes = _run_git(repo, "--batch-check", unique).decode().splitlines()
+    large = {blob for blob, line in zip(unique, sizes, strict=True) if _size(line) > limit}
+    contents = dict.fromkeys(large, bytes(limit + 1) if large else b"")
+    unique = [blob for blob in unique if blob not in large]
+    out, position = _run_git(repo, "--batch", unique) if unique else b"", 0
     for blob in unique:
         end = out.index(b"\n", position)
         header = out[position:end].split()
@@ -222,6 +250,25 @@ def _contents(repo: Repo, blobs: list[str]) -> dict[str, bytes]:
         contents[blob] = out[end + 1 : end + 1 + size]
         position = end + 1 + size + 1 if len(header) == 3 else end + 1
     return contents
+
+
+def _run_git(repo: Repo, mode: str, blobs: list[str]) -> bytes:
+    done = subprocess.run(
+        ["git", "cat-file", mode],
+        cwd=repo.top,
+        input="".join(b + "\n" for b in blobs).encode(),
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise HandoffLintError(f"cannot read old versions: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+def _size(line: str) -> int:
+    """The size in a ``cat-file --batch-check`` line (``<id> blob <size>``; 0 for ``<id> missing``)."""
+    fields = line.split()
+    return int(fields[2]) if len(fields) == 3 else 0
 
 
 _worker = None
@@ -234,10 +281,10 @@ def _lint(work, config, types, forced_type, jobs: int):
 
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-        from concurrent.futures import ProcessPoolExecutor
+        from ..workers import worker_pool
 
         chunk = max(1, len(work) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, forced_type)) as pool:
+        with worker_pool(jobs, _init_worker, (config, forced_type)) as pool:
             return list(pool.map(_lint_one, work, chunksize=chunk))
     linter = Linter(config, types, forced_type)
     return [linter.lint(path, data) for path, data in work]

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from ..cache import CACHE_DIR, content_digest
@@ -20,6 +18,7 @@ from ..frontmatter import split
 from ..language.normalize import normalize_label
 from ..language.placeholders import is_blank_or_placeholder
 from ..parser import _BOLD_LABEL
+from ..safe_files import own_folder, read_own_file, write_own_file
 from ..source import decode_lines
 
 UNKNOWN = "unknown"
@@ -63,22 +62,27 @@ def _clean(name: str) -> str:
 
 
 class SenderCache:
-    """Content digest -> sender, for the files of the last report; anything unreadable is a miss."""
+    """Content digest -> sender, for the files of the last report; anything unreadable is a miss.
+
+    Its folder comes with the repository: read and written only as a plain file in a plain folder
+    (safe_files), and read up to MAX_BYTES."""
 
     FILE = "senders.json"
+    MAX_BYTES = 16 * 1024 * 1024  # about 200,000 names
 
     def __init__(self, root: Path | None):
-        self.path = root / CACHE_DIR / self.FILE if root is not None else None
+        self.root = root
         self.fingerprint = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
-        if self.path is not None:
-            try:
-                stored = json.loads(self.path.read_text(encoding="utf-8"))
-                if stored.get("fingerprint") == self.fingerprint and isinstance(stored.get("senders"), dict):
-                    self.old = stored["senders"]
-            except (OSError, ValueError, AttributeError):
-                pass
+        folder = own_folder(root, CACHE_DIR) if root is not None else None
+        data = read_own_file(folder / self.FILE, self.MAX_BYTES) if folder is not None else None
+        try:
+            stored = json.loads(data) if data is not None else None
+            if stored.get("fingerprint") == self.fingerprint and isinstance(stored.get("senders"), dict):
+                self.old = stored["senders"]
+        except (ValueError, AttributeError, RecursionError):
+            pass
 
     def sender(self, data: bytes | None) -> str:
         if not data:
@@ -92,13 +96,9 @@ class SenderCache:
 
     def save(self) -> None:
         """Keep the names of this run's files only (atomically; a cache that cannot be written is skipped)."""
-        if self.path is None or self.new == self.old:
+        if self.root is None or self.new == self.old:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"fingerprint": self.fingerprint, "senders": self.new}, out, separators=(",", ":"))
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+        folder = own_folder(self.root, CACHE_DIR, create=True)
+        if folder is not None:
+            payload = {"fingerprint": self.fingerprint, "senders": self.new}
+            write_own_file(folder, self.FILE, json.dumps(payload, separators=(",", ":")).encode())

@@ -1,0 +1,118 @@
+"""Files handoff-lint writes, and its own files it reads back, where a pull request commits the paths.
+
+A pull request can commit a symlink wherever the Action writes (``handoff-lint.sarif``,
+``handoff-report.html``, ``.handoff-lint-cache/``): written through, it would overwrite any file the
+runner can write; read through, a link to ``/dev/zero`` would never end. So inside the repository a
+final symlink is never followed (``O_NOFOLLOW``) and a path whose folders lead outside is refused;
+a path outside the repository is written as given only when the user named it on the command line
+(``$GITHUB_STEP_SUMMARY``, ``/dev/stdout``). Reads of handoff-lint's own files are bounded in size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import HandoffLintError
+from .fence import inside, repository_top
+
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def open_output(path: str, append=False, explicit=True, exclusive=False, root: Path | str | None = None):
+    """A text handle for writing ``path``; a one-line HandoffLintError when a committed link would redirect it.
+
+    ``explicit``: the user named the path (else it is a default, which must stay in the repository).
+    ``root``: the config's folder, whose repository (outside git, the folder) is the boundary;
+    default the working folder."""
+    logical = os.path.abspath(path)
+    top = repository_top(root or os.getcwd())
+    guarded = inside(logical, top) or not explicit
+    if guarded:
+        if os.path.islink(logical):
+            raise HandoffLintError(f"cannot write {path}: it is a symlink; not written through")
+        real_top = os.path.realpath(top)
+        if not inside(os.path.realpath(logical), real_top):
+            raise HandoffLintError(f"cannot write {path}: it leads outside the repository ({top}); not written")
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_EXCL if exclusive else os.O_TRUNC)
+    try:
+        fd = os.open(logical, flags | (NO_FOLLOW if guarded else 0), 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise HandoffLintError(f"cannot write {path}: it is a symlink; not written through") from None
+        if exc.errno == errno.EEXIST:
+            raise
+        raise HandoffLintError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return os.fdopen(fd, "a" if append else "w", encoding="utf-8", errors="surrogateescape")
+
+
+def own_folder(root: Path, *parts: str, create: bool = False) -> Path | None:
+    """``root/parts…`` when every part is a real folder (created when asked), else None: a part that
+    is a symlink or a file, committed by a pull request, would send reads and writes elsewhere."""
+    folder = Path(root)
+    for part in parts:
+        folder = folder / part
+        if create:
+            try:
+                os.mkdir(folder)
+            except FileExistsError:
+                pass
+            except OSError:
+                return None
+        try:
+            mode = os.lstat(folder).st_mode
+        except OSError:
+            return None
+        if not stat.S_ISDIR(mode):
+            return None
+    return folder
+
+
+def read_own_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of a plain file of handoff-lint's own (a cache), or None: a link, a device or a file over
+    ``limit`` bytes is not read (a committed link to ``/dev/zero`` would never end)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        pieces, size = [], 0
+        while size <= limit:
+            piece = os.read(fd, min(limit + 1 - size, 1 << 24))
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+        data = b"".join(pieces)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= limit else None
+
+
+def write_own_file(folder: Path, name: str, data: bytes) -> bool:
+    """Replace ``folder/name`` atomically (a temporary file, then a rename: a link at ``name`` is
+    replaced, never written through); False when it cannot be written. ``folder`` comes from own_folder."""
+    target = folder / name
+    try:
+        if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+            return False  # a folder, or a link, committed at that name: leave it
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
