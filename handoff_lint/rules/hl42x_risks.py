@@ -182,9 +182,8 @@ rule(
     affects_score=True,
     summary="The risks section states that there are no risks (when the team requires at least one).",
     rationale="""Sources disagree: some teams accept an explicit "None identified as of <date>", others
-    hold that no deal is risk-free. By default an explicit none is accepted, whichever way it is written
-    ("None.", "None known.", "No known risks"); set `allow-none = false` (for all types or one type) to
-    require at least one risk, and every one of those is then reported with the same message.""",
+    hold that no deal is risk-free. By default an explicit none is accepted; set `allow-none = false`
+    (for all types or one type) to require at least one risk.""",
     options={"allow-none": True},
     option_types={"allow-none": {"type": "boolean", "description": 'accept an explicit "None identified"'}},
     bad="None identified as of 2026-11-20.",
