@@ -1,5 +1,5 @@
 """The charts, drawn at build time by pygal as inline SVG: no script to fetch, nothing to run when the
-page opens, and a printable page. Why pygal rather than a JS library: see the README ("Team report")."""
+page opens, and a printable page. Why pygal rather than a JS library: docs/report.md ("Why pygal")."""
 
 from __future__ import annotations
 
