@@ -479,7 +479,10 @@ def report(
 
         past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
     cache_root = None if no_cache else config.root
-    _emit(build(run, output_format, output_file, past, link_base, worst, cache_root), output_file)
+    from .report.collect import receiving_team
+
+    receivers = {name: receiving_team(handoff_type.label, name) for name, handoff_type in types.items()}
+    _emit(build(run, output_format, output_file, past, link_base, worst, cache_root, receivers), output_file)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
 

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 
 def build(
-    run, output_format: str, output_path: str | None, history=None, link_base=None, worst=20, cache_root=None
+    run,
+    output_format: str,
+    output_path: str | None,
+    history=None,
+    link_base=None,
+    worst=20,
+    cache_root=None,
+    receivers=None,
 ) -> str:
-    """The report's text: ``html`` (a page whose file links are relative to ``output_path``) or ``markdown``."""
+    """The report's text: ``html`` (a page whose file links are relative to ``output_path``) or ``markdown``.
+    ``receivers``: type name -> the team it hands to."""
     from .collect import overview
 
-    view = overview(run, cache_root)
+    view = overview(run, cache_root, receivers)
     if output_format == "markdown":
         from .markdown import render_markdown
 
