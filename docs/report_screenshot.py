@@ -1,4 +1,4 @@
-"""Rebuild docs/report.png, the README's picture of a team report built from examples/handoffs.
+"""Rebuild docs/report.png, the picture of a team report in docs/report.md built from examples/handoffs.
 
     python docs/report_screenshot.py
 

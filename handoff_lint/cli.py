@@ -21,7 +21,7 @@ from .config import Config, check_threshold, load_config
 from .errors import ConfigError, HandoffLintError
 from .outcome import EXIT_ERROR, decide, exit_code
 
-FORMATS = ("text", "json", "github", "sarif", "junit", "markdown")
+FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "concise")
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
 
 
@@ -76,13 +76,18 @@ def cli():
     """
 
 
-def _load(config_path: str | None, threshold: int | None = None):
-    """The config (with ``--threshold`` applied over it) and the handoff types it names."""
+def _load(config_path: str | None, threshold: int | None = None, select=(), ignore=()):
+    """The config (with ``--threshold``, ``--select`` and ``--ignore`` applied over it) and the handoff
+    types it names."""
     from .handoff_types import load_types
 
     config = load_config(config_path)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
+    if select or ignore:
+        from .selection import apply_command_line
+
+        apply_command_line(config, select, ignore)
     types = load_types(config.schema_dirs)
     unknown = sorted({name for name in config.types.values() if name not in types})
     if unknown:
@@ -132,13 +137,17 @@ def _run(
     quiet=False,
     force_exclude: bool = False,
     shard: tuple[int, int] | None = None,
+    stdin_filename: str | None = None,
 ):
     """Lint the discovered files (only those ``select`` keeps, when given; of those, one shard's)."""
     from .discover import discover
     from .runner import LintFailure, lint_files
+    from .stdin import lint_stdin, reads_stdin
 
     if type_name and type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="--type")
+    if reads_stdin(paths, stdin_filename):  # `check -`: a document from an editor or a pipe
+        return lint_stdin(stdin_filename, config, types, type_name, force_exclude)
     targets = _targets(paths, config)
     if not paths:
         missing = next((target for target in targets if not os.path.exists(target)), None)
@@ -229,14 +238,45 @@ def common_options(func):
     return func
 
 
+# --select/--ignore: as ruff's, over the config's select/ignore (selection.py says how they combine).
+_selection = [
+    click.option(
+        "--select",
+        multiple=True,
+        metavar="RULES",
+        help="Only these rules: codes, prefixes (HL4) or names, comma-separated (replaces the config's select).",
+    ),
+    click.option(
+        "--ignore",
+        multiple=True,
+        metavar="RULES",
+        help="Leave out these rules: codes, prefixes or names, comma-separated (added to the config's ignore).",
+    ),
+]
+
+
+def selection_options(func):
+    for option in reversed(_selection):
+        func = option(func)
+    return func
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @common_options
+@selection_options
 @click.option(
     "--format",
+    "--output-format",
     "output_format",
     type=click.Choice(FORMATS),
-    help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
+    help="Output format (default: github when GITHUB_ACTIONS=true, else text; concise: one line per handoff).",
+)
+@click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the findings.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Lint standard input ('-') as this file: its path in the output, for type globs and excludes.",
 )
 @click.option(
     "--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout."
@@ -289,7 +329,11 @@ def check(
     debug,
     jobs,
     no_cache,
+    select,
+    ignore,
     output_format,
+    statistics,
+    stdin_filename,
     output_file,
     quiet,
     color_choice,
@@ -309,7 +353,9 @@ def check(
     if fail_on_regression and not baseline_ref:
         raise HandoffLintError("--fail-on-regression needs --baseline REF (the scores to compare with)")
     output_format = _resolve_format(output_format)
-    config, types = _load(config_path, threshold)
+    if statistics and output_format not in ("text", "json"):
+        raise click.UsageError("--statistics prints text or json, not " + output_format)
+    config, types = _load(config_path, threshold, select, ignore)
     repo = scope = None
     if changed_since or baseline_ref:
         from .gitrepo import Repo
@@ -333,6 +379,7 @@ def check(
         quiet=quiet,
         force_exclude=force_exclude,
         shard=shard,
+        stdin_filename=stdin_filename,
     )
     changed_lines = {result.path: scope.changed_lines(result.path) for result in results} if scope else None
     baselines = None
@@ -342,9 +389,14 @@ def check(
 
         baselines = baselines_of(results, repo, baseline_ref, Linter(config, types, type_name))
     run = decide(results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression)
-    color = _use_color(color_choice, no_color) and not output_file and output_format == "text"
-    reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
-    _emit(reporter.chunks(run), output_file, color=color or None, root=config.root)
+    color = _use_color(color_choice, no_color) and not output_file and output_format in ("text", "concise")
+    if statistics:  # counts per rule instead of the findings (ruff's --statistics)
+        from .reporters.statistics import render_statistics
+
+        _emit(render_statistics(run, as_json=output_format == "json"), output_file, root=config.root)
+    else:
+        reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
+        _emit(reporter.chunks(run), output_file, color=color or None, root=config.root)
     if summary_file:
         summary = get_reporter("markdown")(annotated=output_format == "github").render(run)
         _emit(summary, summary_file, append=True, root=config.root)
@@ -354,11 +406,12 @@ def check(
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @common_options
-def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
+@selection_options
+def score(files, config_path, type_name, threshold, debug, jobs, no_cache, select, ignore):
     """Print the Handoff Quality Score table for each file."""
     from .reporters.score_table import render_score_table
 
-    config, types = _load(config_path, threshold)
+    config, types = _load(config_path, threshold, select, ignore)
     run = decide(_run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache))
     for result, verdict in run:
         if result.score is None:
@@ -373,8 +426,10 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @common_options
+@selection_options
 @click.option(
     "--format",
+    "--output-format",
     "output_format",
     type=click.Choice(("html", "markdown")),
     default="html",
@@ -398,6 +453,8 @@ def report(
     debug,
     jobs,
     no_cache,
+    select,
+    ignore,
     output_format,
     output_file,
     history_spec,
@@ -419,7 +476,7 @@ def report(
     explicit = bool(output_file)
     if output_format == "html" and not output_file:
         output_file = "handoff-report.html"
-    config, types = _load(config_path, threshold)
+    config, types = _load(config_path, threshold, select, ignore)
     run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache))
     past = None
     if span:
@@ -429,7 +486,10 @@ def report(
         for note in past.notes:
             click.echo(f"handoff-lint: --history: {note}", err=True)
     cache_root = None if no_cache else config.root
-    page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root)
+    from .report.collect import receiving_team
+
+    receivers = {name: receiving_team(handoff_type.label, name) for name, handoff_type in types.items()}
+    page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root, receivers)
     _emit(page, output_file, explicit=explicit, root=config.root)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)

@@ -12,7 +12,7 @@ from .document import Block, Field, Section, Table
 from .handoff_types import FieldSpec, HandoffType, SectionSpec
 from .language.normalize import normalize_label
 from .language.placeholders import is_blank_or_placeholder
-from .language.risks import is_explicit_none
+from .language.risks import is_bare_none, is_explicit_none
 from .sections import Outline
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
@@ -133,7 +133,8 @@ def _cell_column(row, index: int) -> int:
 
 def _assess_content(result: Assessment, spec: SectionSpec) -> None:
     blocks = result.blocks
-    filled = [b for b in blocks if not _block_is_blank(b)]
+    risks = "risks" in spec.kinds  # "None." there says what "None known." says
+    filled = [b for b in blocks if not _block_is_blank(b) or (risks and b.kind != "row" and is_bare_none(b.text))]
     result.expected = max(spec.min_items, len(blocks))
     result.filled = len(filled)
     if not filled:

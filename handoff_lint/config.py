@@ -162,12 +162,10 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
             if not folder.is_dir():
                 raise ConfigError(f"{where}: 'schema-dirs': schema directory not found: {folder}")
     for key in ("select", "ignore"):
-        if key in data:
-            codes = _str_list(data[key], key, where)
-            for code in codes:
-                if not code.upper().startswith("HL") or (len(code) == 5 and get_rule(code) is None):
-                    raise ConfigError(f"{where}: '{key}' has unknown rule code '{code}'")
-            setattr(config, key, [c.upper() for c in codes])
+        if key in data:  # codes, prefixes or rule names, as on the command line
+            from .selection import rule_prefixes
+
+            setattr(config, key, rule_prefixes(_str_list(data[key], key, where), f"{where}: '{key}'"))
     if "severity" in data:
         if not isinstance(data["severity"], dict):
             raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")

@@ -53,8 +53,8 @@ def config_schema() -> dict:
             },
             "schema-dirs": {**_STRINGS, "description": "folders with the team's own handoff types"},
             "types": {"type": "object", "additionalProperties": {"type": "string"}, "description": "glob -> type"},
-            "select": {**_STRINGS, "description": "rule codes or prefixes to run"},
-            "ignore": {**_STRINGS, "description": "rule codes or prefixes to skip"},
+            "select": {**_STRINGS, "description": "rule codes, prefixes (HL4) or names to run"},
+            "ignore": {**_STRINGS, "description": "rule codes, prefixes (HL4) or names to skip"},
             # Rule keys are codes or names; config.py also accepts "hl401" and names an unknown rule.
             "severity": {"type": "object", "additionalProperties": levels},
             "rules": {"type": "object", "properties": rules, "additionalProperties": {"type": "object"}},

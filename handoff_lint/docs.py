@@ -11,7 +11,9 @@ from .rules.describe import render
 _HEADER = """# Rules
 
 Generated from the rule registry by `python -m handoff_lint.docs > docs/rules.md`; do not edit by hand.
-`handoff-lint explain CODE` prints the same text in a terminal.
+`handoff-lint explain CODE` prints the same text in a terminal, and `handoff-lint rules` lists the rules;
+[configuration.md](configuration.md#choosing-rules) says what each family of codes checks and how to
+select or ignore rules.
 
 Severity is the default; change it per rule with `[tool.handoff-lint.severity]`. Errors fail a handoff;
 warnings and info never do. Rules marked *affects score* make a section count as Partial.

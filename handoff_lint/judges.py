@@ -18,7 +18,7 @@ from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
 from .language.measures import has_quantity, has_time_bound
-from .language.risks import is_explicit_none, is_weak_mitigation
+from .language.risks import is_bare_none, is_explicit_none, is_weak_mitigation
 from .reading import (
     concrete_tokens,
     content_words,
@@ -294,7 +294,8 @@ def _row_text(unit: Unit) -> str:
 def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Risk flags: specific risks, each with a real mitigation (written next to it or as an action)."""
     risks, mitigated = [], []
-    stated_none = [u for u in pool if is_explicit_none(_value(u))]
+    # "None." alone (no label: not "Competitors: None") states what "None known." states
+    stated_none = [u for u in pool if is_explicit_none(_value(u)) or (not u.label and is_bare_none(u.text))]
     for unit in pool:
         value = _value(unit)
         subject = _risk_subject(unit)

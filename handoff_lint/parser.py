@@ -2,7 +2,7 @@
 
 markdown-it-py rather than mistune: it gives every block token a source line map and follows
 GitHub's table rules (a short row is padded, not turned into a paragraph), so the linter sees
-what a reviewer sees on GitHub. See the README's design notes for the measurements.
+what a reviewer sees on GitHub. See docs/design.md for the measurements.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ Templates (built-in and a team's own) mark those values with one token syntax: `
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +23,12 @@ LEGACY_COMPANY = ("[Company Name]", "[Company]")  # what templates used before t
 
 
 def slugify(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """A file name a colleague can read and type: "Müller GmbH" → "muller-gmbh", "Łódź" → "lodz"
+    (anyascii transliterates every script; emoji and other symbols are dropped, not spelled out)."""
+    from anyascii import anyascii
+
+    letters = "".join(ch for ch in name if unicodedata.category(ch) != "So")
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(letters).lower()).strip("-")
     return slug or "handoff"
 
 

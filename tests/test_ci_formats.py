@@ -55,7 +55,7 @@ def emoji_handoff(folder: Path, name: str = "acme deal.md") -> Path:
 
 def test_every_format_has_a_reporter(run):
     assert set(FORMATS) == set(REPORTERS)
-    assert "[text|json|github|sarif|junit|markdown]" in run("check", "--help").out
+    assert "[text|json|github|sarif|junit|markdown|concise]" in run("check", "--help").out
 
 
 # --- github ----------------------------------------------------------------------------------------

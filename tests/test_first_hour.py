@@ -356,8 +356,8 @@ def test_the_published_config_schema_is_current_and_checks_a_config_file(tmp_pat
 
     published = json.loads((REPO / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
     assert published == config_schema(), "run: python -m handoff_lint.config_schema > schemas/config.schema.json"
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    example = re.search(r"```toml\n\[tool\.handoff-lint\]\n(.*?)```", readme, re.S).group(1)
+    page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n\[tool\.handoff-lint\]\n(.*?)```", page, re.S).group(1)
     example = example.replace("[tool.handoff-lint.", "[")  # the same keys at the top of .handoff-lint.toml
     good = write(tmp_path, "good/.handoff-lint.toml", example)
     bad = write(tmp_path, "bad/.handoff-lint.toml", 'threshold = 75\n[rules.HL401]\nmax-items = "eight"\n')
@@ -385,14 +385,14 @@ def test_the_config_schema_is_not_a_handoff_type(run, tmp_path):
     ]
 
 
-# --- 16. a BOM and CRLF are accepted, as the README says ---------------------------------------------
+# --- 16. a BOM and CRLF are accepted, as docs/cli.md says --------------------------------------------
 
 
 def test_a_bom_and_crlf_are_accepted_with_the_same_findings(run, tmp_path):
     from conftest import REPO
 
-    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
-    assert "A UTF-8 byte-order mark and CRLF (or CR) line endings are accepted" in readme
+    page = " ".join((REPO / "docs" / "cli.md").read_text(encoding="utf-8").split())
+    assert "A UTF-8 byte-order mark and CRLF (or CR) line endings are accepted" in page
     text = good_example("sales-to-cs").read_text(encoding="utf-8").replace("**AE:** Sam Ortiz", "**AE:** TBD")
     plain = write(tmp_path, "plain.md", text)
     windows = tmp_path / "windows.md"

@@ -27,11 +27,13 @@ def test_html_report_from_examples(run, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import|url\(http", page)  # nothing fetched
-    assert page.count('class="pygal-chart"') == 3  # scores, by type, by sender
-    assert '<div class="card"><b>10</b>handoffs</div>' in page
-    assert '<div class="card"><b>50%</b>pass rate</div>' in page
-    assert '<div class="card"><b>3</b>fail on empty required fields</div>' in page
-    # the worst list links to the files, relative to where the page is written
+    assert page.count('class="pygal-chart"') == 4  # scores, by type, by receiving team, by sender
+    # copied-template-implementation.md is a draft: kept apart from the nine ready handoffs
+    assert '<div class="card"><b>9</b>ready handoffs</div>' in page
+    assert '<div class="card"><b>56%</b>pass rate</div>' in page
+    assert '<div class="card"><b>2</b>fail on empty required fields</div>' in page
+    assert '<div class="card"><b>1</b>drafts, kept apart</div>' in page
+    # the worst list and the drafts link to the files, relative to where the page is written
     links = re.findall(r'<a href="([^"]+)">', page)
     assert len(links) == 5
     for link in links:
@@ -49,11 +51,16 @@ def test_markdown_report_figures(run):
     done = run("report", EXAMPLES, "--format", "markdown")
     assert done.code == 0, done
     assert (
-        "**10** handoffs · pass rate **50%** · median score **100** · **3** fail on empty required fields" in done.out
+        "**9** ready handoffs · pass rate **56%** · median score **100** · **2** fail on empty required fields · "
+        "**1** draft kept apart" in done.out
     )
     assert "| sales-to-cs | 3 | 33% | 50 |" in done.out  # by type: northwind 100, thin 10, vague 50
     assert "| Sam Ortiz | 2 | 50% | 75 |" in done.out  # by sender: frontmatter from
-    assert "| unknown | 1 | 0% | 10 |" in done.out  # the copied template names nobody
+    assert "| unknown |" not in done.out.split("### Drafts")[0]  # the copied template names nobody: a draft
+    assert (
+        "| examples/handoffs/bad/copied-template-implementation.md | 10 | sales-to-implementation | unknown |"
+        in (done.out.split("### Drafts (1)", 1)[1])
+    )
     # the heat map row for sales-to-cs (missing / partial): customer context partial in thin and vague;
     # risk flags missing in thin (filler), partial in vague (risks, "Monitor" mitigations), complete in northwind
     row = next(line for line in done.out.splitlines() if line.startswith("| sales-to-cs | 0% / 67%"))
@@ -67,10 +74,17 @@ def test_sender_from_body_label_when_frontmatter_has_none(run, tmp_path):
     assert "| Lee Quinn | 1 |" in done.out, done
 
 
+def _weekly_figures(markdown: str) -> list[str]:
+    """The weekly trend table's rows without the week-over-week columns (tests/test_report_team.py)."""
+    rows = markdown.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
+    return [row.rsplit(" | ", 2)[0] + " |" for row in rows]
+
+
 def test_heat_map_cells_equal_the_json_report(run, tmp_path):
     out = tmp_path / "report.html"
     run("report", EXAMPLES, "-o", out)
     entries = run("check", EXAMPLES, "--format", "json").json()["files"]
+    drafts = [e for e in entries if e["path"].endswith("copied-template-implementation.md")]  # status: draft
     page = out.read_text(encoding="utf-8")
     cells = re.findall(
         r'data-type="([^"]+)" data-category="(\w+)" data-complete="(\d+)" data-partial="(\d+)" '
@@ -79,7 +93,7 @@ def test_heat_map_cells_equal_the_json_report(run, tmp_path):
     )
     assert len(cells) == 5 * 6
     for type_name, key, *counts in cells:
-        statuses = [e["categories"][key]["status"] for e in entries if e["type"] == type_name]
+        statuses = [e["categories"][key]["status"] for e in entries if e["type"] == type_name and e not in drafts]
         assert [int(c) for c in counts] == [statuses.count(s) for s in ("complete", "partial", "missing")]
 
 
@@ -165,7 +179,7 @@ def history_repo(tmp_path):
 def test_history_weekly_figures_match_the_commits(run, history_repo):
     done = run("report", "handoffs", "--format", "markdown", "--history", "26w", cwd=history_repo)
     assert done.code == 0, done
-    weeks = done.out.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
+    weeks = _weekly_figures(done.out)
     assert weeks == [
         "| 2026-01-05 | 2 | 50% | 55 |",  # A 10, B 100
         "| 2026-01-12 | 3 | 33% | 50 |",  # + C 50
@@ -193,13 +207,13 @@ def test_history_per_handoff_scores_and_cache(run, history_repo):
 
 def test_history_span_in_weeks_and_commits(run, history_repo):
     done = run("report", "handoffs", "--format", "markdown", "--history", "2w", cwd=history_repo)
-    weeks = done.out.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
+    weeks = _weekly_figures(done.out)
     assert weeks == ["| 2026-02-02 | 3 | 67% | 100 |"]  # the newest commit's week and the one before: one has commits
     done = run("report", "handoffs", "--format", "markdown", "--history", "1", cwd=history_repo)
-    weeks = done.out.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
+    weeks = _weekly_figures(done.out)
     assert weeks == ["| 2026-02-02 | 3 | 67% | 100 |"]
     done = run("report", "handoffs", "--format", "markdown", "--history", "3", cwd=history_repo)
-    weeks = done.out.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
+    weeks = _weekly_figures(done.out)
     assert weeks[0] == "| 2026-01-19 | 3 | 67% | 100 |" and len(weeks) == 3
 
 
@@ -215,7 +229,7 @@ def test_unreadable_files_and_an_empty_folder(run, tmp_path):
     assert "file contains NUL bytes" in worst and "file is empty" in worst
     (tmp_path / "none").mkdir()
     done = run("report", tmp_path / "none", "-o", tmp_path / "none.html")
-    assert done.code == 0 and "<b>0</b>handoffs" in (tmp_path / "none.html").read_text(encoding="utf-8"), done
+    assert done.code == 0 and "<b>0</b>ready handoffs" in (tmp_path / "none.html").read_text(encoding="utf-8"), done
     done = run("report", tmp_path / "h", "-o", tmp_path / "no" / "such" / "r.html")
     assert done.code == 2 and done.err.startswith("handoff-lint: error: cannot write"), done
 
@@ -239,7 +253,7 @@ def test_history_counts_a_merged_branch_when_it_lands(run, tmp_path):
     }
     subprocess.run(["git", "merge", "-q", "--no-ff", "fix", "-m", "merge fix"], cwd=repo, check=True, env=env)
     done = run("report", "handoffs", "--format", "markdown", "--history", "52w", cwd=repo)
-    weeks = done.out.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
+    weeks = _weekly_figures(done.out)
     assert weeks == [
         "| 2026-03-02 | 1 | 0% | 10 |",  # the fix is on its branch, not yet on main
         "| 2026-03-09 | 2 | 0% | 30 |",  # 10 and 50

@@ -27,6 +27,49 @@ ARGS = [
 ]
 ARTIFACTS = REPO / ".test-artifacts"
 LETTERS = {"complete": "C", "partial": "P", "missing": "M"}
+DRAFT = "copied-template-implementation.md"  # the one example marked status: draft
+
+# Each chart's drawn boxes, in page pixels: the plot area, every legend entry, the axis labels, the title.
+CHART_BOXES = """svgs => svgs.map(svg => {
+    const box = element => { const r = element.getBoundingClientRect();
+                             return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+    return {
+        id: svg.closest('figure').id,
+        svg: box(svg),
+        plot: box(svg.querySelector('g.plot > rect.background') || svg.querySelector('g.plot')),
+        legends: [...svg.querySelectorAll('g.legends > g')].map(box),
+        labels: [...svg.querySelectorAll('g.axis text')].filter(t => t.textContent.trim()).map(box),
+        titles: [...svg.querySelectorAll('g.titles text')].map(box),
+        ylabels: [...svg.querySelectorAll('g.axis.y text')].map(t => t.textContent.trim()),
+    };
+})"""
+
+
+def _overlap(one: dict, other: dict) -> bool:
+    """Whether two boxes share any area (touching edges do not)."""
+    return (
+        one["left"] < other["right"]
+        and other["left"] < one["right"]
+        and one["top"] < other["bottom"]
+        and (other["top"] < one["bottom"])
+    )
+
+
+def assert_legends_clear(charts: list[dict]) -> None:
+    """Every legend entry is inside its chart and overlaps neither the plot, an axis label, the title nor
+    another entry."""
+    for chart in charts:
+        assert chart["legends"], chart["id"]
+        for number, legend in enumerate(chart["legends"]):
+            where = f"{chart['id']}: legend entry {number} {legend}"
+            inside = chart["svg"]
+            assert inside["left"] <= legend["left"] and legend["right"] <= inside["right"] + 0.5, where
+            assert inside["top"] <= legend["top"] and legend["bottom"] <= inside["bottom"] + 0.5, where
+            assert not _overlap(legend, chart["plot"]), f"{where} overlaps the plot {chart['plot']}"
+            for label in chart["labels"] + chart["titles"]:
+                assert not _overlap(legend, label), f"{where} overlaps a label {label}"
+            for other in chart["legends"][number + 1 :]:
+                assert not _overlap(legend, other), f"{where} overlaps another entry {other}"
 
 
 @pytest.fixture
@@ -66,10 +109,13 @@ def test_report_page_in_headless_chromium(run, tmp_path, browser):
     page.goto(out.as_uri(), wait_until="load")
 
     charts = page.locator("svg.pygal-chart")
-    assert charts.count() == 3
+    assert charts.count() == 4
     for index in range(charts.count()):
         box = charts.nth(index).bounding_box()
         assert box and box["width"] > 100 and box["height"] > 100, box
+    drawn = page.eval_on_selector_all("svg.pygal-chart", CHART_BOXES)
+    assert_legends_clear(drawn)
+    ready = {path: entry for path, entry in entries.items() if not path.endswith(DRAFT)}
 
     # the type heat map: each cell's counts and the shown share equal the JSON report
     cells = page.eval_on_selector_all(
@@ -77,7 +123,7 @@ def test_report_page_in_headless_chromium(run, tmp_path, browser):
     )
     assert len(cells) == 30
     for type_name, key, shown in cells:
-        statuses = [e["categories"][key]["status"] for e in entries.values() if e["type"] == type_name]
+        statuses = [e["categories"][key]["status"] for e in ready.values() if e["type"] == type_name]
         assert shown.split("\n")[0] == f"{100 * statuses.count('missing') / len(statuses):.0f}% missing"
 
     # the per-handoff heat map opens on demand and shows each handoff's six statuses
@@ -89,13 +135,13 @@ def test_report_page_in_headless_chromium(run, tmp_path, browser):
         "#heat-handoffs tr:not(:first-child)",
         "trs => trs.map(tr => [tr.cells[0].innerText, [...tr.cells].slice(2).map(td => td.innerText)])",
     )
-    assert len(rows) == len(entries)
+    assert len(rows) == len(ready)
     for path, letters in rows:
         assert letters == [LETTERS[c["status"]] for c in entries[path]["categories"].values()]
 
     # the worst list's links resolve to the handoff files
     hrefs = page.eval_on_selector_all("#worst a", "links => links.map(a => a.href)")
-    assert len(hrefs) == sum(not e["passed"] for e in entries.values())
+    assert len(hrefs) == sum(not e["passed"] for e in ready.values())
     for href in hrefs:
         target = Path(unquote(urlparse(href).path))
         assert target.is_file() and not entries[str(target)]["passed"], href
@@ -130,8 +176,12 @@ def test_report_page_in_headless_chromium(run, tmp_path, browser):
     context.close()
 
 
+LONG_PATH = "northwind-traders-sales-to-customer-success-renewal-and-expansion-2026.md"
+
+
 def test_history_charts_in_headless_chromium(run, tmp_path, browser):
-    """The trend charts draw too: two dated commits, one handoff improving."""
+    """The trend charts draw too: two dated commits, one handoff improving; the legend (the handoff's
+    long path) stays clear of the plot."""
     import os
     import shutil as sh
     import subprocess
@@ -141,7 +191,7 @@ def test_history_charts_in_headless_chromium(run, tmp_path, browser):
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
     for when, source in (("2026-01-06T10:00:00+00:00", "bad/thin-sales-to-cs.md"),
                          ("2026-01-20T10:00:00+00:00", "good/northwind-sales-to-cs.md")):  # fmt: skip
-        sh.copy(EXAMPLES / source, repo / "handoffs" / "a.md")
+        sh.copy(EXAMPLES / source, repo / "handoffs" / LONG_PATH)
         env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
         subprocess.run(
@@ -157,6 +207,7 @@ def test_history_charts_in_headless_chromium(run, tmp_path, browser):
     for chart in ("#chart-trend svg", "#chart-handoff-history svg"):
         box = page.locator(chart).bounding_box()
         assert box and box["width"] > 100 and box["height"] > 100, chart
+    assert_legends_clear(page.eval_on_selector_all("svg.pygal-chart", CHART_BOXES))
     page.get_by_text("Weekly figures").click()
     rows = page.eval_on_selector_all("#table-weeks tr:not(:first-child)", "trs => trs.map(tr => tr.innerText)")
     assert [row.split("\t")[:4] for row in rows] == [
@@ -165,4 +216,39 @@ def test_history_charts_in_headless_chromium(run, tmp_path, browser):
         ["2026-01-19", "1", "100%", "100"],
     ]
     assert errors == []
+    page.close()
+
+
+LONG_NAMES = [
+    "Alexandra Konstantinopoulou-Richardson",
+    "Maximilian Oberhauser-Lindqvist",
+    "Guinevere Abernathy-Castellanos",
+    "Bartholomew Featherstonehaugh",
+    "Dana Lee",
+]
+
+
+def test_legends_stay_clear_of_long_labels_and_count_axes_are_whole(run, tmp_path, browser):
+    """Many senders with long names (the longest y labels a chart gets), one or two handoffs each: the
+    legends overlap nothing, and the score histogram counts in whole handoffs."""
+    text = (EXAMPLES / "good" / "northwind-sales-to-cs.md").read_text(encoding="utf-8")
+    thin = (EXAMPLES / "bad" / "thin-sales-to-cs.md").read_text(encoding="utf-8")
+    folder = tmp_path / "handoffs"
+    folder.mkdir()
+    for number, name in enumerate(LONG_NAMES):
+        body = (text if number % 2 else thin).replace("from: Sam Ortiz", f"from: {name} (Enterprise AE)")
+        body = body.replace("from: Rachel Moss", f"from: {name} (Enterprise AE)")
+        (folder / f"h{number}.md").write_text(body, encoding="utf-8")
+    (folder / "extra.md").write_text(text.replace("from: Sam Ortiz", "from: Dana Lee"), encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert run("report", folder, "-o", out).code == 0
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(out.as_uri())
+    drawn = page.eval_on_selector_all("svg.pygal-chart", CHART_BOXES)
+    assert_legends_clear(drawn)
+    senders = next(chart for chart in drawn if chart["id"] == "chart-senders")
+    assert "Dana Lee (2)" in senders["ylabels"]  # "Dana Lee (Enterprise AE)" and "Dana Lee": one sender
+    assert any(label.startswith("Alexandra Konstantinopoulou-Richardson") for label in senders["ylabels"])
+    scores = next(chart for chart in drawn if chart["id"] == "chart-scores")
+    assert scores["ylabels"] and all(label.isdigit() for label in scores["ylabels"]), scores["ylabels"]
     page.close()

@@ -271,7 +271,15 @@ CASES = {
             ("## Action Items\n", "</cut>## Action Items\n"),
         ],
         "[rules.HL422]\nallow-none = false\n",
-        [(83, 1, "'Risk Flags' lists no risk — name at least one with its mitigation")],
+        [
+            (
+                83,
+                1,
+                "'Risk Flags' says there are no risks ('No risks identified.') — this team requires at least one: "
+                "a reviewer expects what could go wrong for the receiving team (a date at risk, a missing sponsor), "
+                "each with one severity and a mitigation with an owner",
+            )
+        ],
     ),
     "HL430": (
         "northwind",

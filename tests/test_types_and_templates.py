@@ -119,9 +119,9 @@ meeting_date: "2026-11-18"
 """
 
 
-def test_readme_team_type_example_works(run, tmp_path):
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Writing a team type") :]
+def test_the_documented_team_type_example_works(run, tmp_path):
+    page = (REPO / "docs" / "types.md").read_text(encoding="utf-8")
+    section = page[page.index("## Writing a team type") :]
     start = section.index("```json") + len("```json")
     write(tmp_path, "types/partner-to-ae.schema.json", section[start : section.index("```", start)])
     write(tmp_path, ".handoff-lint.toml", 'schema-dirs = ["types"]\n')

@@ -8,13 +8,22 @@ from __future__ import annotations
 
 
 def build(
-    run, output_format: str, output_path: str | None, history=None, link_base=None, worst=20, cache_root=None, root=None
+    run,
+    output_format: str,
+    output_path: str | None,
+    history=None,
+    link_base=None,
+    worst=20,
+    cache_root=None,
+    root=None,
+    receivers=None,
 ) -> str:
     """The report's text: ``html`` (a page whose file links are relative to ``output_path``) or ``markdown``.
-    ``root``: the config's folder (its repository bounds what is read)."""
+    ``root``: the config's folder (its repository bounds what is read); ``receivers``: type name -> the
+    team it hands to."""
     from .collect import overview
 
-    view = overview(run, cache_root, root)
+    view = overview(run, cache_root, root, receivers)
     if output_format == "markdown":
         from .markdown import render_markdown
 

@@ -1,5 +1,5 @@
 """The charts, drawn at build time by pygal as inline SVG: no script to fetch, nothing to run when the
-page opens, and a printable page. Why pygal rather than a JS library: see the README ("Team report")."""
+page opens, and a printable page. Why pygal rather than a JS library: docs/report.md ("Why pygal")."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ def require() -> None:
 
 PASS_FAIL = ("#2f7d32", "#c62828")  # green for at or over the threshold, red under it
 RATE_MEDIAN = ("#2f7d32", "#1565c0")  # pass rate, median score
+# pygal reserves a little too little height for rotated x labels: without more space between the axis and
+# the legend under it, the labels' descenders run into the legend (the browser test measures it).
+ROTATED_SPACING = 24
 MANY = ("#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#c62828", "#2f7d32", "#5d4037", "#ad1457")
 
 
@@ -48,6 +51,10 @@ def _chart(kind: str, title: str, colors=RATE_MEDIAN, **options):
         "width": 800,
         "height": 360,
         "truncate_label": -1,
+        # Under the plot, whole: a legend beside it shares the left margin with long labels (senders,
+        # paths) and can run over them; the browser test compares the boxes.
+        "legend_at_bottom": True,
+        "truncate_legend": -1,
     }
     return getattr(pygal, kind)(title=title, **{**defaults, **options})
 
@@ -56,14 +63,29 @@ def _svg(chart) -> str:
     return chart.render(is_unicode=True)
 
 
+def whole_number_ticks(largest: int, most: int = 8) -> list[int]:
+    """Axis ticks for a count: whole numbers from 0 past ``largest``, at most about ``most`` of them
+    (pygal would put 0.5 handoffs on a small axis)."""
+    step = max(1, -(-largest // most))
+    return list(range(0, max(largest, 1) + step, step))
+
+
 def histogram(scores: list[int], threshold: int) -> str:
     """Scores in bins of ten, those under the threshold in red: the threshold is where the colour changes."""
     labels = [f"{low}–{low + 9}" if low < 90 else "90–100" for low in range(0, 100, 10)]
     passing, failing = [0] * 10, [0] * 10
     for score in scores:
         (passing if score >= threshold else failing)[min(score // 10, 9)] += 1
+    ticks = whole_number_ticks(max(p + f for p, f in zip(passing, failing, strict=True)))
     chart = _chart(
-        "StackedBar", f"Score distribution (threshold {threshold})", PASS_FAIL, x_title="score", y_title="handoffs"
+        "StackedBar",
+        f"Score distribution (threshold {threshold})",
+        PASS_FAIL,
+        x_title="score",
+        y_title="handoffs",
+        range=(0, ticks[-1]),
+        y_labels=ticks,
+        value_formatter=lambda count: f"{count:.0f}",
     )
     chart.x_labels = labels
     chart.add(f"at or over {threshold}", passing)
@@ -82,7 +104,9 @@ def pass_and_median(title: str, groups) -> str:
 
 def trend(weeks) -> str:
     """Weekly pass rate and median score, from the git history."""
-    chart = _chart("Line", "Weekly trend", range=(0, 100), x_label_rotation=30, show_minor_x_labels=False)
+    chart = _chart(
+        "Line", "Weekly trend", range=(0, 100), x_label_rotation=30, show_minor_x_labels=False, spacing=ROTATED_SPACING
+    )
     chart.x_labels = [w.start.strftime("%Y-%m-%d") for w in weeks]
     chart.x_labels_major = chart.x_labels[:: max(1, len(weeks) // 12)]
     chart.add("pass rate %", [round(w.pass_rate, 1) for w in weeks])
@@ -98,9 +122,8 @@ def handoff_lines(files: dict) -> str:
         MANY,
         range=(0, 100),
         x_label_rotation=30,
+        spacing=ROTATED_SPACING,
         x_value_formatter=lambda d: d.strftime("%Y-%m-%d"),
-        legend_at_bottom=True,  # paths are long: whole, under the chart
-        truncate_legend=-1,
     )
     for path, versions in files.items():
         chart.add(path, [(v.date, v.score) for v in versions if v.score is not None])

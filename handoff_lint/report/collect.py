@@ -1,4 +1,6 @@
-"""Gather the report's data: each handoff's JSON-report entry plus its sender, and the team figures.
+"""Gather the report's data: each handoff's JSON-report entry plus its sender, receiving team and
+whether it is a draft, and the team figures. Drafts (``status: draft``) are listed apart: every team
+figure is over the ready handoffs, so work in progress neither drags the pass rate down nor hides.
 
 Results come from the linter's runner (cache included) and are read through
 ``reporters.json_reporter.result_to_dict``, so every figure on the page is computed from exactly
@@ -17,12 +19,18 @@ from ..findings import Severity
 from ..reporters.json_reporter import result_to_dict
 from ..reporters.markdown import _short
 from ..source import read_bytes
-from .sender import SenderCache
+from .sender import UNKNOWN, SenderCache, person_key
 
 STATUSES = ("complete", "partial", "missing")
 # Error findings that mean "a required field is there but empty or still a placeholder".
 EMPTY_FIELD_CODES = {"HL201", "HL301", "HL302"}
 UNTYPED = "(no type)"
+TOP_GAPS = 3  # what a receiving team most often does not get, listed per team
+
+
+def receiving_team(label: str, name: str) -> str:
+    """The team a type hands to, from its label: "Sales → CS" → "CS" (the type's name when no arrow)."""
+    return label.split("→")[-1].strip() if "→" in label else name
 
 
 @dataclass
@@ -32,6 +40,8 @@ class Handoff:
     entry: dict
     sender: str
     top_missing: list[str]
+    receiver: str = UNKNOWN  # the receiving team, from the type
+    draft: bool = False
 
     @property
     def path(self) -> str:
@@ -57,11 +67,20 @@ class Group:
 
 
 @dataclass
+class Receiving(Group):
+    """What one receiving team gets: its group figures and the information most often missing or thin."""
+
+    gaps: list[tuple[str, int]] = field(default_factory=list)  # (element, handoffs lacking it), most first
+
+
+@dataclass
 class Overview:
-    handoffs: list[Handoff]
+    handoffs: list[Handoff]  # ready handoffs: every figure below is over these
     thresholds: list[int]
+    drafts: list[Handoff] = field(default_factory=list)
     by_type: list[Group] = field(default_factory=list)
     by_sender: list[Group] = field(default_factory=list)
+    by_receiver: list[Receiving] = field(default_factory=list)
     # type -> category key -> status -> count (the heat map)
     heat: dict[str, dict[str, Counter]] = field(default_factory=dict)
 
@@ -111,19 +130,40 @@ def _bytes_of(result, fence: Fence) -> bytes | None:
 MAX_FILE_BYTES_READ = 64 * 1024 * 1024  # files over the linter's own limit were reported HL003 above
 
 
-def overview(run, cache_root=None, root=None) -> Overview:
+def gaps(entries: list[dict], count: int = TOP_GAPS) -> list[tuple[str, int]]:
+    """The information elements most often missing or thin, with how many handoffs lack each."""
+    lacking: Counter = Counter()
+    for entry in entries:
+        elements = {item.split(":", 1)[0] for c in entry["categories"].values() for item in c.get("missing", [])}
+        lacking.update(elements)
+    return sorted(lacking.items(), key=lambda item: (-item[1], item[0]))[:count]
+
+
+def overview(run, cache_root=None, root=None, receivers: dict[str, str] | None = None) -> Overview:
     """The report's figures for a RunResult (senders cached under ``cache_root``, when given). ``root``:
-    the config's folder, whose repository bounds what is read (default the working folder)."""
+    the config's folder, whose repository bounds what is read (default the working folder);
+    ``receivers``: type name -> receiving team (``receiving_team`` of each type's label)."""
+    receivers = receivers or {}
     senders = SenderCache(cache_root)
     fence = Fence(root or cache_root or ".")
-    handoffs = [Handoff(result_to_dict(r, v), senders.sender(_bytes_of(r, fence)), top_missing(r, v)) for r, v in run]
+    everything = []
+    for r, v in run:
+        sender, draft = senders.facts(_bytes_of(r, fence))
+        receiver = receivers.get(r.type_name, r.type_name or UNKNOWN)
+        everything.append(Handoff(result_to_dict(r, v), sender, top_missing(r, v), receiver, draft))
     senders.save()
-    view = Overview(handoffs, sorted({r.threshold for r in run.files}))
+    handoffs = [h for h in everything if not h.draft]
+    view = Overview(handoffs, sorted({r.threshold for r in run.files}), [h for h in everything if h.draft])
     by_type: dict[str, list[dict]] = defaultdict(list)
     by_sender: dict[str, list[dict]] = defaultdict(list)
+    spellings: dict[str, Counter] = defaultdict(Counter)  # one person, however the name was written
+    by_receiver: dict[str, list[dict]] = defaultdict(list)
     for handoff in handoffs:
         by_type[handoff.type].append(handoff.entry)
-        by_sender[handoff.sender].append(handoff.entry)
+        key = person_key(handoff.sender)
+        by_sender[key].append(handoff.entry)
+        spellings[key][handoff.sender] += 1
+        by_receiver[handoff.receiver].append(handoff.entry)
         if handoff.entry["categories"]:
             cells = view.heat.get(handoff.type)
             if cells is None:
@@ -131,5 +171,9 @@ def overview(run, cache_root=None, root=None) -> Overview:
             for key, category in handoff.entry["categories"].items():
                 cells[key][category["status"]] += 1
     view.by_type = [group(name, entries) for name, entries in sorted(by_type.items())]
-    view.by_sender = sorted((group(n, e) for n, e in by_sender.items()), key=lambda g: (-g.count, g.name))
+    senders_named = [group(spellings[key].most_common(1)[0][0], entries) for key, entries in by_sender.items()]
+    view.by_sender = sorted(senders_named, key=lambda g: (-g.count, g.name))
+    view.by_receiver = [
+        Receiving(**vars(group(name, entries)), gaps=gaps(entries)) for name, entries in sorted(by_receiver.items())
+    ]
     return view

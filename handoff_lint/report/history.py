@@ -79,6 +79,38 @@ class History:
     versions: int = 0  # distinct versions in the span
     notes: list[str] = field(default_factory=list)  # what was left out or taken otherwise, for stderr
 
+    def week_over_week(self) -> list[tuple[Week, Change | None]]:
+        """Each week with its change from the week before (None for the first)."""
+        return [(week, change(self.weeks[i - 1], week) if i else None) for i, week in enumerate(self.weeks)]
+
+    @property
+    def last_change(self) -> Change | None:
+        """The newest week against the one before it, the figure a lead reads on Monday."""
+        return change(self.weeks[-2], self.weeks[-1]) if len(self.weeks) > 1 else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """From one week to the next: pass-rate points, median-score points (None when either is unscored)."""
+
+    pass_rate: float
+    median: float | None
+    handoffs: int
+
+
+def change(before: Week, after: Week) -> Change:
+    median = None if before.median is None or after.median is None else after.median - before.median
+    return Change(after.pass_rate - before.pass_rate, median, after.handoffs - before.handoffs)
+
+
+def signed(value: float | None, unit: str = "") -> str:
+    """ "+5", "−3", "±0" (with ``unit``: "+5 pts"); "—" when there is nothing to compare."""
+    if value is None:
+        return "—"
+    rounded = round(value)
+    text = f"+{rounded:g}" if rounded > 0 else (f"−{-rounded:g}" if rounded < 0 else "±0")
+    return text + unit
+
 
 def history(targets: list[str], span: Span, config, types, forced_type=None, jobs: int = 0, use_cache: bool = True):
     """The History of the handoffs under ``targets`` (working-directory paths) within ``span``."""

@@ -12,6 +12,7 @@ from ..categories import CATEGORIES
 from ..reporters.base import repo_path
 from . import charts
 from .collect import STATUSES
+from .history import signed
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1b1b;
@@ -49,20 +50,25 @@ def render_html(view, output_path: str, history=None, link_base: str | None = No
         f'<p class="muted">handoff-lint · {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC · '
         f"threshold {', '.join(map(str, view.thresholds)) or '—'}</p>",
         '<div class="cards" id="headline">',
-        _card("handoffs", total.count),
+        _card("ready handoffs", total.count),
         _card("pass rate", f"{total.pass_rate:.0f}%"),
         _card("median score", _number(total.median)),
         _card("fail on empty required fields", view.empty_field_failures),
+        _card("drafts, kept apart", len(view.drafts)),
+        *_week_cards(history),
         "</div>",
         f'<figure class="chart" id="chart-scores">{charts.histogram(scores, threshold)}</figure>',
         f'<figure class="chart" id="chart-types">{charts.pass_and_median("By type", view.by_type)}</figure>',
     ]
     out += _heat_map(view)
     top_senders = view.by_sender[:15]
+    out += _receivers(view)
     out += [
         "<h2>By sender</h2>",
-        '<p class="muted">Frontmatter <code>from</code>/<code>owner</code>, else the body\'s sender label '
-        "(<code>**AE:**</code>, <code>**Prepared by:**</code>…); “unknown” when neither is there.</p>",
+        '<p class="muted">Frontmatter <code>from</code>, <code>owner</code>, <code>author</code> or '
+        "<code>prepared_by</code>, else the body's sender label (<code>**AE:**</code>, "
+        "<code>Prepared by:</code>, <code>Owner:</code>, <code>| Author | … |</code>); a role or contact "
+        "beside the name is not part of it (“Dana Lee (AE)” is Dana Lee); “unknown” when nothing names one.</p>",
         f'<figure class="chart" id="chart-senders">{charts.pass_and_median("By sender", top_senders)}</figure>',
         f"<details><summary>All senders ({len(view.by_sender)})</summary>",
         _group_table("Sender", view.by_sender, "senders"),
@@ -71,10 +77,63 @@ def render_html(view, output_path: str, history=None, link_base: str | None = No
         _group_table("Type", view.by_type, "types"),
     ]
     out += _worst(view, output_path, link_base, worst)
+    out += _drafts(view, output_path, link_base)
     if history is not None:
         out += _history(history)
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def _week_cards(history) -> list[str]:
+    """With --history: how the pass rate and median moved from the week before to the newest week."""
+    moved = history.last_change if history is not None else None
+    if moved is None:
+        return []
+    return [
+        _card("pass rate vs the week before", signed(moved.pass_rate, " pts")),
+        _card("median vs the week before", signed(moved.median)),
+    ]
+
+
+def _receivers(view) -> list[str]:
+    """What each receiving team gets: its handoffs' pass rate and median, and what they most often lack."""
+    rows = []
+    for g in view.by_receiver:
+        lacking = "<br>".join(f"{escape(element)} ({n} of {g.count})" for element, n in g.gaps) or "—"
+        rows.append(
+            f'<tr><td>{escape(g.name)}</td><td class="num">{g.count}</td><td class="num">{g.pass_rate:.0f}%</td>'
+            f'<td class="num">{_number(g.median)}</td><td>{lacking}</td></tr>'
+        )
+    return [
+        "<h2>By receiving team</h2>",
+        '<p class="muted">What each team that receives handoffs gets (the team a type hands to: '
+        "Sales → CS goes to CS), and the information its handoffs most often lack or leave thin.</p>",
+        f'<figure class="chart" id="chart-receivers">'
+        f"{charts.pass_and_median('By receiving team', view.by_receiver)}</figure>",
+        '<table id="table-receivers"><tr><th>Receiving team</th><th>Handoffs</th><th>Pass rate</th>'
+        "<th>Median score</th><th>Most often missing or thin</th></tr>" + "".join(rows) + "</table>",
+    ]
+
+
+def _drafts(view, output_path: str, link_base: str | None) -> list[str]:
+    """Work in progress (``status: draft``), listed with its score but counted in no figure above."""
+    out = [f"<h2>Drafts ({len(view.drafts)})</h2>"]
+    if not view.drafts:
+        return out + ["<p>No handoff is marked <code>status: draft</code>.</p>"]
+    out.append(
+        '<p class="muted">Marked <code>status: draft</code>: not counted in the figures above until they are '
+        'ready.</p><table id="drafts"><tr><th>Handoff</th><th>Score</th><th>Type</th><th>Sender</th>'
+        "<th>Top missing items</th></tr>"
+    )
+    for h in sorted(view.drafts, key=lambda h: h.path):
+        items = "<br>".join(escape(item) for item in h.top_missing) or "—"
+        score = "not scored" if h.entry["score"] is None else h.entry["score"]
+        out.append(
+            f'<tr><td><a href="{escape(_link(h.path, output_path, link_base))}">{escape(h.path)}</a></td>'
+            f'<td class="num">{score}</td><td>{escape(h.type)}</td><td>{escape(h.sender)}</td><td>{items}</td></tr>'
+        )
+    out.append("</table>")
+    return out
 
 
 def _card(label: str, value) -> str:
@@ -181,12 +240,15 @@ def _history(history) -> list[str]:
     out.append(f'<figure class="chart" id="chart-trend">{charts.trend(history.weeks)}</figure>')
     rows = "".join(
         f'<tr><td>{w.start:%Y-%m-%d}</td><td class="num">{w.handoffs}</td><td class="num">{w.pass_rate:.0f}%</td>'
-        f'<td class="num">{_number(w.median)}</td><td><code>{w.commit[:10]}</code></td></tr>'
-        for w in history.weeks
+        f'<td class="num">{_number(w.median)}</td>'
+        f'<td class="num">{signed(moved.pass_rate, " pts") if moved else "—"}</td>'
+        f'<td class="num">{signed(moved.median) if moved else "—"}</td><td><code>{w.commit[:10]}</code></td></tr>'
+        for w, moved in history.week_over_week()
     )
     out.append(
         '<details><summary>Weekly figures</summary><table id="table-weeks"><tr><th>Week of</th>'
-        f"<th>Handoffs</th><th>Pass rate</th><th>Median score</th><th>Last commit</th></tr>{rows}</table></details>"
+        "<th>Handoffs</th><th>Pass rate</th><th>Median score</th><th>Pass rate vs week before</th>"
+        f"<th>Median vs week before</th><th>Last commit</th></tr>{rows}</table></details>"
     )
     moved = sorted(history.files.items(), key=lambda item: (-len(item[1]), item[0]))
     changed = [(path, versions) for path, versions in moved if len(versions) > 1]

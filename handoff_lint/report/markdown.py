@@ -6,6 +6,7 @@ from ..categories import CATEGORIES
 from ..reporters.base import repo_path
 from ..reporters.markdown import cell
 from .collect import STATUSES
+from .history import signed
 
 
 def render_markdown(view, history=None, link_base: str | None = None, worst: int = 20) -> str:
@@ -14,10 +15,20 @@ def render_markdown(view, history=None, link_base: str | None = None, worst: int
     out = [
         "## Handoff report",
         "",
-        f"**{total.count}** handoffs · pass rate **{total.pass_rate:.0f}%** · median score **{median}** · "
-        f"**{view.empty_field_failures}** fail on empty required fields · threshold "
-        f"{', '.join(map(str, view.thresholds)) or '—'}",
+        f"**{total.count}** ready handoffs · pass rate **{total.pass_rate:.0f}%** · median score **{median}** · "
+        f"**{view.empty_field_failures}** fail on empty required fields · **{len(view.drafts)}** "
+        f"draft{'' if len(view.drafts) == 1 else 's'} kept apart · "
+        f"threshold {', '.join(map(str, view.thresholds)) or '—'}",
         "",
+    ]
+    moved = history.last_change if history is not None else None
+    if moved is not None:
+        out += [
+            f"Since the week before: pass rate **{signed(moved.pass_rate, ' pts')}**, "
+            f"median score **{signed(moved.median)}**",
+            "",
+        ]
+    out += [
         "### Categories by type (% missing / % partial)",
         "",
         "| Type | " + " | ".join(label for label, _w in CATEGORIES.values()) + " |",
@@ -31,6 +42,17 @@ def render_markdown(view, history=None, link_base: str | None = None, worst: int
                 f"{100 * cells[key]['missing'] / n:.0f}% / {100 * cells[key]['partial'] / n:.0f}%" if n else "n/a"
             )
         out.append("| " + " | ".join(row) + " |")
+    out += [
+        "",
+        "### By receiving team",
+        "",
+        "| Receiving team | Handoffs | Pass rate | Median score | Most often missing or thin |",
+        "|---|---|---|---|---|",
+    ]
+    for g in view.by_receiver:
+        median = "—" if g.median is None else f"{g.median:g}"
+        lacking = "; ".join(f"{cell(element)} ({n} of {g.count})" for element, n in g.gaps) or "—"
+        out.append(f"| {cell(g.name)} | {g.count} | {g.pass_rate:.0f}% | {median} | {lacking} |")
     for title, groups in (("By type", view.by_type), ("By sender", view.by_sender)):
         out += ["", f"### {title}", "", "| Name | Handoffs | Pass rate | Median score |", "|---|---|---|---|"]
         for g in groups:
@@ -48,15 +70,26 @@ def render_markdown(view, history=None, link_base: str | None = None, worst: int
             out.append(f"| {link} | {score} | {cell(h.type)} | {cell(h.sender)} | {items} |")
     else:
         out.append("Every handoff passes.")
+    out += ["", f"### Drafts ({len(view.drafts)})", ""]
+    if view.drafts:
+        out += ["| Handoff | Score | Type | Sender |", "|---|---|---|---|"]
+        for h in sorted(view.drafts, key=lambda h: h.path):
+            score = "not scored" if h.entry["score"] is None else h.entry["score"]
+            out.append(f"| {cell(repo_path(h.path))} | {score} | {cell(h.type)} | {cell(h.sender)} |")
+    else:
+        out.append("No handoff is marked `status: draft`.")
     if history is not None and history.weeks:
         out += [
             "",
             "### Weekly trend (git history)",
             "",
-            "| Week of | Handoffs | Pass rate | Median score |",
-            "|---|---|---|---|",
+            "| Week of | Handoffs | Pass rate | Median score | Pass rate vs week before | Median vs week before |",
+            "|---|---|---|---|---|---|",
         ]
-        for w in history.weeks:
+        for w, moved in history.week_over_week():
             median = "—" if w.median is None else f"{w.median:g}"
-            out.append(f"| {w.start:%Y-%m-%d} | {w.handoffs} | {w.pass_rate:.0f}% | {median} |")
+            rate_change = signed(moved.pass_rate, " pts") if moved else "—"
+            median_change = signed(moved.median) if moved else "—"
+            figures = f"{w.start:%Y-%m-%d} | {w.handoffs} | {w.pass_rate:.0f}% | {median}"
+            out.append(f"| {figures} | {rate_change} | {median_change} |")
     return "\n".join(out) + "\n"

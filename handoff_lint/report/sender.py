@@ -1,16 +1,24 @@
-"""Who handed a handoff over: frontmatter ``from``/``owner``, else the body's sender label.
+"""Who handed a handoff over, and whether it is still a draft, read from the file itself.
 
-The linter's results do not carry a sender, so the report reads it here from the file's bytes:
-the frontmatter through the linter's own safe loader, the body with the parser's bold-label
-pattern (``**AE:** Dana Lee``) — no full Markdown parse. Loading YAML still costs about a
-millisecond a file, so names are kept by content digest in ``.handoff-lint-cache/senders.json``
-(beside the result cache, with a fingerprint of this module): a warm report reads no YAML.
+The sender is written as teams write it: a frontmatter key (``from``, ``owner``, ``author``,
+``prepared_by``…), else the body's sender label — bold (``**Prepared by:** Dana Lee``), plain
+(``Owner: Dana Lee``, Notion's property lines) or a two-column table row (``| Author | Dana Lee |``).
+A role or contact written with the name is not part of the person: "Dana Lee (AE)", "Dana Lee, AE",
+"Dana Lee <dana@…>" and "dana lee" are one sender (``person_key``). ``status: draft`` in the
+frontmatter marks work in progress, which the report keeps apart from ready handoffs.
+
+The linter's results carry neither, so the report reads them here from the file's bytes: the
+frontmatter through the linter's own safe loader, the body line by line — no full Markdown parse.
+Loading YAML still costs about a millisecond a file, so what was read is kept by content digest in
+``.handoff-lint-cache/senders.json`` (beside the result cache, with a fingerprint of this module):
+a warm report reads no YAML.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from ..cache import CACHE_DIR, content_digest
@@ -22,47 +30,102 @@ from ..safe_files import own_folder, read_own_file, write_own_file
 from ..source import decode_lines
 
 UNKNOWN = "unknown"
-FRONTMATTER_KEYS = ("from", "owner")
-# Labels that name the person handing over, in the wording of the built-in templates.
-SENDER_LABELS = {"prepared by", "from", "owner", "author", "handed over by", "ae", "account executive", "sdr", "csm"}
+# Frontmatter keys naming the sender, most telling first (compared as labels: prepared_by = "prepared by").
+FRONTMATTER_KEYS = ("from", "owner", "author", "prepared by", "sender", "handed over by", "submitted by")
+# Labels that name the person handing over, in the wording of the built-in templates and of teams' own.
+SENDER_LABELS = {
+    "prepared by",
+    "from",
+    "owner",
+    "author",
+    "written by",
+    "handed over by",
+    "submitted by",
+    "sender",
+    "ae",
+    "account executive",
+    "sdr",
+    "csm",
+}
+DRAFT_STATUSES = {"draft", "wip", "work in progress", "in progress"}
+_PLAIN_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s+(\S.*)$")
+_TABLE_ROW = re.compile(r"^\s*\|([^|]+)\|([^|]+)\|\s*$")
+# What a name carries beside the person: "(AE)", "[CSM]", "<dana@x.com>", ", AE", " — VP Sales", " | AE".
+_ROLE_AFTER = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|<[^>]*>)|\s*(?:,|\s[—–-]\s|\|).*$")
+
+
+def read_facts(data: bytes | None) -> tuple[str, bool]:
+    """(sender, is a draft): the sender's name, "unknown" when nothing names one."""
+    if not data:
+        return UNKNOWN, False
+    lines = decode_lines(data)
+    if lines is None:
+        return UNKNOWN, False
+    fm = split(lines)
+    front = fm.data if isinstance(fm.data, dict) else {}
+    labelled = {normalize_label(str(key)): value for key, value in front.items()}
+    status = labelled.get("status")
+    draft = isinstance(status, str) and normalize_label(status) in DRAFT_STATUSES
+    for key in FRONTMATTER_KEYS:
+        value = labelled.get(key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and not is_blank_or_placeholder(value):
+            return person(str(value)), draft
+    return _body_sender(lines[fm.body_start - 1 :]), draft
 
 
 def sender_of(data: bytes | None) -> str:
     """The sender's name, or "unknown" when neither the frontmatter nor a body label names one."""
-    if not data:
-        return UNKNOWN
-    lines = decode_lines(data)
-    if lines is None:
-        return UNKNOWN
-    fm = split(lines)
-    if isinstance(fm.data, dict):
-        for key in FRONTMATTER_KEYS:
-            value = fm.data.get(key)
-            if isinstance(value, (str, int, float)) and not is_blank_or_placeholder(value):
-                return _clean(str(value))
+    return read_facts(data)[0]
+
+
+def _body_sender(lines) -> str:
     fenced = False
-    for line in lines[fm.body_start - 1 :]:
+    for line in lines:
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        if fenced or "**" not in line:
+        if fenced:
             continue
-        matches = list(_BOLD_LABEL.finditer(line))
-        for number, match in enumerate(matches):
-            if normalize_label(match.group(1)) not in SENDER_LABELS:
-                continue
-            end = matches[number + 1].start() if number + 1 < len(matches) else len(line)
-            value = line[match.end() : end].strip().rstrip("|·•").strip()
-            if not is_blank_or_placeholder(value):
-                return _clean(value)
+        for label, value in _labelled_values(line):
+            if normalize_label(label) in SENDER_LABELS and not is_blank_or_placeholder(value):
+                return person(value)
     return UNKNOWN
 
 
-def _clean(name: str) -> str:
-    return " ".join(name.split())[:80]
+def _labelled_values(line: str):
+    """(label, value) pairs a line writes: bold labels, a plain "Label: value", a two-cell table row."""
+    if "**" in line:
+        matches = list(_BOLD_LABEL.finditer(line))
+        for number, match in enumerate(matches):
+            end = matches[number + 1].start() if number + 1 < len(matches) else len(line)
+            yield match.group(1), line[match.end() : end].strip().rstrip("|·•").strip()
+        if matches:
+            return
+    row = _TABLE_ROW.match(line)
+    if row:
+        yield row.group(1).strip(), row.group(2).strip()
+        return
+    plain = _PLAIN_LABEL.match(line)
+    if plain:
+        yield plain.group(1), plain.group(2).strip()
+
+
+def person(name: str) -> str:
+    """The person a sender value names, without the role or contact written beside it:
+    "Dana Lee (AE)" → "Dana Lee", "@dana-lee" → "Dana Lee"."""
+    name = " ".join(name.split())
+    bare = _ROLE_AFTER.sub("", name).strip() or name
+    if bare.startswith("@"):
+        bare = " ".join(part.capitalize() for part in re.split(r"[-_.]", bare[1:]) if part)
+    return bare[:80] or UNKNOWN
+
+
+def person_key(name: str) -> str:
+    """Two spellings of one sender compare equal: case and spacing do not matter."""
+    return " ".join(person(name).casefold().split())
 
 
 class SenderCache:
-    """Content digest -> sender, for the files of the last report; anything unreadable is a miss.
+    """Content digest -> (sender, draft), for the files of the last report; anything unreadable is a miss.
 
     Its folder comes with the repository: read and written only as a plain file in a plain folder
     (safe_files), and read up to MAX_BYTES."""
@@ -73,8 +136,8 @@ class SenderCache:
     def __init__(self, root: Path | None):
         self.root = root
         self.fingerprint = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-        self.old: dict[str, str] = {}
-        self.new: dict[str, str] = {}
+        self.old: dict[str, list] = {}
+        self.new: dict[str, list] = {}
         folder = own_folder(root, CACHE_DIR) if root is not None else None
         data = read_own_file(folder / self.FILE, self.MAX_BYTES) if folder is not None else None
         try:
@@ -84,15 +147,20 @@ class SenderCache:
         except (ValueError, AttributeError, RecursionError):
             pass
 
-    def sender(self, data: bytes | None) -> str:
+    def facts(self, data: bytes | None) -> tuple[str, bool]:
         if not data:
-            return UNKNOWN
+            return UNKNOWN, False
         digest = content_digest(data)
-        name = self.old.get(digest)
-        if not isinstance(name, str):
-            name = sender_of(data)
-        self.new[digest] = name
-        return name
+        known = self.old.get(digest)
+        if isinstance(known, list) and len(known) == 2 and isinstance(known[0], str):
+            facts = (known[0], bool(known[1]))
+        else:
+            facts = read_facts(data)
+        self.new[digest] = list(facts)
+        return facts
+
+    def sender(self, data: bytes | None) -> str:
+        return self.facts(data)[0]
 
     def save(self) -> None:
         """Keep the names of this run's files only (atomically; a cache that cannot be written is skipped)."""

@@ -18,6 +18,7 @@ REPORTERS = {  # format name -> (module, class), imported by get_reporter
     "sarif": ("sarif", "SarifReporter"),
     "junit": ("junit", "JunitReporter"),
     "markdown": ("markdown", "MarkdownReporter"),
+    "concise": ("concise", "ConciseReporter"),
 }
 
 

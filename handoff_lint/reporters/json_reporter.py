@@ -1,4 +1,4 @@
-"""Machine output: a documented, versioned JSON shape (see README, "JSON output")."""
+"""Machine output: a documented, versioned JSON shape (see docs/cli.md, "JSON output")."""
 
 from __future__ import annotations
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from ..findings import Finding
 from ..language.normalize import strip_markup, truncate
 from ..language.placeholders import find_placeholders, is_blank_or_placeholder, is_option_list, unfilled_detail
+from ..language.risks import is_bare_none
 from .registry import Context, rule
 
 
 def placeholder(ctx: Context):
     reported = _field_positions(ctx)
     doc = ctx.doc
+    risks = {spec.key for spec in ctx.handoff_type.sections_of_kind("risks")} if ctx.handoff_type else set()
     if doc.title is not None:
         yield from _scan(doc.title.text, doc.title.line, doc.title.column, None, reported)
     for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
@@ -32,6 +34,8 @@ def placeholder(ctx: Context):
                     if filled and cell.text.strip().lower() in _NOT_APPLICABLE:
                         continue  # "| Touchless rate | — | ≥ 85% |": a dash in a filled row means "none"
                     yield from _scan(cell.text, cell.line, cell.column, key, reported)
+            elif key in risks and is_bare_none(block.text):
+                continue  # "None." under a risks heading states no risks, as "None known." does (HL422)
             else:
                 yield from _scan(block.text, block.line, block.column, key, reported, doc.lines)
 

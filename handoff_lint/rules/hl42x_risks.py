@@ -7,7 +7,7 @@ import re
 from ..findings import Finding
 from ..language.normalize import normalize_label, truncate
 from ..language.placeholders import is_blank_or_placeholder
-from ..language.risks import is_explicit_none, is_weak_mitigation
+from ..language.risks import is_explicit_none, is_weak_mitigation, states_no_risks
 from .registry import Context, rule
 
 _SEVERITY_WORDS = {
@@ -155,16 +155,23 @@ def no_risks_listed(ctx: Context):
     if ctx.rule_options["allow-none"]:
         return
     for spec, assessment in ctx.sections_of_kind("risks"):
-        real = [b for b in assessment.blocks if not is_blank_or_placeholder(b.text)]
-        if real and all(is_explicit_none(b.text) or any(is_explicit_none(c.text) for c in b.cells) for b in real):
+        real = [b for b in assessment.blocks if not is_blank_or_placeholder(b.text) or states_no_risks(b.text)]
+        if real and all(states_no_risks(b.text) or any(is_explicit_none(c.text) for c in b.cells) for b in real):
             yield Finding(
                 "",
-                f"'{assessment.section.title}' lists no risk",
+                f"'{assessment.section.title}' says there are no risks ({truncate(real[0].text, 30)!r})",
                 real[0].line,
                 real[0].column,
                 section=spec.key,
-                hint="name at least one with its mitigation",
+                hint=NO_RISKS_HINT,
             )
+
+
+# The same words for "None.", "None known." and "None identified": what a reviewer looks for instead.
+NO_RISKS_HINT = (
+    "this team requires at least one: a reviewer expects what could go wrong for the receiving team "
+    "(a date at risk, a missing sponsor), each with one severity and a mitigation with an owner"
+)
 
 
 rule(
