@@ -1,5 +1,5 @@
-"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``report``, ``merge``, ``types``, ``rules``, ``explain``,
-``new``.
+"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``report``, ``init``, ``merge``, ``types``, ``rules``,
+``explain``, ``new``.
 
 The CLI only wires the pipeline together: load config and types → discover files → lint each
 → render with a reporter → exit code from outcome.py. ``main`` turns every error into one line
@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .baseline_file import load as load_recorded
 from .config import Config, check_threshold, load_config
 from .errors import ConfigError, HandoffLintError
 from .outcome import EXIT_ERROR, decide, exit_code
@@ -267,6 +268,11 @@ def common_options(func):
 )
 @click.option("--fail-on-regression", is_flag=True, help="Fail a handoff whose score dropped since --baseline.")
 @click.option(
+    "--no-baseline-file",
+    is_flag=True,
+    help="Hold every handoff to the threshold, also those the config's baseline-file records (handoff-lint init).",
+)
+@click.option(
     "--summary-file",
     type=click.Path(dir_okay=False),
     help="Also append a Markdown summary table to this file (e.g. $GITHUB_STEP_SUMMARY).",
@@ -296,6 +302,7 @@ def check(
     changed_since,
     baseline_ref,
     fail_on_regression,
+    no_baseline_file,
     summary_file,
     shard,
 ):
@@ -337,7 +344,10 @@ def check(
         from .linter import Linter
 
         baselines = baselines_of(results, repo, baseline_ref, Linter(config, types, type_name))
-    run = decide(results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression)
+    recorded = None if no_baseline_file else load_recorded(config)
+    run = decide(
+        results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression, recorded=recorded
+    )
     color = _use_color(color_choice, no_color) and not output_file and output_format == "text"
     reporter = get_reporter(output_format)(color=color, quiet=quiet, show_score=show_score)
     _emit(reporter.chunks(run), output_file, color=color or None)
@@ -355,7 +365,8 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache):
     from .reporters.score_table import render_score_table
 
     config, types = _load(config_path, threshold)
-    run = decide(_run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache))
+    results = _run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache)
+    run = decide(results, recorded=load_recorded(config))
     for result, verdict in run:
         if result.score is None:
             reason = next((f.text for f in result.findings), "not scored")
@@ -425,6 +436,99 @@ def report(
     _emit(build(run, output_format, output_file, past, link_base, worst, cache_root), output_file)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
+
+
+@cli.command()
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
+@click.option("--threshold", type=click.IntRange(0, 100), default=70, show_default=True, help="Minimum score to pass.")
+@click.option("--force", is_flag=True, help="Replace an existing config and baseline file.")
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Re-record the config's baseline file: improved handoffs are held to their new score, fixed ones leave it.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: one per core).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def init(folders, threshold, force, update_baseline, jobs, debug):
+    """Start on a repository of existing handoffs: write the config and a baseline of today's failures.
+
+    Finds the handoff folders and types (or lint FOLDERS), writes .handoff-lint.toml with README and
+    index pages excluded, and records the handoffs that fail today in .handoff-lint-baseline.json:
+    from then on they fail only when a change makes them worse; every other handoff, new ones
+    included, must meet the threshold. Run it at the repository's top folder.
+    """
+    from . import adopt
+    from .baseline_file import BASELINE_FILE, Entry, RecordedBaseline, write
+    from .handoff_types import load_types
+
+    root = Path(os.path.realpath(Path.cwd()))
+    if update_baseline:
+        _update_baseline(jobs)
+        return
+    existing = adopt.existing_config(root)
+    baseline_path = root / BASELINE_FILE
+    for path in (existing, baseline_path if baseline_path.exists() else None):
+        if path is not None and not force:
+            raise HandoffLintError(
+                f"{os.path.relpath(path)} already exists; not overwritten (`handoff-lint init --force` replaces it, "
+                "`handoff-lint init --update-baseline` re-records the baseline)"
+            )
+    detected = adopt.detect(root, load_types([]), list(folders))
+    click.echo(f"found {adopt.summary(detected)}")
+    if detected.index_pages:
+        pages = ", ".join(detected.index_pages)
+        click.echo(f"excluded {len(detected.index_pages)} index page{'s'[: len(detected.index_pages) > 1]}: {pages}")
+    for glob, name in detected.type_globs.items():
+        click.echo(f"typed {glob} as {name} (the folder's other handoffs say so)")
+    config_file = root / adopt.CONFIG_FILE
+    try:
+        config_file.write_text(adopt.config_text(detected, threshold), encoding="utf-8")
+    except OSError as exc:
+        raise HandoffLintError(f"cannot write {config_file}: {exc.strerror or exc}") from None
+    note = ""
+    if existing is not None and existing != config_file:
+        note = f" (it comes before {existing.name}'s [tool.handoff-lint], now unused)"
+    click.echo(f"wrote {adopt.CONFIG_FILE}{note}")
+    config, types = _load(str(config_file))
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True))
+    keys = RecordedBaseline(baseline_path, root, {})
+    failing = {keys.key(result.path): Entry.of(result) for result, verdict in run if not verdict.passed}
+    write(baseline_path, failing, threshold)
+    passed = len(run) - len(failing)
+    click.echo(f"linted {len(run)} handoffs: {passed} pass, {len(failing)} fail today (threshold {threshold})")
+    click.echo(
+        f"wrote {BASELINE_FILE}: the {len(failing)} failing handoffs pass while a change leaves them no worse; "
+        f"new handoffs must meet the threshold"
+    )
+    click.echo(f"next: commit {adopt.CONFIG_FILE} and {BASELINE_FILE}; docs/adopting.md says what comes next")
+
+
+def _update_baseline(jobs: int) -> None:
+    """``init --update-baseline``: each recorded handoff re-recorded, never looser; those that pass now leave."""
+    from .baseline_file import load, write
+
+    config, types = _load(None)
+    recorded = load(config)
+    if recorded is None:
+        where = config.source or "no config file"
+        raise HandoffLintError(f"{where}: no 'baseline-file' to update; `handoff-lint init` records one")
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True))
+    entries, added = {}, 0
+    for result, verdict in run:
+        key = recorded.key(result.path)
+        entry = recorded.entries.get(key)
+        if entry is not None and not verdict.passed:
+            entries[key] = entry.tightened(result)
+        added += entry is None and not verdict.passed
+    write(recorded.path, entries, config.threshold)
+    left = len(recorded.entries) - len(entries)
+    tightened = sum(entries[key] != recorded.entries[key] for key in entries)
+    click.echo(
+        f"wrote {recorded.name}: {len(entries)} handoffs ({left} left it, {tightened} held to a better score "
+        f"or fewer errors)"
+    )
+    if added:
+        click.echo(f"{added} failing handoffs are not in the baseline and were not added: they must meet the threshold")
 
 
 @cli.command()
