@@ -80,7 +80,10 @@ def test_github_annotations_respect_the_limit_errors_first(run):
     assert len(errors) == 10 and len(warnings) <= 10
     assert max(errors) < min(warnings, default=len(lines)), "errors before warnings"
     verdict = rf"::error file={thin},line=1,title=handoff-lint%3A score under the threshold::sales-to-cs handoff"
-    assert re.fullmatch(verdict + r" scores \d+/100, under the threshold 70", lines[0]), "the verdict comes first"
+    missing = r" Missing most: .+ \(\+\d+\)\. Next: run `handoff-lint score .+` to see what is missing;"
+    missing += " most to gain: .+"
+
+    assert re.fullmatch(verdict + r" scores \d+/100, under the threshold 70\." + missing, lines[0]), "the verdict first"
     findings = run(thin, "--format", "json", cwd=REPO).json()["files"][0]["findings"]
     logged = [line for line in lines if line.startswith(f"{thin}:")]
     assert len(logged) == len(findings), "every finding is a plain log line too"
