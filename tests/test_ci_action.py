@@ -376,3 +376,64 @@ def test_action_builds_and_uploads_the_team_report(runner, pull_request, tmp_pat
     assert upload["uses"].startswith("actions/upload-artifact@")
     assert "inputs.report-artifact != ''" in upload["if"] and "steps.report.outcome == 'success'" in upload["if"]
     assert upload["with"]["path"] == "${{ steps.report.outputs.report-file }}"
+
+
+# --- issue 24: every failing handoff shows in the pull request ---------------------------------------
+
+
+def _with_placeholder(text: str) -> str:
+    """The Data migration row back to TBD: one error finding, the score still well above the threshold."""
+    row = re.search(r"^\| Data migration \| .* \|$", text, re.M).group(0)
+    return text.replace(row, "| Data migration | TBD |", 1)
+
+
+@pytest.mark.slow
+def test_action_shows_every_failing_handoff_once_as_an_annotation_and_a_sarif_result(runner, tmp_path):
+    """Several failing handoffs, most with no finding of their own to annotate: each gets its verdict on line 1."""
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    git(workspace, "init", "-q", "-b", "main")
+    failing = {
+        f"{HANDOFFS}/legacy-1.md": "# Lead Handoff: Legacy One\n\nTo be written.\n",  # fails on its score alone
+        f"{HANDOFFS}/legacy-2.md": "# Customer Handoff: Legacy Two\n\nSigned. Details to follow.\n",
+        f"{HANDOFFS}/nearly.md": _with_placeholder(example("sales-to-cs")),  # a high score, one error
+        f"{HANDOFFS}/notes.md": "# Call notes\n\nTalked about the weather.\n",  # no type: not scored
+        f"{HANDOFFS}/README.md": "# Handoffs\n\nOne file per customer.\n",  # an index page
+    }
+    passing = {
+        f"{HANDOFFS}/good.md": example("cs-to-sales"),
+        f"{HANDOFFS}/draft.md": "---\ntype: sdr-to-ae\nstatus: draft\n---\n# Lead Handoff: Soon\n\nTBD\n",
+    }
+    commit(workspace, {".handoff-lint.toml": f'paths = ["{HANDOFFS}"]\n', **failing, **passing}, "handoffs")
+    sarif = workspace / "handoff-lint.sarif"
+    push = {"GITHUB_EVENT_NAME": "push", "GITHUB_REF": "refs/heads/main", "GITHUB_SHA": "0" * 40}
+    r = runner.run("lint", workspace, push, sarif_file=str(sarif))
+    assert r["code"] == 1, r
+
+    verdicts = [line for line in annotations(r["out"]) if ",line=1,title=handoff-lint%3A " in line]
+    files = [re.match(r"::error file=([^,]+),", line).group(1) for line in verdicts]
+    assert sorted(files) == sorted(failing), r["out"]
+    by_file = dict(zip(files, verdicts, strict=True))
+    score_only = by_file[f"{HANDOFFS}/legacy-1.md"]
+    assert "::sdr-to-ae handoff scores 0/100, under the threshold 70. Missing most: " in score_only
+    assert re.search(r"Missing most: [^;]+ \(\+\d+\); [^;]+ \(\+\d+\); [^;]+ \(\+\d+\)\.", score_only), score_only
+    assert f"Next: run `handoff-lint score {HANDOFFS}/legacy-1.md` to see what is missing; most to gain: " in score_only
+    nearly = by_file[f"{HANDOFFS}/nearly.md"]
+    assert ",title=handoff-lint%3A fails on empty-field::sales-to-cs handoff scores " in nearly
+    assert "it fails on line " in nearly and "(empty-field): 'Data migration'" in nearly
+    assert "add it to `exclude` in the config" in by_file[f"{HANDOFFS}/README.md"]
+
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    run_ = log["runs"][0]
+    results = [result for result in run_["results"] if result["ruleId"] == "HL000"]
+    uris = [result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in results]
+    assert sorted(uris) == sorted(failing)
+    rule = run_["tool"]["driver"]["rules"][results[0]["ruleIndex"]]
+    assert rule["id"] == "HL000" and rule["name"] == "handoff-fails"
+    legacy = results[uris.index(f"{HANDOFFS}/legacy-1.md")]
+    assert legacy["message"]["text"].startswith("sdr-to-ae handoff scores 0/100 (threshold 70): FAIL: score 0 < 70.")
+    assert "Missing most: " in legacy["message"]["text"]
+    assert legacy["properties"]["score"] == 0 and legacy["properties"]["threshold"] == 70
+    assert legacy["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
