@@ -89,6 +89,55 @@ def test_pre_commit_manifest_and_documented_config_are_valid(tmp_path):
     assert {h["id"] for h in yaml.safe_load(config.read_text())["repos"][0]["hooks"]} == set(hooks)
 
 
+def _actionlint() -> str | None:
+    exe = Path(sys.executable).parent / "actionlint"
+    return str(exe) if exe.is_file() else shutil.which("actionlint")
+
+
+def docs_workflows() -> list[str]:
+    """Every complete workflow in docs/ci.md (a block with jobs; the fragment showing the paths: trap is not one)."""
+    return [block for block in doc_blocks("yaml") if re.search(r"^jobs:", block, re.M)]
+
+
+def actionlint(folder: Path, workflows: list[str]) -> subprocess.CompletedProcess:
+    """actionlint (and, when installed, shellcheck on each run: script) over the workflows, as files of a repository."""
+    target = folder / ".github" / "workflows"
+    target.mkdir(parents=True)
+    paths = []
+    for index, text in enumerate(workflows):
+        paths.append(target / f"docs-{index}.yml")
+        paths[-1].write_text(text, encoding="utf-8")
+    command = [_actionlint(), "-no-color", "-pyflakes=", *map(str, paths)]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=TIMEOUT)
+
+
+needs_actionlint = pytest.mark.skipif(
+    _actionlint() is None, reason="actionlint is not installed (pip install -e '.[test]' installs it)"
+)
+
+
+@needs_actionlint
+def test_the_workflows_in_docs_ci_md_pass_actionlint(tmp_path):
+    workflows = docs_workflows()
+    assert len(workflows) >= 3  # the action, the sharded re-lint, the pull-request comment
+    done = actionlint(tmp_path, workflows)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@needs_actionlint
+def test_actionlint_really_checks(tmp_path):
+    broken = docs_workflows()[0].replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    timeout-minutes: soon")
+    done = actionlint(tmp_path, [broken])
+    assert done.returncode == 1 and "timeout-minutes" in done.stdout, done
+
+
+def test_docs_ci_md_has_no_placeholders_left():
+    """Every snippet works as written: no <your-org>, no <full commit sha> to fill in."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert not re.search(r"<your-org>|<full commit sha>", text)
+    assert "handoff-lint/handoff-lint@main" in text and "pre-commit autoupdate --bleeding-edge --freeze" in text
+
+
 def test_run_scripts_take_inputs_only_through_env():
     """``${{ }}`` inside a script is a script-injection pattern; inputs go through ``env:``."""
     for step in action()["runs"]["steps"]:
