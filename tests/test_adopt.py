@@ -19,8 +19,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import REPO, git, good_example, write
+from handoff_lint.baseline_file import Entry
+from handoff_lint.findings import Finding
+from handoff_lint.results import FileResult
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
@@ -319,3 +324,38 @@ def test_a_bad_draft_setting_is_one_clear_error(run, tmp_path):
         write(tmp_path, ".handoff-lint.toml", bad)
         r = run("lead.md", cwd=tmp_path)
         assert r.code == 2 and "'draft" in r.err and "Traceback" not in r.err, (bad, r)
+
+
+# --- the baseline's rules, for any scores and findings -------------------------------------------------
+
+CODES = ("HL301", "HL310", "HL101")
+scores = st.one_of(st.none(), st.integers(0, 100))
+counts = st.dictionaries(st.sampled_from(CODES), st.integers(0, 4))
+
+
+def result_of(score, errors: dict[str, int]) -> FileResult:
+    findings = tuple(Finding(code, "x") for code, count in errors.items() for _ in range(count))
+    return FileResult("a.md", "sales-to-cs", "frontmatter", score, 70, findings)
+
+
+@given(scores, counts, scores, counts, scores, counts)
+def test_re_recording_the_baseline_never_loosens_it(score, errors, now, now_errors, later, later_errors):
+    entry = Entry.of(result_of(score, errors))
+    tightened = entry.tightened(result_of(now, now_errors))
+    after = result_of(later, later_errors)
+    if entry.worse(after):
+        assert tightened.worse(after), "what the old baseline refused, the new one refuses too"
+    assert entry.worse(result_of(score, errors)) == "", "a handoff exactly as recorded is no worse"
+
+
+@given(scores, counts)
+def test_one_more_error_or_one_point_less_is_worse(score, errors):
+    entry = Entry.of(result_of(score, errors))
+    more = dict(errors)
+    more["HL301"] = more.get("HL301", 0) + 1
+    assert "more empty-field error" in entry.worse(result_of(score, more))
+    if score:
+        assert (
+            entry.worse(result_of(score - 1, errors))
+            == f"score {score - 1} is below the {score} recorded in the baseline"
+        )
