@@ -138,6 +138,25 @@ def test_docs_ci_md_has_no_placeholders_left():
     assert "handoff-lint/handoff-lint@main" in text and "pre-commit autoupdate --bleeding-edge --freeze" in text
 
 
+@pytest.mark.slow
+def test_the_documented_install_from_git_works_as_written(tmp_path):
+    """docs/ci.md's pip line, pointed at this repository's committed HEAD instead of GitHub: pip resolves it."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    spec = re.search(
+        r'\| pip \| `pip install "(handoff-lint\[report\] @ git\+https://github\.com/[^"]+@SHA)"`', text
+    ).group(1)
+    sha = git(REPO, "rev-parse", "HEAD").strip()
+    # file://localhost/…: pip's requirement parser refuses a file URL with an empty host (file:///…).
+    here = f"file://localhost{REPO.as_posix()}"
+    local = spec.replace("https://github.com/handoff-lint/handoff-lint", here).replace("@SHA", f"@{sha}")
+    command = [sys.executable, "-m", "pip", "install", "--dry-run", "--no-deps", "--report", "-", "--quiet", local]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=_env(), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    installed = json.loads(done.stdout)["install"]
+    assert [item["metadata"]["name"] for item in installed] == ["handoff-lint"]
+    assert installed[0]["download_info"]["vcs_info"]["commit_id"] == sha
+
+
 def test_run_scripts_take_inputs_only_through_env():
     """``${{ }}`` inside a script is a script-injection pattern; inputs go through ``env:``."""
     for step in action()["runs"]["steps"]:
