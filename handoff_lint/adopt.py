@@ -18,8 +18,15 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from .advice import is_index_page
-from .baseline_file import BASELINE_FILE
-from .config import CONFIG_FILES, DEFAULT_DRAFT_KEY, DEFAULT_DRAFT_VALUES, DEFAULT_THRESHOLD
+from .baseline_file import BASELINE_FILE, Entry, RecordedBaseline
+from .config import (
+    CONFIG_FILES,
+    DEFAULT_DRAFT_KEY,
+    DEFAULT_DRAFT_VALUES,
+    DEFAULT_THRESHOLD,
+    parse_config,
+    settings_in,
+)
 from .discover import discover
 from .errors import HandoffLintError
 from .parser import read_document
@@ -170,3 +177,45 @@ def summary(detected: Detected) -> str:
         kinds.append(f"{detected.unknown} whose type neither frontmatter nor title says")
     where = ", ".join(detected.paths)
     return f"{total} handoff{'' if total == 1 else 's'} in {where}" + (f" ({', '.join(kinds)})" if kinds else "")
+
+
+def parse(text: str, root: Path):
+    """The Config that ``text`` (a .handoff-lint.toml ``init`` wrote) gives, before it is written."""
+    where = str(root / CONFIG_FILE)
+    return parse_config(
+        settings_in(text.encode("utf-8"), CONFIG_FILE), root=root, source=root / CONFIG_FILE, where=where
+    )
+
+
+def write_config(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise HandoffLintError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def record(run, root: Path) -> dict[str, Entry]:
+    """The baseline's entries: each handoff that fails today, by its path relative to ``root``."""
+    keys = RecordedBaseline(root / BASELINE_FILE, root, {})
+    return {keys.key(result.path): Entry.of(result) for result, verdict in run if not verdict.passed}
+
+
+@dataclass
+class Update:
+    entries: dict[str, Entry]  # the re-recorded baseline
+    left: int  # recorded handoffs that pass now (or are gone): held to the threshold from now on
+    tightened: int  # recorded handoffs held to a better score or fewer errors
+    not_added: int  # failing handoffs that were never recorded: not added
+
+
+def update(recorded: RecordedBaseline, run) -> Update:
+    """``init --update-baseline``: today's run against the recorded baseline, never looser than it."""
+    entries, not_added = {}, 0
+    for result, verdict in run:  # verdicts decided without the baseline: does the handoff pass on its own?
+        key = recorded.key(result.path)
+        entry = recorded.entries.get(key)
+        if entry is not None and not verdict.passed:
+            entries[key] = entry.tightened(result)
+        not_added += entry is None and not verdict.passed
+    tightened = sum(entries[key] != recorded.entries[key] for key in entries)
+    return Update(entries, len(recorded.entries) - len(entries), tightened, not_added)

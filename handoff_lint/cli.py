@@ -458,7 +458,7 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
     included, must meet the threshold. Run it at the repository's top folder.
     """
     from . import adopt
-    from .baseline_file import BASELINE_FILE, Entry, RecordedBaseline, write
+    from .baseline_file import BASELINE_FILE, write
     from .handoff_types import load_types
 
     root = Path(os.path.realpath(Path.cwd()))
@@ -473,26 +473,24 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
                 f"{os.path.relpath(path)} already exists; not overwritten (`handoff-lint init --force` replaces it, "
                 "`handoff-lint init --update-baseline` re-records the baseline)"
             )
-    detected = adopt.detect(root, load_types([]), list(folders))
+    types = load_types([])
+    detected = adopt.detect(root, types, list(folders))
     click.echo(f"found {adopt.summary(detected)}")
     if detected.index_pages:
         pages = ", ".join(detected.index_pages)
         click.echo(f"excluded {len(detected.index_pages)} index page{'s'[: len(detected.index_pages) > 1]}: {pages}")
     for glob, name in detected.type_globs.items():
         click.echo(f"typed {glob} as {name} (the folder's other handoffs say so)")
-    config_file = root / adopt.CONFIG_FILE
-    try:
-        config_file.write_text(adopt.config_text(detected, threshold), encoding="utf-8")
-    except OSError as exc:
-        raise HandoffLintError(f"cannot write {config_file}: {exc.strerror or exc}") from None
+    # Lint with the config before writing it: a run that stops half-way leaves neither file behind.
+    text = adopt.config_text(detected, threshold)
+    config = adopt.parse(text, root)
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True))
+    failing = adopt.record(run, root)
+    adopt.write_config(root / adopt.CONFIG_FILE, text)
     note = ""
-    if existing is not None and existing != config_file:
+    if existing is not None and existing.name != adopt.CONFIG_FILE:
         note = f" (it comes before {existing.name}'s [tool.handoff-lint], now unused)"
     click.echo(f"wrote {adopt.CONFIG_FILE}{note}")
-    config, types = _load(str(config_file))
-    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True))
-    keys = RecordedBaseline(baseline_path, root, {})
-    failing = {keys.key(result.path): Entry.of(result) for result, verdict in run if not verdict.passed}
     write(baseline_path, failing, threshold)
     passed = len(run) - len(failing)
     click.echo(f"linted {len(run)} handoffs: {passed} pass, {len(failing)} fail today (threshold {threshold})")
@@ -505,6 +503,7 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
 
 def _update_baseline(jobs: int) -> None:
     """``init --update-baseline``: each recorded handoff re-recorded, never looser; those that pass now leave."""
+    from . import adopt
     from .baseline_file import load, write
 
     config, types = _load(None)
@@ -513,22 +512,17 @@ def _update_baseline(jobs: int) -> None:
         where = config.source or "no config file"
         raise HandoffLintError(f"{where}: no 'baseline-file' to update; `handoff-lint init` records one")
     run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True))
-    entries, added = {}, 0
-    for result, verdict in run:
-        key = recorded.key(result.path)
-        entry = recorded.entries.get(key)
-        if entry is not None and not verdict.passed:
-            entries[key] = entry.tightened(result)
-        added += entry is None and not verdict.passed
-    write(recorded.path, entries, config.threshold)
-    left = len(recorded.entries) - len(entries)
-    tightened = sum(entries[key] != recorded.entries[key] for key in entries)
+    update = adopt.update(recorded, run)
+    write(recorded.path, update.entries, config.threshold)
     click.echo(
-        f"wrote {recorded.name}: {len(entries)} handoffs ({left} left it, {tightened} held to a better score "
-        f"or fewer errors)"
+        f"wrote {recorded.name}: {len(update.entries)} handoffs ({update.left} left it, {update.tightened} held to "
+        "a better score or fewer errors)"
     )
-    if added:
-        click.echo(f"{added} failing handoffs are not in the baseline and were not added: they must meet the threshold")
+    if update.not_added:
+        click.echo(
+            f"{update.not_added} failing handoffs are not in the baseline and were not added: "
+            "they must meet the threshold"
+        )
 
 
 @cli.command()
