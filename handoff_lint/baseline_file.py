@@ -53,9 +53,15 @@ class Entry:
 
     def tightened(self, result) -> Entry:
         """The stricter of this entry and ``result``: a re-recorded baseline never loosens."""
-        now = error_counts(result)
-        score = self.score if result.score is None else max(result.score, self.score or 0)
-        errors = {code: min(count, now[code]) for code, count in self.errors.items() if now.get(code)}
+        return self.stricter(Entry.of(result))
+
+    def stricter(self, other: Entry) -> Entry:
+        """The stricter of two entries of one handoff: the higher score, the fewer errors of each rule."""
+        if self.score is None or other.score is None:
+            score = self.score if other.score is None else other.score
+        else:
+            score = max(self.score, other.score)
+        errors = {code: min(count, other.errors[code]) for code, count in self.errors.items() if other.errors.get(code)}
         return Entry(score, dict(sorted(errors.items())))
 
     def to_json(self) -> dict:
@@ -101,15 +107,42 @@ def load(config) -> RecordedBaseline | None:
     if path.stat().st_size > MAX_BYTES:
         raise ConfigError(f"{where}: {os.path.relpath(path)} is larger than {MAX_BYTES // 2**20} MiB; not read")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        handoffs = data["handoffs"]
-        entries = {
+        entries = parse(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{where}: {os.path.relpath(path)} is not a handoff-lint baseline ({exc})") from None
+    return RecordedBaseline(path, Path(os.path.realpath(config.root)), entries)
+
+
+def parse(data: bytes) -> dict[str, Entry]:
+    """The entries of a baseline file's bytes; ValueError when they are not a baseline."""
+    try:
+        handoffs = json.loads(data.decode("utf-8"))["handoffs"]
+        return {
             str(name): Entry(_score(item.get("score")), {str(c): int(n) for c, n in item.get("errors", {}).items()})
             for name, item in handoffs.items()
         }
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        raise ConfigError(f"{where}: {os.path.relpath(path)} is not a handoff-lint baseline ({exc})") from None
-    return RecordedBaseline(path, Path(os.path.realpath(config.root)), entries)
+    except (UnicodeDecodeError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise ValueError(str(exc) or type(exc).__name__) from None
+
+
+def as_at_base(recorded: RecordedBaseline, repo, ref: str) -> RecordedBaseline:
+    """The baseline a branch may lean on: no looser than at its merge base with ``ref``.
+
+    The baseline file comes with the pull request, so a pull request could loosen it for itself:
+    lower a recorded score, or record its own failing handoff. Against the base, each entry is the
+    stricter of the two and an entry the base does not have is dropped. A base without a baseline
+    file leaves the branch's as it is: that is the pull request that ran ``handoff-lint init``.
+    """
+    path = repo.to_repo(str(recorded.path))
+    data = repo.read(repo.diff(ref).base, path) if path else None
+    if data is None:
+        return recorded
+    try:
+        before = parse(data)
+    except ValueError:
+        before = {}
+    entries = {key: entry.stricter(before[key]) for key, entry in recorded.entries.items() if key in before}
+    return RecordedBaseline(recorded.path, recorded.root, entries)
 
 
 def _score(value) -> int | None:

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, git, good_example, write
@@ -338,6 +338,7 @@ def result_of(score, errors: dict[str, int]) -> FileResult:
     return FileResult("a.md", "sales-to-cs", "frontmatter", score, 70, findings)
 
 
+@settings(deadline=None)  # the first example imports the rule registry (rule names)
 @given(scores, counts, scores, counts, scores, counts)
 def test_re_recording_the_baseline_never_loosens_it(score, errors, now, now_errors, later, later_errors):
     entry = Entry.of(result_of(score, errors))
@@ -348,6 +349,7 @@ def test_re_recording_the_baseline_never_loosens_it(score, errors, now, now_erro
     assert entry.worse(result_of(score, errors)) == "", "a handoff exactly as recorded is no worse"
 
 
+@settings(deadline=None)
 @given(scores, counts)
 def test_one_more_error_or_one_point_less_is_worse(score, errors):
     entry = Entry.of(result_of(score, errors))
@@ -359,3 +361,30 @@ def test_one_more_error_or_one_point_less_is_worse(score, errors):
             entry.worse(result_of(score - 1, errors))
             == f"score {score - 1} is below the {score} recorded in the baseline"
         )
+
+
+def test_a_branch_cannot_loosen_the_baseline_for_itself(run, tmp_path):
+    """The baseline file comes with the pull request: against its base, it can only be as strict or stricter."""
+    repo = build(tmp_path / "team", old_handoffs())
+    git(repo, "checkout", "-q", "-b", "adopt")
+    assert run("init", cwd=repo).code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "handoff-lint init")
+    r = run("--changed-since", "main", "--baseline", "main", cwd=repo)
+    assert r.code == 0, "the pull request that runs init: its base has no baseline file yet"
+    git(repo, "checkout", "-q", "-B", "main")
+    git(repo, "checkout", "-q", "-b", "sneaky")
+    recorded = repo / ".handoff-lint-baseline.json"
+    data = json.loads(recorded.read_text(encoding="utf-8"))
+    worse = f"{HANDOFFS}/fail-1-cs-to-sales.md"
+    data["handoffs"][worse]["errors"] = {"HL301": 9}  # room for more placeholders
+    data["handoffs"][f"{HANDOFFS}/new.md"] = {"score": 0, "errors": {}}  # a new failing handoff, recorded
+    recorded.write_text(json.dumps(data), encoding="utf-8")
+    (repo / worse).write_text(placeholder((repo / worse).read_text(encoding="utf-8")), encoding="utf-8")
+    write(repo / HANDOFFS, "new.md", "# Lead Handoff: Newco\n\nTo be written.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "loosen the baseline")
+    assert run(cwd=repo).code == 0, "read alone, the loosened file would let both through"
+    r = run("--changed-since", "main", "--baseline", "main", "--format", "json", cwd=repo)
+    assert r.code == 1
+    assert {f["path"]: f["status"] for f in r.json()["files"]} == {worse: "fail", f"{HANDOFFS}/new.md": "fail"}
