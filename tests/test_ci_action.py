@@ -505,3 +505,37 @@ def test_action_shows_every_failing_handoff_once_as_an_annotation_and_a_sarif_re
     assert "Missing most: " in legacy["message"]["text"]
     assert legacy["properties"]["score"] == 0 and legacy["properties"]["threshold"] == 70
     assert legacy["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+@pytest.mark.slow
+def test_action_on_a_pull_request_honours_the_baseline_of_init(runner, tmp_path):
+    """A PR fixing a typo in an old failing handoff that `handoff-lint init` recorded: the check passes, saying why."""
+    src = tmp_path / "src"
+    src.mkdir()
+    git(src, "init", "-q", "-b", "main")
+    commit(
+        src,
+        {
+            f"{HANDOFFS}/good.md": example("sales-to-cs"),
+            f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be writen.\n",
+        },
+        "a year of handoffs",
+    )
+    done = subprocess.run([sys.executable, "-m", "handoff_lint", "init"], cwd=src, capture_output=True, text=True)
+    assert done.returncode == 0, done
+    git(src, "add", "-A")
+    git(src, "commit", "-q", "-m", "handoff-lint init")
+    git(src, "checkout", "-q", "-b", "feature")
+    commit(src, {f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be written.\n"}, "fix a typo")
+    git(src, "checkout", "-q", "--detach", "main")
+    git(src, "merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
+    merge = git(src, "rev-parse", "HEAD").strip()
+    git(src, "update-ref", "refs/pull/1/merge", merge)
+    git(tmp_path, "clone", "-q", "--mirror", str(src), "origin.git")
+    workspace = tmp_path / "ws"
+    checkout({"origin": tmp_path / "origin.git"}, workspace)
+    r = runner.run("lint", workspace, {**PR_EVENT, "GITHUB_SHA": merge})
+    assert r["code"] == 0, r
+    assert "legacy.md: sdr-to-ae 0/100 PASS (in the baseline, no worse than recorded: score 0 < 70)" in r["out"]
+    assert "✅ PASS (in the baseline, no worse than recorded: score 0 &lt; 70)" in r["summary"], r["summary"]
+    assert not [line for line in annotations(r["out"]) if line.startswith("::error ")], "its findings stay warnings"
