@@ -79,7 +79,8 @@ def test_pre_commit_manifest_and_documented_config_are_valid(tmp_path):
     hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert hooks["handoff-lint-all"]["pass_filenames"] is False
     files = re.compile(hooks["handoff-lint-all"]["files"])
-    for name in (".handoff-lint.toml", "pyproject.toml", "handoff-types/partner.schema.json", "templates/x.md"):
+    names = (".handoff-lint.toml", ".handoff-lint-baseline.json", "pyproject.toml", "templates/x.md")
+    for name in (*names, "handoff-types/partner.schema.json"):
         assert files.search(name), name
     assert not files.search("docs/handoffs/acme.md")
     config = tmp_path / ".pre-commit-config.yaml"
