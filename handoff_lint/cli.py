@@ -456,7 +456,7 @@ def report(
 def init(folders, threshold, force, update_baseline, jobs, debug):
     """Start on a repository of existing handoffs: write the config and a baseline of today's failures.
 
-    Finds the handoff folders and types (or lint FOLDERS), writes .handoff-lint.toml with README and
+    Finds the handoff folders and types (or takes FOLDERS), writes .handoff-lint.toml with README and
     index pages excluded, and records the handoffs that fail today in .handoff-lint-baseline.json:
     from then on they fail only when a change makes them worse; every other handoff, new ones
     included, must meet the threshold. Run it at the repository's top folder.
