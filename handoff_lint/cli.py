@@ -627,6 +627,7 @@ def new(type_name, company, from_, to, output, config_path):
     except OSError as exc:
         raise HandoffLintError(f"cannot write {target}: {exc.strerror or exc}") from None
     click.echo(f"created {target} — fill in the placeholders, then run: handoff-lint {target}")
+    click.echo("it says status: draft (scored, not held to the threshold): set status: ready when you hand it over")
 
 
 def main(argv: list[str] | None = None) -> None:

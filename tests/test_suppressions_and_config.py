@@ -156,6 +156,7 @@ def test_new_writes_template_with_frontmatter_and_never_overwrites(run, tmp_path
     assert "# Customer Handoff: Acme Robotics" in text
     data = run(created, "--format", "json").json()["files"][0]
     assert data["type"] == "sales-to-cs" and data["score"] < 30 and data["status"] == "draft" and data["passed"]
+    assert "set status: ready when you hand it over" in r.out
     created.write_text(text.replace("status: draft", "status: ready"), encoding="utf-8")
     data = run(created, "--format", "json").json()["files"][0]
     assert data["status"] == "fail" and not data["passed"], "handed over (ready), it is held to the threshold"
