@@ -124,6 +124,9 @@ def test_init_then_the_ratchet_on_thirty_old_handoffs(run, tmp_path):
     after = run("--format", "json", cwd=repo)
     assert after.code == 0, after
     assert sorted(statuses(after).values()) == ["baseline"] * 15 + ["pass"] * 15
+    assert (
+        after.json()["summary"] | {"files": 30, "passed": 30, "baselined": 15, "drafts": 0} == after.json()["summary"]
+    )
 
     # A failing handoff edited without getting worse (a typo fixed) still passes, saying why.
     typo = repo / HANDOFFS / "2025" / "fail-0.md"

@@ -83,6 +83,8 @@ class JsonReporter(Reporter):
                 "warnings": s.warnings,
                 "info": s.info,
                 "suppressed": s.suppressed,
+                "drafts": s.drafts,
+                "baselined": s.baselined,
             },
         }
         head, tail = json.dumps(payload, indent=2, ensure_ascii=False).split(f'"{_FILES}"')

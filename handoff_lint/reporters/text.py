@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import click
 
 from ..advice import next_step
@@ -53,10 +51,9 @@ class TextReporter(Reporter):
         counts = f"{_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.info} info"
         suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
         line = f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed ({counts}{suppressed})"
-        exempt = Counter(v.exempt for v in run.verdicts if v.exempt)
-        if exempt:  # passes that would fail without the draft status or the baseline file
-            held = [f"{exempt['baseline']} on the baseline"] if exempt["baseline"] else []
-            held += [_plural(exempt["draft"], "draft")] if exempt["draft"] else []
+        if s.baselined or s.drafts:  # passes that would fail without the baseline file or the draft status
+            held = [f"{s.baselined} on the baseline"] if s.baselined else []
+            held += [_plural(s.drafts, "draft")] if s.drafts else []
             line += f"; passed with an exemption: {', '.join(held)}"
         return line
 
