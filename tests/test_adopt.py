@@ -31,6 +31,7 @@ if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
 
 HANDOFFS = "docs/handoffs"
+ADOPTING = REPO / "docs" / "adopting.md"
 TYPES = ("sales-to-cs", "cs-to-sales", "sdr-to-ae", "ae-to-se", "sales-to-implementation")
 TIMEOUT = 600
 FRONTMATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -113,6 +114,8 @@ def test_init_then_the_ratchet_on_thirty_old_handoffs(run, tmp_path):
 
     r = run("init", cwd=repo)
     assert r.code == 0, r
+    documented = re.search(r"```console\n\$ handoff-lint init\n(.*?)```", ADOPTING.read_text(encoding="utf-8"), re.S)
+    assert r.out == documented.group(1), "docs/adopting.md shows this run"
     assert f"found 30 handoffs in {HANDOFFS}" in r.out and f"excluded 1 index page: {HANDOFFS}/README.md" in r.out
     assert f"typed {HANDOFFS}/partners/*.md as sdr-to-ae" in r.out
     assert "linted 30 handoffs: 15 pass, 15 fail today (threshold 70)" in r.out
