@@ -27,7 +27,7 @@ _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict look
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200,000 results; a bigger file is not ours: ignored
-FORMAT = 8  # 7: no verdict stored (outcome.py decides it for each run); 8: findings keep their fix hint
+FORMAT = 9  # 7: no verdict stored (outcome.py decides it for each run); 8: findings keep their fix hint; 9: draft
 
 
 def cache_key(real: str, root: Path, config_type: str | None = None) -> str:
@@ -136,6 +136,7 @@ def _encode(result) -> dict:
             [f.code, f.message, f.line, f.column, f.severity.value, f.section, f.hint] for f in result.findings
         ],
         "suppressed": result.suppressed,
+        "draft": result.draft,
     }
 
 
@@ -180,4 +181,5 @@ def _decode(path: str, raw: dict, profile: str, lines_of):
         sections=sections,
         suppressed=int(raw["suppressed"]),
         lines=finding_lines(lines_of(), findings) if findings else {},
+        draft=bool(raw.get("draft", False)),
     )

@@ -1,5 +1,5 @@
-"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``report``, ``merge``, ``types``, ``rules``, ``explain``,
-``new``.
+"""Command line: ``handoff-lint [check] PATHS…``, ``score``, ``report``, ``init``, ``merge``, ``types``, ``rules``,
+``explain``, ``new``.
 
 The CLI only wires the pipeline together: load config and types → discover files → lint each
 → render with a reporter → exit code from outcome.py. ``main`` turns every error into one line
@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .baseline_file import load as load_recorded
 from .config import Config, check_threshold, load_config
 from .errors import ConfigError, HandoffLintError
 from .outcome import EXIT_ERROR, decide, exit_code
@@ -311,6 +312,11 @@ def selection_options(func):
 )
 @click.option("--fail-on-regression", is_flag=True, help="Fail a handoff whose score dropped since --baseline.")
 @click.option(
+    "--no-baseline-file",
+    is_flag=True,
+    help="Hold every handoff to the threshold, also those the config's baseline-file records (handoff-lint init).",
+)
+@click.option(
     "--summary-file",
     type=click.Path(dir_okay=False),
     help="Also append a Markdown summary table to this file (e.g. $GITHUB_STEP_SUMMARY).",
@@ -344,6 +350,7 @@ def check(
     changed_since,
     baseline_ref,
     fail_on_regression,
+    no_baseline_file,
     summary_file,
     shard,
 ):
@@ -388,7 +395,14 @@ def check(
         from .linter import Linter
 
         baselines = baselines_of(results, repo, baseline_ref, Linter(config, types, type_name))
-    run = decide(results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression)
+    recorded = None if no_baseline_file else load_recorded(config)
+    if recorded is not None and repo is not None:  # a branch may not loosen the baseline for itself
+        from .baseline_file import as_at_base
+
+        recorded = as_at_base(recorded, repo, baseline_ref or changed_since)
+    run = decide(
+        results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression, recorded=recorded
+    )
     color = _use_color(color_choice, no_color) and not output_file and output_format in ("text", "concise")
     if statistics:  # counts per rule instead of the findings (ruff's --statistics)
         from .reporters.statistics import render_statistics
@@ -412,7 +426,8 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache, selec
     from .reporters.score_table import render_score_table
 
     config, types = _load(config_path, threshold, select, ignore)
-    run = decide(_run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache))
+    results = _run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache)
+    run = decide(results, recorded=load_recorded(config))
     for result, verdict in run:
         if result.score is None:
             reason = next((f.text for f in result.findings), "not scored")
@@ -493,6 +508,93 @@ def report(
     _emit(page, output_file, explicit=explicit, root=config.root)
     if output_file:
         click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
+
+
+@cli.command()
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
+@click.option("--threshold", type=click.IntRange(0, 100), default=70, show_default=True, help="Minimum score to pass.")
+@click.option("--force", is_flag=True, help="Replace an existing config and baseline file.")
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Re-record the config's baseline file: improved handoffs are held to their new score, fixed ones leave it.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: one per core).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def init(folders, threshold, force, update_baseline, jobs, debug):
+    """Start on a repository of existing handoffs: write the config and a baseline of today's failures.
+
+    Finds the handoff folders and types (or takes FOLDERS), writes .handoff-lint.toml with README and
+    index pages excluded, and records the handoffs that fail today in .handoff-lint-baseline.json:
+    from then on they fail only when a change makes them worse; every other handoff, new ones
+    included, must meet the threshold. Run it at the repository's top folder.
+    """
+    from . import adopt
+    from .baseline_file import BASELINE_FILE, write
+    from .handoff_types import load_types
+
+    root = Path(os.path.realpath(Path.cwd()))
+    if update_baseline:
+        _update_baseline(jobs)
+        return
+    existing = adopt.existing_config(root)
+    baseline_path = root / BASELINE_FILE
+    for path in (existing, baseline_path if baseline_path.exists() else None):
+        if path is not None and not force:
+            raise HandoffLintError(
+                f"{os.path.relpath(path)} already exists; not overwritten (`handoff-lint init --force` replaces it, "
+                "`handoff-lint init --update-baseline` re-records the baseline)"
+            )
+    types = load_types([])
+    detected = adopt.detect(root, types, list(folders))
+    click.echo(f"found {adopt.summary(detected)}")
+    if detected.index_pages:
+        pages = ", ".join(detected.index_pages)
+        click.echo(f"excluded {len(detected.index_pages)} index page{'s'[: len(detected.index_pages) > 1]}: {pages}")
+    for glob, name in detected.type_globs.items():
+        click.echo(f"typed {glob} as {name} (the folder's other handoffs say so)")
+    # Lint with the config before writing it: a run that stops half-way leaves neither file behind.
+    text = adopt.config_text(detected, threshold)
+    config = adopt.parse(text, root)
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True))
+    failing = adopt.record(run, root)
+    adopt.write_config(root / adopt.CONFIG_FILE, text)
+    note = ""
+    if existing is not None and existing.name != adopt.CONFIG_FILE:
+        note = f" (it comes before {existing.name}'s [tool.handoff-lint], now unused)"
+    click.echo(f"wrote {adopt.CONFIG_FILE}{note}")
+    write(baseline_path, failing, threshold)
+    passed = len(run) - len(failing)
+    click.echo(f"linted {len(run)} handoffs: {passed} pass, {len(failing)} fail today (threshold {threshold})")
+    click.echo(
+        f"wrote {BASELINE_FILE}: the {len(failing)} failing handoffs pass while a change leaves them no worse; "
+        f"new handoffs must meet the threshold"
+    )
+    click.echo(f"next: commit {adopt.CONFIG_FILE} and {BASELINE_FILE}; docs/adopting.md says what comes next")
+
+
+def _update_baseline(jobs: int) -> None:
+    """``init --update-baseline``: each recorded handoff re-recorded, never looser; those that pass now leave."""
+    from . import adopt
+    from .baseline_file import load, write
+
+    config, types = _load(None)
+    recorded = load(config)
+    if recorded is None:
+        where = config.source or "no config file"
+        raise HandoffLintError(f"{where}: no 'baseline-file' to update; `handoff-lint init` records one")
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True))
+    update = adopt.update(recorded, run)
+    write(recorded.path, update.entries, config.threshold)
+    click.echo(
+        f"wrote {recorded.name}: {len(update.entries)} handoffs ({update.left} left it, {update.tightened} held to "
+        "a better score or fewer errors)"
+    )
+    if update.not_added:
+        click.echo(
+            f"{update.not_added} failing handoffs are not in the baseline and were not added: "
+            "they must meet the threshold"
+        )
 
 
 @cli.command()
@@ -595,6 +697,7 @@ def new(type_name, company, from_, to, output, config_path):
     except OSError as exc:
         raise HandoffLintError(f"cannot write {target}: {exc.strerror or exc}") from None
     click.echo(f"created {target} — fill in the placeholders, then run: handoff-lint {target}")
+    click.echo("it says status: draft (scored, not held to the threshold): set status: ready when you hand it over")
 
 
 def main(argv: list[str] | None = None) -> None:

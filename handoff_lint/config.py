@@ -23,6 +23,8 @@ else:  # pragma: no cover
 
 DEFAULT_THRESHOLD = 70
 DEFAULT_PATHS = ("docs/handoffs",)
+DEFAULT_DRAFT_KEY = "status"
+DEFAULT_DRAFT_VALUES = ("draft",)
 CONFIG_FILES = (".handoff-lint.toml", "pyproject.toml")
 
 
@@ -43,6 +45,11 @@ class Config:
     # sections, their names, fields and frontmatter are required as in the template.
     structure: str = "content"
     max_file_bytes: int = MAX_FILE_BYTES  # larger files are HL003, not read
+    # A handoff whose frontmatter says ``status: draft`` is scored but not held to the threshold.
+    draft_key: str = DEFAULT_DRAFT_KEY
+    draft_values: tuple[str, ...] = DEFAULT_DRAFT_VALUES  # lower case
+    # The failing handoffs ``handoff-lint init`` recorded: they pass while they get no worse.
+    baseline_file: Path | None = None
 
     def rule_enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
@@ -62,6 +69,8 @@ _KEYS = {
     "severity",
     "rules",
     "max-file-kib",
+    "draft",
+    "baseline-file",
 }
 MAX_FILE_KIB = 64 * 1024  # the most max-file-kib may raise the limit to
 
@@ -151,6 +160,13 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
         if isinstance(kib, bool) or not isinstance(kib, int) or not 1 <= kib <= MAX_FILE_KIB:
             raise ConfigError(f"{where}: 'max-file-kib' must be a whole number from 1 to {MAX_FILE_KIB}")
         config.max_file_bytes = kib * 1024
+    if "draft" in data:
+        config.draft_key, config.draft_values = _draft(data["draft"], where)
+    if "baseline-file" in data:
+        if not isinstance(data["baseline-file"], str) or not data["baseline-file"].strip():
+            raise ConfigError(f"{where}: 'baseline-file' must be a file name, e.g. \".handoff-lint-baseline.json\"")
+        _refuse_outside(data["baseline-file"], "baseline-file", root, fence, where)
+        config.baseline_file = root / data["baseline-file"]
     if "types" in data:
         if not isinstance(data["types"], dict) or not all(isinstance(v, str) for v in data["types"].values()):
             raise ConfigError(f"{where}: 'types' must be a table of glob = \"type-name\"")
@@ -215,6 +231,17 @@ def _check_option_types(data: dict, where: str) -> None:
     if error is not None:
         key = ".".join(str(part) for part in error.absolute_path)
         raise ConfigError(f"{where}: '{key}': {error.message}")
+
+
+def _draft(table, where: str) -> tuple[str, tuple[str, ...]]:
+    """``[draft]``: the frontmatter key and the values that mark work in progress."""
+    if not isinstance(table, dict) or set(table) - {"key", "values"}:
+        raise ConfigError(f"{where}: 'draft' must be a table with 'key' and 'values', e.g. key = \"status\"")
+    key = table.get("key", DEFAULT_DRAFT_KEY)
+    if not isinstance(key, str) or not key.strip():
+        raise ConfigError(f"{where}: 'draft.key' must be a frontmatter key, e.g. \"status\"")
+    values = _str_list(table.get("values", list(DEFAULT_DRAFT_VALUES)), "draft.values", where)
+    return key.strip(), tuple(value.strip().lower() for value in values)
 
 
 def check_threshold(value, where: str) -> int:

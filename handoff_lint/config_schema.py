@@ -53,6 +53,19 @@ def config_schema() -> dict:
             },
             "schema-dirs": {**_STRINGS, "description": "folders with the team's own handoff types"},
             "types": {"type": "object", "additionalProperties": {"type": "string"}, "description": "glob -> type"},
+            "draft": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "key": {"type": "string", "description": "frontmatter key (default status)"},
+                    "values": {**_STRINGS, "description": "values that mark a draft (default draft)"},
+                },
+                "description": "a handoff marked as a draft is scored but not held to the threshold",
+            },
+            "baseline-file": {
+                "type": "string",
+                "description": "the failing handoffs `handoff-lint init` recorded: they pass while they get no worse",
+            },
             "select": {**_STRINGS, "description": "rule codes, prefixes (HL4) or names to run"},
             "ignore": {**_STRINGS, "description": "rule codes, prefixes (HL4) or names to skip"},
             # Rule keys are codes or names; config.py also accepts "hl401" and names an unknown rule.

@@ -91,7 +91,13 @@ class Linter:
             sections=sections,
             suppressed=suppressed,
             lines=finding_lines(doc.lines, findings),
+            draft=self._is_draft(doc),
         )
+
+    def _is_draft(self, doc: Document) -> bool:
+        """``status: draft`` (the config's key and values) in the frontmatter, in any case."""
+        value = (doc.frontmatter.data or {}).get(self.config.draft_key)
+        return isinstance(value, str) and value.strip().lower() in self.config.draft_values
 
     def _run(self, ctx: Context, rules) -> list[Finding]:
         findings = []

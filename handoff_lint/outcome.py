@@ -3,6 +3,9 @@
 A handoff passes when it has a score at or above the threshold and no error-severity finding
 (an empty required field, a missing section, a placeholder…). Under ``--fail-on-regression`` it
 must also not score lower than at the baseline (a ratchet: a handoff may only get better).
+Two exemptions let a handoff that misses the bar pass all the same, saying so: a draft (``status:
+draft`` in its frontmatter) and a handoff recorded in the baseline file of ``handoff-lint init``
+that is no worse than recorded.
 ``decide`` gives every file of a run its ``Verdict`` once, with the ratchet, when the run's
 results and baselines are known; reporters read it from the RunResult and never work out pass or
 fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
@@ -22,6 +25,7 @@ from .results import FileResult, RunResult
 
 if TYPE_CHECKING:
     from .baseline import Baseline
+    from .baseline_file import Entry, RecordedBaseline
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -36,6 +40,13 @@ RULE_NAMES: dict[str, str] = {}
 class Verdict:
     passed: bool
     reasons: tuple[str, ...] = ()  # why it fails: "score 62 < 70", "score fell 100 → 97", errors by rule
+    exempt: str = ""  # "draft" or "baseline": why a handoff that misses the bar passes all the same
+    waived: tuple[str, ...] = ()  # what would fail it without the exemption
+
+    @property
+    def status(self) -> str:
+        """pass, fail, draft or baseline (passes only because the baseline file holds it)."""
+        return self.exempt or ("pass" if self.passed else "fail")
 
 
 def decide(
@@ -44,18 +55,22 @@ def decide(
     changed_lines: Mapping[str, frozenset[int]] | None = None,
     baselines: Mapping[str, Baseline] | None = None,
     ratchet: bool = False,
+    recorded: RecordedBaseline | None = None,
 ) -> RunResult:
-    """The run: each file's verdict (under ``ratchet``, against its baseline score) with the git facts."""
+    """The run: each file's verdict (under ``ratchet``, against its baseline score; with ``recorded``,
+    against the baseline file's entry) with the git facts."""
     baselines = baselines or {}
     verdicts = []
     for result in results:
         baseline = baselines.get(result.path) if ratchet else None
-        verdicts.append(verdict(result, baseline.score if baseline else None))
+        entry = recorded.entry(result.path) if recorded is not None else None
+        verdicts.append(verdict(result, baseline.score if baseline else None, entry))
     return RunResult(tuple(results), tuple(verdicts), changed_lines or {}, baselines)
 
 
-def verdict(result: FileResult, previous_score: int | None = None) -> Verdict:
-    """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet."""
+def verdict(result: FileResult, previous_score: int | None = None, recorded: Entry | None = None) -> Verdict:
+    """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet;
+    ``recorded``: its entry in the baseline file."""
     reasons = []
     score = result.score
     if score is None:
@@ -67,7 +82,16 @@ def verdict(result: FileResult, previous_score: int | None = None) -> Verdict:
     errors = Counter(f.code for f in result.findings if f.severity is Severity.ERROR)
     if errors:
         reasons.append(_errors_reason(errors))
-    return Verdict(not reasons, tuple(reasons))
+    if not reasons:
+        return Verdict(True)
+    if result.draft:
+        return Verdict(True, (), "draft", tuple(reasons))
+    if recorded is not None and not score_dropped(score, previous_score):
+        worse = recorded.worse(result)
+        if not worse:
+            return Verdict(True, (), "baseline", tuple(reasons))
+        reasons.append(worse)
+    return Verdict(False, tuple(reasons))
 
 
 def _errors_reason(errors: Counter) -> str:

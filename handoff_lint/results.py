@@ -34,6 +34,7 @@ class FileResult:
     suppressed: int = 0
     # The source lines with findings (SARIF fingerprints and UTF-16 columns), without holding whole files.
     lines: Mapping[int, str] = field(default_factory=dict, repr=False)  # line number -> text
+    draft: bool = False  # its frontmatter marks it as work in progress (config's [draft])
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,8 @@ def test_pre_commit_manifest_and_documented_config_are_valid(tmp_path):
     hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert hooks["handoff-lint-all"]["pass_filenames"] is False
     files = re.compile(hooks["handoff-lint-all"]["files"])
-    for name in (".handoff-lint.toml", "pyproject.toml", "handoff-types/partner.schema.json", "templates/x.md"):
+    names = (".handoff-lint.toml", ".handoff-lint-baseline.json", "pyproject.toml", "templates/x.md")
+    for name in (*names, "handoff-types/partner.schema.json"):
         assert files.search(name), name
     assert not files.search("docs/handoffs/acme.md")
     config = tmp_path / ".pre-commit-config.yaml"
@@ -87,6 +88,74 @@ def test_pre_commit_manifest_and_documented_config_are_valid(tmp_path):
     done = subprocess.run([*pre_commit, "validate-config", str(config)], capture_output=True)
     assert done.returncode == 0, done
     assert {h["id"] for h in yaml.safe_load(config.read_text())["repos"][0]["hooks"]} == set(hooks)
+
+
+def _actionlint() -> str | None:
+    exe = Path(sys.executable).parent / "actionlint"
+    return str(exe) if exe.is_file() else shutil.which("actionlint")
+
+
+def docs_workflows() -> list[str]:
+    """Every complete workflow in docs/ci.md (a block with jobs; the fragment showing the paths: trap is not one)."""
+    return [block for block in doc_blocks("yaml") if re.search(r"^jobs:", block, re.M)]
+
+
+def actionlint(folder: Path, workflows: list[str]) -> subprocess.CompletedProcess:
+    """actionlint (and, when installed, shellcheck on each run: script) over the workflows, as files of a repository."""
+    target = folder / ".github" / "workflows"
+    target.mkdir(parents=True)
+    paths = []
+    for index, text in enumerate(workflows):
+        paths.append(target / f"docs-{index}.yml")
+        paths[-1].write_text(text, encoding="utf-8")
+    command = [_actionlint(), "-no-color", "-pyflakes=", *map(str, paths)]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=TIMEOUT)
+
+
+needs_actionlint = pytest.mark.skipif(
+    _actionlint() is None, reason="actionlint is not installed (pip install -e '.[test]' installs it)"
+)
+
+
+@needs_actionlint
+def test_the_workflows_in_docs_ci_md_pass_actionlint(tmp_path):
+    workflows = docs_workflows()
+    assert len(workflows) >= 3  # the action, the sharded re-lint, the pull-request comment
+    done = actionlint(tmp_path, workflows)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@needs_actionlint
+def test_actionlint_really_checks(tmp_path):
+    broken = docs_workflows()[0].replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    timeout-minutes: soon")
+    done = actionlint(tmp_path, [broken])
+    assert done.returncode == 1 and "timeout-minutes" in done.stdout, done
+
+
+def test_docs_ci_md_has_no_placeholders_left():
+    """Every snippet works as written: no <your-org>, no <full commit sha> to fill in."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert not re.search(r"<your-org>|<full commit sha>", text)
+    assert "handoff-lint/handoff-lint@main" in text and "pre-commit autoupdate --bleeding-edge --freeze" in text
+
+
+@pytest.mark.slow
+def test_the_documented_install_from_git_works_as_written(tmp_path):
+    """docs/ci.md's pip line, pointed at this repository's committed HEAD instead of GitHub: pip resolves it."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    spec = re.search(
+        r'\| pip \| `pip install "(handoff-lint\[report\] @ git\+https://github\.com/[^"]+@SHA)"`', text
+    ).group(1)
+    sha = git(REPO, "rev-parse", "HEAD").strip()
+    # file://localhost/…: pip's requirement parser refuses a file URL with an empty host (file:///…).
+    here = f"file://localhost{REPO.as_posix()}"
+    local = spec.replace("https://github.com/handoff-lint/handoff-lint", here).replace("@SHA", f"@{sha}")
+    command = [sys.executable, "-m", "pip", "install", "--dry-run", "--no-deps", "--report", "-", "--quiet", local]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=_env(), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    installed = json.loads(done.stdout)["install"]
+    assert [item["metadata"]["name"] for item in installed] == ["handoff-lint"]
+    assert installed[0]["download_info"]["vcs_info"]["commit_id"] == sha
 
 
 def test_run_scripts_take_inputs_only_through_env():
@@ -444,3 +513,98 @@ def test_action_writes_no_sarif_through_a_committed_symlink(runner, pull_request
     assert r["code"] == 2 and r["outputs"]["exit-code"] == "2", r
     assert "handoff-lint: error: cannot write handoff-lint.sarif: it is a symlink; not written through\n" in r["err"]
     assert victim.read_text(encoding="utf-8") == "untouched\n"
+
+
+# --- issue 24: every failing handoff shows in the pull request ---------------------------------------
+
+
+def _with_placeholder(text: str) -> str:
+    """The Data migration row back to TBD: one error finding, the score still well above the threshold."""
+    row = re.search(r"^\| Data migration \| .* \|$", text, re.M).group(0)
+    return text.replace(row, "| Data migration | TBD |", 1)
+
+
+@pytest.mark.slow
+def test_action_shows_every_failing_handoff_once_as_an_annotation_and_a_sarif_result(runner, tmp_path):
+    """Several failing handoffs, most with no finding of their own to annotate: each gets its verdict on line 1."""
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    git(workspace, "init", "-q", "-b", "main")
+    failing = {
+        f"{HANDOFFS}/legacy-1.md": "# Lead Handoff: Legacy One\n\nTo be written.\n",  # fails on its score alone
+        f"{HANDOFFS}/legacy-2.md": "# Customer Handoff: Legacy Two\n\nSigned. Details to follow.\n",
+        f"{HANDOFFS}/nearly.md": _with_placeholder(example("sales-to-cs")),  # a high score, one error
+        f"{HANDOFFS}/notes.md": "# Call notes\n\nTalked about the weather.\n",  # no type: not scored
+        f"{HANDOFFS}/README.md": "# Handoffs\n\nOne file per customer.\n",  # an index page
+    }
+    passing = {
+        f"{HANDOFFS}/good.md": example("cs-to-sales"),
+        f"{HANDOFFS}/draft.md": "---\ntype: sdr-to-ae\nstatus: draft\n---\n# Lead Handoff: Soon\n\nTBD\n",
+    }
+    commit(workspace, {".handoff-lint.toml": f'paths = ["{HANDOFFS}"]\n', **failing, **passing}, "handoffs")
+    sarif = workspace / "handoff-lint.sarif"
+    push = {"GITHUB_EVENT_NAME": "push", "GITHUB_REF": "refs/heads/main", "GITHUB_SHA": "0" * 40}
+    r = runner.run("lint", workspace, push, sarif_file=str(sarif))
+    assert r["code"] == 1, r
+
+    verdicts = [line for line in annotations(r["out"]) if ",line=1,title=handoff-lint%3A " in line]
+    files = [re.match(r"::error file=([^,]+),", line).group(1) for line in verdicts]
+    assert sorted(files) == sorted(failing), r["out"]
+    by_file = dict(zip(files, verdicts, strict=True))
+    score_only = by_file[f"{HANDOFFS}/legacy-1.md"]
+    assert "::sdr-to-ae handoff scores 0/100, under the threshold 70. Missing most: " in score_only
+    assert re.search(r"Missing most: [^;]+ \(\+\d+\); [^;]+ \(\+\d+\); [^;]+ \(\+\d+\)\.", score_only), score_only
+    assert f"Next: run `handoff-lint score {HANDOFFS}/legacy-1.md` to see what is missing; most to gain: " in score_only
+    nearly = by_file[f"{HANDOFFS}/nearly.md"]
+    assert ",title=handoff-lint%3A fails on empty-field::sales-to-cs handoff scores " in nearly
+    assert "it fails on line " in nearly and "(empty-field): 'Data migration'" in nearly
+    assert "add it to `exclude` in the config" in by_file[f"{HANDOFFS}/README.md"]
+
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    run_ = log["runs"][0]
+    results = [result for result in run_["results"] if result["ruleId"] == "HL000"]
+    uris = [result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in results]
+    assert sorted(uris) == sorted(failing)
+    rule = run_["tool"]["driver"]["rules"][results[0]["ruleIndex"]]
+    assert rule["id"] == "HL000" and rule["name"] == "handoff-fails"
+    legacy = results[uris.index(f"{HANDOFFS}/legacy-1.md")]
+    assert legacy["message"]["text"].startswith("sdr-to-ae handoff scores 0/100 (threshold 70): FAIL: score 0 < 70.")
+    assert "Missing most: " in legacy["message"]["text"]
+    assert legacy["properties"]["score"] == 0 and legacy["properties"]["threshold"] == 70
+    assert legacy["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+@pytest.mark.slow
+def test_action_on_a_pull_request_honours_the_baseline_of_init(runner, tmp_path):
+    """A PR fixing a typo in an old failing handoff that `handoff-lint init` recorded: the check passes, saying why."""
+    src = tmp_path / "src"
+    src.mkdir()
+    git(src, "init", "-q", "-b", "main")
+    commit(
+        src,
+        {
+            f"{HANDOFFS}/good.md": example("sales-to-cs"),
+            f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be writen.\n",
+        },
+        "a year of handoffs",
+    )
+    done = subprocess.run([sys.executable, "-m", "handoff_lint", "init"], cwd=src, capture_output=True, text=True)
+    assert done.returncode == 0, done
+    git(src, "add", "-A")
+    git(src, "commit", "-q", "-m", "handoff-lint init")
+    git(src, "checkout", "-q", "-b", "feature")
+    commit(src, {f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be written.\n"}, "fix a typo")
+    git(src, "checkout", "-q", "--detach", "main")
+    git(src, "merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
+    merge = git(src, "rev-parse", "HEAD").strip()
+    git(src, "update-ref", "refs/pull/1/merge", merge)
+    git(tmp_path, "clone", "-q", "--mirror", str(src), "origin.git")
+    workspace = tmp_path / "ws"
+    checkout({"origin": tmp_path / "origin.git"}, workspace)
+    r = runner.run("lint", workspace, {**PR_EVENT, "GITHUB_SHA": merge})
+    assert r["code"] == 0, r
+    assert "legacy.md: sdr-to-ae 0/100 PASS (in the baseline, no worse than recorded: score 0 < 70)" in r["out"]
+    assert "✅ PASS (in the baseline, no worse than recorded: score 0 &lt; 70)" in r["summary"], r["summary"]
+    assert not [line for line in annotations(r["out"]) if line.startswith("::error ")], "its findings stay warnings"

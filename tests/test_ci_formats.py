@@ -80,7 +80,10 @@ def test_github_annotations_respect_the_limit_errors_first(run):
     assert len(errors) == 10 and len(warnings) <= 10
     assert max(errors) < min(warnings, default=len(lines)), "errors before warnings"
     verdict = rf"::error file={thin},line=1,title=handoff-lint%3A score under the threshold::sales-to-cs handoff"
-    assert re.fullmatch(verdict + r" scores \d+/100, under the threshold 70", lines[0]), "the verdict comes first"
+    missing = r" Missing most: .+ \(\+\d+\)\. Next: run `handoff-lint score .+` to see what is missing;"
+    missing += " most to gain: .+"
+
+    assert re.fullmatch(verdict + r" scores \d+/100, under the threshold 70\." + missing, lines[0]), "the verdict first"
     findings = run(thin, "--format", "json", cwd=REPO).json()["files"][0]["findings"]
     logged = [line for line in lines if line.startswith(f"{thin}:")]
     assert len(logged) == len(findings), "every finding is a plain log line too"
@@ -90,6 +93,23 @@ def test_github_annotations_respect_the_limit_errors_first(run):
     assert lines.index(groups[0]) < lines.index("::endgroup::")
     annotated = sum(",title=HL" in line for line in lines)
     assert f"{len(findings) - annotated} more findings not annotated" in r.out
+
+
+@pytest.mark.parametrize("failing", [3, 10, 14])
+def test_every_failing_handoff_gets_one_verdict_annotation_past_the_limit_too(run, tmp_path, failing):
+    """GitHub shows 10 errors a step: verdicts past them are warnings, so up to 20 failing handoffs all show."""
+    for i in range(failing):
+        write(tmp_path, f"deals/lead-{i:02}.md", f"# Lead Handoff: Company {i}\n\nTo be written.\n")
+    lines = run("deals", "--format", "github", cwd=tmp_path).out.splitlines()
+    verdicts = [line for line in lines if ",line=1,title=handoff-lint%3A score under the threshold::" in line]
+    files = sorted(re.match(r"::\w+ file=([^,]+),", line).group(1) for line in verdicts)
+    assert files == [f"deals/lead-{i:02}.md" for i in range(failing)]
+    levels = [line.split(" ", 1)[0] for line in verdicts]
+    assert levels == ["::error"] * min(failing, 10) + ["::warning"] * max(0, failing - 10)
+    assert (
+        sum(line.startswith("::error ") for line in lines) <= 10
+        and sum(line.startswith("::warning ") for line in lines) <= 10
+    )
 
 
 def test_github_show_score_puts_the_table_in_the_group(run):

@@ -254,7 +254,9 @@ def test_changed_lines_are_annotated_first(run, tmp_path):
     r = run("--changed-since", "main", "--format", "github", cwd=repo)
     errors = [line for line in r.out.splitlines() if line.startswith("::error ")]
     assert len(errors) == 10, r
-    assert errors[0].startswith(f"::error file={HANDOFFS}/x.md,line={changed_line},"), r
+    # The failing handoff's own verdict first (line 1), then the error on the line the PR changed.
+    assert errors[0].startswith(f"::error file={HANDOFFS}/x.md,line=1,title=handoff-lint%3A fails on placeholder::")
+    assert errors[1].startswith(f"::error file={HANDOFFS}/x.md,line={changed_line},"), r
     total = len(run("--changed-since", "main", "--format", "json", cwd=repo).json()["files"][0]["findings"])
     annotated = sum(",title=HL" in line for line in r.out.splitlines() if line.startswith("::"))
     assert f"{total - annotated} more findings not annotated" in r.out, r

@@ -155,12 +155,16 @@ def test_new_writes_template_with_frontmatter_and_never_overwrites(run, tmp_path
     assert "type: sales-to-cs" in text
     assert "# Customer Handoff: Acme Robotics" in text
     data = run(created, "--format", "json").json()["files"][0]
-    assert data["type"] == "sales-to-cs" and data["score"] < 30 and not data["passed"]
+    assert data["type"] == "sales-to-cs" and data["score"] < 30 and data["status"] == "draft" and data["passed"]
+    assert "set status: ready when you hand it over" in r.out
+    created.write_text(text.replace("status: draft", "status: ready"), encoding="utf-8")
+    data = run(created, "--format", "json").json()["files"][0]
+    assert data["status"] == "fail" and not data["passed"], "handed over (ready), it is held to the threshold"
     assert not [f for f in data["findings"] if f["code"] == "HL202"]  # blank optional keys are left out
     empty_keys = [f["message"] for f in data["findings"] if f["code"] == "HL201"]
     assert empty_keys  # deal_size, contract_start… are still to fill in
     assert not [m for m in empty_keys if any(f"'{k}'" in m for k in ("customer", "from", "to", "date", "type"))]
-    before = text
+    before = created.read_text(encoding="utf-8")
     r = run("new", "sales-to-cs", "--company", "Acme Robotics", cwd=tmp_path)
     assert r.code == 2 and "already exists" in r.err
     assert created.read_text(encoding="utf-8") == before

@@ -42,9 +42,9 @@ def test_template_has_every_section_and_scores_under_30(run, name):
     assert set(outline.matched) == {s.key for s in handoff_type.sections}
     assert not outline.duplicates
     r = run(template, "--format", "json")
-    assert r.code == 1
+    assert r.code == 0, "a template says status: draft: scored, not held to the threshold"
     result = r.json()["files"][0]
-    assert result["type"] == name and result["score"] < 30
+    assert result["type"] == name and result["score"] < 30 and result["status"] == "draft"
     assert not [f for f in result["findings"] if f["code"] in ("HL101", "HL103", "HL104")]
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..advice import next_step, top_missing
 from ..findings import Finding, Severity
-from ..outcome import score_dropped
+from ..outcome import rule_name, score_dropped
 from ..rules import get_rule
 
 MAX_PER_LEVEL = 10  # GitHub: "10 warning annotations and 10 error annotations per step"
@@ -48,6 +49,9 @@ def plan_annotations(run) -> Plan:
             title = f"{f.code} {rule.name}" if rule else f.code
             annotation = Annotation(f.severity.value, result.path, f.line, f.column, title, f.text, f)
             ranked.append(((1 if f.line in changed else 2, order, f.line), annotation))
+    verdicts = sorted((item for item in ranked if item[1].finding is None and item[1].level == "error"), key=_rank)
+    for _, overflow in verdicts[MAX_PER_LEVEL:]:  # GitHub would drop them: still show each failing handoff
+        overflow.level = "warning"
     chosen: list[Annotation] = []
     for level in ("error", "warning"):
         candidates = sorted((item for item in ranked if item[1].level == level), key=lambda item: item[0])
@@ -57,17 +61,39 @@ def plan_annotations(run) -> Plan:
     return Plan(chosen, findings - annotated)
 
 
+def _rank(item):
+    return item[0]
+
+
 def _verdict(result, verdict, baseline) -> Annotation | None:
-    """The handoff-level annotation: its score is under the threshold, or it dropped since the baseline."""
+    """The handoff-level annotation, on line 1: for every failing handoff, and for a passing one whose score dropped."""
+    step = next_step(result, verdict)
+    advice = f" Next: {step}." if step else ""
     if result.score is None:
-        return None  # not scored: its findings (unknown type, unreadable) say why
+        if verdict.passed:
+            return None
+        errors = [f for f in result.findings if f.severity is Severity.ERROR]
+        why = f": {errors[0].message}" if errors else ""
+        message = f"not scored{why}.{advice}"
+        return Annotation("error", result.path, 1, None, "handoff-lint: not scored", message)
     dropped = baseline is not None and score_dropped(result.score, baseline.score)
     since = f" (was {baseline.score} at {baseline.ref})" if dropped else ""
-    if result.score < result.threshold:
-        message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {result.threshold}{since}"
-        return Annotation("error", result.path, 1, None, "handoff-lint: score under the threshold", message)
+    if result.score < result.threshold and not verdict.passed:
+        message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {result.threshold}"
+        message += f"{since}."
+        missing = top_missing(result)
+        message += f" Missing most: {missing}." if missing else ""
+        return Annotation("error", result.path, 1, None, "handoff-lint: score under the threshold", message + advice)
     if dropped:
         level = "warning" if verdict.passed else "error"
         message = f"score dropped from {baseline.score} to {result.score}/100 since {baseline.ref}"
         return Annotation(level, result.path, 1, None, "handoff-lint: score dropped", message)
+    if not verdict.passed:  # the score passes; an error finding (or the baseline) fails it
+        errors = [f for f in result.findings if f.severity is Severity.ERROR]
+        named = f" on {rule_name(errors[0].code)}" if errors else ""
+        message = (
+            f"{result.type_name} handoff scores {result.score}/100 (threshold {result.threshold}) "
+            f"but fails: {'; '.join(verdict.reasons)}.{advice}"
+        )
+        return Annotation("error", result.path, 1, None, f"handoff-lint: fails{named}", message)
     return None

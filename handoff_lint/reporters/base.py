@@ -20,6 +20,8 @@ class Summary:
     warnings: int
     info: int
     suppressed: int
+    drafts: int = 0  # passed as drafts (status: draft), scored but not held to the threshold
+    baselined: int = 0  # passed because the baseline file of `handoff-lint init` holds them
 
     @property
     def findings(self) -> int:
@@ -37,6 +39,8 @@ def summarize(run) -> Summary:
         warnings=sum(f.severity is Severity.WARNING for f in findings),
         info=sum(f.severity is Severity.INFO for f in findings),
         suppressed=sum(r.suppressed for r in run.files),
+        drafts=sum(v.exempt == "draft" for v in run.verdicts),
+        baselined=sum(v.exempt == "baseline" for v in run.verdicts),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from ..advice import next_step
 from ..rules import get_rule
 from .base import Reporter, summarize
 
@@ -19,7 +20,10 @@ def result_to_dict(result, verdict, baseline=None) -> dict:
         "score": result.score,
         "threshold": result.threshold,
         "passed": verdict.passed,
+        "status": verdict.status,  # pass, fail, draft, or baseline (passes only because the baseline holds it)
         "fail_reasons": list(verdict.reasons),
+        "waived_reasons": list(verdict.waived),  # what would fail a draft or baselined handoff
+        "next_step": next_step(result, verdict) or None,
         "categories": {
             key: {
                 "label": c.label,
@@ -79,6 +83,8 @@ class JsonReporter(Reporter):
                 "warnings": s.warnings,
                 "info": s.info,
                 "suppressed": s.suppressed,
+                "drafts": s.drafts,
+                "baselined": s.baselined,
             },
         }
         head, tail = json.dumps(payload, indent=2, ensure_ascii=False).split(f'"{_FILES}"')

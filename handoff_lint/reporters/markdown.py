@@ -49,6 +49,10 @@ def top_items(result, verdict, baseline=None) -> str:
 
 
 def _status(verdict) -> str:
+    if verdict.exempt == "draft":
+        return cell("📝 DRAFT, not held to the threshold: " + "; ".join(verdict.waived))
+    if verdict.exempt == "baseline":
+        return cell("✅ PASS (in the baseline, no worse than recorded: " + "; ".join(verdict.waived) + ")")
     if verdict.passed:
         return "✅ PASS"
     return cell("❌ FAIL: " + "; ".join(verdict.reasons))

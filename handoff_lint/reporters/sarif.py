@@ -7,6 +7,10 @@ percent-encoded, and a file outside the repository is an absolute ``file:`` URI 
 ``/…`` reference would not combine with a base: SARIF1004). Columns are
 counted in UTF-16 code units, SARIF's default: an emoji before a finding counts twice. Scores go
 in property bags: the run's lists every handoff, each result carries its handoff's score.
+
+A failing handoff also gets one result of its own, ``HL000 handoff-fails`` on line 1, carrying
+its score, the threshold and what is missing most: a handoff that fails only on its score has no
+finding to show in code scanning otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import os
 from urllib.parse import quote
 
 from .. import PROJECT_URL, __version__
+from ..advice import next_step, top_missing
 from ..findings import Severity
 from ..rules import all_rules
 from ..rules.describe import render
@@ -54,6 +59,36 @@ def rule_descriptor(rule) -> dict:
     }
 
 
+VERDICT_RULE = {
+    "id": "HL000",
+    "name": "handoff-fails",
+    "shortDescription": {"text": "The handoff fails: its score is under the threshold, or an error finding fails it."},
+    "fullDescription": {
+        "text": "One result per failing handoff, on its first line, with its score, the threshold and the "
+        "elements missing most, so a handoff that fails only on its score shows in code scanning too. "
+        "Run `handoff-lint score FILE` for its score table."
+    },
+    "helpUri": f"{PROJECT_URL}/blob/main/docs/ci.md#annotations-and-their-limit",
+    "help": {
+        "text": "Fix the findings of this handoff, or add what is missing most, until it meets the threshold.",
+        "markdown": "Fix the findings of this handoff, or add what is missing most, until it meets the "
+        "threshold. `handoff-lint score FILE` prints what was found and what is missing.",
+    },
+    "defaultConfiguration": {"level": "error"},
+    "properties": {"tags": ["handoff", "verdict"]},
+}
+
+
+def verdict_message(result, verdict) -> str:
+    """What the handoff's own result says: the verdict, what is missing most, and what to do next."""
+    score = f"scores {result.score}/100" if result.score is not None else "is not scored"
+    message = f"{result.type_name or 'This'} handoff {score} (threshold {result.threshold}): FAIL: "
+    message += "; ".join(verdict.reasons) + "."
+    missing = top_missing(result) if result.score is not None else ""
+    step = next_step(result, verdict)
+    return message + (f" Missing most: {missing}." if missing else "") + (f" Next: {step}." if step else "")
+
+
 def artifact_location(path: str) -> dict:
     """A repository path as a relative URI against %SRCROOT%; an absolute path as a ``file:`` URI.
 
@@ -66,7 +101,7 @@ def artifact_location(path: str) -> dict:
 
 def _handoff_properties(result, verdict, baseline) -> dict:
     props = {"path": repo_path(result.path), "type": result.type_name, "score": result.score}
-    props.update(threshold=result.threshold, passed=verdict.passed)
+    props.update(threshold=result.threshold, passed=verdict.passed, status=verdict.status)
     if baseline is not None:
         props.update(baselineScore=baseline.score, scoreChange=score_change(result, baseline))
     return props
@@ -77,9 +112,11 @@ class SarifReporter(Reporter):
         rules = all_rules()
         index = {rule.code: i for i, rule in enumerate(rules)}
         sarif_results = []
-        for result in run.files:
+        for result, verdict in run:
             path = repo_path(result.path)
             artifact = artifact_location(path)
+            if not verdict.passed:
+                sarif_results.append(self._verdict_result(result, verdict, path, artifact, len(rules)))
             seen: dict[str, int] = {}
             for f in result.findings:
                 line = max(1, f.line)
@@ -116,7 +153,7 @@ class SarifReporter(Reporter):
                             "name": "handoff-lint",
                             "informationUri": PROJECT_URL,
                             "semanticVersion": __version__,
-                            "rules": [rule_descriptor(rule) for rule in rules],
+                            "rules": [*map(rule_descriptor, rules), VERDICT_RULE],
                         }
                     },
                     "columnKind": "utf16CodeUnits",
@@ -129,3 +166,22 @@ class SarifReporter(Reporter):
         # A file name with a byte that is not UTF-8 arrives as a lone surrogate: the URI above
         # keeps its exact bytes; the readable texts show U+FFFD, so the log is valid UTF-8.
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+    @staticmethod
+    def _verdict_result(result, verdict, path: str, artifact: dict, rule_index: int) -> dict:
+        return {
+            "ruleId": VERDICT_RULE["id"],
+            "ruleIndex": rule_index,
+            "level": "error",
+            "message": {"text": verdict_message(result, verdict)},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": dict(artifact), "region": {"startLine": 1, "startColumn": 1}}}
+            ],
+            "partialFingerprints": {"handoffLint/v1": f"{fingerprint(VERDICT_RULE['id'], path, '')}:1"},
+            "properties": {
+                "score": result.score,
+                "threshold": result.threshold,
+                "handoffType": result.type_name,
+                "reasons": list(verdict.reasons),
+            },
+        }

@@ -36,7 +36,12 @@ def render_score_table(result, verdict) -> str:
     if gaps:
         lines += ["", "Missing or thin:"]
         lines += [f"- {label}: {what}" for label, what in gaps]
-    if verdict.passed:
+    if verdict.exempt == "draft":
+        shown = f"DRAFT, not held to the threshold {result.threshold}: {'; '.join(verdict.waived)}"
+    elif verdict.exempt == "baseline":
+        waived = "; ".join(verdict.waived)
+        shown = f"PASS in the baseline, no worse than recorded: {waived} (threshold {result.threshold})"
+    elif verdict.passed:
         shown = f"PASS (handoffs below {result.threshold} are flagged)"
     else:
         shown = f"FAIL: {'; '.join(verdict.reasons)} (threshold {result.threshold})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..advice import next_step
 from ..findings import Severity
 from .base import Reporter, score_change, summarize
 from .score_table import render_score_table
@@ -32,6 +33,9 @@ class TextReporter(Reporter):
                 code = self.style(f.code, fg=_SEVERITY_COLOR[f.severity], bold=True)
                 out.append(f"{result.path}:{f.line}:{f.column}: {severity} {code} {f.text}")
             out.append(self.status_line(result, verdict, run.baseline(result)))
+            step = next_step(result, verdict)
+            if step:
+                out.append(f"  next: {step}")
             if self.show_score and result.score is not None:
                 out.append("")
                 out.append(render_score_table(result, verdict))
@@ -46,12 +50,22 @@ class TextReporter(Reporter):
         s = summarize(run)
         counts = f"{_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.info} info"
         suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
-        return f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed ({counts}{suppressed})"
+        line = f"{_plural(s.files, 'handoff')} checked: {s.passed} passed, {s.failed} failed ({counts}{suppressed})"
+        if s.baselined or s.drafts:  # passes that would fail without the baseline file or the draft status
+            held = [f"{s.baselined} on the baseline"] if s.baselined else []
+            held += [_plural(s.drafts, "draft")] if s.drafts else []
+            line += f"; passed with an exemption: {', '.join(held)}"
+        return line
 
     def status_line(self, result, verdict, baseline=None) -> str:
         shown = self.style("PASS", fg="green", bold=True) if verdict.passed else self.style("FAIL", fg="red", bold=True)
         if verdict.reasons:
             shown += ": " + "; ".join(verdict.reasons)
+        if verdict.exempt == "draft":
+            waived = "; ".join(verdict.waived)
+            shown = self.style("DRAFT", fg="blue", bold=True) + f", not held to the threshold: {waived}"
+        elif verdict.exempt == "baseline":
+            shown += " (in the baseline, no worse than recorded: " + "; ".join(verdict.waived) + ")"
         since = self.since(result, baseline)
         if result.type_name is None:
             return f"{result.path}: type unknown {shown}" + (f" ({since})" if since else "")
