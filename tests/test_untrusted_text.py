@@ -180,3 +180,36 @@ def test_html_report_runs_no_script(repo):
     assert "<script" not in page.lower() and "Content-Security-Policy" in page
     assert 'href="./docs/handoffs/javascript%3Aalert%281%29.md"' in page or 'href="./' in page
     assert not re.search(r'href="(?!\./)', page)  # every link is a path beside the page, not a scheme
+
+
+# --- merge: a shard's report is checked before it is used ---------------------------------------------
+
+DAMAGED = [
+    ("json", lambda log: log["files"].insert(0, 7), "at /files/0: 7 is not of type 'object'"),
+    ("json", lambda log: log["files"][0].pop("path"), "at /files/0: 'path' is a required property"),
+    ("json", lambda log: log["summary"].update(files="12"), "at /summary/files: '12' is not of type 'integer'"),
+    ("sarif", lambda log: log["runs"][0].update(results={}), "at /runs/0/results: {} is not of type 'array'"),
+    (
+        "sarif",
+        lambda log: log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"].update(uri=3),
+        "at /runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri: 3 is not of type 'string'",
+    ),
+    ("sarif", lambda log: log["runs"][0]["properties"]["handoffs"].insert(0, None), "handoffs/0: None is not of type"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "damage", "message"), DAMAGED)
+def test_merge_names_the_damaged_report_and_where(repo, fmt, damage, message):
+    add(repo, f"{HANDOFFS}/thin.md", example("sales-to-cs").replace("## Risk Flags", "## Risk Flags\n\nTBD\n"))
+    reports = []
+    for index in (1, 2):
+        report = repo.parent / f"shard{index}.{fmt}"
+        cli(repo, "--shard", f"{index}/2", "--format", fmt, "-o", report, HANDOFFS)
+        reports.append(report)
+    log = json.loads(reports[1].read_text(encoding="utf-8"))
+    damage(log)
+    reports[1].write_text(json.dumps(log), encoding="utf-8")
+    done = cli(repo, "merge", *reports)
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2 and len(err.splitlines()) == 1, err
+    assert f"merge: {reports[1]} is not" in err and message in err
