@@ -19,6 +19,8 @@ from markdown_it import MarkdownIt
 from test_ci_git import commit, example, git
 from test_security import HANDOFFS, commands_left
 
+from conftest import REPO
+
 INJECTED = "\n::error title=pwned::owned\n::add-mask::secret\n##[warning]old form"
 ESC = "\x1b]0;owned title\x07\x1b[2J\x1b[31m"  # set the terminal's title, clear the screen, red
 
@@ -125,6 +127,12 @@ def test_score_and_types_commands_print_no_terminal_control(repo):
     add(repo, name, example("sales-to-cs"))
     done = cli(repo, "score", name, github=False)
     assert done.returncode == 0 and b"\x1b" not in done.stdout and b"x\\x1b]0;owned" in done.stdout
+    schema = json.loads((REPO / "schemas" / "sdr-to-ae.schema.json").read_text(encoding="utf-8"))
+    schema["x-handoff-lint"]["label"] = f"Lead{ESC}{INJECTED}"
+    commit(repo, {".handoff-lint.toml": 'schema-dirs = ["team"]\n', "team/lead.schema.json": json.dumps(schema)}, "t")
+    types = cli(repo, "types")
+    out = streams(types)
+    assert types.returncode == 0 and "Lead\\x1b]0;owned" in out and "\x1b" not in out and commands_left(out) == []
 
 
 # --- Markdown: the job summary and the report load nothing and link nowhere ---------------------------
@@ -213,3 +221,11 @@ def test_merge_names_the_damaged_report_and_where(repo, fmt, damage, message):
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2 and len(err.splitlines()) == 1, err
     assert f"merge: {reports[1]} is not" in err and message in err
+
+
+def test_docs_cite_tests_that_exist():
+    """docs/ci.md's promises name tests: each named test is in its file."""
+    cited = re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", (REPO / "docs" / "ci.md").read_text(encoding="utf-8"))
+    assert len(cited) >= 10
+    for path, name in cited:
+        assert re.search(rf"^def {name}\(", (REPO / path).read_text(encoding="utf-8"), re.M), f"{path}::{name}"
