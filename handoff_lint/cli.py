@@ -21,6 +21,7 @@ from .baseline_file import load as load_recorded
 from .config import Config, check_threshold, load_config
 from .errors import ConfigError, HandoffLintError
 from .outcome import EXIT_ERROR, decide, exit_code
+from .untrusted import plain
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "concise")
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
@@ -60,11 +61,11 @@ class DefaultGroup(click.Group):
             if debug:
                 traceback.print_exc()
             hint = " (run with --debug for the traceback)" if isinstance(exc, InternalError) and not debug else ""
-            click.echo(f"handoff-lint: error: {exc}{hint}", err=True)
+            click.echo(f"handoff-lint: error: {plain(str(exc))}{hint}", err=True)  # names from the PR: escaped
         except Exception as exc:  # a bug outside any one file
             if ctx.meta.get("debug"):
                 traceback.print_exc()
-            click.echo(f"handoff-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(f"handoff-lint: internal error: {type(exc).__name__}: {plain(str(exc))}", err=True)
         ctx.exit(EXIT_ERROR)
 
 
@@ -161,7 +162,8 @@ def _run(
             )
     files, excluded = discover(targets, config.exclude, config.root, force_exclude)
     for path in excluded:
-        click.echo(f"handoff-lint: {path} not checked: excluded by 'exclude' in {config.source}", err=True)
+        where = plain(config.source)
+        click.echo(f"handoff-lint: {plain(path)} not checked: excluded by 'exclude' in {where}", err=True)
     if select is not None:
         files = [path for path in files if select(path)]
     if shard is not None:
@@ -373,7 +375,7 @@ def check(
 
         scope = changed_scope(repo, changed_since, config)
         if scope.everything:
-            click.echo(f"handoff-lint: {scope.everything}: checking every handoff", err=True)
+            click.echo(f"handoff-lint: {plain(scope.everything)}: checking every handoff", err=True)
     select = scope.includes if scope else None
     results = _run(
         paths,
@@ -431,7 +433,7 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache, selec
     for result, verdict in run:
         if result.score is None:
             reason = next((f.text for f in result.findings), "not scored")
-            click.echo(f"{result.path}: not scored — {reason}")
+            click.echo(f"{plain(result.path)}: not scored — {plain(reason)}")
         else:
             click.echo(render_score_table(result, verdict))
         click.echo("")
@@ -507,7 +509,7 @@ def report(
     page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root, receivers)
     _emit(page, output_file, explicit=explicit, root=config.root)
     if output_file:
-        click.echo(f"handoff-lint: wrote {output_file} ({len(run)} handoffs)", err=True)
+        click.echo(f"handoff-lint: wrote {plain(output_file)} ({len(run)} handoffs)", err=True)
 
 
 @cli.command()
@@ -629,9 +631,8 @@ def list_types(config_path):
     width = max(len(name) for name in types)
     for name, handoff_type in sorted(types.items()):
         required = sum(s.required for s in handoff_type.sections)
-        click.echo(
-            f"{name:<{width}}  {handoff_type.label} — {required} required sections of {len(handoff_type.sections)}"
-        )
+        label, sections = plain(handoff_type.label), len(handoff_type.sections)
+        click.echo(f"{plain(name):<{width}}  {label} — {required} required sections of {sections}")
 
 
 @cli.command(name="rules")
@@ -696,7 +697,7 @@ def new(type_name, company, from_, to, output, config_path):
         raise HandoffLintError(f"{target} already exists; not overwritten (choose another path with -o)") from None
     except OSError as exc:
         raise HandoffLintError(f"cannot write {target}: {exc.strerror or exc}") from None
-    click.echo(f"created {target} — fill in the placeholders, then run: handoff-lint {target}")
+    click.echo(f"created {plain(str(target))} — fill in the placeholders, then run: handoff-lint {plain(str(target))}")
     click.echo("it says status: draft (scored, not held to the threshold): set status: ready when you hand it over")
 
 

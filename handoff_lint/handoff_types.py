@@ -126,16 +126,19 @@ class HandoffType:
 
     @cached_property
     def validator(self):
-        """The frontmatter validator, built once per type (building per file costs 40x more)."""
+        """The frontmatter validator, built once per type (building per file costs 40x more); its
+        patterns run in linear time (linear_regex.py: a team type's pattern comes from the PR)."""
         from jsonschema import Draft202012Validator
         from referencing import Registry
+
+        from .linear_regex import validator_class
 
         def refuse(uri: str):
             from referencing.exceptions import NoSuchResource
 
             raise NoSuchResource(ref=uri)
 
-        return Draft202012Validator(
+        return validator_class()(
             self.schema,
             format_checker=Draft202012Validator.FORMAT_CHECKER,
             registry=Registry(retrieve=refuse),
@@ -230,6 +233,25 @@ def _verify(raw, frontmatter_schema: dict, path: Path) -> None:
         Draft202012Validator.check_schema(frontmatter_schema)
     except SchemaError as exc:
         raise ConfigError(f"{path}: frontmatter schema is not valid JSON Schema: {exc.message}") from None
+    if _uses(frontmatter_schema, "patternProperties") and _uses(frontmatter_schema, "unevaluatedProperties"):
+        raise ConfigError(  # jsonschema would match those patterns with Python's backtracking re (linear_regex.py)
+            f"{path}: frontmatter schema uses patternProperties with unevaluatedProperties, which handoff-lint "
+            "cannot check in linear time; use additionalProperties"
+        )
+
+
+def _uses(node, keyword: str) -> bool:
+    """Whether ``keyword`` is a key anywhere in the JSON value ``node``."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if keyword in current:
+                return True
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return False
 
 
 def _section(raw: dict) -> SectionSpec:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+
+from .linear_regex import UnsupportedPattern, search
 
 # Keywords that never make an instance invalid.
 _ANNOTATIONS = frozenset({"description", "title", "$schema", "$id", "$comment", "default", "examples"})
@@ -92,18 +93,14 @@ def _maximum(limit, instance, _schema, ignore) -> bool:
     return not _number(instance) or instance <= limit
 
 
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
 def _pattern(pattern, instance, _schema, ignore) -> bool:
-    if not isinstance(instance, str):
-        return True
+    """RE2, as the validator (linear_regex.py): Python's re would backtrack on a team type's pattern."""
+    if not isinstance(instance, str) or not isinstance(pattern, str):
+        return not isinstance(instance, str)
     try:
-        return _compiled(pattern).search(instance) is not None
-    except re.error:
-        return False
+        return search(pattern, instance)
+    except UnsupportedPattern:
+        return False  # jsonschema's side reports it
 
 
 def _format(name, instance, _schema, ignore) -> bool:

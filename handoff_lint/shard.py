@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .errors import HandoffLintError
 from .fence import repository_top
+from .untrusted import json_text
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -82,8 +83,57 @@ def merge_reports(texts: list[tuple[str, str]]) -> tuple[str, str]:
     if len(kinds) > 1:
         raise HandoffLintError("merge: the reports mix formats (JSON and SARIF); merge each on its own")
     kind = kinds.pop()
+    for name, log in logs:
+        _validate(name, log, kind)
     merged = _merge_json(logs) if kind == "json" else _merge_sarif(logs)
-    return kind, json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
+    return kind, json_text(json.dumps(merged, indent=2, ensure_ascii=False)) + "\n"
+
+
+# What merging reads of each report, checked before any of it is used: a report damaged or made by
+# hand is one line naming the file and the place, never a traceback.
+_STRING = {"type": "string"}
+_JSON_REPORT = {
+    "type": "object",
+    "required": ["version", "tool", "files", "summary"],
+    "properties": {
+        "version": {"type": "integer"},
+        "tool": {"type": "object"},
+        "files": {"type": "array", "items": {"type": "object", "required": ["path"], "properties": {"path": _STRING}}},
+        "summary": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+    },
+}
+_LOCATION = {"properties": {"physicalLocation": {"properties": {"artifactLocation": {"properties": {"uri": _STRING}}}}}}
+_SARIF_RUN = {
+    "type": "object",
+    "required": ["tool"],
+    "properties": {
+        "tool": {"type": "object"},
+        "results": {
+            "type": "array",
+            "items": {"type": "object", "properties": {"locations": {"type": "array", "items": _LOCATION}}},
+        },
+        "properties": {
+            "type": "object",
+            "properties": {"handoffs": {"type": "array", "items": {"type": "object", "properties": {"path": _STRING}}}},
+        },
+    },
+}
+_SARIF_LOG = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {"version": {"const": "2.1.0"}, "runs": {"type": "array", "minItems": 1, "items": _SARIF_RUN}},
+}
+
+
+def _validate(name: str, log, kind: str) -> None:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    error = best_match(Draft202012Validator(_JSON_REPORT if kind == "json" else _SARIF_LOG).iter_errors(log))
+    if error is not None:
+        where = "/" + "/".join(str(part) for part in error.absolute_path)
+        what = "handoff-lint's JSON report" if kind == "json" else "a SARIF log handoff-lint can merge"
+        raise HandoffLintError(f"merge: {name} is not {what}: at {where}: {error.message[:200]}")
 
 
 def _kind(name: str, log) -> str:

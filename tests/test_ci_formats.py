@@ -166,7 +166,7 @@ def test_markdown_table_one_row_per_handoff(run, tmp_path):
     lines = r.out.splitlines()
     header = lines.index("| Handoff | Type | Score | Change | Status | Top missing items |")
     rows = lines[header + 2 : header + 4]
-    assert rows[0].startswith(f"| {str(good).replace('|', chr(92) + '|')} | cs-to-sales | 100/100 | — | ✅ PASS | — |")
+    assert rows[0].startswith(f"| {str(good).replace('|', '&#124;')} | cs-to-sales | 100/100 | — | ✅ PASS | — |")
     cells = re.split(r"(?<!\\)\|", rows[1])[1:-1]
     assert [c.strip() for c in cells[1:4]] == ["sales-to-cs", cells[2].strip(), "—"]
     assert re.fullmatch(r" ❌ FAIL: score \d+ &lt; 70; \d+ errors \(\d+ [a-z-]+, .+\) ", cells[4])
@@ -253,8 +253,8 @@ def test_junit_one_testcase_per_handoff(run, tmp_path):
     assert root.get("failures") == str(sum(not f["passed"] for f in files))
 
 
-def test_junit_drops_characters_xml_forbids(tmp_path):
+def test_junit_shows_characters_xml_forbids_as_escapes(tmp_path):
     finding = Finding("HL310", "placeholder 'TBD\x01\x0b' left in", 3, 1, Severity.ERROR)
     result = FileResult("h.md", "sdr-to-ae", "frontmatter", 40, 70, (finding,))
     root = ET.fromstring(get_reporter("junit")().render(decide([result])))
-    assert "placeholder 'TBD' left in" in root.find("./testsuite/testcase/failure").text
+    assert "placeholder 'TBD\\x01\\x0b' left in" in root.find("./testsuite/testcase/failure").text

@@ -19,7 +19,7 @@ from test_ci_git import git
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from hostile import SHAPES  # noqa: E402 - one definition of the shapes, shared with the benchmark
+from hostile import OWN_CONFIG, SHAPES  # noqa: E402 - one definition of the shapes, shared with the benchmark
 
 NO_HANG = 20  # seconds
 HOSTILE = {name: make for name, make in SHAPES.items() if not name.startswith("baseline")}
@@ -31,11 +31,19 @@ def repo(tmp_path_factory):
     git(repo, "init", "-q", "-b", "main")
     (repo / ".handoff-lint.toml").write_text("max-file-kib = 8192\n", encoding="utf-8")
     for name, make in HOSTILE.items():
+        folder = _folder(repo, name)
+        for file, text in OWN_CONFIG.get(name, {}).items():  # a shape with its own config and team type
+            (folder / file).parent.mkdir(parents=True, exist_ok=True)
+            (folder / file).write_text(text() if callable(text) else text, encoding="utf-8")
         for size in (1_000_000, 4_000_000):
-            (repo / f"{re.sub(r'[^a-z]+', '-', name)}{size // 1_000_000}.md").write_text(make(size), encoding="utf-8")
+            (folder / f"{re.sub(r'[^a-z]+', '-', name)}{size // 1_000_000}.md").write_text(make(size), encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "hostile shapes")
     return repo
+
+
+def _folder(repo, shape: str):
+    return repo / "own-config" if shape in OWN_CONFIG else repo
 
 
 @pytest.mark.parametrize("size", [1, 4])
@@ -45,7 +53,7 @@ def test_hostile_shape_ends_with_a_finding(repo, shape, size):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
     done = subprocess.run(
         [sys.executable, "-m", "handoff_lint", name, "--format", "json", "--jobs", "1", "--no-cache"],
-        cwd=repo,
+        cwd=_folder(repo, shape),
         env=env,
         capture_output=True,
         text=True,
@@ -58,3 +66,5 @@ def test_hostile_shape_ends_with_a_finding(repo, shape, size):
     assert all(
         re.match(r"file has more than [\d,]+ .*; the rest (is not read|are ignored)", f["message"]) for f in limits
     )
+    if shape in OWN_CONFIG:  # the team type's patterns ran on the long values (RE2: linear time)
+        assert any(f["code"] == "HL202" and "frontmatter 'region': 'aaaa" in f["message"] for f in findings), findings

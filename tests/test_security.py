@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -538,8 +539,14 @@ def test_file_name_with_a_non_utf8_byte_is_reported(repo, fmt):
         log = json.loads(data.decode("utf-8"))  # valid UTF-8 and JSON
         uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
         assert uris == {f"{HANDOFFS}/bad-%FF-name.md"}
-    else:
-        assert b"bad-\xff-name.md" in data
+    elif fmt == "json":  # valid UTF-8; the byte is a \udcff escape that gives the name back
+        paths = {os.fsencode(f["path"]) for f in json.loads(data.decode("utf-8"))["files"]}
+        assert HANDOFFS.encode() + b"/bad-\xff-name.md" in paths
+    else:  # valid UTF-8 (JUnit: well-formed XML), the byte shown as an escape
+        text = data.decode("utf-8")
+        if fmt == "junit":
+            ET.fromstring(data)
+        assert ("bad-&#92;xff-name.md" if fmt == "markdown" else "bad-\\xff-name.md") in text
 
 
 # --- docs/ci.md: each promise names the tests that hold it -------------------------------------------------

@@ -1,9 +1,12 @@
 """The charts, drawn at build time by pygal as inline SVG: no script to fetch, nothing to run when the
-page opens, and a printable page. Why pygal rather than a JS library: docs/report.md ("Why pygal")."""
+page opens (pygal's inline config ``<script>`` is taken out), and a printable page. Labels (type and
+sender names, paths) come from the handoffs: they go through ``untrusted.plain``.
+Why pygal rather than a JS library: docs/report.md ("Why pygal")."""
 
 from __future__ import annotations
 
 from ..errors import HandoffLintError
+from ..untrusted import plain
 
 INSTALL_HINT = "the report needs the 'report' extra: pip install 'handoff-lint[report]'"
 
@@ -56,7 +59,17 @@ def _chart(kind: str, title: str, colors=RATE_MEDIAN, **options):
         "legend_at_bottom": True,
         "truncate_legend": -1,
     }
-    return getattr(pygal, kind)(title=title, **{**defaults, **options})
+    return getattr(pygal, kind)(title=title, **{**defaults, **options}).add_xml_filter(_without_scripts)
+
+
+def _without_scripts(root):
+    """pygal writes its config (labels included) into a ``<script>`` for its tooltips, even with js=[]:
+    the page needs no script, so none is left in the SVG."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
+                parent.remove(child)
+    return root
 
 
 def _svg(chart) -> str:
@@ -96,7 +109,7 @@ def histogram(scores: list[int], threshold: int) -> str:
 def pass_and_median(title: str, groups) -> str:
     """Pass rate (%) and median score side by side for each group (type or sender)."""
     chart = _chart("HorizontalBar", title, range=(0, 100), height=max(220, 60 + 44 * len(groups)))
-    chart.x_labels = [f"{g.name} ({g.count})" for g in groups]
+    chart.x_labels = [f"{plain(g.name)} ({g.count})" for g in groups]
     chart.add("pass rate %", [round(g.pass_rate, 1) for g in groups])
     chart.add("median score", [g.median if g.median is not None else None for g in groups])
     return _svg(chart)
@@ -126,5 +139,5 @@ def handoff_lines(files: dict) -> str:
         x_value_formatter=lambda d: d.strftime("%Y-%m-%d"),
     )
     for path, versions in files.items():
-        chart.add(path, [(v.date, v.score) for v in versions if v.score is not None])
+        chart.add(plain(path), [(v.date, v.score) for v in versions if v.score is not None])
     return _svg(chart)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ..categories import CATEGORIES
 from ..reporters.base import repo_path
 from ..reporters.markdown import cell
@@ -64,7 +66,10 @@ def render_markdown(view, history=None, link_base: str | None = None, worst: int
         out += ["| Handoff | Score | Type | Sender | Top missing items |", "|---|---|---|---|---|"]
         for h in listed:
             name = cell(repo_path(h.path))
-            link = f"[{name}]({link_base.rstrip('/')}/{repo_path(h.path)})" if link_base else name
+            link = name
+            if link_base:
+                url = quote(repo_path(h.path).encode("utf-8", "surrogateescape"))
+                link = f"[{name}]({link_base.rstrip('/')}/{url})"
             score = "not scored" if h.entry["score"] is None else h.entry["score"]
             items = "; ".join(cell(item) for item in h.top_missing) or "—"
             out.append(f"| {link} | {score} | {cell(h.type)} | {cell(h.sender)} | {items} |")

@@ -7,6 +7,7 @@ import json
 from .. import __version__
 from ..advice import next_step
 from ..rules import get_rule
+from ..untrusted import json_text
 from .base import Reporter, summarize
 
 JSON_VERSION = 1
@@ -104,4 +105,5 @@ _FILES = "@@handoff-lint:files@@"  # stands in for the list until each file is d
 
 
 def _dump(value, indent: str) -> str:
-    return indent + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+    """A file name's bytes that are not UTF-8 become \\udcXX escapes (json_text): valid UTF-8, same value."""
+    return indent + json_text(json.dumps(value, indent=2, ensure_ascii=False)).replace("\n", "\n" + indent)

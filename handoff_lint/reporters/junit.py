@@ -2,21 +2,17 @@
 
 A handoff that fails is a ``<failure>`` whose message gives the score and whose body lists the
 findings; its score, threshold and (with --baseline) the score at the base are testcase
-properties. Characters XML 1.0 forbids (control characters quoted from a file) are dropped.
+properties. Untrusted text goes through ``untrusted.plain``: control characters quoted from a file
+(which XML 1.0 forbids) and the bytes of a file name that are not UTF-8 are shown as escapes
+(``\x01``, ``\xff``), so the XML is always well-formed UTF-8.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from ..untrusted import plain
 from .base import Reporter, repo_path, summarize
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 def _failure_message(result, verdict) -> str:
@@ -31,11 +27,10 @@ class JunitReporter(Reporter):
         suites = ET.Element("testsuites", name="handoff-lint", **counts)
         suite = ET.SubElement(suites, "testsuite", name="handoff-lint", **counts)
         for result, verdict in run:
-            path = repo_path(result.path)
-            case = ET.SubElement(
-                suite, "testcase", classname=_xml(result.type_name or "unknown-type"), name=_xml(path), time="0"
-            )
-            case.set("file", _xml(path))
+            path = plain(repo_path(result.path))
+            classname = plain(result.type_name or "unknown-type")
+            case = ET.SubElement(suite, "testcase", classname=classname, name=path, time="0")
+            case.set("file", path)
             props = ET.SubElement(case, "properties")
             values = {"score": result.score, "threshold": result.threshold}
             baseline = run.baseline(result)
@@ -43,12 +38,14 @@ class JunitReporter(Reporter):
                 values["baseline_score"] = baseline.score
             for name, value in values.items():
                 ET.SubElement(props, "property", name=name, value="" if value is None else str(value))
-            lines = [f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.text}" for f in result.findings]
+            lines = [
+                f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {plain(f.text)}" for f in result.findings
+            ]
             if not verdict.passed:
-                message = _xml(_failure_message(result, verdict))
+                message = plain(_failure_message(result, verdict))
                 failure = ET.SubElement(case, "failure", message=message, type="handoff-lint")
-                failure.text = _xml("\n".join(lines))
+                failure.text = "\n".join(lines)
             elif lines:
-                ET.SubElement(case, "system-out").text = _xml("\n".join(lines))
+                ET.SubElement(case, "system-out").text = "\n".join(lines)
         ET.indent(suites)
         return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -7,10 +7,9 @@ stays well under GitHub's 1 MiB per step.
 
 from __future__ import annotations
 
-import html
-
 from ..findings import Severity
 from ..outcome import score_dropped
+from ..untrusted import markdown
 from .annotations import MAX_PER_LEVEL, plan_annotations
 from .base import Reporter, repo_path, score_change, summarize
 from .text import TextReporter
@@ -21,8 +20,8 @@ MAX_LISTED = 500  # findings listed in the details; 500 short lines stay far bel
 
 
 def cell(text: str) -> str:
-    """Text safe inside a GFM table cell: no HTML, no pipe, one line."""
-    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+    """Untrusted text inside a GFM table cell or list item: one line, no HTML, link, image or pipe."""
+    return markdown(text)
 
 
 def _short(message: str) -> str:

@@ -25,6 +25,7 @@ from ..advice import next_step, top_missing
 from ..findings import Severity
 from ..rules import all_rules
 from ..rules.describe import render
+from ..untrusted import json_text
 from .base import Reporter, repo_path, score_change
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -164,8 +165,9 @@ class SarifReporter(Reporter):
         }
         text = json.dumps(log, indent=2, ensure_ascii=False) + "\n"
         # A file name with a byte that is not UTF-8 arrives as a lone surrogate: the URI above
-        # keeps its exact bytes; the readable texts show U+FFFD, so the log is valid UTF-8.
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        # keeps its exact bytes; the readable texts show U+FFFD, so the log is valid UTF-8. json_text
+        # escapes what would reach a terminal or a CI log raw (C1 controls, bidi controls, "##[").
+        return json_text(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
     @staticmethod
     def _verdict_result(result, verdict, path: str, artifact: dict, rule_index: int) -> dict:

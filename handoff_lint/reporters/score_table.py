@@ -6,6 +6,8 @@ to the others in proportion (scoring.py), so a team type's table adds up to 100%
 
 from __future__ import annotations
 
+from ..untrusted import plain
+
 _LABEL = {"complete": "Complete", "partial": "Partial", "missing": "Missing", "n/a": "Not used by this type"}
 
 
@@ -22,7 +24,7 @@ def _percent(value: float) -> str:
 
 def render_score_table(result, verdict) -> str:
     lines = [
-        f"Handoff Quality Score — {result.path} ({result.type_name})",
+        f"Handoff Quality Score — {plain(result.path)} ({plain(result.type_name)})",
         "",
         "| Section | Weight | Score | What was found (line) |",
         "|---------|--------|-------|-----------------------|",
@@ -30,21 +32,21 @@ def render_score_table(result, verdict) -> str:
     weights = effective_weights(result.categories)
     for key, category in result.categories.items():
         weight = _percent(weights[key]) if key in weights else "—"
-        found = "; ".join(category.found) or "—"
+        found = plain("; ".join(category.found)) or "—"
         lines.append(f"| {category.label} | {weight} | {_LABEL[category.status]} | {found} |")
     gaps = [(c.label, m) for c in result.categories.values() if c.status != "complete" for m in c.missing]
     if gaps:
         lines += ["", "Missing or thin:"]
-        lines += [f"- {label}: {what}" for label, what in gaps]
+        lines += [f"- {label}: {plain(what)}" for label, what in gaps]
     if verdict.exempt == "draft":
-        shown = f"DRAFT, not held to the threshold {result.threshold}: {'; '.join(verdict.waived)}"
+        shown = f"DRAFT, not held to the threshold {result.threshold}: {plain('; '.join(verdict.waived))}"
     elif verdict.exempt == "baseline":
-        waived = "; ".join(verdict.waived)
+        waived = plain("; ".join(verdict.waived))
         shown = f"PASS in the baseline, no worse than recorded: {waived} (threshold {result.threshold})"
     elif verdict.passed:
         shown = f"PASS (handoffs below {result.threshold} are flagged)"
     else:
-        shown = f"FAIL: {'; '.join(verdict.reasons)} (threshold {result.threshold})"
+        shown = f"FAIL: {plain('; '.join(verdict.reasons))} (threshold {result.threshold})"
     lines.append("")
     lines.append(f"Overall: {result.score}/100 — {shown}")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ import click
 
 from ..advice import next_step
 from ..findings import Severity
+from ..untrusted import plain
 from .base import Reporter, score_change, summarize
 from .score_table import render_score_table
 
@@ -31,11 +32,11 @@ class TextReporter(Reporter):
                 # The severity word, not only its colour: pipes, pre-commit and CI logs have no colour.
                 severity = self.style(f.severity.value, fg=_SEVERITY_COLOR[f.severity])
                 code = self.style(f.code, fg=_SEVERITY_COLOR[f.severity], bold=True)
-                out.append(f"{result.path}:{f.line}:{f.column}: {severity} {code} {f.text}")
+                out.append(f"{plain(result.path)}:{f.line}:{f.column}: {severity} {code} {plain(f.text)}")
             out.append(self.status_line(result, verdict, run.baseline(result)))
             step = next_step(result, verdict)
             if step:
-                out.append(f"  next: {step}")
+                out.append(f"  next: {plain(step)}")
             if self.show_score and result.score is not None:
                 out.append("")
                 out.append(render_score_table(result, verdict))
@@ -60,17 +61,18 @@ class TextReporter(Reporter):
     def status_line(self, result, verdict, baseline=None) -> str:
         shown = self.style("PASS", fg="green", bold=True) if verdict.passed else self.style("FAIL", fg="red", bold=True)
         if verdict.reasons:
-            shown += ": " + "; ".join(verdict.reasons)
+            shown += ": " + plain("; ".join(verdict.reasons))
         if verdict.exempt == "draft":
-            waived = "; ".join(verdict.waived)
+            waived = plain("; ".join(verdict.waived))
             shown = self.style("DRAFT", fg="blue", bold=True) + f", not held to the threshold: {waived}"
         elif verdict.exempt == "baseline":
-            shown += " (in the baseline, no worse than recorded: " + "; ".join(verdict.waived) + ")"
-        since = self.since(result, baseline)
+            shown += " (in the baseline, no worse than recorded: " + plain("; ".join(verdict.waived)) + ")"
+        since = plain(self.since(result, baseline))
+        path = plain(result.path)
         if result.type_name is None:
-            return f"{result.path}: type unknown {shown}" + (f" ({since})" if since else "")
+            return f"{path}: type unknown {shown}" + (f" ({since})" if since else "")
         return (
-            f"{result.path}: {result.type_name} {result.score}/100 {shown} "
+            f"{path}: {plain(result.type_name)} {result.score}/100 {shown} "
             f"(threshold {result.threshold}{', ' + since if since else ''})"
         )
 
