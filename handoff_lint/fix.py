@@ -168,7 +168,7 @@ def _plan(reading: _Reading, structure: str) -> list[Insertion]:
                 continue
             spec = element.spec
             home, named = _home_section(spec, handoff_type, outline)
-            if home is not None and _has_slot(spec, home, named, outline):
+            if home is not None and _has_slot(spec, handoff_type, home, named, outline):
                 continue
             if home is not None:
                 insertion = _into_section(spec, home, doc, existing)
@@ -243,13 +243,18 @@ _KIND_OF = {
 }
 
 
-def _has_slot(spec: ElementSpec, section: Section, named: bool, outline: Outline) -> bool:
-    """The section already holds an unfilled slot for the element (a blank field or placeholder item),
-    which the placeholder rules report: another one would only repeat it."""
-    for found in outline.fields(section):
-        if spec.topic_index.matches(words_of(found.label)):
-            return True  # "| Data migration | N/A |": the writer has the slot, and HL110 says what it lacks
-    return named and any(_blank_block(block) for block in outline.content(section))
+def _has_slot(spec: ElementSpec, handoff_type: HandoffType, home: Section, named: bool, outline: Outline) -> bool:
+    """The document already holds a slot for the element — a field labelled for it in a section of its
+    category, or a placeholder under a heading that names it — which the writer has, and the
+    placeholder rules report: another one would only repeat it."""
+    for section_spec in handoff_type.sections:
+        section = outline.matched.get(section_spec.key)
+        if section is None or section_spec.category != spec.category:
+            continue
+        for found in outline.fields(section):
+            if spec.topic_index.matches(words_of(found.label)):
+                return True  # "| Data migration | N/A |": HL110 says what it lacks
+    return named and any(_blank_block(block) for block in outline.content(home))
 
 
 def _blank_block(block) -> bool:
