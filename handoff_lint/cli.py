@@ -76,11 +76,12 @@ def cli():
     """
 
 
-def _load(config_path: str | None, threshold: int | None = None):
-    """The config (with ``--threshold`` applied over it) and the handoff types it names."""
+def _load(config_path: str | None, threshold: int | None = None, start: Path | None = None):
+    """The config (with ``--threshold`` applied over it) and the handoff types it names; ``start``: the
+    folder to look for the config from (default: the working folder)."""
     from .handoff_types import load_types
 
-    config = load_config(config_path)
+    config = load_config(config_path, start)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
     types = load_types(config.schema_dirs)
@@ -588,6 +589,15 @@ def fix(paths, config_path, type_name, show_diff, unsafe_fixes, debug):
         click.echo(f"handoff-lint: {changed} of {len(files)} handoffs fixed", err=True)
     context = click.get_current_context()
     context.exit(EXIT_ERROR if refused else (1 if show_diff and changed else 0))
+
+
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Talk LSP over stdin/stdout (the default and only transport).")
+def lsp(stdio):
+    """Run the language server (diagnostics, hover, code actions) for an editor; needs the 'lsp' extra."""
+    from .lsp import serve
+
+    serve()
 
 
 # --- end of fix and lsp -----------------------------------------------------------------------------

@@ -65,6 +65,7 @@ class FixResult:
     original: str
     fixed: str
     applied: list[str] = field(default_factory=list)  # what was inserted or rewritten, in words
+    insertions: list[Insertion] = field(default_factory=list)  # the kept ones (the editor offers each)
 
     @property
     def changed(self) -> bool:
@@ -136,6 +137,7 @@ def fix_text(linter, path: str, text: str, unsafe: bool = False) -> FixResult:
                 kept_insertions, kept_replacements = trial_i, trial_r
     result.fixed = _apply(text, kept_insertions, kept_replacements)
     result.applied = [fix.why for fix in [*kept_insertions, *kept_replacements]]
+    result.insertions = kept_insertions
     return result
 
 
@@ -459,11 +461,16 @@ def source_lines(text: str) -> list[str]:
     return _LINE.findall(text)
 
 
+def newline_of(lines: list[str]) -> str:
+    """The line ending the text uses (its first line's), LF for a text of one line."""
+    return next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
+
+
 def _apply(text: str, insertions: list[Insertion], replacements: list[Replacement]) -> str:
     lines = source_lines(text)
     if not insertions and not replacements:
         return text
-    newline = next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
+    newline = newline_of(lines)
     bom = ""
     if lines and lines[0].startswith("\ufeff"):
         bom, lines[0] = "\ufeff", lines[0][1:]

@@ -1,0 +1,186 @@
+"""The language server as an editor drives it: a real LSP client speaking to `handoff-lint lsp` over stdio
+(pytest-lsp). Open a handoff, type, read the diagnostics, apply a code action, hover a heading."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest_lsp = pytest.importorskip("pytest_lsp")
+from lsprotocol import types  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+
+from conftest import EXAMPLES  # noqa: E402
+
+_SCRIPT = Path(sys.executable).with_name("handoff-lint")
+COMMAND = [str(_SCRIPT), "lsp"] if _SCRIPT.exists() else [shutil.which("handoff-lint") or "handoff-lint", "lsp"]
+WAIT = 60  # seconds; a shared CI machine is slow, a hang must still end
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=COMMAND))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities("neovim"), process_id=None, root_uri=None)
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
+    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), WAIT)
+    return client.diagnostics[uri]
+
+
+def _open(client: LanguageClient, path: Path, text: str | None = None) -> str:
+    uri = path.resolve().as_uri()
+    text = path.read_text(encoding="utf-8") if text is None else text
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text))
+    )
+    return uri
+
+
+def _change(client: LanguageClient, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """What an editor does with a code action's text edits (here insertions, one position each)."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start = offsets[edit.range.start.line] + edit.range.start.character
+        end = offsets[edit.range.end.line] + edit.range.end.character
+        text = text[:start] + edit.new_text + text[end:]
+    return text
+
+
+def _cli_findings(run, path: Path) -> list[tuple[str, int]]:
+    return [(f["code"], f["line"]) for f in run("--no-cache", "--format", "json", path).json()["files"][0]["findings"]]
+
+
+@pytest.mark.asyncio
+async def test_opening_a_handoff_shows_the_clis_findings_and_the_score(client, run, tmp_path):
+    path = tmp_path / "thin.md"
+    shutil.copyfile(EXAMPLES / "bad" / "thin-sales-to-cs.md", path)
+    uri = _open(client, path)
+    shown = await _diagnostics(client, uri)
+    findings = [(d.code, d.range.start.line + 1) for d in shown if d.code != "score"]
+    assert findings == _cli_findings(run, path)
+    (summary,) = [d for d in shown if d.code == "score"]
+    assert summary.message.startswith("Handoff Quality Score 10/100 (sales-to-cs, threshold 70): FAIL")
+    assert summary.severity == types.DiagnosticSeverity.Information
+    assert path.read_text(encoding="utf-8").split("\n")[summary.range.start.line].startswith("# ")
+
+
+@pytest.mark.asyncio
+async def test_typing_is_read_again_after_a_pause_only_the_last_text_counts(client, tmp_path):
+    path = tmp_path / "lead.md"
+    text = (EXAMPLES / "bad" / "missing-sections-sdr-to-ae.md").read_text(encoding="utf-8")
+    uri = _open(client, path, text)
+    before = await _diagnostics(client, uri)
+    assert any(d.code == "HL310" for d in before)  # "| Contact | [Name], Finance |"
+    # Three edits in a burst: were each read at once, the first diagnostics back would still show the
+    # placeholder; read after the pause, they are the last text's.
+    for version, name in enumerate(["[Name] D", "[Name] Da", "Dana Lee"], start=2):
+        _change(client, uri, version, text.replace("[Name]", name))
+    after = await _diagnostics(client, uri)
+    assert not any(d.code == "HL310" for d in after)
+
+
+@pytest.mark.asyncio
+async def test_the_fix_all_code_action_gives_what_handoff_lint_fix_writes(client, run, tmp_path, monkeypatch):
+    path = tmp_path / "lead.md"
+    shutil.copyfile(EXAMPLES / "bad" / "missing-sections-sdr-to-ae.md", path)
+    text = path.read_text(encoding="utf-8")
+    uri = _open(client, path)
+    await _diagnostics(client, uri)
+    actions = await asyncio.wait_for(
+        client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(types.Position(10, 0), types.Position(10, 0)),
+                context=types.CodeActionContext(diagnostics=[]),
+            )
+        ),
+        WAIT,
+    )
+    titles = [a.title for a in actions]
+    assert "Add every missing slot (handoff-lint fix)" in titles
+    assert any(t.startswith("Add a slot: section 'Red Flags'") for t in titles)
+    every = next(a for a in actions if a.kind == "source.fixAll.handoff-lint")
+    edited = _apply(text, every.edit.changes[uri])
+    _change(client, uri, 2, edited)
+    after = await _diagnostics(client, uri)
+    monkeypatch.chdir(tmp_path)
+    assert run("fix", path.name).code == 0
+    assert edited == path.read_text(encoding="utf-8")
+    assert [(d.code, d.range.start.line + 1) for d in after if d.code != "score"] == _cli_findings(run, path)
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_heading_shows_its_categorys_rating_and_evidence(client, run, tmp_path):
+    path = tmp_path / "vague.md"
+    shutil.copyfile(EXAMPLES / "bad" / "vague-sales-to-cs.md", path)
+    text = path.read_text(encoding="utf-8")
+    report = run("--no-cache", "--format", "json", path).json()["files"][0]
+    uri = _open(client, path)
+    await _diagnostics(client, uri)
+    lines = text.split("\n")
+
+    async def hover(line: int):
+        return await asyncio.wait_for(
+            client.text_document_hover_async(
+                types.HoverParams(types.TextDocumentIdentifier(uri=uri), types.Position(line, 3))
+            ),
+            WAIT,
+        )
+
+    for heading, key in (("### Internal Champion", "relationship"), ("## Risk Flags", "risks")):
+        category = report["categories"][key]
+        shown = (await hover(lines.index(heading))).contents.value
+        assert shown.startswith(f"**{category['label']}: {category['status']}** ({category['points']:g} of ")
+        assert all(f"- {item}" in shown for item in category["found"] + category["missing"])
+    assert "- champion: not found" in (await hover(lines.index("### Internal Champion"))).contents.value
+    title = (await hover(next(n for n, line in enumerate(lines) if line.startswith("# ")))).contents.value
+    assert title.startswith(f"**Handoff Quality Score {report['score']}/100 (sales-to-cs, threshold 70): FAIL")
+    assert f"| Relationship context | {report['categories']['relationship']['status']} |" in title
+    assert await hover(lines.index("## Risk Flags") + 2) is None  # a table row: nothing to add
+
+
+@pytest.mark.asyncio
+async def test_the_nearest_config_is_used_as_the_cli_uses_it(client, run, tmp_path, monkeypatch):
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / ".handoff-lint.toml").write_text('threshold = 95\nignore = ["HL110"]\n', encoding="utf-8")
+    path = team / "northwind.md"
+    shutil.copyfile(EXAMPLES / "bad" / "vague-sales-to-cs.md", path)
+    uri = _open(client, path)
+    shown = await _diagnostics(client, uri)
+    assert "threshold 95" in next(d.message for d in shown if d.code == "score")
+    assert not any(d.code == "HL110" for d in shown)
+    monkeypatch.chdir(team)
+    assert [(d.code, d.range.start.line + 1) for d in shown if d.code != "score"] == _cli_findings(run, path)
+    (team / ".handoff-lint.toml").write_text("threshold = [\n", encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=uri)))
+    (broken,) = await _diagnostics(client, uri)
+    assert broken.severity == types.DiagnosticSeverity.Error and "invalid TOML" in broken.message
+
+
+def test_without_the_lsp_extra_the_command_says_how_to_install_it(run, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pygls", None)  # as if pygls were not installed
+    refused = run("lsp")
+    assert refused.code == 2
+    needs = "the language server needs the 'lsp' extra: pip install 'handoff-lint[lsp]'"
+    assert refused.err == f"handoff-lint: error: {needs}\n"
