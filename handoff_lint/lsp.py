@@ -321,7 +321,11 @@ def build_server():
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, "source.fixAll.handoff-lint"]),
     )
     def code_action(ls, params: types.CodeActionParams):
-        return code_actions(current(params.text_document.uri)) or None
+        actions = code_actions(current(params.text_document.uri))
+        only = params.context.only
+        if only:  # "Source Action…" asks for source actions only, the light bulb for quick fixes
+            actions = [a for a in actions if any(str(a.kind).startswith(str(kind)) for kind in only)]
+        return actions or None
 
     return server
 

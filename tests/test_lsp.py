@@ -120,6 +120,17 @@ async def test_the_fix_all_code_action_gives_what_handoff_lint_fix_writes(client
     assert "Add every missing slot (handoff-lint fix)" in titles
     assert any(t.startswith("Add a slot: section 'Red Flags'") for t in titles)
     every = next(a for a in actions if a.kind == "source.fixAll.handoff-lint")
+    only_source = await asyncio.wait_for(
+        client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source]),
+            )
+        ),
+        WAIT,
+    )
+    assert [a.title for a in only_source] == [every.title]  # what "Source Action…" lists
     edited = _apply(text, every.edit.changes[uri])
     _change(client, uri, 2, edited)
     after = await _diagnostics(client, uri)
