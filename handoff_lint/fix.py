@@ -162,7 +162,7 @@ def _plan(reading: _Reading, structure: str) -> list[Insertion]:
             if spec.required and spec.key not in outline.matched:
                 new_sections[spec.key] = _section_skeleton(spec)
                 reasons[spec.key] = [f"section '{spec.heading}'"]
-    for key, judged in reading.judgements.items():
+    for judged in reading.judgements.values():
         if judged.status == "complete":
             continue
         for element in judged.elements:
@@ -177,7 +177,7 @@ def _plan(reading: _Reading, structure: str) -> list[Insertion]:
                 if insertion is not None:
                     insertions.append(insertion)
                 continue
-            target = _new_section_spec(key, handoff_type)
+            target = _new_section_spec(spec, handoff_type)
             if target is None:
                 continue
             body = new_sections.setdefault(target.key, [])
@@ -187,7 +187,19 @@ def _plan(reading: _Reading, structure: str) -> list[Insertion]:
                 body.extend(([""] if body and spec.category != "actions" else []) + [line])
                 reasons[target.key].append(spec.label)
     insertions.extend(_new_sections(doc, handoff_type, outline, new_sections, reasons))
-    return insertions
+    return [i for i in insertions if not _inside_code(doc, i.after)]
+
+
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+
+
+def _inside_code(doc: Document, after: int) -> bool:
+    """Whether lines put after line ``after`` would land in a fenced code block (an unclosed one runs to the end)."""
+    code = doc.code_lines
+    if after not in code:
+        return False
+    closes = _FENCE.match(doc.lines[after - 1]) is not None and after - 1 in code
+    return not closes
 
 
 def _type_key(doc: Document, name: str) -> Insertion:
@@ -222,19 +234,28 @@ def _label(spec: ElementSpec) -> str:
 def _home_section(spec: ElementSpec, handoff_type: HandoffType, outline: Outline) -> tuple[Section | None, bool]:
     """The document's section of the element's category that a reader would look in first, and
     whether its heading names the element (rather than only sharing its category)."""
-    kind = "timeline" if spec.needs == "dated" else _KIND_OF.get(spec.category)
     ranked = []
     for order, section_spec in enumerate(handoff_type.sections):
         section = outline.matched.get(section_spec.key)
         if section is None or section_spec.category != spec.category:
             continue
-        words = words_of(section.title)
-        named = spec.topic_index.matches(words) or bool(spec.roles and spec.role_index.matches(words))
-        ranked.append((-(2 * named + (kind in section_spec.kinds)), order, section, named))
+        named = _names(spec, section.title)
+        ranked.append((-(2 * named + (_kind(spec) in section_spec.kinds)), order, section, named))
     if not ranked:
         return None, False
     _rank, _order, section, named = min(ranked, key=lambda entry: entry[:2])
     return section, named
+
+
+def _names(spec: ElementSpec, title: str) -> bool:
+    """Whether a heading names the element: "Internal Champion" names the champion."""
+    words = words_of(title)
+    return spec.topic_index.matches(words) or bool(spec.roles and spec.role_index.matches(words))
+
+
+def _kind(spec: ElementSpec) -> str | None:
+    """The kind of section (a type's ``kinds``) that holds the element."""
+    return "timeline" if spec.needs == "dated" else _KIND_OF.get(spec.category)
 
 
 _KIND_OF = {
@@ -266,9 +287,14 @@ def _blank_block(block) -> bool:
     return is_blank_or_placeholder(block.text)
 
 
-def _new_section_spec(category: str, handoff_type: HandoffType) -> SectionSpec | None:
-    specs = [s for s in handoff_type.sections if s.category == category]
-    return next((s for s in specs if s.required), specs[0] if specs else None)
+def _new_section_spec(spec: ElementSpec, handoff_type: HandoffType) -> SectionSpec | None:
+    """The type's section to add for the element: of its kind, named for it, required, first."""
+    ranked = [
+        (-(2 * (_kind(spec) in s.kinds) + 2 * _names(spec, s.heading) + s.required), order, s)
+        for order, s in enumerate(handoff_type.sections)
+        if s.category == spec.category
+    ]
+    return min(ranked, key=lambda entry: entry[:2])[2] if ranked else None
 
 
 def _section_skeleton(spec: SectionSpec) -> list[str]:
@@ -466,6 +492,17 @@ def newline_of(lines: list[str]) -> str:
     return next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
 
 
+def grouped(insertions: list[Insertion]) -> dict[int, list[str]]:
+    """The lines to put after each line, several insertions at one place joined by one blank line."""
+    after: dict[int, list[str]] = {}
+    for insertion in insertions:
+        group = after.setdefault(insertion.after, [])
+        for line in insertion.lines:
+            if not (line == "" and group and group[-1] == ""):
+                group.append(line)
+    return after
+
+
 def _apply(text: str, insertions: list[Insertion], replacements: list[Replacement]) -> str:
     lines = source_lines(text)
     if not insertions and not replacements:
@@ -477,15 +514,16 @@ def _apply(text: str, insertions: list[Insertion], replacements: list[Replacemen
     for replacement in replacements:
         old = lines[replacement.line - 1]
         lines[replacement.line - 1] = replacement.text + old[len(old.rstrip("\r\n")) :]
-    after: dict[int, list[str]] = {}
-    for insertion in insertions:
-        after.setdefault(insertion.after, []).extend(insertion.lines)
-    if lines and not lines[-1].endswith(("\n", "\r")) and any(n >= len(lines) for n in after):
-        lines[-1] += newline
+    after = grouped(insertions)
     out = [line + newline for line in after.get(0, [])]
     for number, line in enumerate(lines, start=1):
         out.append(line)
-        out.extend(new + newline for new in after.get(number, []))
+        added = after.get(number, [])
+        ending = line[len(line.rstrip("\r\n")) :]
+        if added and not ending:  # the last line, without an ending: keep it so
+            out.append(newline + newline.join(added))
+        else:  # the line's own ending: after a lone CR, a LF would join it into one CRLF
+            out.extend(new + ending for new in added)
     return bom + "".join(out)
 
 

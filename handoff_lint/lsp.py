@@ -214,32 +214,27 @@ def code_actions(analysis: Analysis) -> list:
     fixed = analysis.fix()
     if not fixed.insertions:
         return []
-    from .fix import Insertion, newline_of, source_lines
+    from .fix import Insertion, grouped, newline_of, source_lines
 
     lines = source_lines(analysis.text)
     newline = newline_of(lines)
 
     def edit(insertion):
-        text = "".join(line + newline for line in insertion.lines)
-        if insertion.after >= len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
-            last = lines[-1]
-            position = types.Position(len(lines) - 1, _utf16(last, len(last) + 1))
-            text = newline + text[: -len(newline)]
+        """The same text ``fix`` puts there (fix._apply): each line with the ending of the line before."""
+        before = lines[insertion.after - 1] if insertion.after else ""
+        ending = before[len(before.rstrip("\r\n")) :] if insertion.after else newline
+        if insertion.after and not ending:  # after a last line without an ending
+            position = types.Position(insertion.after - 1, _utf16(before, len(before) + 1))
+            text = newline + newline.join(insertion.lines)
         else:
             position = types.Position(insertion.after, 0)
+            text = "".join(line + ending for line in insertion.lines)
         return types.TextEdit(range=types.Range(position, position), new_text=text)
 
     def action(title, insertions, kind):
-        merged: dict[int, Insertion] = {}  # one edit per place: editors differ on the order of several
-        for insertion in insertions:
-            before = merged.get(insertion.after)
-            lines = (before.lines if before else ()) + insertion.lines
-            merged[insertion.after] = Insertion(insertion.after, lines, insertion.why)
-        return types.CodeAction(
-            title=title,
-            kind=kind,
-            edit=types.WorkspaceEdit(changes={analysis.uri: [edit(i) for i in merged.values()]}),
-        )
+        # One edit per place, as fix joins them: editors differ on the order of several at one place.
+        edits = [edit(Insertion(after, tuple(added), "")) for after, added in grouped(insertions).items()]
+        return types.CodeAction(title=title, kind=kind, edit=types.WorkspaceEdit(changes={analysis.uri: edits}))
 
     actions = [action(f"Add a slot: {i.why}", [i], types.CodeActionKind.QuickFix) for i in fixed.insertions]
     if len(fixed.insertions) > 1:

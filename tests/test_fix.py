@@ -46,14 +46,25 @@ def _report(run, path: Path) -> dict:
 
 
 def _inserted_lines(before: str, after: str) -> set[int]:
-    """Line numbers (1-based) of ``after`` that are not lines of ``before``; fails if any line was changed."""
+    """Line numbers (1-based) of ``after`` that are not lines of ``before``; fails unless every line of
+    ``before`` is in ``after``, whole (its line ending too) and in order."""
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    inserted = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        assert tag in ("equal", "insert"), f"fix changed the author's lines: {old[i1:i2]} -> {new[j1:j2]}"
-        if tag == "insert":
-            inserted.update(range(j1 + 1, j2 + 1))
-    return inserted
+    if old and not old[-1].endswith(("\n", "\r")):  # a last line without an ending gets one when slots follow
+        last = max((n for n, line in enumerate(new) if line.rstrip("\r\n") == old[-1]), default=None)
+        if last is not None:
+            new[last] = old[-1]
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    if all(tag in ("equal", "insert") for tag, *_ in opcodes):
+        kept = {j1 + k for tag, i1, i2, j1, _j2 in opcodes if tag == "equal" for k in range(i2 - i1)}
+    else:  # repeated lines can mislead difflib: look for the lines in order
+        kept, position = set(), 0
+        for line in old:
+            while position < len(new) and new[position] != line:
+                position += 1
+            assert position < len(new), f"fix changed or moved the author's line {line!r}"
+            kept.add(position)
+            position += 1
+    return set(range(1, len(new) + 1)) - {position + 1 for position in kept}
 
 
 def _same_finding(finding: dict) -> tuple[str, str]:
