@@ -98,7 +98,10 @@ def analyse(linters: Linters, uri: str, path: str, text: str, version: int | Non
     except HandoffLintError as exc:
         analysis.error = str(exc)
         return analysis
-    analysis.result = analysis.linter.lint(path, text.encode("utf-8"))
+    try:
+        analysis.result = analysis.linter.lint(path, text.encode("utf-8"))
+    except Exception as exc:  # a bug must show in the editor as one line, not stop the server
+        analysis.error = f"handoff-lint: internal error: {type(exc).__name__}: {exc}"
     return analysis
 
 

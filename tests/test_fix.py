@@ -5,6 +5,7 @@ down, a second run changes nothing, and every slot it adds is a placeholder the 
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
@@ -18,6 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, REPO, write
+from handoff_lint.config import Config
+from handoff_lint.fix import fix_text
+from handoff_lint.handoff_types import load_types
+from handoff_lint.linter import Linter
 
 JUDGED = REPO.parent / "shared" / "corpus" / "judged"
 TEMPLATES = sorted((REPO / "templates").glob("*.md"))
@@ -287,15 +292,16 @@ import generate  # noqa: E402
 GENERATED_TYPES = generate.load_types()
 
 
+@functools.cache
+def _linter() -> Linter:
+    """The linter with the default config and the built-in types, as `handoff-lint fix` builds it."""
+    return Linter(Config(), load_types())
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**16), index=st.integers(0, 10_000))
 def test_fix_is_idempotent_and_keeps_every_line_on_generated_handoffs(seed, index):
-    from handoff_lint.config import Config
-    from handoff_lint.fix import fix_text
-    from handoff_lint.handoff_types import load_types
-    from handoff_lint.linter import Linter
-
-    linter = Linter(Config(), load_types())
+    linter = _linter()
     name, text = generate.document(GENERATED_TYPES, seed, index)
     first = fix_text(linter, name, text)
     _inserted_lines(text, first.fixed)
@@ -313,3 +319,40 @@ def test_json_and_fix_agree_on_what_is_missing(run, tmp_path):
         assert any(m.lower().startswith(label.lower()) for m in missing)
         assert f"+[{label}" in shown or f"+**{label}" in shown
     assert json.loads(run("--no-cache", "--format", "json", path).out)["files"][0]["score"] == 10
+
+
+# Shapes a hurried writer or a broken editor leaves: stray fences, CR-only endings, a BOM, no final newline,
+# headings and tables out of place. Whatever the text, fix keeps it whole and a second run adds nothing.
+PIECES = [
+    "---\n",
+    "type: sales-to-cs\n",
+    "# Customer Handoff: X\n",
+    "## Risk Flags\n",
+    "| Risk | Mitigation |\n",
+    "|---|---|\n",
+    "| a | b |\n",
+    "- [ ] x\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "## Action Items\n",
+    "1. foo\n",
+    "```\n",
+    "> q\n",
+    "\ufeff",
+    "## Stakeholders\n",
+    "| Name | Title | Role |\n",
+    "text",
+    "\t- nested\n",
+    "___\n",
+    "<!-- handoff-lint-disable -->\n",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=20), max_size=30).map("".join))
+def test_fix_keeps_any_text_whole_and_is_idempotent(text):
+    linter = _linter()
+    first = fix_text(linter, "g.md", text)
+    _inserted_lines(text, first.fixed)
+    assert fix_text(linter, "g.md", first.fixed).fixed == first.fixed
