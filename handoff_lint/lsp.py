@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,7 @@ class Linters:
     def for_file(self, path: str):
         from .cli import _load
         from .config import find_config_file
+        from .fence import repository_top
         from .linter import Linter
 
         folder = Path(path).resolve().parent
@@ -85,10 +87,29 @@ class Linters:
         stamp = os.stat(source).st_mtime_ns if source else 0
         key = (str(source or folder), stamp)
         if key not in self._cache:
-            config, types = _load(None, start=folder)
+            # Without a config file, paths are relative to the repository's top, where one runs the CLI.
+            config, types = _load(None, start=folder if source else Path(repository_top(folder)))
             self._cache = {k: v for k, v in self._cache.items() if k[0] != key[0]}
             self._cache[key] = Linter(config, types)
         return self._cache[key]
+
+
+_DECLARED_TYPE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n){0,60}?type[ \t]*:[ \t]*\S", re.MULTILINE)
+
+
+def is_handoff(path: str, text: str, config) -> bool:
+    """A file `handoff-lint` with no arguments would lint (under the config's ``paths``, not excluded),
+    or one that says it is a handoff (a ``type:`` in its frontmatter): not every Markdown file open."""
+    from .discover import _excluded
+
+    if _DECLARED_TYPE.match(text):
+        return True
+    resolved = Path(path).resolve()
+    for folder in config.paths:
+        base = (config.root / folder).resolve()
+        if resolved == base or base in resolved.parents:
+            return not _excluded(resolved, config.exclude, config.root)
+    return False
 
 
 def analyse(linters: Linters, uri: str, path: str, text: str, version: int | None = None) -> Analysis:
@@ -98,6 +119,8 @@ def analyse(linters: Linters, uri: str, path: str, text: str, version: int | Non
     except HandoffLintError as exc:
         analysis.error = str(exc)
         return analysis
+    if not is_handoff(path, text, analysis.linter.config):
+        return analysis  # no result: nothing shown
     try:
         analysis.result = analysis.linter.lint(path, text.encode("utf-8"))
     except Exception as exc:  # a bug must show in the editor as one line, not stop the server
@@ -132,6 +155,8 @@ def diagnostics(analysis: Analysis) -> list:
                 range=line_range(1), message=analysis.error, severity=types.DiagnosticSeverity.Error, source=SOURCE
             )
         ]
+    if analysis.result is None:
+        return []  # not a handoff
     from .rules import get_rule
 
     severity = {

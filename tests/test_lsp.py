@@ -189,6 +189,22 @@ async def test_the_nearest_config_is_used_as_the_cli_uses_it(client, run, tmp_pa
     assert broken.severity == types.DiagnosticSeverity.Error and "invalid TOML" in broken.message
 
 
+@pytest.mark.asyncio
+async def test_only_handoffs_are_linted_as_the_cli_would_choose_them(client, tmp_path):
+    """The files `handoff-lint` with no arguments lints (under the config's paths, default docs/handoffs),
+    and any file whose frontmatter says its type; not a README that happens to be Markdown."""
+    (tmp_path / ".git").mkdir()
+    readme = tmp_path / "README.md"
+    readme.write_text("# Our team\n\nNotes on how we work.\n", encoding="utf-8")
+    assert list(await _diagnostics(client, _open(client, readme))) == []
+    handoffs = tmp_path / "docs" / "handoffs"
+    handoffs.mkdir(parents=True)
+    untyped = handoffs / "notes.md"
+    untyped.write_text("# Notes on Acme\n\nThey want a demo.\n", encoding="utf-8")
+    shown = await _diagnostics(client, _open(client, untyped))
+    assert [d.code for d in shown] == ["HL100"]
+
+
 def test_without_the_lsp_extra_the_command_says_how_to_install_it(run, monkeypatch):
     monkeypatch.setitem(sys.modules, "pygls", None)  # as if pygls were not installed
     refused = run("lsp")
