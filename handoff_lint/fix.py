@@ -153,8 +153,8 @@ def _plan(reading: _Reading, structure: str) -> list[Insertion]:
     lines = doc.lines
     existing = {line.strip() for line in lines}
     insertions: list[Insertion] = []
-    if reading.type_source == "content":
-        insertions.append(_type_key(doc, handoff_type.name))
+    if reading.type_source == "content" and "type" not in (doc.frontmatter.data or {}):
+        insertions.append(_type_key(doc, handoff_type.name))  # a blank "type:" is the author's: left as is
     new_sections: dict[str, list[str]] = {}  # spec key -> the lines under its new heading
     reasons: dict[str, list[str]] = {}
     if structure == "template":
