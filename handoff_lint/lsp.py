@@ -131,13 +131,16 @@ def analyse(linters: Linters, uri: str, path: str, text: str, version: int | Non
 # --- LSP shapes ---------------------------------------------------------------------------------
 
 
-def _utf16(text: str, column: int) -> int:
-    """A 1-based column in characters as LSP's 0-based UTF-16 offset."""
+def _units(text: str, column: int, codec=None) -> int:
+    """A 1-based column in characters as LSP's 0-based offset in the client's code units: UTF-16 unless
+    the client and server agreed on another encoding at start (``codec``: the workspace's PositionCodec)."""
     prefix = text[: max(column - 1, 0)]
+    if codec is not None:
+        return codec.client_num_units(prefix)
     return len(prefix.encode("utf-16-le")) // 2
 
 
-def diagnostics(analysis: Analysis) -> list:
+def diagnostics(analysis: Analysis, codec=None) -> list:
     from lsprotocol import types
 
     lines = analysis.text.split("\n")
@@ -145,8 +148,8 @@ def diagnostics(analysis: Analysis) -> list:
     def line_range(line: int, column: int = 1):
         number = min(max(line - 1, 0), max(len(lines) - 1, 0))
         text = lines[number].rstrip("\r") if lines else ""
-        start = min(_utf16(text, column), _utf16(text, len(text) + 1))
-        end = _utf16(text, len(text) + 1)
+        start = min(_units(text, column, codec), _units(text, len(text) + 1, codec))
+        end = _units(text, len(text) + 1, codec)
         return types.Range(types.Position(number, start), types.Position(number, max(end, start)))
 
     if analysis.error:
@@ -233,7 +236,7 @@ def hover_text(analysis: Analysis, line: int) -> str | None:
     return "\n".join(parts)
 
 
-def code_actions(analysis: Analysis) -> list:
+def code_actions(analysis: Analysis, codec=None) -> list:
     """Each of fix's insertions as a quick fix, and all of them as one action."""
     from lsprotocol import types
 
@@ -252,7 +255,7 @@ def code_actions(analysis: Analysis) -> list:
         before = lines[insertion.after - 1] if insertion.after else ""
         ending = before[len(before.rstrip("\r\n")) :] if insertion.after else newline
         if insertion.after and not ending:  # after a last line without an ending
-            position = types.Position(insertion.after - 1, _utf16(before, len(before) + 1))
+            position = types.Position(insertion.after - 1, _units(before, len(before) + 1, codec))
             text = newline + newline.join(insertion.lines)
         else:
             position = types.Position(insertion.after, 0)
@@ -299,8 +302,9 @@ def build_server():
         if uri not in server.workspace.text_documents:
             return
         analysis = current(uri)
+        shown = diagnostics(analysis, server.workspace.position_codec)
         server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=analysis.version, diagnostics=diagnostics(analysis))
+            types.PublishDiagnosticsParams(uri=uri, version=analysis.version, diagnostics=shown)
         )
 
     def schedule(uri: str, delay: float) -> None:
@@ -344,7 +348,7 @@ def build_server():
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, "source.fixAll.handoff-lint"]),
     )
     def code_action(ls, params: types.CodeActionParams):
-        actions = code_actions(current(params.text_document.uri))
+        actions = code_actions(current(params.text_document.uri), server.workspace.position_codec)
         only = params.context.only
         if only:  # "Source Action…" asks for source actions only, the light bulb for quick fixes
             actions = [a for a in actions if any(str(a.kind).startswith(str(kind)) for kind in only)]

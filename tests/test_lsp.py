@@ -30,6 +30,16 @@ async def client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=COMMAND))
+async def utf16_client(lsp_client: LanguageClient):
+    """A client that names no position encoding (VS Code's): columns are then UTF-16 units."""
+    capabilities = client_capabilities("neovim")
+    capabilities.general = None
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities, process_id=None))
+    yield
+    await lsp_client.shutdown_session()
+
+
 async def _diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), WAIT)
     return client.diagnostics[uri]
@@ -203,6 +213,39 @@ async def test_only_handoffs_are_linted_as_the_cli_would_choose_them(client, tmp
     untyped.write_text("# Notes on Acme\n\nThey want a demo.\n", encoding="utf-8")
     shown = await _diagnostics(client, _open(client, untyped))
     assert [d.code for d in shown] == ["HL100"]
+
+
+ACCENTED = """---
+type: sdr-to-ae
+customer: Zoë's Café
+---
+# Lead Handoff: Zoë's Café
+
+| Field | Detail |
+|-------|--------|
+| Company | Zoë's Café 🚚 [Name] |
+"""
+
+
+async def _placeholder_column(lsp: LanguageClient, tmp_path: Path) -> int:
+    shown = await _diagnostics(lsp, _open(lsp, tmp_path / "cafe.md", ACCENTED))
+    (placeholder,) = [d for d in shown if d.code == "HL310" and d.range.start.line == 8]
+    return placeholder.range.start.character
+
+
+BEFORE_PLACEHOLDER = "| Company | Zoë's Café 🚚 "
+
+
+@pytest.mark.asyncio
+async def test_columns_are_utf16_units_when_the_client_names_no_encoding(utf16_client, tmp_path):
+    """As LSP says when nothing else was agreed: "ë" and "é" are one unit each, "🚚" two."""
+    assert await _placeholder_column(utf16_client, tmp_path) == len(BEFORE_PLACEHOLDER.encode("utf-16-le")) // 2
+
+
+@pytest.mark.asyncio
+async def test_columns_are_utf8_bytes_when_the_client_prefers_them(client, tmp_path):
+    """Neovim offers UTF-8 first, and the server takes it."""
+    assert await _placeholder_column(client, tmp_path) == len(BEFORE_PLACEHOLDER.encode("utf-8"))
 
 
 def test_without_the_lsp_extra_the_command_says_how_to_install_it(run, monkeypatch):
