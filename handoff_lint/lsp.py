@@ -94,7 +94,8 @@ class Linters:
         return self._cache[key]
 
 
-_DECLARED_TYPE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n){0,60}?type[ \t]*:[ \t]*\S", re.MULTILINE)
+# A "type:" key in the frontmatter (before its closing "---").
+_DECLARED_TYPE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(?!---).*\r?\n){0,60}?type[ \t]*:[ \t]*\S")
 
 
 def is_handoff(path: str, text: str, config) -> bool:
