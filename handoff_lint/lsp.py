@@ -326,7 +326,8 @@ def build_server():
     async def did_save(ls, params: types.DidSaveTextDocumentParams):
         linters.__init__()  # a saved config or schema is read again, as the next CLI run would
         analyses.clear()
-        schedule(params.text_document.uri, 0)
+        for uri in {params.text_document.uri, *server.workspace.text_documents}:  # every open handoff
+            schedule(uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls, params: types.DidCloseTextDocumentParams):

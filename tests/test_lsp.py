@@ -193,9 +193,17 @@ async def test_the_nearest_config_is_used_as_the_cli_uses_it(client, run, tmp_pa
     assert not any(d.code == "HL110" for d in shown)
     monkeypatch.chdir(team)
     assert [(d.code, d.range.start.line + 1) for d in shown if d.code != "score"] == _cli_findings(run, path)
-    (team / ".handoff-lint.toml").write_text("threshold = [\n", encoding="utf-8")
-    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=uri)))
-    (broken,) = await _diagnostics(client, uri)
+    config = team / ".handoff-lint.toml"
+    config.write_text("threshold = [\n", encoding="utf-8")  # saved from the editor, beside the open handoff
+    config_uri = _open(client, config, config.read_text(encoding="utf-8"))
+    (in_config,) = await _diagnostics(client, config_uri)  # the error shows in the config itself too
+    assert "invalid TOML" in in_config.message
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=config_uri)))
+    while True:  # the saved config and the open handoff are both read again
+        await _diagnostics(client, config_uri)
+        if client.diagnostics[uri] and client.diagnostics[uri][0].code is None:
+            break
+    (broken,) = client.diagnostics[uri]
     assert broken.severity == types.DiagnosticSeverity.Error and "invalid TOML" in broken.message
 
 
