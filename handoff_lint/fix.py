@@ -48,6 +48,7 @@ class Insertion:
     after: int
     lines: tuple[str, ...]
     why: str
+    elements: tuple[str, ...] = ()  # labels of the information elements it gives a slot (HL110 names them)
 
 
 @dataclass(frozen=True)
@@ -326,19 +327,20 @@ def _into_section(spec: ElementSpec, section: Section, doc: Document, existing: 
     if row is not None:
         if row.strip() in existing:
             return None
-        return Insertion(last, (row,), f"{spec.label} (a row of the table at line {table.line})")
+        return Insertion(last, (row,), f"{spec.label} (a row of the table at line {table.line})", (spec.label,))
     item = _ITEM.match(lines[last - 1]) if last > section.line else None
     plain = _element_line(spec)
     if spec.category == "actions":
         if any(ACTION_SKELETON in line for line in lines):
             return None
         if item:
-            return Insertion(last, (item.group(1) + _bullet(item) + item.group(3) + ACTION_SKELETON,), spec.label)
+            line = item.group(1) + _bullet(item) + item.group(3) + ACTION_SKELETON
+            return Insertion(last, (line,), spec.label, (spec.label,))
         return _paragraph(last, end, lines, plain, spec.label)
     if any(line.strip().endswith(plain) for line in lines):
         return None
     if item:
-        return Insertion(last, (item.group(1) + _bullet(item) + item.group(3) + plain,), spec.label)
+        return Insertion(last, (item.group(1) + _bullet(item) + item.group(3) + plain,), spec.label, (spec.label,))
     return _paragraph(last, end, lines, plain, spec.label)
 
 
@@ -351,7 +353,7 @@ def _bullet(item: re.Match) -> str:
 def _paragraph(last: int, end: int, lines: list[str], text: str, why: str) -> Insertion:
     """A block of its own: a blank line before it, and after it when text follows directly."""
     after = ("",) if last < len(lines) and lines[last].strip() else ()
-    return Insertion(last, ("", text, *after), why)
+    return Insertion(last, ("", text, *after), why, (why,))
 
 
 def _table_row(spec: ElementSpec, table) -> str | None:
@@ -429,7 +431,8 @@ def _new_sections(doc, handoff_type, outline, bodies: dict[str, list[str]], reas
         else:
             after = _last_line(doc)
             lines = ["", *block] if after else block
-        insertions.append(Insertion(after, tuple(lines), ", ".join(reasons[spec.key])))
+        elements = tuple(reasons[spec.key][1:])  # after the section's own name
+        insertions.append(Insertion(after, tuple(lines), ", ".join(reasons[spec.key]), elements))
     return insertions
 
 

@@ -263,10 +263,21 @@ def code_actions(analysis: Analysis, codec=None) -> list:
             text = "".join(line + ending for line in insertion.lines)
         return types.TextEdit(range=types.Range(position, position), new_text=text)
 
+    missing = [d for d in diagnostics(analysis, codec) if d.code == "HL110"]
+
+    def answers(insertion) -> list:
+        """The HL110 diagnostics ("no champion …") whose element the insertion gives a slot."""
+        return [d for d in missing if any(d.message.startswith(f"no {label}") for label in insertion.elements)]
+
     def action(title, insertions, kind):
         # One edit per place, as fix joins them: editors differ on the order of several at one place.
         edits = [edit(Insertion(after, tuple(added), "")) for after, added in grouped(insertions).items()]
-        return types.CodeAction(title=title, kind=kind, edit=types.WorkspaceEdit(changes={analysis.uri: edits}))
+        return types.CodeAction(
+            title=title,
+            kind=kind,
+            diagnostics=[d for i in insertions for d in answers(i)] or None,
+            edit=types.WorkspaceEdit(changes={analysis.uri: edits}),
+        )
 
     actions = [action(f"Add a slot: {i.why}", [i], types.CodeActionKind.QuickFix) for i in fixed.insertions]
     if len(fixed.insertions) > 1:

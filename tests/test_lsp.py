@@ -129,6 +129,8 @@ async def test_the_fix_all_code_action_gives_what_handoff_lint_fix_writes(client
     titles = [a.title for a in actions]
     assert "Add every missing slot (handoff-lint fix)" in titles
     assert any(t.startswith("Add a slot: section 'Red Flags'") for t in titles)
+    red_flags = next(a for a in actions if a.title.startswith("Add a slot: section 'Red Flags'"))
+    assert [d.message.split(" — ")[0] for d in red_flags.diagnostics] == ["no risks with severity and mitigation"]
     every = next(a for a in actions if a.kind == "source.fixAll.handoff-lint")
     only_source = await asyncio.wait_for(
         client.text_document_code_action_async(
