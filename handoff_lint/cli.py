@@ -78,12 +78,12 @@ def cli():
     """
 
 
-def _load(config_path: str | None, threshold: int | None = None, select=(), ignore=()):
+def _load(config_path: str | None, threshold: int | None = None, select=(), ignore=(), start: Path | None = None):
     """The config (with ``--threshold``, ``--select`` and ``--ignore`` applied over it) and the handoff
-    types it names."""
+    types it names; ``start``: the folder to look for the config from (default: the working folder)."""
     from .handoff_types import load_types
 
-    config = load_config(config_path)
+    config = load_config(config_path, start)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
     if select or ignore:
@@ -699,6 +699,81 @@ def new(type_name, company, from_, to, output, config_path):
         raise HandoffLintError(f"cannot write {target}: {exc.strerror or exc}") from None
     click.echo(f"created {plain(str(target))} — fill in the placeholders, then run: handoff-lint {plain(str(target))}")
     click.echo("it says status: draft (scored, not held to the threshold): set status: ready when you hand it over")
+
+
+# --- fix and lsp: help while writing (fix.py, lsp.py; issue 25) ------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: nearest .handoff-lint.toml or pyproject.toml).",
+)
+@click.option("--type", "type_name", metavar="TYPE", help="Fix every file as this handoff type.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff and change nothing (exit 1 if any).")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also rewrite what the author wrote where it is unambiguous (frontmatter dates as YYYY-MM-DD).",
+)
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def fix(paths, config_path, type_name, show_diff, unsafe_fixes, debug):
+    """Insert a placeholder skeleton for what each handoff is missing (never changes the author's lines)."""
+    from .discover import discover
+    from .fence import Fence
+    from .fix import FixRefused, fix_file, refusal, write_atomically
+    from .linter import Linter
+
+    config, types = _load(config_path)
+    if type_name and type_name not in types:
+        raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="--type")
+    targets = _targets(paths, config)
+    links = [t for t in targets if os.path.islink(t) and not os.path.isdir(t)]  # refused below, by name
+    files, _excluded = discover([t for t in targets if t not in links], config.exclude, config.root)
+    files += links
+    linter = Linter(config, types, type_name)
+    fence = Fence(config.root)
+    refused = changed = 0
+    for path in files:
+        reason = refusal(path, fence)
+        try:
+            if reason:
+                raise FixRefused(reason)
+            result = fix_file(linter, path, unsafe_fixes)
+        except FixRefused as exc:
+            click.echo(f"handoff-lint: {plain(path)}: {plain(str(exc))}", err=True)
+            refused += 1
+            continue
+        if not result.changed:
+            continue
+        changed += 1
+        if show_diff:
+            click.echo(result.diff(), nl=False)
+            continue
+        try:
+            write_atomically(path, result.fixed)
+        except OSError as exc:
+            raise HandoffLintError(f"cannot write {path}: {exc.strerror or exc}") from None
+        click.echo(f"fixed {plain(path)}: added {plain('; '.join(result.applied))}", err=True)
+    if not show_diff:
+        click.echo(f"handoff-lint: {changed} of {len(files)} handoffs fixed", err=True)
+    context = click.get_current_context()
+    context.exit(EXIT_ERROR if refused else (1 if show_diff and changed else 0))
+
+
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Talk LSP over stdin/stdout (the default and only transport).")
+def lsp(stdio):
+    """Run the language server (diagnostics, hover, code actions) for an editor; needs the 'lsp' extra."""
+    from .lsp import serve
+
+    serve()
+
+
+# --- end of fix and lsp -----------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> None:
