@@ -28,12 +28,12 @@ def test_html_report_from_examples(run, tmp_path):
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import|url\(http", page)  # nothing fetched
     assert page.count('class="pygal-chart"') == 4  # scores, by type, by receiving team, by sender
-    # copied-template-implementation.md is a draft: kept apart from the nine ready handoffs
-    assert '<div class="card"><b>9</b>ready handoffs</div>' in page
-    assert '<div class="card"><b>56%</b>pass rate</div>' in page
-    assert '<div class="card"><b>2</b>fail on empty required fields</div>' in page
-    assert '<div class="card"><b>1</b>drafts, kept apart</div>' in page
-    # the worst list and the drafts link to the files, relative to where the page is written
+    # no example is marked status: draft (the copied template says ready: it is a bad example that fails)
+    assert '<div class="card"><b>10</b>ready handoffs</div>' in page
+    assert '<div class="card"><b>50%</b>pass rate</div>' in page
+    assert '<div class="card"><b>3</b>fail on empty required fields</div>' in page
+    assert '<div class="card"><b>0</b>drafts, kept apart</div>' in page
+    # the worst list links to the files, relative to where the page is written
     links = re.findall(r'<a href="([^"]+)">', page)
     assert len(links) == 5
     for link in links:
@@ -51,15 +51,14 @@ def test_markdown_report_figures(run):
     done = run("report", EXAMPLES, "--format", "markdown")
     assert done.code == 0, done
     assert (
-        "**9** ready handoffs · pass rate **56%** · median score **100** · **2** fail on empty required fields · "
-        "**1** draft kept apart" in done.out
+        "**10** ready handoffs · pass rate **50%** · median score **100** · **3** fail on empty required fields · "
+        "**0** drafts kept apart" in done.out
     )
     assert "| sales-to-cs | 3 | 33% | 50 |" in done.out  # by type: northwind 100, thin 10, vague 50
     assert "| Sam Ortiz | 2 | 50% | 75 |" in done.out  # by sender: frontmatter from
-    assert "| unknown |" not in done.out.split("### Drafts")[0]  # the copied template names nobody: a draft
-    assert (
+    assert (  # the copied template names nobody: its sender is unknown, among the worst handoffs
         "| examples/handoffs/bad/copied-template-implementation.md | 10 | sales-to-implementation | unknown |"
-        in (done.out.split("### Drafts (1)", 1)[1])
+        in done.out.split("### Worst handoffs", 1)[1].split("### Drafts (0)", 1)[0]
     )
     # the heat map row for sales-to-cs (missing / partial): customer context partial in thin and vague;
     # risk flags missing in thin (filler), partial in vague (risks, "Monitor" mitigations), complete in northwind
@@ -84,7 +83,7 @@ def test_heat_map_cells_equal_the_json_report(run, tmp_path):
     out = tmp_path / "report.html"
     run("report", EXAMPLES, "-o", out)
     entries = run("check", EXAMPLES, "--format", "json").json()["files"]
-    drafts = [e for e in entries if e["path"].endswith("copied-template-implementation.md")]  # status: draft
+    drafts = [e for e in entries if e["status"] == "draft"]  # kept out of the heat map
     page = out.read_text(encoding="utf-8")
     cells = re.findall(
         r'data-type="([^"]+)" data-category="(\w+)" data-complete="(\d+)" data-partial="(\d+)" '
