@@ -143,8 +143,14 @@ def _factless_lines(evidence: Evidence) -> set[int] | None:
     statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     if len(statements) < 8:
         return None
-    concrete = {u.line for u in statements if is_concrete(u.text)}
-    return concrete if len(concrete) < 0.15 * len(statements) else None
+    enough = 0.15 * len(statements)
+    concrete: set[int] = set()
+    for unit in statements:
+        if is_concrete(unit.text):
+            concrete.add(unit.line)
+            if len(concrete) >= enough:
+                return None  # a real handoff: settled within its first statements
+    return concrete
 
 
 def _mostly_guessed(pools) -> bool:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from .document import Document
 from .handoff_types import HandoffType
-from .language.handover import candidate_types, subject_of
 from .language.normalize import normalize_heading, normalize_label
 
 
@@ -83,12 +82,16 @@ def _opening(doc: Document) -> list[str]:
 
 def email_subject(doc: Document) -> str:
     """An email memo's title: the "Subject:" line of its header, when it starts with one."""
+    from .language.handover import subject_of  # its patterns are compiled only for an untitled document
+
     return next((subject for line in _opening(doc) if (subject := subject_of(line))), "")
 
 
 def handover_types(doc: Document, title: str) -> tuple[str, ...]:
     """The types the document's handover phrasing allows: its title or email subject, the roles on its
     From/To lines, the team its opening hands over to (language/handover.py)."""
+    from .language.handover import candidate_types, subject_of
+
     opening = _opening(doc)
     titles = [title] if title else []
     titles += [subject for line in opening if (subject := subject_of(line))]

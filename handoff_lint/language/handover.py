@@ -75,7 +75,7 @@ _FOR_PURPOSE = re.compile(
     + r")\b",
     re.I,
 )
-_POC_REQUEST = re.compile(r"\b(?:poc|proof of concept|technical)[ -](?:request|prep|ask|brief)\b", re.I)
+_POC_REQUEST = re.compile(r"\b(?:poc|proof of concept)[ -](?:request|prep|ask|brief)\b", re.I)
 # "@omar you're the CSM on this one", "you are the impl lead per the queue".
 _YOU_ARE = re.compile(r"\byou(?:'re|’re| are)\s+(?:the\s+|our\s+)?(?:" + _ROLE + r")\b", re.I)
 # "From: Dana Lee (AE)", "Prepared by: Kai Moreno, Account Executive", "To: Omar Aziz | CSM".
@@ -89,25 +89,35 @@ _SUBJECT = re.compile(r"^\W*(?:subject|re|fwd?)\s*:\s*(?P<subject>.+)$", re.I)
 _ROLE_LABEL = re.compile(r"(?:^|[|·•,;]\s*|\*\*)(?:" + _ROLE + r")(?:\*\*)?\s*:\*{0,2}\s*\S", re.I)
 
 
+_TEAM_PATTERNS = (
+    (_TO_TEAM, ("hand", "over", "intro", "request", "brief", "note", "passing")),
+    (_TEAM_THEN_HANDOFF, ("hand", "request", "brief", "intro")),
+    (_YOU_ARE, ("you're", "you’re", "you are")),
+)
+
+
 def _role_of(match: re.Match) -> str | None:
     return next((role for role in _ROLE_WORDS if match.group(role)), None)
 
 
 def receiving_team(text: str) -> str | None:
     """The team a title, subject or sentence hands over to: "Handing over to Implementation" -> impl."""
-    for pattern in (_TO_TEAM, _TEAM_THEN_HANDOFF, _YOU_ARE):
-        match = pattern.search(text)
-        if match:
-            return _role_of(match)
+    lowered = text.lower()  # each pattern is tried only when its words are there: most lines have none
+    for pattern, words in _TEAM_PATTERNS:
+        if any([word in lowered for word in words]):
+            match = pattern.search(text)
+            if match:
+                return _role_of(match)
     return None
 
 
 def types_asked_for(text: str) -> tuple[str, ...]:
     """The types the work asked of the reader allows: "need you for a demo" -> ae-to-se or sdr-to-ae."""
-    match = _FOR_PURPOSE.search(text)
+    lowered = text.lower()
+    match = _FOR_PURPOSE.search(text) if "you" in lowered and "for" in lowered else None
     if match:
         return next(types for number, types in enumerate(_PURPOSE_TYPES) if match.group(f"p{number}"))
-    return ("ae-to-se",) if _POC_REQUEST.search(text) else ()
+    return ("ae-to-se",) if ("poc" in lowered or "proof" in lowered) and _POC_REQUEST.search(text) else ()
 
 
 def subject_of(line: str) -> str | None:
@@ -119,7 +129,7 @@ def subject_of(line: str) -> str | None:
 def sender_and_receiver(lines: list[str]) -> tuple[str | None, str | None]:
     """The roles on "From:" / "To:" lines (an email header, a memo's "Prepared by / For")."""
     sender = receiver = None
-    segments = [segment for line in lines for segment in _SEGMENT.split(line)]
+    segments = [segment for line in lines if ":" in line for segment in _SEGMENT.split(line)]
     for line in segments:
         for pattern, is_sender in ((_SENDER, True), (_RECEIVER, False)):
             if not pattern.match(line):
@@ -136,6 +146,8 @@ def sender_and_receiver(lines: list[str]) -> tuple[str | None, str | None]:
 
 def labelled_roles(line: str) -> set[str]:
     """The roles a line of role labels names: "AE: Dana · CSM: Omar" -> {ae, cs}."""
+    if ":" not in line:
+        return set()
     return {role for match in _ROLE_LABEL.finditer(line) if (role := _role_of(match))}
 
 

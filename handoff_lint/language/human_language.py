@@ -8,7 +8,7 @@ language's set barely overlaps English's. No dictionary or model is needed for a
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 
 # Function words that an English sentence rarely contains (no "a", "in", "die", "also", "of").
 _FUNCTION_WORDS = {
@@ -28,28 +28,32 @@ _FUNCTION_WORDS = {
     "Italian": """il lo la gli le e che di del della dei delle in con per un una è sono non si ma come anche
         alla al nel nella sul ha hanno questo questa""",
 }
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
-for _language, _words in _FUNCTION_WORDS.items():
-    for _word in _words.split():
-        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _language)
+# The commonest English function words, with their spaces: counted with str.count before any splitting.
+_PLAINLY_ENGLISH = (" the ", " and ", " to ", " of ", " for ")
+PLAINLY_ENGLISH_SHARE = 0.03  # English prose is a tenth these five; terse English notes a twentieth
+_WORDS_OF = {language: tuple(words.split()) for language, words in _FUNCTION_WORDS.items()}
 
-_WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 40  # fewer words (a template, a list of names) say nothing about a language
-MAX_WORDS = 5000  # enough to tell; a long file is not read to its end for this
+SAMPLE_CHARS = 2500  # about 400 words: enough to tell; the rest of a file is not read for this
 MIN_SHARE = 0.08  # prose in any of these languages is a fifth or more function words; tables of names are less
 
 
 def foreign_language(text: str) -> str | None:
     """The language ``text`` is mostly written in when it is one the judges do not read, else None."""
-    words = _WORD.findall(text.lower(), 0, len(text))[:MAX_WORDS]
-    if len(words) < MIN_WORDS:
+    # Split at spaces, not at every letter (a regex costs four times as much): a function word is seldom
+    # the one that carries a comma, and the share below is of all tokens, numbers and pipes included.
+    sample = text[:SAMPLE_CHARS].lower()
+    tokens = sample.count(" ") + sample.count("\n")
+    if tokens < MIN_WORDS:
         return None
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for word in words:
-        for language in _LANGUAGES_OF.get(word, ()):
-            counts[language] += 1
-    english = counts.pop("English")
-    language, hits = max(counts.items(), key=lambda pair: pair[1])
-    if hits < MIN_SHARE * len(words) or hits < 2 * english:
+    if sum([sample.count(word) for word in _PLAINLY_ENGLISH]) >= PLAINLY_ENGLISH_SHARE * tokens:
+        return None  # most files: a few counts in C settle it
+    words = sample.split()
+    counts = Counter(words)  # counted in C; then a few hundred lookups, whatever the length
+    get = counts.get
+    hits = {language: sum([get(word, 0) for word in words_of]) for language, words_of in _WORDS_OF.items()}
+    english = hits.pop("English")
+    language, found = max(hits.items(), key=lambda pair: pair[1])
+    if found < MIN_SHARE * len(words) or found < 2 * english:
         return None
     return language

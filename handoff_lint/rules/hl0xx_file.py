@@ -6,7 +6,7 @@ The parser records these problems instead of raising; these rules report them.
 from __future__ import annotations
 
 from ..findings import Finding
-from ..language.human_language import foreign_language
+from ..language.human_language import SAMPLE_CHARS, foreign_language
 from .registry import Context, rule
 
 
@@ -131,8 +131,14 @@ rule(
 def unread_language(ctx: Context):
     doc = ctx.doc
     sections = ([doc.preamble] if doc.preamble else []) + doc.sections
-    text = "\n".join([section.title for section in sections] + [b.text for s in sections for b in s.blocks])
-    language = foreign_language(text)
+    pieces, length = [], 0
+    for section in sections:  # the first few thousand characters are enough to tell
+        for text in [section.title] + [block.text for block in section.blocks]:
+            pieces.append(text)
+            length += len(text)
+        if length >= SAMPLE_CHARS:
+            break
+    language = foreign_language("\n".join(pieces))
     if language is not None:
         first = next((b for s in sections for b in s.blocks), None)
         yield Finding(
