@@ -95,6 +95,15 @@ def judged():
     return [{**i, "tool": typed[str(i["path"].resolve())], "untyped": untyped[str(i["path"].resolve())]} for i in items]
 
 
+# Failures give counts, not documents: folds 3 and 4 are held out (benchmarks/folds.py), and their
+# documents' scores are read only by whoever measures them, through benchmarks/fidelity.py.
+SEE = "see python benchmarks/fidelity.py (seen folds per document; --show-held-out spends the held-out folds)"
+
+
+def _count(documents, condition) -> int:
+    return len([d for d in documents if condition(d)])
+
+
 def _ranks(values):
     order = sorted(range(len(values)), key=values.__getitem__)
     ranks = [0.0] * len(values)
@@ -107,26 +116,23 @@ def _ranks(values):
 def test_strong_handoffs_the_reviewers_score_90_or_more_score_60_or_more(judged):
     strong = [d for d in judged if d["score"] >= 90]
     assert len(strong) >= 8
-    assert [(d["file"], d["tool"]["score"]) for d in strong if d["tool"]["score"] < 60] == []
+    assert _count(strong, lambda d: d["tool"]["score"] < 60) == 0, SEE
 
 
 def test_no_handoff_the_reviewers_fail_is_passed(judged):
-    assert [
-        (d["file"], d["score"], d["tool"]["score"]) for d in judged if d["score"] < 70 and d["tool"]["passed"]
-    ] == []
+    assert _count(judged, lambda d: d["score"] < 70 and d["tool"]["passed"]) == 0, SEE
 
 
 def test_most_handoffs_the_reviewers_pass_are_passed(judged):
     """Today 5 of the 13 are failed (the issue's false FAILs); at most 6 may be."""
     passing = [d for d in judged if d["score"] >= 70]
-    failed = [(d["file"], d["score"], d["tool"]["score"]) for d in passing if not d["tool"]["passed"]]
-    assert len(passing) >= 12 and len(failed) <= 6, failed
+    assert len(passing) >= 12 and _count(passing, lambda d: not d["tool"]["passed"]) <= 6, SEE
 
 
 def test_filler_and_unfilled_handoffs_the_reviewers_score_10_or_less_score_45_or_less(judged):
     weak = [d for d in judged if d["score"] <= 10]
     assert len(weak) >= 6
-    assert [(d["file"], d["tool"]["score"]) for d in weak if d["tool"]["score"] > 45] == []
+    assert _count(weak, lambda d: d["tool"]["score"] > 45) == 0, SEE
 
 
 def test_scores_stay_near_the_reviewers_and_rank_as_they_rank(judged):
@@ -144,6 +150,6 @@ def test_category_ratings_mostly_agree_with_the_reviewers(judged):
 
 def test_most_handoffs_get_their_type_from_content_alone(judged):
     detected = [d for d in judged if d["untyped"]["type"] == d["type"]]
-    wrong = [(d["file"], d["untyped"]["type"]) for d in judged if d["untyped"]["type"] not in (None, d["type"])]
-    assert len(detected) >= 26  # today 28 of 34
-    assert len(wrong) <= 1, wrong  # a type it cannot tell is left unset (HL100), seldom guessed wrong
+    assert len(detected) >= 26, SEE  # today 28 of 34
+    # A type it cannot tell is left unset (HL100), seldom guessed wrong.
+    assert _count(judged, lambda d: d["untyped"]["type"] not in (None, d["type"])) <= 1, SEE
