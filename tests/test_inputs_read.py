@@ -11,8 +11,11 @@ import base64
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import good_example, write
+from handoff_lint.source import decode_text, without_embedded_data
 
 HANDOFF = good_example("sales-to-cs").read_text(encoding="utf-8")
 HEADING = "## What They Bought and Why"  # pasted images and notes go just above it
@@ -226,3 +229,26 @@ def test_a_handoff_in_a_language_the_judges_do_not_read_is_named_and_its_score_m
 def test_an_english_handoff_with_foreign_names_is_not_called_foreign(run, tmp_path, style):
     result = lint(run, _handoff(tmp_path, ENGLISH[style]))
     assert "HL006" not in [f["code"] for f in result["findings"]]
+
+
+# Text a handoff may hold around a pasted image: any printable text without a data URI of its own.
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=200).filter(lambda t: "base64," not in t)
+_PAYLOAD = st.binary(min_size=0, max_size=3000).map(lambda b: base64.b64encode(b).decode("ascii"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=_TEXT, after=_TEXT, payload=_PAYLOAD, wrap=st.sampled_from([0, 60, 76]))
+def test_a_data_uri_payload_is_dropped_and_nothing_else(before, after, payload, wrap):
+    """Whatever surrounds it, only the payload goes: the text around it and the line count stay."""
+    if wrap and payload:
+        payload = "\n".join(payload[i : i + wrap] for i in range(0, len(payload), wrap))
+    text = f"{before}![](data:image/png;base64,{payload}){after}"
+    stripped = without_embedded_data(text)
+    assert stripped == f"{before}![](data:image/png;base64,{chr(10) * payload.count(chr(10))}){after}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=300).filter(lambda t: "base64," not in t))
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
+def test_any_text_saved_with_a_byte_order_mark_decodes_to_itself(codec, text):
+    assert decode_text(text.encode(codec)) == text
