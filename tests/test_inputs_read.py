@@ -252,3 +252,28 @@ def test_a_data_uri_payload_is_dropped_and_nothing_else(before, after, payload, 
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
 def test_any_text_saved_with_a_byte_order_mark_decodes_to_itself(codec, text):
     assert decode_text(text.encode(codec)) == text
+
+
+WRAPPED = """
+---
+type: sales-to-cs
+customer: Northwind Traders
+---
+# Customer Handoff: Northwind Traders
+
+Northwind signed on 2026-11-20 for 25 finance users, and the kickoff is
+planned for 2026-02-30 with Dana Lee, who asked that invites go to
+dana.lee@northwind and to the team at Acme Corp before then.
+
+- The pilot covers the AP team in Leeds; the review with Martin Hale is
+  booked for 2026-06-31 at their office.
+"""
+
+
+def test_every_line_of_a_wrapped_paragraph_or_item_is_checked_not_only_its_first(run, tmp_path):
+    result = lint(run, write(tmp_path, "wrapped.md", WRAPPED))
+    found = {(f["code"], f["line"], f["column"]) for f in result["findings"]}
+    assert ("HL430", 8, 13) in found  # 2026-02-30 on the paragraph's second line
+    assert ("HL441", 9, 1) in found  # dana.lee@northwind on its third
+    assert ("HL462", 9, 39) in found  # "Acme Corp", an example name, on its third
+    assert ("HL430", 12, 14) in found  # 2026-06-31 on the item's second line
