@@ -73,6 +73,7 @@ MIN_SIGNALS = 3
 
 
 OPENING_LINES = 12  # an email header, a memo's "Prepared by / For" line, a thread's first message
+CLOSING_LINES = 4  # a signature: "Thanks," / name / role
 
 
 def _opening(doc: Document) -> list[str]:
@@ -89,13 +90,15 @@ def email_subject(doc: Document) -> str:
 
 def handover_types(doc: Document, title: str) -> tuple[str, ...]:
     """The types the document's handover phrasing allows: its title or email subject, the roles on its
-    From/To lines, the team its opening hands over to (language/handover.py)."""
+    From/To lines, the team its opening hands over to, the role it is signed with (language/handover.py)."""
     from .language.handover import candidate_types, subject_of
 
     opening = _opening(doc)
     titles = [title] if title else []
     titles += [subject for line in opening if (subject := subject_of(line))]
-    return candidate_types(titles, opening)
+    body = doc.lines[doc.frontmatter.body_start - 1 :] if doc.lines else []
+    closing = [line for line in body[-CLOSING_LINES * 3 :] if line.strip()][-CLOSING_LINES:]
+    return candidate_types(titles, opening, closing)
 
 
 def detect_from_content(evidence, types: dict[str, HandoffType], among=()) -> list[tuple[str, int]]:

@@ -33,7 +33,9 @@ PHRASINGS = [
     ([], ["From: Tariq Bello, SDR", "To: Mei Tan, Account Executive"], (SDR,)),
     ([], ["Prepared by: Kai Moreno (AE)  |  For: Ines Duarte (Solutions Engineer)  |  Updated: Mar 3"], (SE,)),
     ([], ["From: Dana Lee (Account Executive)", "To: Priya Rao (Implementation Manager)"], (IMPL,)),
-    ([], ["From: Omar Aziz (CSM)", "Subject: maybe more seats at Halden?"], ()),
+    ([], ["From: Omar Aziz (CSM)", "Subject: maybe more seats at Halden?"], (EXP,)),  # only CS hands back
+    ([], ["From: Tariq Bello (BDR)", "Subject: Orbit Dental, Thursday 10am"], (SDR,)),
+    ([], ["From: Dana Lee (Account Executive)", "Subject: Kessler Mills"], (SE, CS, IMPL)),
     # A thread's first message: the work asked of the reader, or the role it gives them.
     ([], ["@tomasz handing Kessler Mills over to you for onboarding :tada: signed yesterday"], (CS, IMPL)),
     ([], ["Hi Rafael - need you for a POC with Calloway next month"], (SE,)),
@@ -61,6 +63,25 @@ def test_the_handover_phrasing_names_the_types_it_allows(titles, opening, expect
     assert candidate_types(titles, opening) == expected
 
 
+# The last lines of an email or a memo -> the types its signature's role allows.
+SIGNATURES = [
+    (["Thanks,", "Omar Aziz | Customer Success Manager"], (EXP,)),
+    (["Cheers,", "Omar", "CSM, Ledgerly"], (EXP,)),
+    (["Best,", "Tariq Bello, SDR — Ledgerly"], (SDR,)),
+    (["Thanks!", "Dana Lee — AE at Ledgerly"], (SE, CS, IMPL)),
+    (["Kind regards,", "Dana Lee", "Account Executive", "+44 20 7946 0958"], (SE, CS, IMPL)),
+    (["Thanks,", "Priya"], ()),
+    (["Let me know if you need anything else.", "Dana"], ()),
+    (["The sales team will follow up on pricing next week."], ()),
+    (["Next: Omar books the onboarding call by Friday."], ()),
+]
+
+
+@pytest.mark.parametrize("closing, expected", SIGNATURES)
+def test_a_signature_gives_the_senders_role(closing, expected):
+    assert candidate_types([], ["Hi Tomasz,", "Kessler Mills signed yesterday."], closing) == expected
+
+
 EMAIL = """
 From: Priya Natarajan <priya@example.com>
 To: Tomasz Weber (CSM) <tomasz@example.com>
@@ -78,6 +99,20 @@ signed and wants a review after 90 days.
 
 Thanks,
 Priya
+"""
+
+EMAIL_SIGNED = """
+From: Omar Aziz <omar@example.com>
+To: Dana Lee <dana@example.com>
+Subject: Halden Dairy
+
+Hi Dana, quick one after my check-in with Halden Dairy today. Their second plant opens in April and
+they asked about 40 more seats for the planners there; Ines Carvalho, their Ops Director, would take
+the call. Usage is steady at 85% of the current 120 seats. Could you reach out before the end of March?
+
+Thanks,
+Omar Aziz
+Customer Success Manager
 """
 
 EMAIL_SUBJECT_ONLY = """
@@ -116,3 +151,8 @@ def test_an_email_memo_or_a_pasted_thread_is_typed_from_its_content(run, tmp_pat
     result = r.json()["files"][0]
     assert (result["type"], result["type_source"]) == ("sales-to-cs", source)
     assert "HL100" not in [f["code"] for f in result["findings"]]
+
+
+def test_an_email_signed_by_customer_success_is_an_expansion_handoff(run, tmp_path):
+    result = run(write(tmp_path, "email.md", EMAIL_SIGNED), "--format", "json", "--no-cache").json()["files"][0]
+    assert (result["type"], result["type_source"]) == ("cs-to-sales", "content")

@@ -37,6 +37,13 @@ TYPES_BY_PAIR = {
     (SE, IMPL): "sales-to-implementation",
     (SE, CS): "sales-to-cs",
 }
+# The sender alone: only an SDR hands a lead to an AE, and only customer success hands an account back to
+# sales; an AE or an SE hands over to several teams.
+TYPES_BY_SENDER = {
+    SDR: ("sdr-to-ae",),
+    CS: ("cs-to-sales",),
+    AE: ("ae-to-se", "sales-to-cs", "sales-to-implementation"),
+}
 TYPES_BY_RECEIVER = {
     SE: ("ae-to-se",),
     CS: ("sales-to-cs",),
@@ -83,6 +90,11 @@ _SENDER = re.compile(r"^\W*(?:from|prepared by|author|sent by|handed over by|sen
 _RECEIVER = re.compile(r"^\W*(?:to|for|recipient|handed over to|receiver|attn)\W*:", re.I)
 _ROLE_IN_VALUE = re.compile(r"[(,|·—–-]\s*(?:" + _ROLE + r")\s*(?:[),|·]|$)", re.I)
 _SEGMENT = re.compile(r"\s+[|·•]\s+")  # "Prepared by: Kai (AE)  |  For: Ines (SE)": two labels on a line
+# A signature line: a role alone, or after a name ("Omar Aziz | CSM", "Tariq Bello, SDR — Ledgerly").
+_SIGNATURE = re.compile(
+    r"^(?:[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3}\s*[|,–—-]\s*)?(?:" + _ROLE + r")(?:\s*(?:[|,@–—-]|at\b).*)?$",
+    re.I,
+)
 # "Subject: …", "Re: …", "Fwd: …": an email's title.
 _SUBJECT = re.compile(r"^\W*(?:subject|re|fwd?)\s*:\s*(?P<subject>.+)$", re.I)
 # "AE: @dmoreau · CSM: @kadams": role labels naming the sender and the receiver, order unknown.
@@ -151,10 +163,20 @@ def labelled_roles(line: str) -> set[str]:
     return {role for match in _ROLE_LABEL.finditer(line) if (role := _role_of(match))}
 
 
-def candidate_types(title_lines: list[str], opening: list[str]) -> tuple[str, ...]:
+def signed_role(closing: list[str]) -> str | None:
+    """The role in an email's or a memo's signature: "Omar Aziz | Customer Success Manager", "CSM, Ledgerly"."""
+    for line in reversed(closing):
+        match = _SIGNATURE.match(line.strip())
+        if match:
+            return _role_of(match)
+    return None
+
+
+def candidate_types(title_lines: list[str], opening: list[str], closing: list[str] = ()) -> tuple[str, ...]:
     """The types the handover phrasing of a document allows, most specific first; () when it says nothing.
 
-    ``title_lines``: the title and an email subject; ``opening``: the first lines of the body."""
+    ``title_lines``: the title and an email subject; ``opening``: the first lines of the body; ``closing``:
+    its last lines, where a signature gives the sender's role."""
     sender, receiver = sender_and_receiver(opening)
     if sender and receiver and (sender, receiver) in TYPES_BY_PAIR:
         return (TYPES_BY_PAIR[(sender, receiver)],)
@@ -169,6 +191,9 @@ def candidate_types(title_lines: list[str], opening: list[str]) -> tuple[str, ..
             return asked
     if receiver in TYPES_BY_RECEIVER:
         return TYPES_BY_RECEIVER[receiver]
+    sender = sender or signed_role(closing)
+    if sender in TYPES_BY_SENDER:
+        return TYPES_BY_SENDER[sender]
     for line in opening:
         roles = labelled_roles(line)
         pairs = [TYPES_BY_PAIR[(a, b)] for a in roles for b in roles if (a, b) in TYPES_BY_PAIR]
