@@ -1,11 +1,14 @@
-"""How closely handoff-lint's score matches careful reviewers on the judged development set.
+"""How closely handoff-lint's score matches careful reviewers, cross-validated on the judged set.
 
-Runs the installed CLI over ``../shared/corpus/judged/`` twice — with each document's reviewed type,
-and without ``--type`` (type from the document alone) — and prints, per document, the tool's and
-the reviewers' score and six category ratings, then the mean absolute error, pass/fail agreement,
-rank correlation (Spearman) and category agreement. ``--write`` puts the same in FIDELITY.md.
+Lints every judged document of ``../shared/corpus/judged/`` and ``set2/`` twice — with its reviewed type
+(one CLI call per type) and without ``--type`` (one call: the type from the content alone) — and reports
+the mean absolute error, pass/fail agreement, rank correlation (Spearman) and category agreement for the
+folds looked at while tuning ("seen"), the held-out folds, and the held-out ``set2/`` documents alone (never
+tuned on by anyone). Folds come from ``benchmarks/folds.py``. Per-document rows are printed for the seen
+folds only: a held-out document's score is not shown unless ``--show-held-out`` asks for it (which spends
+the fold: say so in FIDELITY.md and rotate ``folds.HELD_OUT``). ``--write`` puts the same in FIDELITY.md.
 
-    python benchmarks/fidelity.py [--corpus DIR] [--write]
+    python benchmarks/fidelity.py [--corpus DIR] [--show-held-out] [--write]
 """
 
 from __future__ import annotations
@@ -17,20 +20,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import folds  # noqa: E402 - the sibling module, importable once its folder is on the path
+
 HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "judged"
+DEFAULT_CORPUS = folds.DEFAULT_CORPUS
 CATEGORIES = ("customer", "expectations", "risks", "technical", "relationship", "actions")
 THRESHOLD = 70
 
 
-def lint(path: Path, handoff_type: str | None) -> dict:
-    command = ["handoff-lint", "--format", "json", "--no-cache", str(path)]
+def lint_many(paths: list[Path], handoff_type: str | None) -> dict[str, dict]:
+    """One CLI run over ``paths``: resolved path → its JSON result."""
+    command = ["handoff-lint", "check", "--format", "json", "--no-cache", "--exit-zero", *map(str, paths)]
     if handoff_type:
-        command[1:1] = ["--type", handoff_type]
+        command[2:2] = ["--type", handoff_type]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode not in (0, 1):
-        sys.exit(f"handoff-lint failed on {path}: {done.stderr.strip()}")
-    return json.loads(done.stdout)["files"][0]
+    if done.returncode != 0:
+        sys.exit(f"handoff-lint failed: {done.stderr.strip()}")
+    return {str(Path(result["path"]).resolve()): result for result in json.loads(done.stdout)["files"]}
 
 
 def ranks(values: list[float]) -> list[float]:
@@ -48,7 +56,9 @@ def ranks(values: list[float]) -> list[float]:
     return result
 
 
-def spearman(a: list[float], b: list[float]) -> float:
+def spearman(a: list[float], b: list[float]) -> float | None:
+    if len(set(a)) < 2 or len(set(b)) < 2:
+        return None
     return statistics.correlation(ranks(a), ranks(b))
 
 
@@ -56,67 +66,108 @@ def letter(status: str | None) -> str:
     return {"complete": "C", "partial": "P", "missing": "M"}.get(status or "", "-")
 
 
-def measure(corpus: Path) -> tuple[list[str], dict]:
-    judgements = json.loads((corpus / "judgements.json").read_text(encoding="utf-8"))
-    rows, tool_scores, their_scores = [], [], []
-    agree = total = verdicts = detected = 0
-    for item in judgements:
-        typed = lint(corpus / item["file"], item["type"])
-        untyped = lint(corpus / item["file"], None)
-        theirs = item["reviewer_a"]["categories"]
-        mine = {key: typed["categories"].get(key, {}).get("status") for key in CATEGORIES}
-        agree += sum(mine[k] == theirs[k] for k in CATEGORIES)
-        total += len(CATEGORIES)
-        verdicts += typed["passed"] == (item["score"] >= THRESHOLD)  # the tool's verdict, errors included
-        detected += untyped["type"] == item["type"]
-        tool_scores.append(typed["score"])
-        their_scores.append(item["score"])
-        cats = " ".join(
-            f"{letter(mine[k])}{'' if mine[k] == theirs[k] else '/' + letter(theirs[k])}" for k in CATEGORIES
-        )
-        rows.append(
-            f"| {item['file']} | {item['type']} | {item['score']} | {typed['score']} "
-            f"{'PASS' if typed['passed'] else 'FAIL'} | {cats} | "
-            f"{untyped['type'] or 'unknown'} ({untyped['type_source'] or '—'}) |"
-        )
-    differences = [abs(a - b) for a, b in zip(tool_scores, their_scores, strict=True)]
-    summary = {
-        "documents": len(judgements),
-        "mean absolute error": round(statistics.fmean(differences), 1),
-        "same pass/fail": f"{verdicts}/{len(judgements)}",
-        "rank correlation (Spearman)": round(spearman(tool_scores, their_scores), 2),
+def lint_corpus(corpus: Path, items: list[dict]) -> list[dict]:
+    """Each judged item with the tool's typed and untyped results beside it."""
+    by_type: dict[str, list[Path]] = {}
+    for item in items:
+        by_type.setdefault(item["type"], []).append(corpus / item["file"])
+    typed: dict[str, dict] = {}
+    for handoff_type, paths in sorted(by_type.items()):
+        typed.update(lint_many(paths, handoff_type))
+    untyped = lint_many([corpus / item["file"] for item in items], None)
+    rows = []
+    for item in items:
+        key = str((corpus / item["file"]).resolve())
+        rows.append({**item, "typed": typed[key], "untyped": untyped[key]})
+    return rows
+
+
+def figures(rows: list[dict]) -> dict[str, str]:
+    """The four figures (and type from content) over ``rows``; aggregates only."""
+    if not rows:
+        return {}
+    tool = [row["typed"]["score"] for row in rows]
+    theirs = [row["score"] for row in rows]
+    verdicts = sum(row["typed"]["passed"] == (row["score"] >= THRESHOLD) for row in rows)  # errors count
+    agree = sum(
+        row["typed"]["categories"].get(key, {}).get("status") == row["reviewer_a"]["categories"][key]
+        for row in rows
+        for key in CATEGORIES
+    )
+    total = len(rows) * len(CATEGORIES)
+    detected = sum(row["untyped"]["type"] == row["type"] for row in rows)
+    rho = spearman(tool, theirs)
+    return {
+        "documents": str(len(rows)),
+        "mean absolute error": f"{statistics.fmean(abs(a - b) for a, b in zip(tool, theirs, strict=True)):.1f}",
+        "same pass/fail": f"{verdicts}/{len(rows)} = {verdicts / len(rows):.0%}",
+        "rank correlation (Spearman)": "—" if rho is None else f"{rho:.2f}",
         "category agreement": f"{agree}/{total} = {agree / total:.0%}",
-        "type detected from content": f"{detected}/{len(judgements)}",
+        "type from content": f"{detected}/{len(rows)}",
     }
-    return rows, summary
 
 
-def render(rows: list[str], summary: dict) -> str:
-    header = [
-        "| document | reviewed type | reviewers | handoff-lint | categories (tool/reviewers where they differ) | "
-        "type without --type |",
-        "|---|---|---|---|---|---|",
+def document_row(row: dict) -> str:
+    typed, untyped = row["typed"], row["untyped"]
+    theirs = row["reviewer_a"]["categories"]
+    mine = {key: typed["categories"].get(key, {}).get("status") for key in CATEGORIES}
+    cats = " ".join(f"{letter(mine[k])}{'' if mine[k] == theirs[k] else '/' + letter(theirs[k])}" for k in CATEGORIES)
+    return (
+        f"| {row['fold']} | {row['file']} | {row['type']} | {row['score']} | {typed['score']} "
+        f"{'PASS' if typed['passed'] else 'FAIL'} | {cats} | "
+        f"{untyped['type'] or 'unknown'} ({untyped['type_source'] or '—'}) |"
+    )
+
+
+def measure(corpus: Path, show_held_out: bool = False) -> str:
+    items = folds.judgements(corpus)
+    fold_of = folds.assign(items)
+    rows = [{**row, "fold": fold_of[row["file"]]} for row in lint_corpus(corpus, items)]
+    seen = [row for row in rows if row["fold"] not in folds.HELD_OUT]
+    held = [row for row in rows if row["fold"] in folds.HELD_OUT]
+    groups = {
+        "seen folds": seen,
+        "held-out folds": held,
+        "held-out set2 only": [row for row in held if row["file"].startswith("set2/")],
+        "all": rows,
+    }
+    summary = {name: figures(group) for name, group in groups.items()}
+    measures = list(next(iter(summary.values())))
+    table = [
+        "| measure | " + " | ".join(groups) + " |",
+        "|---|" + "---|" * len(groups),
+        *(f"| {m} | " + " | ".join(summary[name].get(m, "—") for name in groups) + " |" for m in measures),
     ]
-    lines = ["| measure | result |", "|---|---|"] + [f"| {k} | {v} |" for k, v in summary.items()]
-    return "\n".join(header + rows + ["", *lines])
+    shown = rows if show_held_out else seen
+    documents = [
+        "| fold | document | reviewed type | reviewers | handoff-lint | categories (tool/reviewers where they differ) "
+        "| type without --type |",
+        "|---|---|---|---|---|---|---|",
+        *(document_row(row) for row in sorted(shown, key=lambda r: (r["fold"], r["file"]))),
+    ]
+    note = f"\n\nPer-document rows: seen folds only ({len(held)} held-out documents not shown)."
+    note = "" if show_held_out else note
+    return "\n".join(table) + "\n\n" + "\n".join(documents) + note
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--show-held-out", action="store_true", help="also print held-out documents' rows")
     parser.add_argument("--write", action="store_true", help="update the results block of benchmarks/FIDELITY.md")
     args = parser.parse_args()
-    rows, summary = measure(args.corpus)
-    table = render(rows, summary)
+    if args.write and args.show_held_out:
+        parser.error("--write never publishes held-out rows; drop --show-held-out")
+    report = measure(args.corpus, args.show_held_out)
     print("Categories in order: customer, expectations, risks, technical, relationship, actions (C/P/M).")
-    print(table)
+    print(report)
     if args.write:
         target = HERE / "FIDELITY.md"
         text = target.read_text(encoding="utf-8")
         start, end = "<!-- results -->", "<!-- /results -->"
         before, _, rest = text.partition(start)
         _, _, after = rest.partition(end)
-        target.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
+        target.write_text(f"{before}{start}\n{report}\n{end}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":

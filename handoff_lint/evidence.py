@@ -16,6 +16,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .document import Document, Section
+from .findings import Problem
 from .frontmatter import escape_pointer
 from .language.normalize import strip_markup
 from .language.placeholders import find_placeholders, is_blank_or_placeholder
@@ -23,7 +24,8 @@ from .language.placeholders import find_placeholders, is_blank_or_placeholder
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 _LEAD = re.compile(r"^\s*(?:\*\*|__)?([^:\n]{2,60}?)(?:\*\*|__)?\s*[:—–]\s+\S")
-MAX_UNITS = 20000  # a pathological file stops contributing evidence here (it is still parsed)
+MAX_UNITS = 20000  # a pathological file stops contributing evidence here (it is still parsed); HL005 says so
+_UNITS_REACHED = f"file has more than {MAX_UNITS:,} statements; the rest is not read"
 
 
 @dataclass(slots=True)
@@ -197,6 +199,8 @@ def gather(doc: Document) -> Evidence:
         rows_of = {id(row): table for table in section.tables for row in table.rows}
         for block in section.blocks:
             if len(units) >= MAX_UNITS:
+                if not any(p.code == "HL005" for p in doc.problems):  # reported once, where reading stopped
+                    doc.problems.append(Problem("HL005", _UNITS_REACHED, block.line))
                 break
             if block.kind == "row":
                 table = rows_of.get(id(block.cells))

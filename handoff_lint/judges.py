@@ -79,6 +79,7 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     """Every category the type declares elements for, judged from the document's evidence."""
     contradictions = find_contradictions(evidence)
     filler_document = _mostly_filler(evidence)
+    factless = _factless_lines(evidence)
     all_pools = _pools(handoff_type, evidence)
     # What a risk can be answered by: the action items found for the type's action elements.
     actions = [u for e in handoff_type.elements if e.category == "actions" for u in all_pools[e.key]]
@@ -96,6 +97,10 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
             for result in results:  # thin evidence in a document of filler is more filler
                 if result.grade == THIN:
                     result.grade, result.why = ABSENT, "only filler around it"
+        if factless is not None and category != "customer":
+            for result in results:  # the rubric's words with no fact under them
+                if result.grade > ABSENT and factless.isdisjoint(result.lines):
+                    result.grade, result.why, result.found = ABSENT, "no fact: only the rubric's words", []
         status = _combine(results)
         if status == COMPLETE and _mostly_guessed(pools):
             status = PARTIAL
@@ -126,6 +131,26 @@ def _mostly_filler(evidence: Evidence) -> bool:
         return False
     substantive = len([u for u in statements if is_substantive(u.text)])
     return substantive < 0.35 * len(statements)
+
+
+def _factless_lines(evidence: Evidence) -> set[int] | None:
+    """The lines of a document that states almost no fact, or None for a document that does.
+
+    Full sentences of the rubric's own words ("each risk has a mitigation plan", "the champion is highly
+    engaged") are substantive in form; a real handoff, even a weak one, still names someone, counts or
+    dates something in one statement of seven. In a document that does not, a category is judged only on
+    the statements that do (returned: their lines)."""
+    statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
+    if len(statements) < 8:
+        return None
+    enough = 0.15 * len(statements)
+    concrete: set[int] = set()
+    for unit in statements:
+        if is_concrete(unit.text):
+            concrete.add(unit.line)
+            if len(concrete) >= enough:
+                return None  # a real handoff: settled within its first statements
+    return concrete
 
 
 def _mostly_guessed(pools) -> bool:

@@ -7,6 +7,9 @@ second or two whatever its shape.
 """
 
 MAX_FILE_BYTES = 1024 * 1024  # a handoff is a few KB; a megabyte is not a handoff (config: max-file-kib)
+# Base64 images pasted into an export are dropped before the size limit applies (source.py); a file may
+# carry this much of them on top of the limit before it is refused unread.
+MAX_EMBEDDED_BYTES = 32 * 1024 * 1024
 MAX_LINES = 3_000  # Markdown parsing is superlinear on some shapes (tall tables): the body is cut here
 MAX_HEADINGS = 100  # each unknown heading is compared with every section name of the type
 MAX_BLOCKS = 2_000  # paragraphs, list items, quotes and table rows

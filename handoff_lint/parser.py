@@ -15,7 +15,7 @@ from .findings import Problem
 from .frontmatter import Frontmatter, split
 from .language.normalize import normalize_heading, split_at_pipes, strip_markup
 from .limits import MAX_BLOCKS, MAX_FILE_BYTES, MAX_HEADINGS, MAX_LINES, MAX_TEXT
-from .source import split_lines
+from .source import encoding_name, encoding_of, raw_limit, split_lines, without_embedded_data
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")
@@ -53,37 +53,56 @@ def _markdown():
 
 
 def read_document(path: str, data: bytes | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document:
-    """Read ``path`` (or the given bytes) into a Document. Never raises on bad content."""
+    """Read ``path`` (or the given bytes) into a Document. Never raises on bad content.
+
+    ``max_bytes`` limits the handoff without its embedded base64 images (source.py drops them)."""
     empty = Document(path=path, lines=[], frontmatter=Frontmatter())
     if data is None:
         try:
             with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                data = handle.read(raw_limit(max_bytes) + 1)
         except OSError as exc:
             empty.problems.append(Problem("HL001", f"cannot read file: {exc.strerror or exc}", 1, 1))
             return empty
-    if len(data) > max_bytes:
+    if len(data) > raw_limit(max_bytes):
         empty.problems.append(
             Problem("HL003", f"file is larger than {max_bytes // 1024} KiB; not a handoff, not linted")
         )
         return empty
-    if b"\x00" in data:
+    encoding = encoding_of(data)
+    if encoding.startswith("utf-8") and b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         empty.problems.append(Problem("HL001", "file contains NUL bytes (binary data), not a Markdown text", line))
         return empty
     try:
-        text = data.decode("utf-8-sig")
+        decoded = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        empty.problems.append(
-            Problem("HL001", f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8", line, column)
-        )
+        empty.problems.append(_undecodable(data, encoding, exc))
+        return empty
+    text = without_embedded_data(decoded)
+    if len(data) > max_bytes and len(text.encode("utf-8")) > max_bytes:
+        images = "" if text is decoded else " without its embedded images"
+        message = f"file is larger than {max_bytes // 1024} KiB{images}; not a handoff, not linted"
+        empty.problems.append(Problem("HL003", message))
         return empty
     if not text.strip():
         empty.problems.append(Problem("HL002", "file is empty"))
         return empty
     return parse_text(path, text)
+
+
+def _undecodable(data: bytes, encoding: str, exc: UnicodeDecodeError) -> Problem:
+    """HL001 at the first byte that is not in the file's encoding (line and column for UTF-8)."""
+    if not encoding.startswith("utf-8"):
+        return Problem(
+            "HL001",
+            f"file starts with a {encoding_name(encoding)} byte-order mark but is not valid "
+            f"{encoding_name(encoding)} (at byte {exc.start}); save it as UTF-8",
+        )
+    start = exc.start + (3 if encoding == "utf-8-sig" else 0)  # the codec counts from after the mark
+    line = data.count(b"\n", 0, start) + 1
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    return Problem("HL001", f"file is not valid UTF-8 (byte 0x{data[start]:02x}); save it as UTF-8", line, column)
 
 
 def parse_text(path: str, text: str) -> Document:

@@ -46,11 +46,15 @@ def resolve_type(
         return Resolution(types[name], "config")
     # The H1, or the first heading when there is none ("#### 13.2.2 Discovery Summary").
     title = doc.title.text if doc.title is not None else (doc.sections[0].title if doc.sections else "")
+    title = title or email_subject(doc)
     if title:
         found = type_from_title(title, types)
         if found is not None:
             return Resolution(found, "title")
-    candidates = detect_from_content(evidence(), types) if evidence is not None else []
+    handed = [name for name in handover_types(doc, title) if name in types]
+    if len(handed) == 1:
+        return Resolution(types[handed[0]], "content")
+    candidates = detect_from_content(evidence(), types, handed) if evidence is not None else []
     if candidates and (len(candidates) == 1 or candidates[0][1] >= CLEAR_LEAD * candidates[1][1]):
         return Resolution(types[candidates[0][0]], "content")
     hint = ""
@@ -68,12 +72,46 @@ CLEAR_LEAD = 1.3  # the best type's signals must outnumber the runner-up's by th
 MIN_SIGNALS = 3
 
 
-def detect_from_content(evidence, types: dict[str, HandoffType]) -> list[tuple[str, int]]:
-    """Types ranked by the signals the document carries: under headings and labels count double."""
+OPENING_LINES = 12  # an email header, a memo's "Prepared by / For" line, a thread's first message
+CLOSING_LINES = 4  # a signature: "Thanks," / name / role
+
+
+def _opening(doc: Document) -> list[str]:
+    body = doc.lines[doc.frontmatter.body_start - 1 :] if doc.lines else []
+    return [line for line in body if line.strip()][:OPENING_LINES]
+
+
+def email_subject(doc: Document) -> str:
+    """An email memo's title: the "Subject:" line of its header, when it starts with one."""
+    from .language.handover import subject_of  # its patterns are compiled only for an untitled document
+
+    return next((subject for line in _opening(doc) if (subject := subject_of(line))), "")
+
+
+def handover_types(doc: Document, title: str) -> tuple[str, ...]:
+    """The types the document's handover phrasing allows: its title or email subject, the roles on its
+    From/To lines, the team its opening hands over to, the role it is signed with (language/handover.py)."""
+    from .language.handover import candidate_types, subject_of
+
+    opening = _opening(doc)
+    titles = [title] if title else []
+    titles += [subject for line in opening if (subject := subject_of(line))]
+    body = doc.lines[doc.frontmatter.body_start - 1 :] if doc.lines else []
+    closing = [line for line in body[-CLOSING_LINES * 3 :] if line.strip()][-CLOSING_LINES:]
+    return candidate_types(titles, opening, closing)
+
+
+def detect_from_content(evidence, types: dict[str, HandoffType], among=()) -> list[tuple[str, int]]:
+    """Types ranked by the signals the document carries: under headings and labels count double.
+
+    ``among``: the types the handover phrasing allows ("AE: … · CSM: …" is sales-to-cs or cs-to-sales);
+    between those, one signal is enough."""
     from .evidence import TopicIndex
 
     ranked = []
     for name, handoff_type in types.items():
+        if among and name not in among:
+            continue
         points = 0
         for phrase in handoff_type.content_signals:
             index = TopicIndex([phrase])
@@ -81,7 +119,7 @@ def detect_from_content(evidence, types: dict[str, HandoffType]) -> list[tuple[s
                 points += 2
             elif any(index.matches(u.words) for u in evidence.units):
                 points += 1
-        if points >= MIN_SIGNALS:
+        if points >= (1 if among else MIN_SIGNALS):
             ranked.append((name, points))
     return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
 

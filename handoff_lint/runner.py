@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .cache import ResultCache, cache_key, content_digest, fingerprint
 from .fence import Fence, locate
-from .source import decode_lines, read_bytes
+from .source import decode_lines, raw_limit, read_bytes
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 # Linting makes no reference cycles: over 2,000 generated files and the 884 handbook pages, the
@@ -49,7 +49,7 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         if located is not None and not fence.refusal(path, located):
             key = cache_key(located[1], config.root, typed(path))
             # Not kept: ten thousand files' bytes would be the run's largest cost.
-            data = read_bytes(path, config.max_file_bytes)
+            data = read_bytes(path, raw_limit(config.max_file_bytes))
             digest = content_digest(data) if data is not None else None
             hit = cache.get(key, digest, lambda data=data: decode_lines(data) or [], path) if digest else None
             if hit is not None:  # the cache interns its strings as it decodes
@@ -138,7 +138,7 @@ def _lint_one(linter, path: str, hashed: bool):
     try:
         digest = data = None
         if hashed and not linter.fence.refusal(path):
-            data = read_bytes(path, linter.config.max_file_bytes)
+            data = read_bytes(path, raw_limit(linter.config.max_file_bytes))
             digest = content_digest(data) if data is not None else None
         return digest, linter.lint(path, data)
     except Exception as exc:  # reported by the CLI with the file's name

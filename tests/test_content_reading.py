@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from conftest import REPO, write
-
-JUDGED = REPO.parent / "shared" / "corpus" / "judged"
+from conftest import write
 
 
 def lint(run, path, *args):
@@ -259,23 +255,6 @@ def test_score_command_says_why_with_lines(run, tmp_path):
     assert "Relationship context | 15% | Complete |" in r.out
     assert "Amara Okafor (line" in r.out
     assert "Missing or thin:" in r.out and "measurable success criteria" in r.out
-
-
-@pytest.mark.skipif(not JUDGED.is_dir(), reason="judged corpus not present beside the repository")
-def test_judged_corpus_meets_the_fidelity_targets(run):
-    """The development set of twelve reviewed handoffs: the issue's targets, as a regression test."""
-    judgements = json.loads((JUDGED / "judgements.json").read_text(encoding="utf-8"))
-    errors, same_verdict, agree, total = [], 0, 0, 0
-    for item in judgements:
-        result = lint(run, JUDGED / item["file"], "--type", item["type"])
-        errors.append(abs(result["score"] - item["score"]))
-        same_verdict += (result["score"] >= 70) == (item["score"] >= 70)
-        for key, rating in item["reviewer_a"]["categories"].items():
-            agree += status(result, key) == rating
-            total += 1
-    assert sum(errors) / len(errors) <= 8
-    assert same_verdict >= 11
-    assert agree / total >= 0.8
 
 
 TWO_TOPICS = """

@@ -119,7 +119,10 @@ def test_hostile_files_get_findings_and_the_run_carries_on(run, tmp_path):
     (tmp_path / "deep-yaml.md").write_text("---\nx: " + "[" * 10000 + "\n---\n", encoding="utf-8")
     (tmp_path / "nul.md").write_bytes(b"# Customer Handoff: X\n\x00\x00")
     (tmp_path / "megabytes.md").write_bytes(b"# Customer Handoff: X\n" + b"- [ ] TBD\n" * 300_000)
-    (tmp_path / "placeholders.md").write_text("# Customer Handoff: X\n\n" + "[Name] " * 50000, encoding="utf-8")
+    (tmp_path / "placeholders.md").write_text(
+        "# Customer Handoff: X\n\n" + "- [Name] [Owner]\n" * 1000, encoding="utf-8"
+    )
+    (tmp_path / "one-line.md").write_text("# Customer Handoff: X\n\n" + "[Name] " * 50000, encoding="utf-8")
     before = _digest(tmp_path)
     r = run(tmp_path, "--format", "json")
     assert r.code == 1 and "Traceback" not in r.err
@@ -134,6 +137,9 @@ def test_hostile_files_get_findings_and_the_run_carries_on(run, tmp_path):
     placeholders = [f for f in files["placeholders.md"]["findings"] if f["code"] == "HL310"]
     assert len(placeholders) == MAX_FINDINGS_PER_RULE + 1
     assert "only the first" in placeholders[-1]["message"]
+    one_line = [f for f in files["one-line.md"]["findings"] if f["code"] == "HL310"]  # one finding a line, short
+    assert len(one_line) == 1 and one_line[0]["message"].endswith(" more left in")
+    assert len(one_line[0]["message"]) < 120
     assert _digest(tmp_path) == before
 
 

@@ -45,6 +45,25 @@ CASES = {
             (3000, 1, "file has more than 3,000 lines of Markdown; the rest is not read"),
         ],
     ),
+    "HL006": (
+        "raw",
+        (
+            "# Kundenübergabe: Müller Logistik\n\n"
+            "Müller Logistik hat am 3. November einen Vertrag über zwei Jahre unterschrieben. Das Unternehmen\n"
+            "betreibt vier Lager in Bayern und hat etwa 600 Mitarbeiter. Sie haben uns gekauft, weil die\n"
+            "Disposition jede Woche zwei Tage mit der Abstimmung der Bestände verbringt. Das Ziel ist ein\n"
+            "halber Tag bis Ende März, und die Ansprechpartnerin ist Frau Keller, die Leiterin der Logistik.\n"
+        ).encode(),
+        "",
+        [
+            (
+                3,
+                1,
+                "the handoff is written in German; the content judges read English only, so its score is not "
+                "meaningful — have a reviewer score it, or write the handoff in English",
+            )
+        ],
+    ),
     "HL010": (
         "northwind",
         [("status: ready\n", "status: [ready\n")],

@@ -7,6 +7,8 @@
 - ``measures``: quantities and time bounds (what makes a criterion measurable).
 - ``owners``: who an action item names as its owner, and who is nobody in particular.
 - ``risks``: a stated absence ("None identified") and a mitigation that is no action.
+- ``handover``: who hands over to whom (a title's or subject's receiving team, From/To roles): the type.
+- ``human_language``: which language a text is written in, when it is one the judges do not read.
 
 A heuristic that only one rule family uses lives in that family's module (``rules/hl4NN_*.py``).
 """

@@ -6,6 +6,7 @@ The parser records these problems instead of raising; these rules report them.
 from __future__ import annotations
 
 from ..findings import Finding
+from ..language.human_language import SAMPLE_CHARS, foreign_language
 from .registry import Context, rule
 
 
@@ -25,9 +26,10 @@ rule(
     category="file",
     severity="error",
     needs_type=False,
-    summary="The file cannot be read as UTF-8 text.",
+    summary="The file cannot be read as text (UTF-8, or UTF-16/UTF-32 with a byte-order mark).",
     rationale="""A handoff that the linter cannot read is one a reviewer cannot trust either: binary data,
-    another encoding or an unreadable file. Save the file as UTF-8 Markdown.""",
+    another encoding or an unreadable file. UTF-8 is read, and so are UTF-16 and UTF-32 when the file
+    starts with their byte-order mark (as Windows editors save them). Save the file as UTF-8 Markdown.""",
     bad="Kundenübergabe: Müller GmbH  (saved as Latin-1: the ü is the byte 0xfc)",
     good="Kundenübergabe: Müller GmbH  (saved as UTF-8)",
     example_lintable=False,
@@ -64,9 +66,11 @@ rule(
     category="file",
     severity="error",
     needs_type=False,
-    summary="The file is larger than 1 MiB and is not linted.",
+    summary="The file is larger than 1 MiB, not counting pasted base64 images, and is not linted.",
     rationale="""A handoff is a few kilobytes. A megabyte of Markdown is an export or an attachment
-    committed by mistake; it is refused rather than parsed so a run stays fast.""",
+    committed by mistake; it is refused rather than parsed so a run stays fast. Screenshots pasted into
+    Notion or Google Docs arrive as base64 data URIs (`![](data:image/png;base64,…)`); their payload is
+    dropped before the size is measured (up to 32 MiB of them), so an export with pictures is linted.""",
     bad="(docs/handoffs/northwind.md: a 2 MiB CRM export)",
     good="(docs/handoffs/northwind.md: the handoff itself, a few KiB of Markdown)",
     example_lintable=False,
@@ -121,6 +125,59 @@ rule(
 ## Action Items""",
     example_lintable=False,
     check=limit_reached,
+)
+
+
+def unread_language(ctx: Context):
+    doc = ctx.doc
+    sections = ([doc.preamble] if doc.preamble else []) + doc.sections
+    pieces, length = [], 0
+    for section in sections:  # the first few thousand characters are enough to tell
+        for text in [section.title] + [block.text for block in section.blocks]:
+            pieces.append(text)
+            length += len(text)
+        if length >= SAMPLE_CHARS:
+            break
+    language = foreign_language("\n".join(pieces))
+    if language is not None:
+        first = next((b for s in sections for b in s.blocks), None)
+        yield Finding(
+            "",
+            f"the handoff is written in {language}; the content judges read English only, "
+            "so its score is not meaningful",
+            first.line if first else 1,
+            first.column if first else 1,
+            hint="have a reviewer score it, or write the handoff in English",
+        )
+
+
+rule(
+    "HL006",
+    "unread-language",
+    category="file",
+    severity="warning",
+    needs_type=False,
+    summary="The handoff is written in a language the content judges do not read; its score is not meaningful.",
+    rationale="""The judges that find pain, targets, risks, people and owned actions read English. A handoff
+    written in German, Spanish, French, Dutch, Portuguese or Italian is full of facts they cannot see, so
+    its score would call a complete handoff empty. The language is told by its function words ("und", "der",
+    "que", "los", "het"); names of places and companies do not count. The score is still printed, marked as
+    not meaningful by this finding.""",
+    bad="""
+# Kundenübergabe: Müller Logistik GmbH
+
+Müller Logistik hat am 3. November einen Vertrag über zwei Jahre unterschrieben. Das Unternehmen betreibt
+vier Lager in Bayern und hat etwa 600 Mitarbeiter. Sie haben uns gekauft, weil die Disposition jede Woche
+zwei Tage mit der manuellen Abstimmung der Bestände verbringt. Das Ziel ist, diese Zeit bis Ende März auf
+einen halben Tag zu senken. Die wichtigste Ansprechpartnerin ist Frau Keller, die Leiterin der Logistik.""",
+    good="""
+# Customer Handoff: Müller Logistik GmbH
+
+Müller Logistik signed a two-year agreement on 3 November. The company runs four warehouses in Bavaria
+with about 600 staff. They bought us because planners spend two days a week reconciling stock by hand.
+The goal is to cut that to half a day by the end of March. The main contact is Anna Keller, the head of
+logistics in München, who pushed for the deal with the CFO.""",
+    check=unread_language,
 )
 
 

@@ -97,12 +97,16 @@ def invalid_frontmatter_value(ctx: Context):
     if certainly_valid(ctx.handoff_type.schema, rest, ignore=frozenset({"required"})):
         return
     errors = ctx.handoff_type.validator.iter_errors(fm.data)
+    reported: list[list[str]] = []
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         path = [str(p) for p in error.absolute_path]
         if error.validator == "required":
             continue  # reported by HL201
         if path and path[0] in blank:
             continue  # already reported as empty
+        if path and path in reported:
+            continue  # one finding a value ("should be non-empty" and "does not match" for one "")
+        reported.append(path)
         pointer = "".join(f"/{escape_pointer(p)}" for p in path)
         if error.validator == "additionalProperties" and not path:
             extra = sorted(set(fm.data) - set(error.schema.get("properties", {})))

@@ -80,15 +80,21 @@ def incomplete_row(ctx: Context):
     for key, assessment in ctx.assessments.items():
         section = assessment.section
         for row in assessment.rows:
-            for column, col, text in row.empty_columns:
-                detail = unfilled_detail(text, 30)
-                yield Finding(
-                    "",
-                    f"'{section.title}' row: '{column.name}' {detail}",
-                    row.block.line,
-                    col,
-                    section=key,
-                )
+            if not row.empty_columns:
+                continue
+            _column, col, _text = row.empty_columns[0]  # one finding a row, at its first unfilled cell
+            yield Finding(
+                "", f"'{section.title}' row: {_unfilled_cells(row.empty_columns)}", row.block.line, col, section=key
+            )
+
+
+def _unfilled_cells(empty_columns) -> str:
+    """ "'Risk' is empty", or "'Risk', 'Severity' and 'Mitigation' are empty", or each cell's own detail."""
+    details = [(column.name, unfilled_detail(text, 30)) for column, _col, text in empty_columns]
+    if len(details) > 1 and all(detail == "is empty" for _name, detail in details):
+        names = [f"'{name}'" for name, _detail in details]
+        return f"{', '.join(names[:-1])} and {names[-1]} are empty"
+    return "; ".join(f"'{name}' {detail}" for name, detail in details)
 
 
 rule(

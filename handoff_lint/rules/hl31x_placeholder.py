@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
 from ..language.normalize import strip_markup, truncate
 from ..language.placeholders import find_placeholders, is_blank_or_placeholder, is_option_list, unfilled_detail
@@ -10,7 +12,36 @@ from .registry import Context, rule
 
 
 def placeholder(ctx: Context):
+    """One finding a line: a template line such as "- [ ] [Action] — [owner], due [YYYY-MM-DD]" is one
+    thing left unfilled, and a line HL301/HL302 already report as unfilled gets nothing more."""
     reported = _field_positions(ctx)
+    taken = {line for line, _column in reported}
+    by_line: dict[int, list[Finding]] = {}
+    for finding in _placeholders(ctx, reported):
+        if finding.line not in taken:
+            by_line.setdefault(finding.line, []).append(finding)
+    for findings in by_line.values():
+        yield findings[0] if len(findings) == 1 else _merged(findings)
+
+
+def _merged(findings: list[Finding]) -> Finding:
+    first = findings[0]
+    tokens = [_TOKEN_MESSAGE.fullmatch(f.message) for f in findings]
+    if all(tokens):
+        quoted = [match.group(1) for match in tokens]
+        more = f" and {len(quoted) - _LISTED:,} more" if len(quoted) > _LISTED else ""
+        message = f"placeholders {', '.join(quoted[:_LISTED])}{more} left in"
+    else:
+        more = f"; and {len(findings) - _LISTED:,} more" if len(findings) > _LISTED else ""
+        message = "; ".join([f.message for f in findings[:_LISTED]]) + more
+    return Finding("", message, first.line, first.column, section=first.section)
+
+
+_LISTED = 5  # placeholders quoted in one line's finding; the rest are counted
+_TOKEN_MESSAGE = re.compile(r"placeholder ('.*'|\".*\") left in", re.S)
+
+
+def _placeholders(ctx: Context, reported):
     doc = ctx.doc
     risks = {spec.key for spec in ctx.handoff_type.sections_of_kind("risks")} if ctx.handoff_type else set()
     if doc.title is not None:

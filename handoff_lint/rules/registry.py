@@ -45,7 +45,8 @@ class Context:
         return self.outline.spec_of[id(section)].key if section is not None else None
 
     def text_pieces(self) -> list[tuple[str, int, int, str | None]]:
-        """(text, line, column, section key) for every paragraph, item, quote and table cell.
+        """(text, line, column, section key) for every line of every paragraph, item and quote, and every
+        table cell.
 
         Built once per file: several rules scan every piece of text.
         """
@@ -57,9 +58,24 @@ class Context:
                 for block in section.blocks:
                     if block.kind == "row":
                         self._pieces += [(cell.text, cell.line, cell.column, key) for cell in block.cells]
-                    else:
-                        self._pieces.append((block.text.split("\n", 1)[0], block.line, block.column, key))
+                    elif "\n" not in block.text:
+                        self._pieces.append((block.text, block.line, block.column, key))
+                    else:  # a wrapped paragraph or item: every line, each at its own place
+                        self._pieces += self._lines_of(block, key)
         return self._pieces
+
+    def _lines_of(self, block, key) -> list[tuple[str, int, int, str | None]]:
+        pieces = []
+        for offset, text in enumerate(block.text.split("\n")):
+            line = block.line + offset
+            if offset == 0:
+                pieces.append((text, line, block.column, key))
+                continue
+            source = self.doc.lines[line - 1] if line <= len(self.doc.lines) else ""
+            found = source.find(text) if text else -1
+            column = found + 1 if found >= 0 else len(source) - len(source.lstrip()) + 1
+            pieces.append((text, line, column, key))
+        return pieces
 
     def sections_of_kind(self, kind: str):
         """(spec, assessment) for each present section of a kind, e.g. "action-items"."""

@@ -1,0 +1,81 @@
+"""Filler and untouched templates fail clearly: the rubric's words without facts score low, a blank
+template scores lower still, and each unfilled template line is one error, not one per blank in it.
+
+The filler documents in tests/fixtures/filler/ were written for these tests: our own headings, every
+slot answered in the rubric's words ("measurable success criteria", "each risk has a mitigation"),
+and no name, number, date or system anywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, good_example
+
+FILLER = sorted((REPO / "tests" / "fixtures" / "filler").glob("*.md"))
+TEMPLATES = sorted((REPO / "templates").glob("*.md"))
+
+
+def lint(run, path: Path, *args):
+    r = run(path, "--format", "json", "--no-cache", *args)
+    assert r.code in (0, 1), r
+    return r.json()["files"][0]
+
+
+def test_there_is_a_filler_document_and_a_template_for_every_built_in_type():
+    assert len(TEMPLATES) == 5 and len(FILLER) >= 3
+
+
+@pytest.mark.parametrize("path", FILLER, ids=lambda p: p.stem)
+def test_the_rubrics_words_without_facts_score_30_or_less(run, path):
+    result = lint(run, path)
+    assert result["score"] <= 30, result["categories"]
+    assert not result["passed"]
+
+
+@pytest.mark.parametrize("path", FILLER, ids=lambda p: p.stem)
+def test_a_category_of_filler_says_that_it_found_no_fact(run, path):
+    result = lint(run, path)
+    missing = [m for c in result["categories"].values() for m in c["missing"]]
+    assert any("no fact: only the rubric's words" in m for m in missing), missing
+
+
+def test_the_same_headings_with_facts_under_them_still_pass(run):
+    """The filler rule reads statements, not headings: our own good example keeps its score."""
+    result = lint(run, good_example("sales-to-cs"))
+    assert result["score"] >= 90 and result["passed"]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_an_untouched_template_scores_20_or_less(run, path):
+    result = lint(run, path)
+    assert result["type"] == path.stem
+    assert result["score"] <= 20 and not result["passed"]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_each_unfilled_template_line_is_one_error(run, path):
+    errors = Counter(f["line"] for f in lint(run, path)["findings"] if f["severity"] == "error")
+    assert errors, "an untouched template has errors"
+    assert {line: count for line, count in errors.items() if count > 1} == {}
+
+
+def test_an_action_item_left_as_the_template_wrote_it_is_one_finding_naming_every_placeholder(run, tmp_path):
+    template = (REPO / "templates" / "sales-to-cs.md").read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(template.split("\n"), 1) if text.startswith("- [ ] [Send the intro"))
+    found = [f for f in lint(run, REPO / "templates" / "sales-to-cs.md")["findings"] if f["line"] == line]
+    assert [(f["code"], f["message"]) for f in found] == [
+        ("HL310", "placeholders '[Send the intro email to the customer]', '[owner]', '[YYYY-MM-DD]' left in")
+    ]
+
+
+def test_a_template_table_row_left_blank_is_one_finding_naming_every_column(run):
+    template = (REPO / "templates" / "sales-to-cs.md").read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(template.split("\n"), 1) if text.startswith("| [Risk] |"))
+    found = [f for f in lint(run, REPO / "templates" / "sales-to-cs.md")["findings"] if f["line"] == line]
+    assert [(f["code"], f["message"]) for f in found] == [
+        ("HL302", "'Risk Flags' row: 'Risk', 'Severity' and 'Mitigation' are empty")
+    ]
