@@ -5,7 +5,7 @@ A handoff passes when it has a score at or above the threshold and no error-seve
 must also not score lower than at the baseline (a ratchet: a handoff may only get better).
 Two exemptions let a handoff that misses the bar pass all the same, saying so: a draft (``status:
 draft`` in its frontmatter) and a handoff recorded in the baseline file of ``handoff-lint init``
-that is no worse than recorded.
+that is no worse than recorded; neither waives a secret (HL470).
 ``decide`` gives every file of a run its ``Verdict`` once, with the ratchet, when the run's
 results and baselines are known; reporters read it from the RunResult and never work out pass or
 fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
@@ -68,6 +68,10 @@ def decide(
     return RunResult(tuple(results), tuple(verdicts), changed_lines or {}, baselines)
 
 
+# Errors no exemption waives: a secret committed in a draft or an old handoff is in the history for good.
+NEVER_WAIVED = frozenset({"HL470"})
+
+
 def verdict(result: FileResult, previous_score: int | None = None, recorded: Entry | None = None) -> Verdict:
     """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet;
     ``recorded``: its entry in the baseline file."""
@@ -84,6 +88,11 @@ def verdict(result: FileResult, previous_score: int | None = None, recorded: Ent
         reasons.append(_errors_reason(errors))
     if not reasons:
         return Verdict(True)
+    unwaivable = sorted(errors.keys() & NEVER_WAIVED)
+    if unwaivable:
+        if result.draft or recorded is not None:
+            reasons.append(f"{', '.join(map(rule_name, unwaivable))} is never waived")
+        return Verdict(False, tuple(reasons))
     if result.draft:
         return Verdict(True, (), "draft", tuple(reasons))
     if recorded is not None and not score_dropped(score, previous_score):

@@ -324,6 +324,27 @@ def test_a_draft_is_scored_but_not_held_to_the_threshold(run, tmp_path, config, 
         assert "::error file=lead.md,line=1" not in run(doc, "--format", "github", cwd=tmp_path).out
 
 
+SECRET = "Admin login for the sandbox: password: Hunter2-sandbox-99\n"
+
+
+def test_a_draft_never_waives_a_secret(run, tmp_path):
+    """A draft is not held to the threshold, but a committed password fails it all the same (HL470)."""
+    doc = write(tmp_path, "lead.md", THIN.format(status="status: draft\n") + SECRET)
+    r = run(doc, "--format", "json", cwd=tmp_path)
+    result = r.json()["files"][0]
+    assert any(f["code"] == "HL470" for f in result["findings"]), result["findings"]
+    assert (r.code, result["status"], result["passed"]) == (1, "fail", False)
+    assert result["fail_reasons"][-1] == "sensitive-data is never waived"
+
+
+def test_the_baseline_never_waives_a_secret(run, tmp_path):
+    """init records an old handoff that holds a secret, and it still fails: the secret must go."""
+    write(tmp_path, "docs/handoffs/old.md", THIN.format(status="") + SECRET)
+    assert run("init", cwd=tmp_path).code == 0
+    r = run("docs/handoffs", "--format", "json", cwd=tmp_path)
+    assert (r.code, r.json()["files"][0]["status"]) == (1, "fail")
+
+
 def test_a_bad_draft_setting_is_one_clear_error(run, tmp_path):
     write(tmp_path, "lead.md", THIN.format(status=""))
     for bad in ('draft = "status"\n', '[draft]\nkey = ""\n', "[draft]\nvalues = 3\n", '[draft]\nflag = "x"\n'):

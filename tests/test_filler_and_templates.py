@@ -50,10 +50,15 @@ def test_the_same_headings_with_facts_under_them_still_pass(run):
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
-def test_an_untouched_template_scores_20_or_less(run, path):
+def test_an_untouched_template_scores_20_or_less(run, path, tmp_path):
+    """A template starts as a draft (scored, not held to the threshold); marked ready, it fails."""
     result = lint(run, path)
     assert result["type"] == path.stem
-    assert result["score"] <= 20 and not result["passed"]
+    assert result["score"] <= 20 and result["status"] == "draft"
+    ready = tmp_path / path.name
+    ready.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: ready", 1), encoding="utf-8")
+    result = lint(run, ready)
+    assert result["score"] <= 20 and result["status"] == "fail"
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
