@@ -30,6 +30,7 @@ from .reading import (
     is_filler,
     is_guidance,
     is_hedged,
+    is_owned_step,
     is_substantive,
     measurable,
     numbers_in,
@@ -154,6 +155,8 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
         on_topic = topics.hits(unit.topic)
         in_text = terms.hits_in_text(unit.text)
         action_shape = unit.checked is not None or _is_action_row(unit)
+        # An owned, dated step is an action under any heading but one about something else.
+        action_shape = action_shape or (unit.kind == "item" and not on_topic and is_owned_step(unit.text))
         opening = unit.section == -1 and unit.kind == "sentence"
         opening = opening and not (unit.label and set(unit.label.lower().split()) & _METADATA)
         for key in on_topic:
