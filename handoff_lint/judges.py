@@ -11,6 +11,7 @@ otherwise. Dates that contradict each other downgrade the category they belong t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .categories import CATEGORIES
@@ -18,7 +19,7 @@ from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
 from .language.measures import has_quantity, has_time_bound
-from .language.risks import is_explicit_none, is_weak_mitigation
+from .language.risks import is_explicit_none, is_mitigation, is_risk_statement, is_weak_mitigation
 from .reading import (
     concrete_tokens,
     content_words,
@@ -66,6 +67,8 @@ class Shared:
 
     actions: list[Unit]  # the action items: what a risk can be answered by
     people: list[tuple[str, int, frozenset[str]]]  # (name, line, the role elements their description fills)
+    following: dict[int, Unit] = field(default_factory=dict)  # id(unit) -> the statement written after it
+    risk_statements: int = 0  # statements anywhere that state a risk in plain words
 
 
 @dataclass
@@ -85,7 +88,9 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     actions = [u for e in handoff_type.elements if e.category == "actions" for u in all_pools[e.key]]
     roles = _indexes(handoff_type)[2]
     people = [(name, line, roles.hits_in_text(text)) for name, text, line in _people(evidence)]
-    shared = Shared(actions, people)
+    statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
+    following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
+    shared = Shared(actions, people, following, len([u for u in statements if is_risk_statement(u.text)]))
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -149,6 +154,7 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
     by_terms: dict[str, list[Unit]] = {spec.key: [] for spec in specs}
     action_keys = frozenset(spec.key for spec in specs if spec.category == "actions")
     customer_keys = frozenset(spec.key for spec in specs if spec.category == "customer")
+    risk_keys = frozenset(spec.key for spec in specs if spec.category == "risks")
     for unit in evidence.units:
         if unit.kind == "heading" or is_guidance(unit.text):
             continue
@@ -163,6 +169,9 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
             pools[key].append(unit)
         for key in in_text - on_topic:
             by_terms[key].append(unit)
+        if is_risk_statement(unit.text):  # "a budget freeze after Q1": a risk without the word
+            for key in risk_keys - on_topic - in_text:
+                by_terms[key].append(unit)
         if action_shape:  # a checklist item or an Owner/Due row is an action anywhere
             for key in action_keys - on_topic - in_text:
                 pools[key].append(unit)
@@ -306,7 +315,7 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         if is_explicit_none(value):
             continue
         risks.append(unit)
-        if _has_mitigation(unit) or _answered_by_action(subject, shared.actions):
+        if _has_mitigation(unit) or _mitigated_next_to_it(unit, shared) or _answered_by_action(subject, shared.actions):
             mitigated.append(unit)
     result = ElementResult(spec, ABSENT, _lines(risks))
     if risks and 5 * len(mitigated) >= 3 * len(risks):
@@ -315,8 +324,12 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         result.grade = THIN
         result.why = f"{len(risks) - len(mitigated)} of {len(risks)} without a mitigation"
     elif stated_none:
-        result.grade = USABLE if any(has_quantity(u.text) or dates_in(u.text) for u in stated_none) else THIN
+        dated = any(has_quantity(u.text) or dates_in(u.text) for u in stated_none)
+        # "No known risks." on a deal whose own text states risks elsewhere is not an answer.
+        result.grade = USABLE if dated and not shared.risk_statements else THIN
         result.lines = _lines(stated_none)
+        if shared.risk_statements:
+            result.why = "says there are none, but risks are stated elsewhere"
     result.found = [f"{len(risks)} risks, {len(mitigated)} mitigated"] if risks else []
     return result
 
@@ -362,6 +375,23 @@ def _has_mitigation(unit: Unit) -> bool:
         if at > 0 and len(lowered[at:].split()) >= 4:
             return True
     return False
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+def _mitigated_next_to_it(unit: Unit, shared: Shared) -> bool:
+    """A mitigation written as a sentence after the risk: later in the same statement, or the next one."""
+    for sentence in _SENTENCE.split(unit.text)[1:]:
+        if is_mitigation(sentence):
+            return True
+    after = shared.following.get(id(unit))
+    return (
+        after is not None
+        and after.line - unit.line <= 2
+        and is_mitigation(after.text)
+        and not is_risk_statement(after.text)
+    )
 
 
 def _answered_by_action(subject: str, actions: list[Unit]) -> bool:
