@@ -19,6 +19,7 @@ from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
 from .language.measures import has_quantity, has_time_bound
+from .language.people import is_our_side
 from .language.risks import is_explicit_none, is_mitigation, is_risk_statement, is_weak_mitigation
 from .reading import (
     concrete_tokens,
@@ -462,12 +463,26 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
         # A name counts beside a title, or under a people topic ("### Internal Champion" says the role).
         if not (has_title(unit.text) or _PEOPLE_TOPICS.matches(unit.topic)):
             continue
+        ours = is_our_side("", " ".join(unit.topic))  # under "Our side" / "Internal team"
         for name in person_names(unit.text):
             if set(words_of(name)) <= company:
                 continue  # "Harlow Quay Title": the customer, not a person
+            if ours or is_our_side(_clause_of(name, unit.text)):
+                continue  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)": the seller's team
             found.append((name, unit.text + " — " + " ".join(unit.topic), unit.line))
     evidence._people = found  # type: ignore[attr-defined]
     return found
+
+
+_CLAUSES = re.compile(r"[;|]|(?<=[.!?])\s+")
+
+
+def _clause_of(name: str, text: str) -> str:
+    """The clause of ``text`` that names ``name``: what is said of that person, not of the others."""
+    for clause in _CLAUSES.split(text):
+        if name in clause:
+            return clause
+    return text
 
 
 _PEOPLE_TOPICS = TopicIndex(

@@ -13,6 +13,7 @@ from .evidence import words_of
 from .language.dates import find_dates, has_due_date, is_scheduled_event
 from .language.measures import has_quantity, has_time_bound
 from .language.owners import find_owner, is_owner
+from .language.people import is_place_name
 
 # --- concreteness and filler ----------------------------------------------------------------
 
@@ -296,6 +297,8 @@ def person_names(text: str) -> tuple[str, ...]:
             [p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts]
         ):
             continue
+        if is_place_name(name):
+            continue  # "Thornbury House", "Colmore Row", "Knows Intacct"
         if name not in found:
             found.append(name)
     return tuple(found)
