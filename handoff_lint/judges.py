@@ -20,6 +20,7 @@ from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
 from .language.measures import has_quantity, has_time_bound
 from .language.people import is_our_side
+from .language.profile import is_company_profile, is_document_stamp
 from .language.risks import is_explicit_none, is_mitigation, is_risk_statement, is_weak_mitigation
 from .reading import (
     concrete_tokens,
@@ -156,8 +157,9 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
     action_keys = frozenset(spec.key for spec in specs if spec.category == "actions")
     customer_keys = frozenset(spec.key for spec in specs if spec.category == "customer")
     risk_keys = frozenset(spec.key for spec in specs if spec.category == "risks")
+    technical_keys = frozenset(spec.key for spec in specs if spec.category == "technical")
     for unit in evidence.units:
-        if unit.kind == "heading" or is_guidance(unit.text):
+        if unit.kind == "heading" or is_guidance(unit.text) or is_document_stamp(unit.text):
             continue
         on_topic = topics.hits(unit.topic)
         in_text = terms.hits_in_text(unit.text)
@@ -166,6 +168,8 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
         action_shape = action_shape or (unit.kind == "item" and not on_topic and is_owned_step(unit.text))
         opening = unit.section == -1 and unit.kind == "sentence"
         opening = opening and not (unit.label and set(unit.label.lower().split()) & _METADATA)
+        if is_company_profile(unit.label):  # "Industry: SaaS", "HQ: Leeds": context, never the systems
+            on_topic, in_text = on_topic - technical_keys, in_text - technical_keys
         for key in on_topic:
             pools[key].append(unit)
         for key in in_text - on_topic:
