@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .evidence import words_of
 from .language.dates import find_dates, has_due_date, is_scheduled_event
+from .language.hedges import is_hedged
 from .language.measures import has_quantity, has_time_bound
 from .language.owners import find_owner, is_owner
 from .language.people import is_place_name
@@ -201,29 +202,6 @@ def is_substantive(text: str) -> bool:
         return False
     count = len(words_of(text))
     return (count >= 4 and is_concrete(text)) or count >= 9
-
-
-_HEDGES = re.compile(
-    r"\b(?:i think|i believe|not sure|unsure|don'?t know|do not know|no idea|unknown|unclear|"
-    r"i guess|guessing|maybe|probably|possibly|tbd|tbc|to be confirmed|need to check|worth checking|"
-    r"not confirmed|unconfirmed|don'?t have much|haven'?t (?:checked|confirmed|asked))\b|\?\s*\)?\s*$",
-    re.I,
-)
-
-
-# A word every hedge above contains: statements without one (most) skip the regex.
-_HEDGE_WORDS = frozenset(
-    """i not unsure don dont do no unknown unclear guessing maybe probably possibly tbd tbc confirmed need worth
-    unconfirmed haven havent""".split()
-)
-
-
-@lru_cache(maxsize=4096)
-def is_hedged(text: str) -> bool:
-    """The writer is guessing: "I think it's on-prem", "not sure of the format", "Oct 6?"."""
-    if "?" not in text and _HEDGE_WORDS.isdisjoint(words_of(text)):
-        return False
-    return bool(_HEDGES.search(text))
 
 
 def measurable(text: str) -> bool:
