@@ -18,6 +18,7 @@ from .categories import CATEGORIES
 from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
+from .language.dates import is_scheduled_event
 from .language.measures import has_quantity, has_time_bound
 from .language.people import is_our_side
 from .language.profile import is_company_profile, is_document_stamp
@@ -521,7 +522,8 @@ def _company_words(evidence: Evidence) -> set[str]:
 def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Action items: specific steps with a named owner and a date; "team to follow up" is not one."""
     items = [u for u in pool if not is_filler(_value(u)) and _value(u) and u.kind != "frontmatter"]
-    items = [u for u in items if len(u.words) >= 3]
+    # "Demo booked for Feb 20": a dated fact (the timeline's), not a step anyone has to take.
+    items = [u for u in items if len(u.words) >= 3 and not is_scheduled_event(u.text)]
     dated = [u for u in items if due_of(u.text, u.cells)]
     owned = [u for u in dated if owner_of(u.text, u.label, u.cells)]
     result = ElementResult(spec, ABSENT, _lines(owned or items))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..language.dates import has_due_date
+from ..language.dates import has_due_date, is_scheduled_event
 from ..language.normalize import normalize_label, truncate
 from ..language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
 from ..language.placeholders import is_blank_or_placeholder
@@ -37,6 +37,8 @@ def action_items(ctx: Context):
         for block in assessment.blocks:
             if block.kind not in ("item", "row") or block.depth > 0 or is_blank_or_placeholder(block.text):
                 continue
+            if is_scheduled_event(block.text):
+                continue  # "Demo booked for Feb 20": a dated fact under Next Steps, not a step to own
             if block.kind == "row":
                 if all(is_blank_or_placeholder(c.text) for c in block.cells):
                     continue
