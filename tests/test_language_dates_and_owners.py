@@ -110,6 +110,7 @@ OWNERS = [
     ("Liam + Keisha: sync on pricing before end of month", "Liam + Keisha"),
     ("Caleb sends the draft project plan to Marisa by April 22", "Caleb"),
     ("Marisa confirms the room by Oct 1", "Marisa"),
+    ("Wes walks Caleb through the contract exhibits on April 16", "Wes"),
     ("Rory: intro email to the implementation lead, 24h after assignment", "Rory"),
     ("Felix - send the mutual action plan to Farah - Feb 24", "Felix"),
     ("• Noor — signed order form into the impl folder — today", "Noor"),

@@ -123,7 +123,7 @@ _SEAT = r"(?:(?:the|our|their|your|a)\s+)?[\w&/-]+(?:\s+(?:of\s+)?[\w&/-]+){0,3}
 _LEADING = re.compile(
     rf"^(?P<who>@?{_PERSON}(?:\s*(?:\+|&|/|\band\b)\s*@?{_PERSON})?|{_SEAT})(?:\s*\([^()]{{1,40}}\))?"
     r"(?:\s*(?P<sep>[—–:→]|\s-\s|\s--\s)|\s+(?P<verb>to\s+(?!be\b|the\b|a\b|an\b|our\b|their\b|date\b|do\b)[a-z]"
-    r"|will\s+[a-z]|is\s+(?:going\s+to|to)\s+[a-z]|owns\b|(?!is\b|has\b|was\b|does\b|needs\b)[a-z]{2,}s\s+[a-z]))"
+    r"|will\s+[a-z]|is\s+(?:going\s+to|to)\s+[a-z]|owns\b|(?!is\b|has\b|was\b|does\b|needs\b)[a-z]{2,}s\s+[A-Za-z]))"
 )
 SEGMENTS = re.compile(r"\s+[—–-]\s+|;\s*|\s*\|\s*|\s+--\s+")
 DUE = re.compile(r"\b(?:due|by|before|deadline|until|eta|target)\b[:\s]*(.*)$", re.I)

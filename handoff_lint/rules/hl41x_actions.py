@@ -15,6 +15,12 @@ _OWNER_COLUMNS = {"owner", "who", "assignee", "responsible", "assigned to"}
 _DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}
 
 
+# "Agenda:", "Topics for the call:", "Attendees:": the list below is what a meeting covers, not steps to own.
+_NOT_STEPS = re.compile(
+    r"^\W*(?:agenda|topics?|attendees|participants|discussion\s+points|we\s+will\s+cover)\b[^:\n]{0,40}:\W*$", re.I
+)
+
+
 def weak_owner(text: str) -> str | None:
     """A collective or placeholder owner written in place of a person: "— we", "owner: team"."""
     for segment in SEGMENTS.split(text)[1:]:
@@ -34,8 +40,12 @@ def action_items(ctx: Context):
             labels = [normalize_label(cell.text) for cell in table.header]
             owner_col = next((i for i, label in enumerate(labels) if label in _OWNER_COLUMNS), None)
             due_col = next((i for i, label in enumerate(labels) if label in _DUE_COLUMNS), None)
+        listing = False  # inside a list introduced as an agenda or an attendee list, not as steps
         for block in assessment.blocks:
-            if block.kind not in ("item", "row") or block.depth > 0 or is_blank_or_placeholder(block.text):
+            if block.kind == "paragraph":
+                listing = bool(_NOT_STEPS.search(block.text))
+                continue
+            if listing or block.kind not in ("item", "row") or block.depth > 0 or is_blank_or_placeholder(block.text):
                 continue
             if is_scheduled_event(block.text):
                 continue  # "Demo booked for Feb 20": a dated fact under Next Steps, not a step to own
