@@ -193,3 +193,18 @@ def test_explain_documents_only_forms_the_rule_accepts(run, tmp_path, code):
     assert _codes_by_line(run, path, code) == set(), examples
     for nobody in re.findall(r'"([^"]+)"', rationale.split("nobody in particular")[0].split("first or last")[-1]):
         assert find_owner(f"Send the quote — {nobody}") is None, nobody
+
+
+def test_the_language_page_lists_only_forms_the_recognisers_accept():
+    """docs/language.md: every date form in its table is a due date, every owner example names an owner."""
+    from conftest import REPO
+
+    page = (REPO / "docs" / "language.md").read_text(encoding="utf-8")
+    dates_part = page.split("## When something is due (`dates.py`)")[1].split("`ASAP`")[0]
+    forms = [form for row in dates_part.splitlines() if row.startswith("| ") for form in re.findall(r"`([^`]+)`", row)]
+    assert len(forms) >= 30, forms
+    assert [form for form in forms if not has_due_date(form)] == []
+    owners_part = page.split("## Who owns an action (`owners.py`)")[1].split("Nobody in particular")[0]
+    examples = re.findall(r"`([^`]+)`", owners_part)
+    assert len(examples) >= 12, examples
+    assert [example for example in examples if find_owner(example) is None] == []
