@@ -34,10 +34,13 @@ _HEDGE_WORDS = frozenset(
 _WORDS = re.compile(r"[a-z']+")
 
 
-@lru_cache(maxsize=4096)
-def is_hedged(text: str) -> bool:
+def _is_hedged(text: str) -> bool:
     """The writer is guessing: "I think it's on-prem", "not sure of the format", "Oct 6?"."""
     lowered = text.lower()
     if "?" not in text and _HEDGE_WORDS.isdisjoint(_WORDS.findall(lowered)):
         return False
     return bool(_HEDGES.search(strip_markup(text) if ("*" in text or "_" in text) else text))
+
+
+# Cached apart from its body (not a decorator), so the mutation run reaches the body (CONTRIBUTING.md).
+is_hedged = lru_cache(maxsize=4096)(_is_hedged)

@@ -78,13 +78,16 @@ _RISK = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
-def is_risk_statement(text: str) -> bool:
+def _is_risk_statement(text: str) -> bool:
     """A risk written in plain words ("they're also talking to the other guys", "a budget freeze after
     Q1", "the approval slipped"); "No known risks" and "no blocker identified" are not risks."""
     if is_explicit_none(text) or not _RISK.search(text):
         return False
     return not _NEGATED_RISK.search(text)
+
+
+# Cached apart from its body (not a decorator), so the mutation run reaches the body (CONTRIBUTING.md).
+is_risk_statement = lru_cache(maxsize=4096)(_is_risk_statement)
 
 
 # "No competitor involved", "no budget freeze expected", "not worried about …": the risk is denied.
@@ -105,11 +108,14 @@ _MITIGATION = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
-def is_mitigation(text: str) -> bool:
+def _is_mitigation(text: str) -> bool:
     """What will be done about a risk, as a sentence: "Mitigation: show the 6-week plan", "We'll bring a
     reference call", "Get his tasks in the first two weeks"; "monitor" and "keep an eye on it" are not."""
     stripped = re.sub(r"^\s*(?:mitigation|plan|response|action)\s*[:—–-]\s*", "", text, flags=re.I)
     if is_weak_mitigation(stripped) or len(stripped.split()) < 3:
         return False
     return bool(_MITIGATION.search(text))
+
+
+# Cached apart from its body (not a decorator), so the mutation run reaches the body (CONTRIBUTING.md).
+is_mitigation = lru_cache(maxsize=4096)(_is_mitigation)
