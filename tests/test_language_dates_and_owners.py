@@ -208,3 +208,89 @@ def test_the_language_page_lists_only_forms_the_recognisers_accept():
     examples = re.findall(r"`([^`]+)`", owners_part)
     assert len(examples) >= 12, examples
     assert [example for example in examples if find_owner(example) is None] == []
+
+
+OWNER_VALUES = [  # what an Owner cell or a trailing segment may hold
+    ("Dana Lee", True),
+    ("(Dana Lee).", True),
+    ("@dana", True),
+    ("Maarten van der Berg", True),
+    ("Luis de la Cruz", True),
+    ("Ana Maria Lopez Garcia", True),
+    ("Dana & Omar", True),
+    ("Dana/Omar", True),
+    ("Dana+Omar", True),
+    ("the implementation lead", True),
+    ("our project manager", True),
+    ("their IT Director", True),
+    ("Finance Director", True),
+    ("VP Finance", True),
+    ("CFO", True),
+    ("Ana Maria Lopez Garcia Ruiz", False),  # five capitalised words: a heading, not a name
+    ("Account Executive", False),
+    ("your account manager", False),
+    ("AE and SE", False),
+    ("CSM / AE", False),
+    ("@team", False),
+    ("@CS", False),
+    ("Dana Lee. Owns the budget", False),
+    ("Dana Lee of the Northwind Traders regional finance and procurement office", False),
+    ("send the quote", False),
+    ("Pricing", False),
+    ("Training", False),
+    ("The", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), OWNER_VALUES)
+def test_a_value_written_where_an_owner_goes(value, expected):
+    from handoff_lint.language.owners import is_owner
+
+    assert is_owner(value) is expected
+
+
+TITLES = [
+    ("Finance Director", True),
+    ("Head of Finance Systems", True),
+    ("COO", True),
+    ("School Business Manager", True),
+    ("Account Executive", True),
+    ("VP Sales", True),
+    ("Director of Finance and Operations", False),  # five words: a clause, not a title
+    ("send the kickoff pack to the lead", False),
+    ("intro email to the implementation lead", False),
+    ("Toast POS at all taprooms", False),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), TITLES)
+def test_a_title_of_one_seat(value, expected):
+    from handoff_lint.language.owners import is_title
+
+    assert is_title(value) is expected
+
+
+MORE_OWNERS = [
+    ("- - [ ] Ana — send the SOW — Jun 22", "Ana"),  # nested markers
+    ("1. [ ] Ana — send the SOW — Jun 22", "Ana"),
+    ("Send the SOW (Dana).", "Dana"),
+    ("Send the SOW (Dana); due Friday", "Dana"),
+    ("Send the SOW (Acme) and the order form", None),  # a parenthesis mid-sentence is not the owner
+    ("Send the SOW — Dana Lee by Friday", "Dana Lee"),
+    ("Send the SOW — Dana Lee BY Friday", "Dana Lee"),
+    ("Send the SOW — Dana Lee on Friday", "Dana Lee"),
+    ("Send the SOW — Dana Lee, Omar Haddad", "Dana Lee"),
+    ("@all @dana send the notes by Friday", "@dana"),
+    ("@CSM send the deck by Friday", None),
+    ("cc @ana — @raj sends the deck by Friday", "@raj"),
+    ("Rory: **intro** email to the lead by Friday", "Rory"),
+    ("Rory:", None),
+    ("Rory Delacroix — Account Executive, stays on through go-live", None),
+    ("Dana: Toast POS at all taprooms", None),
+]
+
+
+@pytest.mark.parametrize(("text", "owner"), MORE_OWNERS)
+def test_the_owner_at_the_edges_of_the_forms(text, owner):
+    assert find_owner(text) == owner

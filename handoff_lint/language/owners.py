@@ -134,16 +134,14 @@ _LABELLED = re.compile(
 )
 _PARENTHESIS = re.compile(r"\(([^()]+)\)")
 _DUE_WORD = re.compile(r"(?:due|by|before|deadline|until|eta)\b", re.I)
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\\[-*+]|\d+[.)]|\[[ xX]?\])\s+")
+_LIST_MARKERS = re.compile(r"^(?:\s*(?:[-*+•·▪◦‣]|\\[-*+]|\d+[.)]|\[[ xX]?\])\s+)+")
 _RECIPIENT = re.compile(r"\b(?:to|with|for|from|cc|and|ask|asks|intro|introduce|ping|email|call)\s+$", re.I)
 _TRAILING_DATE = re.compile(r"\b(?:due|by|before|deadline|until|eta|on|at|in|within)\b.*$", re.I)
 
 
 def _find_owner(text: str) -> str | None:
     """The owner an action item names, in any of the orders above; None when it names nobody."""
-    text = _LIST_MARKER.sub("", strip_markup(text), count=1).strip()
-    while _LIST_MARKER.match(text):
-        text = _LIST_MARKER.sub("", text, count=1).strip()
+    text = _LIST_MARKERS.sub("", strip_markup(text)).strip()
     labelled = _LABELLED.search(text)
     if labelled:
         value = _DUE_TAIL(labelled.group(1) or labelled.group(2))
@@ -155,8 +153,7 @@ def _find_owner(text: str) -> str | None:
     if leading and _leads_a_step(leading, text):
         return leading.group("who")
     for segment in SEGMENTS.split(text)[1:]:
-        candidate = re.sub(r"^(?:owned by|assigned to|assignee)\s*:?\s*", "", segment.strip(" ,.()"), flags=re.I)
-        candidate = _DUE_TAIL(candidate)
+        candidate = _DUE_TAIL(segment)  # "owned by …" was read as a label above
         if is_owner(candidate):
             return candidate
     for parenthesised in _PARENTHESIS.finditer(text):  # "Send the SOW (Dana)", "… (Dana), due Friday"
@@ -178,16 +175,16 @@ def _leads_a_step(leading: re.Match, text: str) -> bool:
     Not a label ("Waitlist: every family…": after a colon, a single word needs a verb to follow) and
     not a person's description ("Graham Pilling — Finance Director. Retires…")."""
     who = leading.group("who")
-    if not is_owner(who, leading=bool(leading.group("verb"))):
+    if not is_owner(who):
         return False
     if leading.group("verb"):
         return True
     rest = text[leading.end() :].strip(" *")
-    first = re.split(r"[.,;(]|\s[—–-]\s", rest, maxsplit=1)[0].strip()
+    first = re.split(r"[.,;(]|\s[—–-]\s", rest)[0].strip()
     if first and (is_title(first) or is_not_owner(first)):
         return False  # "Name — CFO.", "Name — AE, stays on the account"
-    if leading.group("sep") == ":" and len(who.split()) == 1 and not who.startswith("@"):
-        return rest.split(" ", 1)[0].lower().strip("*_") in _STEP_VERBS
+    if leading.group("sep") == ":" and len(who.split()) == 1:
+        return bool(rest) and rest.split()[0].lower() in _STEP_VERBS
     return True
 
 
@@ -212,38 +209,37 @@ def _first_handle(text: str) -> str | None:
         handle = match.group(0)
         if handle[1:].lower() in NOT_OWNERS or handle[1:].lower() in _GROUPS:
             continue
-        if match.start() > 0 and _RECIPIENT.search(text[: match.start()]):
+        if _RECIPIENT.search(text, 0, match.start()):
             continue
         return handle
     return None
 
 
-def is_owner(value: str, leading: bool = False) -> bool:
-    """Whether ``value`` names one person or seat: a name, an @handle or a title; not "we", "ops", "CSM".
+_DETERMINERS = frozenset("the our their your a".split())
+_PARTICLES = frozenset("van de der von da di le la al bin and".split())  # lower-case words inside a name
+_JOINERS = re.compile(r"[+&/]")
 
-    ``leading``: the value starts a sentence and a verb follows ("Pricing needs…" is no owner; "Ana
-    sends…" is), so a single word must also look like a name rather than a common word.
-    """
+
+def is_owner(value: str) -> bool:
+    """Whether ``value`` names one person or seat: a name, an @handle or a title; not "we", "ops", "CSM"."""
     value = value.strip(" ,.:;()*")
-    if not value or ". " in value or is_not_owner(value) or len(value) > 60:
-        return False
+    if not value or ". " in value or len(value) > 60 or is_not_owner(value):
+        return False  # nothing, a sentence, a paragraph, or nobody in particular
     if value.startswith("@"):
         return True
-    words = value.replace("+", " ").replace("&", " ").replace("/", " ").split()
+    words = _JOINERS.sub(" ", value).split()
     lowered = [w.lower().strip(".,'’") for w in words]
-    if lowered and lowered[0] in ("the", "our", "their", "your", "a"):
+    if lowered[0] in _DETERMINERS:
         lowered, words = lowered[1:], words[1:]
     if not lowered:
         return False
     if lowered[-1] in _TITLE_ENDS or lowered[0] in _TITLE_STARTS:
         return not set(lowered) <= _GROUPS  # "implementation lead" yes; "account executive" is a group seat
-    if not all(w[:1].isupper() for w in words if w.lower() not in ("van", "de", "der", "von", "da", "di", "and")):
-        return False
+    if not all([w[:1].isupper() for w, low in zip(words, lowered, strict=True) if low not in _PARTICLES]):
+        return False  # "send the quote": not a name
     if len(words) > 4 or lowered[0] in _NOT_NAMES or lowered[0].endswith(_NAME_ENDINGS):
-        return False
-    if set(lowered) <= _GROUPS | {"and"}:
-        return False
-    return not (leading and len(words) == 1 and lowered[0] in _NOT_NAMES)
+        return False  # "Pricing", "Training", "Proposal for the board"
+    return not set(lowered) <= _GROUPS | {"and"}  # "AE and SE"
 
 
 def is_not_owner(value: str) -> bool:
