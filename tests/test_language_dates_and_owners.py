@@ -294,3 +294,34 @@ MORE_OWNERS = [
 @pytest.mark.parametrize(("text", "owner"), MORE_OWNERS)
 def test_the_owner_at_the_edges_of_the_forms(text, owner):
     assert find_owner(text) == owner
+
+
+WHEN = [  # each phrase that says when, in order, with the name of its form
+    ("Send it by 2026-12-18", [("2026-12-18", "date")]),
+    ("Send it by Dec 18, 2026", [("Dec 18, 2026", "date")]),  # one date, not also "Dec 18"
+    ("Kickoff 05/06/2026", [("05/06/2026", "date")]),  # ambiguous, still a date
+    ("Send it Dec 18", [("Dec 18", "monthday")]),
+    ("Send it 18 Dec", [("18 Dec", "daymonth")]),
+    ("Live March 2027", [("March 2027", "monthyear")]),
+    ("Send it 12/18", [("12/18", "slashed")]),
+    ("Send it by Friday", [("Friday", "weekday")]),
+    ("EOD Tue 6/15", [("EOD", "named"), ("Tue", "shortday"), ("6/15", "slashed")]),
+    ("Draft it by end of March", [("end of March", "period")]),
+    ("Chase it next week", [("next week", "next")]),
+    ("Go-live in May", [("in May", "inmonth")]),
+    ("Go-live in may", []),  # the modal's spelling
+    ("Migrate in Q3", [("Q3", "quarter")]),
+    ("Live before the spring", [("before the spring", "season")]),
+    ("Reply within 2 business days", [("within 2 business days", "within")]),
+    ("Usage over the first 90 days", [("over the first 90 days", "over")]),
+    ("Intro 24h after signature", [("24h after", "offset")]),
+    ("Review in week 6", [("week 6", "numbered")]),
+    ("Confirm it before kickoff", [("before kickoff", "event")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHEN)
+def test_each_phrase_that_says_when_is_found_once_with_its_form(text, expected):
+    from handoff_lint.language.dates import find_when
+
+    assert [(when.text, when.kind) for when in find_when(text)] == expected

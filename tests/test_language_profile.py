@@ -51,6 +51,10 @@ STAMPS = [
     ("Created a shared Slack channel with their IT team last week and moved the thread there", False),
     ("Go-live 2027-03-11", False),
     ("Last edited", False),  # no date: no stamp
+    ("Exported:2026-03-11", True),
+    ("Account record for Harlan Bikes, Bend office, west region team, exported 2027-03-11 14:07 PT", True),  # 14 words
+    ("Account record for Harlan Bikes, Bend office, west region sales team, exported 2027-03-11 14:07 PT", False),
+    ("2026-03-11: we exported the first file", False),  # the date is before the word
 ]
 
 

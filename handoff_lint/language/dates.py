@@ -161,8 +161,8 @@ def _find_when(text: str) -> tuple[When, ...]:
     found = [When(d.text, d.start, "date") for d in find_dates(text) if d.value or d.problem == "ambiguous"]
     covered = [(w.start, w.start + len(w.text)) for w in found]
     for match in _WHEN.finditer(text):
-        if _modal_may(match) or any(start <= match.start() < end for start, end in covered):
-            continue
+        if _modal_may(match) or any([match.start() < end and start < match.end() for start, end in covered]):
+            continue  # the month of a full date ("by Dec 18, 2026") is not a second phrase
         found.append(When(match.group(0), match.start(), match.lastgroup or ""))
     return tuple(sorted(found, key=lambda w: w.start))
 
