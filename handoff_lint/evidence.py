@@ -218,13 +218,47 @@ def gather(doc: Document) -> Evidence:
             if not text:
                 continue
             kind = "item" if block.kind == "item" else ("quote" if block.kind == "quote" else "sentence")
-            for offset, piece in _pieces(text, kind):
+            for offset, piece, piece_kind in _bulleted(text, kind):
                 label = lead_words(piece)
                 unit_topic = topic + (words_of(label) if label else ())
-                unit = Unit(piece, block.line + offset, kind, unit_topic, label, section=index)
+                unit = Unit(piece, block.line + offset, piece_kind, unit_topic, label, section=index)
                 unit.checked = block.checked
                 units.append(unit)
     return Evidence(units, headings, words_of(clean(doc.title.text)) if doc.title else ())
+
+
+# A bullet typed as text: Google Docs exports "\\- item" (its backslash already gone here), Slack and
+# email pastes keep "•", "◦" or "▪". Such a line is a list item, not part of a paragraph's prose.
+_TYPED_BULLET = re.compile(r"^[-*+•·◦▪‣–](?=\s)\s*")
+_BULLET_CHARACTERS = frozenset("-*+•·◦▪‣–")
+
+
+def _bulleted(text: str, kind: str):
+    """(line offset, statement, kind): the paragraph's typed bullets as items, the rest as ``_pieces``."""
+    lines = text.split("\n") if kind == "sentence" else ()
+    if not any([line[:1] in _BULLET_CHARACTERS and _TYPED_BULLET.match(line) for line in lines]):
+        return [(offset, piece, kind) for offset, piece in _pieces(text, kind)]
+    found: list[tuple[int, str, str]] = []
+    prose: list[tuple[int, str]] = []  # lines before the first bullet, read as prose
+
+    def flush():
+        if prose:
+            first = prose[0][0]
+            found.extend((first + o, p, kind) for o, p in _pieces("\n".join(x for _n, x in prose), kind))
+            prose.clear()
+
+    for number, line in enumerate(lines):
+        bullet = _TYPED_BULLET.match(line)
+        if bullet:
+            flush()
+            found.append((number, line[bullet.end() :].strip(), "item"))
+        elif found and found[-1][2] == "item" and not prose:
+            offset, previous, _kind = found[-1]  # a continuation line of the bullet above
+            found[-1] = (offset, f"{previous} {line.strip()}", "item")
+        else:
+            prose.append((number, line))
+    flush()
+    return [piece for piece in found if piece[1]]
 
 
 def _pieces(text: str, kind: str):

@@ -11,14 +11,18 @@ otherwise. Dates that contradict each other downgrade the category they belong t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .categories import CATEGORIES
 from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
+from .language.dates import is_scheduled_event
 from .language.measures import has_quantity, has_time_bound
-from .language.risks import is_bare_none, is_explicit_none, is_weak_mitigation
+from .language.people import is_our_side
+from .language.profile import is_company_profile, is_document_stamp
+from .language.risks import is_bare_none, is_explicit_none, is_mitigation, is_risk_statement, is_weak_mitigation
 from .reading import (
     concrete_tokens,
     content_words,
@@ -30,6 +34,7 @@ from .reading import (
     is_filler,
     is_guidance,
     is_hedged,
+    is_owned_step,
     is_substantive,
     measurable,
     numbers_in,
@@ -65,6 +70,8 @@ class Shared:
 
     actions: list[Unit]  # the action items: what a risk can be answered by
     people: list[tuple[str, int, frozenset[str]]]  # (name, line, the role elements their description fills)
+    following: dict[int, Unit] = field(default_factory=dict)  # id(unit) -> the statement written after it
+    risk_statements: int = 0  # statements anywhere that state a risk in plain words
 
 
 @dataclass
@@ -85,7 +92,9 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     actions = [u for e in handoff_type.elements if e.category == "actions" for u in all_pools[e.key]]
     roles = _indexes(handoff_type)[2]
     people = [(name, line, roles.hits_in_text(text)) for name, text, line in _people(evidence)]
-    shared = Shared(actions, people)
+    statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
+    following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
+    shared = Shared(actions, people, following, len([u for u in statements if is_risk_statement(u.text)]))
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -173,18 +182,27 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
     by_terms: dict[str, list[Unit]] = {spec.key: [] for spec in specs}
     action_keys = frozenset(spec.key for spec in specs if spec.category == "actions")
     customer_keys = frozenset(spec.key for spec in specs if spec.category == "customer")
+    risk_keys = frozenset(spec.key for spec in specs if spec.category == "risks")
+    technical_keys = frozenset(spec.key for spec in specs if spec.category == "technical")
     for unit in evidence.units:
-        if unit.kind == "heading" or is_guidance(unit.text):
+        if unit.kind == "heading" or is_guidance(unit.text) or is_document_stamp(unit.text):
             continue
         on_topic = topics.hits(unit.topic)
         in_text = terms.hits_in_text(unit.text)
         action_shape = unit.checked is not None or _is_action_row(unit)
+        # An owned, dated step is an action under any heading but one about something else.
+        action_shape = action_shape or (unit.kind == "item" and not on_topic and is_owned_step(unit.text))
         opening = unit.section == -1 and unit.kind == "sentence"
         opening = opening and not (unit.label and set(unit.label.lower().split()) & _METADATA)
+        if is_company_profile(unit.label):  # "Industry: SaaS", "HQ: Leeds": context, never the systems
+            on_topic, in_text = on_topic - technical_keys, in_text - technical_keys
         for key in on_topic:
             pools[key].append(unit)
         for key in in_text - on_topic:
             by_terms[key].append(unit)
+        if is_risk_statement(unit.text):  # "a budget freeze after Q1": a risk without the word
+            for key in risk_keys - on_topic - in_text:
+                by_terms[key].append(unit)
         if action_shape:  # a checklist item or an Owner/Due row is an action anywhere
             for key in action_keys - on_topic - in_text:
                 pools[key].append(unit)
@@ -329,7 +347,7 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         if is_explicit_none(value):
             continue
         risks.append(unit)
-        if _has_mitigation(unit) or _answered_by_action(subject, shared.actions):
+        if _has_mitigation(unit) or _mitigated_next_to_it(unit, shared) or _answered_by_action(subject, shared.actions):
             mitigated.append(unit)
     result = ElementResult(spec, ABSENT, _lines(risks))
     if risks and 5 * len(mitigated) >= 3 * len(risks):
@@ -338,8 +356,12 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         result.grade = THIN
         result.why = f"{len(risks) - len(mitigated)} of {len(risks)} without a mitigation"
     elif stated_none:
-        result.grade = USABLE if any(has_quantity(u.text) or dates_in(u.text) for u in stated_none) else THIN
+        dated = any(has_quantity(u.text) or dates_in(u.text) for u in stated_none)
+        # "No known risks." on a deal whose own text states risks elsewhere is not an answer.
+        result.grade = USABLE if dated and not shared.risk_statements else THIN
         result.lines = _lines(stated_none)
+        if shared.risk_statements:
+            result.why = "says there are none, but risks are stated elsewhere"
     result.found = [f"{len(risks)} risks, {len(mitigated)} mitigated"] if risks else []
     return result
 
@@ -385,6 +407,23 @@ def _has_mitigation(unit: Unit) -> bool:
         if at > 0 and len(lowered[at:].split()) >= 4:
             return True
     return False
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+def _mitigated_next_to_it(unit: Unit, shared: Shared) -> bool:
+    """A mitigation written as a sentence after the risk: later in the same statement, or the next one."""
+    for sentence in _SENTENCE.split(unit.text)[1:]:
+        if is_mitigation(sentence):
+            return True
+    after = shared.following.get(id(unit))
+    return (
+        after is not None
+        and after.line - unit.line <= 2
+        and is_mitigation(after.text)
+        and not is_risk_statement(after.text)
+    )
 
 
 def _answered_by_action(subject: str, actions: list[Unit]) -> bool:
@@ -455,12 +494,26 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
         # A name counts beside a title, or under a people topic ("### Internal Champion" says the role).
         if not (has_title(unit.text) or _PEOPLE_TOPICS.matches(unit.topic)):
             continue
+        ours = is_our_side("", " ".join(unit.topic))  # under "Our side" / "Internal team"
         for name in person_names(unit.text):
             if set(words_of(name)) <= company:
                 continue  # "Harlow Quay Title": the customer, not a person
+            if ours or is_our_side(_clause_of(name, unit.text)):
+                continue  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)": the seller's team
             found.append((name, unit.text + " — " + " ".join(unit.topic), unit.line))
     evidence._people = found  # type: ignore[attr-defined]
     return found
+
+
+_CLAUSES = re.compile(r"[;|]|(?<=[.!?])\s+")
+
+
+def _clause_of(name: str, text: str) -> str:
+    """The clause of ``text`` that names ``name``: what is said of that person, not of the others."""
+    for clause in _CLAUSES.split(text):
+        if name in clause:
+            return clause
+    return text
 
 
 _PEOPLE_TOPICS = TopicIndex(
@@ -495,7 +548,8 @@ def _company_words(evidence: Evidence) -> set[str]:
 def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Action items: specific steps with a named owner and a date; "team to follow up" is not one."""
     items = [u for u in pool if not is_filler(_value(u)) and _value(u) and u.kind != "frontmatter"]
-    items = [u for u in items if len(u.words) >= 3]
+    # "Demo booked for Feb 20": a dated fact (the timeline's), not a step anyone has to take.
+    items = [u for u in items if len(u.words) >= 3 and not is_scheduled_event(u.text)]
     dated = [u for u in items if due_of(u.text, u.cells)]
     owned = [u for u in dated if owner_of(u.text, u.label, u.cells)]
     result = ElementResult(spec, ABSENT, _lines(owned or items))

@@ -10,9 +10,11 @@ import re
 from functools import lru_cache
 
 from .evidence import words_of
-from .language.dates import find_dates, may_name_a_month
+from .language.dates import find_dates, has_due_date, is_scheduled_event
+from .language.hedges import is_hedged
 from .language.measures import has_quantity, has_time_bound
-from .language.owners import find_owner, is_not_owner
+from .language.owners import find_owner, is_owner
+from .language.people import is_place_name
 
 # --- concreteness and filler ----------------------------------------------------------------
 
@@ -202,29 +204,6 @@ def is_substantive(text: str) -> bool:
     return (count >= 4 and is_concrete(text)) or count >= 9
 
 
-_HEDGES = re.compile(
-    r"\b(?:i think|i believe|not sure|unsure|don'?t know|do not know|no idea|unknown|unclear|"
-    r"i guess|guessing|maybe|probably|possibly|tbd|tbc|to be confirmed|need to check|worth checking|"
-    r"not confirmed|unconfirmed|don'?t have much|haven'?t (?:checked|confirmed|asked))\b|\?\s*\)?\s*$",
-    re.I,
-)
-
-
-# A word every hedge above contains: statements without one (most) skip the regex.
-_HEDGE_WORDS = frozenset(
-    """i not unsure don dont do no unknown unclear guessing maybe probably possibly tbd tbc confirmed need worth
-    unconfirmed haven havent""".split()
-)
-
-
-@lru_cache(maxsize=4096)
-def is_hedged(text: str) -> bool:
-    """The writer is guessing: "I think it's on-prem", "not sure of the format", "Oct 6?"."""
-    if "?" not in text and _HEDGE_WORDS.isdisjoint(words_of(text)):
-        return False
-    return bool(_HEDGES.search(text))
-
-
 def measurable(text: str) -> bool:
     """A target a receiver can check: a quantity and a time bound, not a guess."""
     return has_quantity(text) and has_time_bound(text) and not is_hedged(text)
@@ -296,6 +275,8 @@ def person_names(text: str) -> tuple[str, ...]:
             [p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts]
         ):
             continue
+        if is_place_name(name):
+            continue  # "Thornbury House", "Colmore Row", "Knows Intacct"
         if name not in found:
             found.append(name)
     return tuple(found)
@@ -317,63 +298,34 @@ def has_title(text: str) -> bool:
 
 # --- actions: owners and due dates ------------------------------------------------------------
 
-_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9][\w.-]*)")
-_COLLECTIVE = frozenset(
-    "team all everyone everybody someone somebody cs ae se sales csm sdr am pm us we they tbd owner group ops".split()
-)
-_MONTH_DAY = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])",
-    re.I,
-)
-_RELATIVE = re.compile(
-    r"\b(?:today|tomorrow|tonight|by\s+(?:end\s+of\s+)?(?:day|week|month|friday|monday|tuesday|wednesday|thursday)|"
-    r"(?:before|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:week|month)|this\s+week|next\s+week|"
-    r"(?:monday|tuesday|wednesday|thursday|friday)|within\s+\d+\s+(?:business\s+)?(?:hours?|days?|weeks?)|"
-    r"(?:week|day)\s+\d+|T\+\d+)\b",
-    re.I,
-)
+_OWNER_COLUMN = re.compile(r"\b(?:owner|who|assignee|responsible|owned|dri)\b")
+_DUE_COLUMN = re.compile(r"\b(?:due|date|when|deadline|needed|by|eta)\b")
 
 
 def owner_of(text: str, label: str = "", cells: dict | None = None) -> str | None:
-    """The person who owns an action: an @handle, an Owner cell, a leading or trailing name."""
+    """The person who owns an action: an Owner cell, a label that is a name, or any form of ``find_owner``."""
     for name, value in (cells or {}).items():
-        if re.search(r"\b(?:owner|who|assignee|responsible|owned)\b", name) and value:
-            if not is_not_owner(value) and value.lower().strip("@ ") not in _COLLECTIVE:
-                return value
-    for handle in _HANDLE.findall(text):
-        if handle.lower() not in _COLLECTIVE:
-            return "@" + handle
-    if label and person_names(label):
+        if _OWNER_COLUMN.search(name) and value and is_owner(value):
+            return value
+    if label and person_names(label) and is_owner(label):
         return label
-    owner = find_owner(text)
-    if owner and owner.lower().strip("@ ") not in _COLLECTIVE:
-        return owner
-    names = person_names(text)
-    if names and re.search(r"^\s*" + re.escape(names[0]) + r"\b\s*(?:will|to|owns|:)", text):
-        return names[0]
-    leading = _LEADING_OWNER.match(text)
-    if leading and leading.group(1).lower() not in _COMMON_CAPS and leading.group(1).lower() not in _COLLECTIVE:
-        return leading.group(1)  # "Caleb sends the draft plan to Marisa by April 22"
-    return None
-
-
-_LEADING_OWNER = re.compile(r"^\s*([A-Z][a-z]+)\s+(?:will\s+\w+|to\s+\w+|[a-z]+s)\b")
+    return find_owner(text)
 
 
 def due_of(text: str, cells: dict | None = None) -> bool:
-    """Whether an action says when: a date, a day, "within 2 weeks"; "ASAP" and "TBD" say nothing."""
+    """Whether an action says when, in any form of ``has_due_date``; "ASAP" and "TBD" say nothing."""
     for name, value in (cells or {}).items():
-        if re.search(r"\b(?:due|date|when|deadline|needed|by)\b", name) and value and _dated(value):
+        if _DUE_COLUMN.search(name) and value and has_due_date(value):
             return True
-    return _dated(text)
+    return has_due_date(text)
 
 
-def _dated(text: str) -> bool:
-    if any(d.value for d in find_dates(text)):
-        return True
-    return bool((may_name_a_month(text) and _MONTH_DAY.search(text)) or _RELATIVE.search(text))
+@lru_cache(maxsize=4096)
+def is_owned_step(text: str) -> bool:
+    """A step with its owner and its date, under whatever heading: "Ana — send the SOW — Jun 22".
+
+    A scheduled event ("demo booked for Feb 20") is a dated fact, not a step to take."""
+    return has_due_date(text) and find_owner(text) is not None and not is_scheduled_event(text)
 
 
 def dates_in(text: str) -> list:

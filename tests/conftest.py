@@ -51,6 +51,19 @@ def _no_cache_across_mutants(monkeypatch):
 
         fingerprint = runner.fingerprint
         monkeypatch.setattr(runner, "fingerprint", lambda *args: fingerprint(*args) + mutant)
+        _clear_memoised_answers()
+
+
+def _clear_memoised_answers():
+    """The language helpers remember their answers (functools caches); a mutant forked from a process
+    that has run the tests would get the unmutated answers back without running its body."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("handoff_lint") and module is not None:
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..language.dates import find_dates
+from ..language.dates import has_due_date, is_scheduled_event
 from ..language.normalize import normalize_label, truncate
 from ..language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
 from ..language.placeholders import is_blank_or_placeholder
@@ -14,16 +14,11 @@ from .registry import Context, rule
 _OWNER_COLUMNS = {"owner", "who", "assignee", "responsible", "assigned to"}
 _DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}
 
-_RELATIVE_DUE = re.compile(
-    r"\b(?:today|tomorrow|tonight|eod|eow|end of (?:day|week|month)|next week|this week|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:week|day|month)\s+\d+|T\+\d+|"
-    r"within\s+\d+\s+(?:business\s+)?(?:hours?|days?|weeks?))\b",
-    re.I,
+
+# "Agenda:", "Topics for the call:", "Attendees:": the list below is what a meeting covers, not steps to own.
+_NOT_STEPS = re.compile(
+    r"^\W*(?:agenda|topics?|attendees|participants|discussion\s+points|we\s+will\s+cover)\b[^:\n]{0,40}:\W*$", re.I
 )
-
-
-def has_due_date(text: str) -> bool:
-    return any(d.value for d in find_dates(text)) or bool(_RELATIVE_DUE.search(text))
 
 
 def weak_owner(text: str) -> str | None:
@@ -31,7 +26,7 @@ def weak_owner(text: str) -> str | None:
     for segment in SEGMENTS.split(text)[1:]:
         candidate = re.sub(r"^(?:owner|owned by|assigned to)\s*:?\s*", "", segment.strip(" ,.()").lower())
         candidate = DUE.sub("", candidate).strip(" ,.()")  # after the label: "owned by" is not a due date
-        if candidate in NOT_OWNERS:
+        if _nobody(candidate):
             return candidate
     return None
 
@@ -45,9 +40,15 @@ def action_items(ctx: Context):
             labels = [normalize_label(cell.text) for cell in table.header]
             owner_col = next((i for i, label in enumerate(labels) if label in _OWNER_COLUMNS), None)
             due_col = next((i for i, label in enumerate(labels) if label in _DUE_COLUMNS), None)
+        listing = False  # inside a list introduced as an agenda or an attendee list, not as steps
         for block in assessment.blocks:
-            if block.kind not in ("item", "row") or block.depth > 0 or is_blank_or_placeholder(block.text):
+            if block.kind == "paragraph":
+                listing = bool(_NOT_STEPS.search(block.text))
                 continue
+            if listing or block.kind not in ("item", "row") or block.depth > 0 or is_blank_or_placeholder(block.text):
+                continue
+            if is_scheduled_event(block.text):
+                continue  # "Demo booked for Feb 20": a dated fact under Next Steps, not a step to own
             if block.kind == "row":
                 if all(is_blank_or_placeholder(c.text) for c in block.cells):
                     continue
@@ -76,7 +77,11 @@ rule(
     affects_score=True,
     summary="An action item has no named owner.",
     rationale="""An action owned by "we", "the team" or nobody is owned by no one: the handoff fires into a
-    pooled queue and vanishes. Name a person, an @handle or a role (`@dana`, `— Dana Lee`, `owner: CSM`).""",
+    pooled queue and vanishes. Name a person, an @handle or the title of one seat, first or last:
+    `@raj book kickoff`, `Ana — send the SOW`, `Ana to draft the runbook`, `Aisha (IT) — export the users`,
+    `Send the SOW — Dana Lee`, `Send the SOW (Dana)`, `owner: Dana Lee`, `owned by the implementation lead`.
+    "We", "the team", "someone", a department ("ops", "legal") or a generic seat alone ("CSM", "the AE")
+    is nobody in particular; a name after "to" or "with" is the recipient, not the owner.""",
     bad="- [ ] Schedule the kickoff call — we, due 2026-12-01",
     good="- [ ] Schedule the kickoff call — @priya-shah, due 2026-12-01",
     example_section="Action Items",
@@ -87,7 +92,13 @@ rule(
 def _weak_owner_cell(owner_text: str, block) -> str | None:
     """An Owner column saying "we" or "TBD": nobody in particular, as "— we" is in a list item."""
     cell = owner_text.strip().lower()
-    return cell if block.kind == "row" and owner_text != block.text and cell in NOT_OWNERS else None
+    return cell if block.kind == "row" and owner_text != block.text and _nobody(cell) else None
+
+
+def _nobody(value: str) -> bool:
+    """Written where an owner goes and naming nobody in particular (a placeholder is reported as one)."""
+    cell = value.strip().lower()
+    return cell in NOT_OWNERS or (bool(cell) and is_not_owner(cell) and not is_blank_or_placeholder(cell))
 
 
 def _is_owner_cell(owner_text: str, block) -> bool:
@@ -115,7 +126,10 @@ rule(
     affects_score=True,
     summary="An action item has no due date.",
     rationale="""Leaving the handoff without deadlines guarantees that momentum stalls. Give every action a
-    date (`due 2026-12-01`) or a date relative to a named one (`by kickoff`, `within 2 business days`).""",
+    date in any form a reader can put in a calendar: `due 2026-12-01`, `by Dec 18`, `18 Dec`, `12/18`,
+    `by Friday`, `Fri 12/18`, `EOW`, `end of March`, `next week`, `Q3`, or relative to a named event or
+    span: `before kickoff`, `at the go-live`, `within two weeks`, `within 2 business days`. "ASAP", "soon"
+    and "TBD" name no day.""",
     bad="- [ ] Send the welcome email — @priya-shah",
     good="- [ ] Send the welcome email — @priya-shah, due 2026-11-25",
     example_section="Action Items",
