@@ -45,11 +45,24 @@ def raw_limit(limit: int) -> int:
 
 
 def encoding_of(data: bytes) -> str:
-    """The codec named by the byte-order mark, else UTF-8."""
+    """The codec named by the byte-order mark, else UTF-8. UTF-32-LE's mark is UTF-16-LE's followed by
+    a NUL character: read as UTF-32 only when the bytes are whole UTF-32 characters."""
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
+            if mark == codecs.BOM_UTF32_LE and not _is_utf32(data):
+                return "utf-16"
             return encoding
     return "utf-8"
+
+
+def _is_utf32(data: bytes) -> bool:
+    if len(data) % 4:
+        return False
+    try:
+        data.decode("utf-32")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def encoding_name(encoding: str) -> str:

@@ -11,7 +11,7 @@ import base64
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import good_example, write
@@ -251,6 +251,19 @@ def test_a_data_uri_payload_is_dropped_and_nothing_else(before, after, payload, 
 @given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=300).filter(lambda t: "base64," not in t))
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
 def test_any_text_saved_with_a_byte_order_mark_decodes_to_itself(codec, text):
+    # UTF-16-LE's mark and a first character U+0000 are UTF-32-LE's mark: no decoder can tell them apart
+    # when the rest is whole UTF-32 characters too (a document never starts with NUL).
+    assume(not (codec == "utf-16" and text.startswith("\x00")))
+    assert decode_text(text.encode(codec)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [("\x000", "utf-16"), ("\x00ab", "utf-16"), ("Owner: Ana", "utf-16"), ("Owner: Ana", "utf-32"), ("\x00", "utf-32")],
+)
+def test_utf16_text_that_looks_like_a_utf32_mark_decodes_as_utf16(text, codec):
+    """FF FE 00 00 starts UTF-32-LE, and UTF-16-LE text whose first character is NUL: bytes that are no
+    whole UTF-32 characters are read as UTF-16 (no UnicodeDecodeError)."""
     assert decode_text(text.encode(codec)) == text
 
 
