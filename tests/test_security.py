@@ -27,8 +27,16 @@ SECRET = "SECRET-TOKEN-0f1e2d"
 HANDOFFS = "docs/handoffs"
 
 
-def cli(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+def cli(cwd: Path, *args: str, timeout: float = 60, memory: int | None = None) -> subprocess.CompletedProcess:
+    """The CLI in a subprocess as CI runs it; with ``memory``, it may use that many bytes at most (a read
+    of /dev/zero, or a history held whole, fails instead of swapping)."""
+    import resource
+
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     return subprocess.run(
         [sys.executable, "-m", "handoff_lint", *map(str, args)],
         cwd=cwd,
@@ -36,6 +44,7 @@ def cli(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProce
         capture_output=True,
         text=True,
         timeout=timeout,
+        preexec_fn=limit if memory else None,
     )
 
 
@@ -339,6 +348,35 @@ def test_history_reads_no_version_over_the_size_limit(repo):
     assert re.search(r"^\| \d{4}-\d\d-\d\d \| 1 \| 0% \| — \|", done.stdout, re.M), done.stdout
 
 
+def many_versions(repo: Path, count: int, size: int) -> None:
+    """``count`` commits, each a new version of one ``size``-byte handoff (git fast-import: seconds, not minutes)."""
+    stream, head = bytearray(), example("sales-to-cs")
+    start = int(git(repo, "log", "-1", "--format=%ct").strip())
+    for number in range(count):
+        filler = "".join(f"- note {line} of version {number}\n" for line in range(size // 24))
+        body = (head + filler)[:size].encode()
+        stamp = start + number + 1
+        stream += f"commit refs/heads/main\ncommitter T <t@e.com> {stamp} +0000\ndata 1\nv\n".encode()
+        stream += b"from refs/heads/main^0\n" if number == 0 else b""
+        stream += f"M 100644 inline {HANDOFFS}/good.md\ndata {len(body)}\n".encode() + body + b"\n"
+    git(repo, "config", "core.bigFileThreshold", "1m")  # packed without delta search: the build stays fast
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=bytes(stream), check=True)
+    git(repo, "reset", "-q", "--hard", "main")
+
+
+def test_history_memory_does_not_grow_with_the_number_of_old_versions(repo):
+    """Many large old versions (a busy year, or a PR that commits them on purpose) are read one at a time,
+    linted in bounded batches and within a per-run budget: 24 versions of 8 MB run in 400 MB of address
+    space (holding them all took twice their size), and stderr says how many were left out."""
+    commit(repo, {".handoff-lint.toml": "max-file-kib = 16384\n"}, "large files allowed")
+    many_versions(repo, 24, 8 << 20)
+    args = ("report", "--history", "300", "--format", "markdown", "--no-cache", "-j1", HANDOFFS)
+    done = cli(repo, *args, memory=400 << 20, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert re.search(r"--history: \d+ older version\(s\) not scored: one run reads at most 64 MiB", done.stderr)
+    assert re.search(r"^\| \d{4}-\d\d-\d\d \| 1 \|", done.stdout, re.M), done.stdout
+
+
 # --- items 5 and 6: a committed or damaged cache folder --------------------------------------------------
 
 
@@ -365,23 +403,8 @@ def test_cache_never_writes_or_reads_through_a_committed_symlink(repo, outside, 
 
 
 def limited(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    """The CLI in a subprocess that may use 2 GiB at most (a read of /dev/zero fails instead of swapping)."""
-    import resource
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
-
-    def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-    return subprocess.run(
-        [sys.executable, "-m", "handoff_lint", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=limit,
-    )
+    """The CLI with 2 GiB at most."""
+    return cli(cwd, *args, memory=2 << 30)
 
 
 REPORT_CACHE_LINKS = {  # the link a PR commits -> where it points
