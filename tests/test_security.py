@@ -339,6 +339,36 @@ def test_history_over_a_commit_with_an_impossible_date_is_bounded(repo, year, st
     assert 1 <= len(weeks) <= 520 and str(year) not in weeks, weeks
 
 
+def dated_commit(repo: Path, files: dict[str, str], stamp: int) -> None:
+    dated = {"GIT_AUTHOR_DATE": f"@{stamp} +0000", "GIT_COMMITTER_DATE": f"@{stamp} +0000"}
+    for name, text in files.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "add", *files)
+    subprocess.run(["git", "commit", "-q", "-m", "dated"], cwd=repo, env={**os.environ, **dated}, check=True)
+
+
+JANUARY_5_1970 = 4 * 24 * 3600
+
+
+def test_history_window_counts_back_from_the_newest_date_when_dates_go_backwards(repo):
+    """A commit can be dated before its parent: HEAD dated 1970-01-05 after a 2026 commit made
+    ``--history 4w`` print 2970 weekly rows. The window counts back from the newest date."""
+    dated_commit(repo, {f"{HANDOFFS}/second.md": example("sdr-to-ae")}, JANUARY_5_1970)
+    done = limited(repo, "report", "--history", "4w", "--format", "markdown", HANDOFFS)
+    weeks = re.findall(r"^\| (\d{4})-\d\d-\d\d \| (\d+) \|", done.stdout, re.M)
+    assert done.returncode == 0 and 1 <= len(weeks) <= 4 and "1970" not in dict(weeks), done.stdout
+
+
+def test_history_keeps_the_changes_of_a_commit_dated_before_the_window(repo):
+    """A commit dated 1970 between two of today's is left out of the weekly rows, but what it changed
+    (a second handoff added) is still in the tree of the commits after it."""
+    dated_commit(repo, {f"{HANDOFFS}/second.md": example("sdr-to-ae")}, JANUARY_5_1970)
+    commit(repo, {f"{HANDOFFS}/good.md": example("sales-to-cs") + "\n"}, "today again")
+    done = limited(repo, "report", "--history", "4w", "--format", "markdown", HANDOFFS)
+    weeks = re.findall(r"^\| (\d{4})-\d\d-\d\d \| (\d+) \|", done.stdout, re.M)
+    assert done.returncode == 0 and weeks and weeks[-1] == (weeks[-1][0], "2") and "1970" not in dict(weeks), weeks
+
+
 def test_history_reads_no_version_over_the_size_limit(repo):
     """An old version over max-file-kib is not read from git: it counts as the file on disk would (HL003)."""
     commit(repo, {".handoff-lint.toml": "max-file-kib = 64\n", f"{HANDOFFS}/good.md": "x" * 100_000}, "huge")

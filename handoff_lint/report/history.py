@@ -152,7 +152,8 @@ def _commits(repo: Repo, span: Span, notes: list[str] | None = None) -> list[tup
     commits = [(sha, datetime.fromtimestamp(stamp, timezone.utc)) for sha, stamp in _plausible(stamps, notes)]
     if commits:
         weeks = min(span.weeks or MAX_WEEKS, MAX_WEEKS)
-        since = _monday(commits[0][1]) - timedelta(weeks=weeks - 1)
+        # From the newest date, not HEAD's: commit dates can go backwards (HEAD dated 1970 after a 2026 commit).
+        since = _monday(max(date for _sha, date in commits)) - timedelta(weeks=weeks - 1)
         kept = [(sha, date) for sha, date in commits if date >= since]
         if len(kept) < len(commits) and weeks < (span.weeks or MAX_WEEKS + 1) and notes is not None:
             notes.append(
@@ -205,6 +206,7 @@ def _states(repo: Repo, commits, specs: list[str], keep) -> list[tuple[str, date
     raw = repo._git(
         "log",
         "--first-parent",
+        "--sparse",
         "--reverse",
         "--raw",
         "--no-renames",
@@ -225,13 +227,14 @@ def _states(repo: Repo, commits, specs: list[str], keep) -> list[tuple[str, date
             meta, path = rest[index].strip(), rest[index + 1]
             if meta.startswith(":"):
                 changes.append((path, meta.split()[3]))
-    for sha, _date in commits[1:]:
-        for path, blob in changed.get(sha, []):
+    for sha, changes in changed.items():  # every commit in the range, oldest first (--sparse)
+        for path, blob in changes:
             if blob == _ZERO:
                 state.pop(path, None)
             elif keep(path):
                 state[path] = blob
-        states.append((sha, dates[sha], dict(state)))
+        if sha in dates:  # a commit dated outside the window still changes the tree after it
+            states.append((sha, dates[sha], dict(state)))
     return states
 
 
@@ -387,13 +390,14 @@ def _monday(date: datetime) -> datetime:
 
 
 def _weeks(states, scores) -> list[Week]:
-    """One Week from the first commit's week to the last's: the tree as the week's last commit left it
-    (a week without commits repeats the week before)."""
+    """One Week from the oldest commit's week to the newest's, at most MAX_WEEKS: the tree as the week's
+    last commit left it (a week without commits repeats the week before)."""
     last_of_week: dict[datetime, tuple[str, dict[str, str]]] = {}
     for commit, date, state in states:
         last_of_week[_monday(date)] = (commit, state)
-    weeks, start, end = [], min(last_of_week), max(last_of_week)
-    commit, state = last_of_week[start]
+    end = max(last_of_week)
+    start = max(min(last_of_week), end - timedelta(weeks=MAX_WEEKS - 1))  # dates out of order stay bounded
+    weeks, (commit, state) = [], last_of_week[max(week for week in last_of_week if week <= start)]
     while start <= end:
         commit, state = last_of_week.get(start, (commit, state))
         results = [scores[pair] for pair in state.items() if pair in scores]
