@@ -361,7 +361,8 @@ def check(
 
     if fail_on_regression and not baseline_ref:
         raise HandoffLintError("--fail-on-regression needs --baseline REF (the scores to compare with)")
-    output_format = _resolve_format(output_format)
+    # --statistics prints counts, not annotations: only an explicit --format changes it from text.
+    output_format = (output_format or "text") if statistics else _resolve_format(output_format)
     if statistics and output_format not in ("text", "json"):
         raise click.UsageError("--statistics prints text or json, not " + output_format)
     config, types = _load(config_path, threshold, select, ignore)

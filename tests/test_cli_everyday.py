@@ -43,6 +43,16 @@ def test_statistics_as_json_name_the_rule_and_the_handoffs_it_fired_in(run):
     assert placeholder["files"] == sum(any(f["code"] == "HL310" for f in entry["findings"]) for entry in reports)
 
 
+def test_statistics_print_text_on_github_actions_unless_a_format_is_given(run):
+    """On GitHub Actions the default format is github, which --statistics cannot print: it was exit 2."""
+    on_actions = {"GITHUB_ACTIONS": "true"}
+    expected = run("check", EXAMPLES, "--statistics", "--no-cache")
+    result = run("check", EXAMPLES, "--statistics", "--no-cache", env=on_actions)
+    assert (result.code, result.out) == (expected.code, expected.out) == (1, expected.out)
+    explicit = run("check", EXAMPLES, "--statistics", "--format", "github", env=on_actions)
+    assert explicit.code == 2 and "--statistics prints text or json, not github" in explicit.err
+
+
 def test_statistics_refuses_a_format_it_cannot_print(run):
     result = run("check", EXAMPLES, "--statistics", "--format", "sarif")
     assert result.code == 2 and "--statistics prints text or json" in result.err
