@@ -508,7 +508,8 @@ def report(
 
     receivers = {name: receiving_team(handoff_type.label, name) for name, handoff_type in types.items()}
     page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root, receivers)
-    _emit(page, output_file, explicit=explicit, root=config.root)
+    # A default output lands in the working folder: that folder's repository bounds it, not the config's.
+    _emit(page, output_file, explicit=explicit, root=config.root if explicit else None)
     if output_file:
         click.echo(f"handoff-lint: wrote {plain(output_file)} ({len(run)} handoffs)", err=True)
 
@@ -688,10 +689,10 @@ def new(type_name, company, from_, to, output, config_path):
     else:  # like every path in the config, the default folder is relative to the config's folder
         folder = config.root / (config.paths[0] if config.paths else "docs/handoffs")
         target = Path(os.path.relpath(folder / f"{slugify(company)}-{type_name}.md"))
-    from .safe_files import open_output
+    from .safe_files import open_output, output_folders
 
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        output_folders(str(target), explicit=bool(output), root=config.root)
         with open_output(str(target), explicit=bool(output), exclusive=True, root=config.root) as handle:
             handle.write(text)
     except FileExistsError:

@@ -197,6 +197,10 @@ OUTPUTS = {  # what the command writes -> (the command, the path the PR commits 
     "report -o into a linked folder": (["report", "-o", "site/report.html"], "site"),
     "merge -o": (["merge", "{shard}", "-o", "merged.json"], "merged.json"),
     "new -o": (["new", "sales-to-cs", "--company", "Acme", "-o", "notes/acme.md"], "notes"),
+    "new -o into a new folder under a linked one": (
+        ["new", "sales-to-cs", "--company", "Acme", "-o", "notes/q3/acme.md"],
+        "notes",
+    ),
 }
 
 
@@ -216,9 +220,20 @@ def test_output_is_never_written_through_a_committed_symlink(repo, outside, what
     assert done.returncode == 2, done
     assert done.stderr.startswith(f"handoff-lint: error: cannot write {args[-1] if '-o' in args else name}")
     assert done.stderr.count("\n") == 1 and "not written" in done.stderr, done.stderr
+    assert "-o" in args or "(choose the file with -o)" in done.stderr  # a default output: say how to name one
     assert sorted(p.relative_to(outside) for p in outside.rglob("*")) == before
     if victim.is_file():
         assert victim.read_text() == "untouched\n"
+
+
+def test_report_default_output_from_the_folder_above_the_repository(repo):
+    """``report --config s/pyproject.toml s/docs/handoffs`` from the folder above: the default
+    handoff-report.html lands in the working folder, which the config's repository does not bound."""
+    commit(repo, {"pyproject.toml": "[tool.handoff-lint]\nthreshold = 70\n"}, "config")
+    above = repo.parent
+    done = cli(above, "report", "--config", f"{repo.name}/pyproject.toml", f"{repo.name}/{HANDOFFS}")
+    assert done.returncode == 0, done.stderr
+    assert (above / "handoff-report.html").read_text().startswith("<!DOCTYPE html>")
 
 
 def test_output_outside_the_repository_named_by_the_user_is_written(repo, outside):
