@@ -28,6 +28,17 @@ MAX_BYTES = 64 * 1024 * 1024  # the most max-file-kib lets the linter read
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
+def tracked(path: Path) -> bool:
+    """True when git tracks ``path``: a commit brought it (a pull request can), this machine did not write it."""
+    try:
+        done = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", "--", path.name], cwd=path.parent, capture_output=True, check=False
+        )
+    except OSError:  # no git: nothing is tracked
+        return False
+    return done.returncode == 0
+
+
 @dataclass(frozen=True)
 class Change:
     """One file that differs from the base. ``old_path`` is its path at the base (None when added)."""

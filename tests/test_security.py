@@ -453,6 +453,35 @@ def limited(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return cli(cwd, *args, memory=2 << 30)
 
 
+PLANTED = "Planted " + "x" * 300  # past the 80 characters a sender's name is cut to
+
+
+@pytest.mark.parametrize(
+    "how, entry",
+    [
+        ("committed", [PLANTED, True]),  # a PR commits the file: its draft flag hid the handoff from every figure
+        ("committed", ["Mallory", True]),
+        ("left untracked", [PLANTED, False]),  # any entry is checked as a fresh read would make it
+        ("left untracked", ["Mallory", "yes"]),
+    ],
+)
+def test_report_sender_cache_cannot_be_planted(repo, how, entry):
+    """The report caches each file's sender and draft flag; a planted entry must not change the report."""
+    args = ("report", "--format", "markdown", HANDOFFS)
+    honest = cli(repo, *args, "--no-cache").stdout
+    assert cli(repo, *args).stdout == honest  # writes the cache with this installation's fingerprint
+    path = repo / ".handoff-lint-cache" / "senders.json"
+    stored = json.loads(path.read_text())
+    stored["senders"] = dict.fromkeys(stored["senders"], entry)
+    path.write_text(json.dumps(stored))
+    if how == "committed":
+        git(repo, "add", "-f", path.relative_to(repo))
+        git(repo, "commit", "-q", "-m", "plant the sender cache")
+    done = cli(repo, *args)
+    assert done.returncode == 0 and done.stdout == honest, done.stdout
+    assert "**1** ready handoffs" in done.stdout and "Planted" not in done.stdout
+
+
 REPORT_CACHE_LINKS = {  # the link a PR commits -> where it points
     ".handoff-lint-cache": "folder",
     ".handoff-lint-cache/history": "folder",
