@@ -241,7 +241,7 @@ def common_options(func):
     return func
 
 
-# --select/--ignore: as ruff's, over the config's select/ignore (selection.py says how they combine).
+# --select/--ignore over the config's select/ignore (selection.py says how they combine).
 _selection = [
     click.option(
         "--select",

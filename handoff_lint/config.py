@@ -52,8 +52,9 @@ class Config:
     baseline_file: Path | None = None
 
     def rule_enabled(self, code: str) -> bool:
-        selected = not self.select or any(code.startswith(p) for p in self.select)
-        return selected and not any(code.startswith(p) for p in self.ignore)
+        from .selection import enabled
+
+        return enabled(code, self.select, self.ignore)
 
 
 STRUCTURES = ("content", "template")
