@@ -235,10 +235,18 @@ def _parse_shard(ctx, param, value):
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
-def common_options(func):
-    for option in reversed(_common):
-        func = option(func)
-    return func
+def _apply_all(options: list):
+    """A decorator that adds ``options`` in the order listed (in --help, too)."""
+
+    def decorate(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+common_options = _apply_all(_common)
 
 
 # --select/--ignore over the config's select/ignore (selection.py says how they combine).
@@ -258,10 +266,7 @@ _selection = [
 ]
 
 
-def selection_options(func):
-    for option in reversed(_selection):
-        func = option(func)
-    return func
+selection_options = _apply_all(_selection)
 
 
 @cli.command()
