@@ -6,6 +6,7 @@ read and HL005 says so (an error: a file that large is no handoff), so one file 
 second or two whatever its shape.
 """
 
+MAX_READ_BYTES = 64 * 1024 * 1024  # the most max-file-kib may raise that to: no handoff is read past it
 MAX_FILE_BYTES = 1024 * 1024  # a handoff is a few KB; a megabyte is not a handoff (config: max-file-kib)
 MAX_LINES = 3_000  # Markdown parsing is superlinear on some shapes (tall tables): the body is cut here
 MAX_HEADINGS = 100  # each unknown heading is compared with every section name of the type

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import HandoffLintError
 from .fence import inside, repository_top
+from .source import read_at_most
 
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -103,25 +104,9 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
     """The bytes of a plain file of handoff-lint's own (a cache), or None: a link, a device or a file over
     ``limit`` bytes is not read (a committed link to ``/dev/zero`` would never end)."""
     try:
-        fd = os.open(path, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
+        return read_at_most(path, limit, NO_FOLLOW | getattr(os, "O_NONBLOCK", 0), regular_only=True)
     except OSError:
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        pieces, size = [], 0
-        while size <= limit:
-            piece = os.read(fd, min(limit + 1 - size, 1 << 24))
-            if not piece:
-                break
-            pieces.append(piece)
-            size += len(piece)
-        data = b"".join(pieces)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return data if len(data) <= limit else None
 
 
 def write_own_file(folder: Path, name: str, data: bytes) -> bool:
