@@ -44,13 +44,22 @@ def content_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]  # sha256 is hardware-accelerated on most CPUs
 
 
-def fingerprint(config, types, forced_type: str | None) -> str:
-    """Everything besides a file's own bytes that its result depends on."""
-    digest = hashlib.blake2b(digest_size=16)
+@lru_cache(maxsize=1)
+def source_fingerprint() -> str:
+    """This installation's code: each source's size and modification time. An edited checkout must not
+    reuse old results, and a cache file committed to a repository cannot carry it (the times are this
+    machine's), so it is never taken for ours."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):  # an edited checkout must not reuse old results
+    for source in sorted(package.rglob("*.py")):
         stat = source.stat()
         digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(config, types, forced_type: str | None) -> str:
+    """Everything besides a file's own bytes that its result depends on."""
+    digest = hashlib.blake2b(source_fingerprint().encode(), digest_size=16)
     settings = {k: v for k, v in vars(config).items() if k != "source"}
     digest.update(repr(sorted(settings.items(), key=lambda item: item[0])).encode())
     for name in sorted(types):

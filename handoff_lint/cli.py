@@ -235,13 +235,21 @@ def _parse_shard(ctx, param, value):
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
-def common_options(func):
-    for option in reversed(_common):
-        func = option(func)
-    return func
+def _apply_all(options: list):
+    """A decorator that adds ``options`` in the order listed (in --help, too)."""
+
+    def decorate(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
 
 
-# --select/--ignore: as ruff's, over the config's select/ignore (selection.py says how they combine).
+common_options = _apply_all(_common)
+
+
+# --select/--ignore over the config's select/ignore (selection.py says how they combine).
 _selection = [
     click.option(
         "--select",
@@ -258,10 +266,7 @@ _selection = [
 ]
 
 
-def selection_options(func):
-    for option in reversed(_selection):
-        func = option(func)
-    return func
+selection_options = _apply_all(_selection)
 
 
 @cli.command()
@@ -361,7 +366,8 @@ def check(
 
     if fail_on_regression and not baseline_ref:
         raise HandoffLintError("--fail-on-regression needs --baseline REF (the scores to compare with)")
-    output_format = _resolve_format(output_format)
+    # --statistics prints counts, not annotations: only an explicit --format changes it from text.
+    output_format = (output_format or "text") if statistics else _resolve_format(output_format)
     if statistics and output_format not in ("text", "json"):
         raise click.UsageError("--statistics prints text or json, not " + output_format)
     config, types = _load(config_path, threshold, select, ignore)
@@ -507,7 +513,8 @@ def report(
 
     receivers = {name: receiving_team(handoff_type.label, name) for name, handoff_type in types.items()}
     page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root, receivers)
-    _emit(page, output_file, explicit=explicit, root=config.root)
+    # A default output lands in the working folder: that folder's repository bounds it, not the config's.
+    _emit(page, output_file, explicit=explicit, root=config.root if explicit else None)
     if output_file:
         click.echo(f"handoff-lint: wrote {plain(output_file)} ({len(run)} handoffs)", err=True)
 
@@ -687,10 +694,10 @@ def new(type_name, company, from_, to, output, config_path):
     else:  # like every path in the config, the default folder is relative to the config's folder
         folder = config.root / (config.paths[0] if config.paths else "docs/handoffs")
         target = Path(os.path.relpath(folder / f"{slugify(company)}-{type_name}.md"))
-    from .safe_files import open_output
+    from .safe_files import open_output, output_folders
 
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        output_folders(str(target), explicit=bool(output), root=config.root)
         with open_output(str(target), explicit=bool(output), exclusive=True, root=config.root) as handle:
             handle.write(text)
     except FileExistsError:

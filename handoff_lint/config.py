@@ -14,7 +14,8 @@ from pathlib import Path
 from .errors import ConfigError
 from .fence import Fence
 from .findings import Severity
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, MAX_READ_BYTES
+from .source import read_at_most
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -52,8 +53,9 @@ class Config:
     baseline_file: Path | None = None
 
     def rule_enabled(self, code: str) -> bool:
-        selected = not self.select or any(code.startswith(p) for p in self.select)
-        return selected and not any(code.startswith(p) for p in self.ignore)
+        from .selection import enabled
+
+        return enabled(code, self.select, self.ignore)
 
 
 STRUCTURES = ("content", "template")
@@ -72,7 +74,7 @@ _KEYS = {
     "draft",
     "baseline-file",
 }
-MAX_FILE_KIB = 64 * 1024  # the most max-file-kib may raise the limit to
+MAX_FILE_KIB = MAX_READ_BYTES // 1024  # the most max-file-kib may raise the limit to
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -123,9 +125,8 @@ MAX_CONFIG_BYTES = 1024 * 1024
 
 def _read_toml(path: Path) -> dict:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
-        if len(data) > MAX_CONFIG_BYTES:
+        data = read_at_most(path, MAX_CONFIG_BYTES)
+        if data is None:
             raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KiB; not a config, not read")
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:

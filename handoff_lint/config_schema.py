@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from .findings import Severity
+from .limits import MAX_READ_BYTES
 
 SCHEMA_ID = "urn:handoff-lint:config"
 _STRINGS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
@@ -43,7 +44,7 @@ def config_schema() -> dict:
             "max-file-kib": {
                 "type": "integer",
                 "minimum": 1,
-                "maximum": 64 * 1024,  # config.MAX_FILE_KIB
+                "maximum": MAX_READ_BYTES // 1024,  # config.MAX_FILE_KIB
                 "description": "larger files are reported (HL003) and not read",
             },
             "structure": {

@@ -21,11 +21,21 @@ from pathlib import Path
 
 from .errors import HandoffLintError
 from .fence import real_folders
+from .limits import MAX_READ_BYTES
 from .source import read_bytes
 
-MAX_BYTES = 64 * 1024 * 1024  # the most max-file-kib lets the linter read
-
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def tracked(path: Path) -> bool:
+    """True when git tracks ``path``: a commit brought it (a pull request can), this machine did not write it."""
+    try:
+        done = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", "--", path.name], cwd=path.parent, capture_output=True, check=False
+        )
+    except OSError:  # no git: nothing is tracked
+        return False
+    return done.returncode == 0
 
 
 @dataclass(frozen=True)
@@ -142,7 +152,9 @@ class Repo:
         if change.old_path is None and not self._tracked(change.path):
             # Every line is new. Counted on a plain file only, and only up to the linter's largest
             # file: an untracked link to /dev/zero would never end.
-            data = None if os.path.islink(self.top / change.path) else read_bytes(self.top / change.path, MAX_BYTES)
+            data = (
+                None if os.path.islink(self.top / change.path) else read_bytes(self.top / change.path, MAX_READ_BYTES)
+            )
             count = len(data.splitlines()) if data is not None else 0
             return frozenset(range(1, count + 1))
         paths = [change.path] if change.old_path in (None, change.path) else [change.old_path, change.path]

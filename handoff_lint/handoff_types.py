@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .fence import Fence
 from .language.normalize import normalize_heading, normalize_label
+from .source import read_at_most
 
 META_SCHEMA_FILE = "handoff-type.meta.schema.json"
 CONFIG_SCHEMA_FILE = "config.schema.json"  # the configuration's schema, not a handoff type
@@ -178,9 +179,8 @@ def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Hand
 def load_type(path: Path, verify: bool = True) -> HandoffType:
     """Read one type definition; ``verify`` checks it against the meta-schema and JSON Schema."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_TYPE_BYTES + 1)
-        if len(data) > MAX_TYPE_BYTES:
+        data = read_at_most(path, MAX_TYPE_BYTES)
+        if data is None:
             raise ConfigError(f"{path}: type definition larger than {MAX_TYPE_BYTES // 1024} KiB; not read")
         raw = json.loads(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

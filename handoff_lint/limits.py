@@ -6,6 +6,7 @@ read and HL005 says so (an error: a file that large is no handoff), so one file 
 second or two whatever its shape.
 """
 
+MAX_READ_BYTES = 64 * 1024 * 1024  # the most max-file-kib may raise that to: no handoff is read past it
 MAX_FILE_BYTES = 1024 * 1024  # a handoff is a few KB; a megabyte is not a handoff (config: max-file-kib)
 # Base64 images pasted into an export are dropped before the size limit applies (source.py); a file may
 # carry this much of them on top of the limit before it is refused unread.

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import HandoffLintError
 from .fence import inside, repository_top
+from .source import read_at_most
 
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -29,15 +30,15 @@ def open_output(path: str, append=False, explicit=True, exclusive=False, root: P
     ``explicit``: the user named the path (else it is a default, which must stay in the repository).
     ``root``: the config's folder, whose repository (outside git, the folder) is the boundary;
     default the working folder."""
-    logical = os.path.abspath(path)
-    top = repository_top(root or os.getcwd())
-    guarded = inside(logical, top) or not explicit
+    logical, top, guarded = _boundary(path, explicit, root)
     if guarded:
         if os.path.islink(logical):
-            raise HandoffLintError(f"cannot write {path}: it is a symlink; not written through")
+            raise HandoffLintError(f"cannot write {path}: it is a symlink; not written through{_hint(explicit)}")
         real_top = os.path.realpath(top)
         if not inside(os.path.realpath(logical), real_top):
-            raise HandoffLintError(f"cannot write {path}: it leads outside the repository ({top}); not written")
+            raise HandoffLintError(
+                f"cannot write {path}: it leads outside the repository ({top}); not written{_hint(explicit)}"
+            )
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_EXCL if exclusive else os.O_TRUNC)
     try:
         fd = os.open(logical, flags | (NO_FOLLOW if guarded else 0), 0o666)
@@ -48,6 +49,33 @@ def open_output(path: str, append=False, explicit=True, exclusive=False, root: P
             raise
         raise HandoffLintError(f"cannot write {path}: {exc.strerror or exc}") from None
     return os.fdopen(fd, "a" if append else "w", encoding="utf-8", errors="surrogateescape")
+
+
+def _boundary(path: str, explicit: bool, root) -> tuple[str, str, bool]:
+    """(absolute path, the repository that bounds it, whether the boundary applies)."""
+    logical = os.path.abspath(path)
+    top = repository_top(root or os.getcwd())
+    return logical, top, inside(logical, top) or not explicit
+
+
+def _hint(explicit: bool) -> str:
+    return "" if explicit else " (choose the file with -o)"
+
+
+def output_folders(path: str, explicit=True, root: Path | str | None = None) -> None:
+    """Create the missing folders of output ``path``, as open_output's boundary allows: inside it, one
+    folder at a time and never through a link (a committed link would have them made outside)."""
+    logical, top, guarded = _boundary(path, explicit, root)
+    if not guarded:
+        os.makedirs(os.path.dirname(logical), exist_ok=True)
+        return
+    if not inside(logical, top):
+        raise HandoffLintError(
+            f"cannot write {path}: it is outside the repository ({top}); not written{_hint(explicit)}"
+        )
+    parts = Path(os.path.relpath(os.path.dirname(logical), top)).parts
+    if own_folder(Path(top), *(part for part in parts if part != "."), create=True) is None:
+        raise HandoffLintError(f"cannot write {path}: a folder on its way is a symlink or a file; not written")
 
 
 def own_folder(root: Path, *parts: str, create: bool = False) -> Path | None:
@@ -76,25 +104,9 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
     """The bytes of a plain file of handoff-lint's own (a cache), or None: a link, a device or a file over
     ``limit`` bytes is not read (a committed link to ``/dev/zero`` would never end)."""
     try:
-        fd = os.open(path, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
+        return read_at_most(path, limit, NO_FOLLOW | getattr(os, "O_NONBLOCK", 0), regular_only=True)
     except OSError:
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        pieces, size = [], 0
-        while size <= limit:
-            piece = os.read(fd, min(limit + 1 - size, 1 << 24))
-            if not piece:
-                break
-            pieces.append(piece)
-            size += len(piece)
-        data = b"".join(pieces)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return data if len(data) <= limit else None
 
 
 def write_own_file(folder: Path, name: str, data: bytes) -> bool:

@@ -1,9 +1,13 @@
-"""Which rules run: ``--select``/``--ignore`` on the command line over the config's ``select``/``ignore``.
+"""Which rules run: the config's ``select``/``ignore`` and ``--select``/``--ignore`` on the command line.
 
-Both take codes (``HL310``), prefixes (``HL4``, ``ALL``) and rule names (``placeholder``), comma-separated
-or repeated. They combine as ruff's do: a ``--select`` replaces the config's selection, its ``ignore``
-included (that ignore narrowed the config's own select); an ``--ignore`` is taken off whatever is
-selected. So ``--select HL422`` runs HL422 even where the config ignores it.
+Each takes codes (``HL310``), prefixes (``HL4``, ``ALL``) and rule names (``placeholder``, which
+counts as its full code), comma-separated or repeated. They combine in three steps:
+
+1. ``--select`` replaces the config's ``select``; no select at all means ``ALL``.
+2. The config's ``ignore`` and ``--ignore`` both apply.
+3. Of the selectors that match a rule, the most specific (the longest code prefix) decides; a tie
+   goes to ignore. So ``--select HL310 --ignore HL3`` runs HL310 alone, and ``select = ["HL410"]``
+   with ``ignore = ["HL4"]`` runs HL410, while ``ignore = ["HL310"]`` with ``--select HL310`` runs nothing.
 """
 
 from __future__ import annotations
@@ -41,9 +45,17 @@ def rule_prefixes(values, where: str) -> list[str]:
 
 
 def apply_command_line(config, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
-    """Put ``--select``/``--ignore`` over the config's selection (ruff's order, see the module)."""
+    """Put ``--select``/``--ignore`` over the config's selection (the module says how)."""
     if select:
         config.select = rule_prefixes(select, "--select")
-        config.ignore = []
+        if not config.select:
+            raise ConfigError("--select: names no rule (a code such as HL310, a prefix such as HL4, or ALL)")
     if ignore:
         config.ignore = [*config.ignore, *rule_prefixes(ignore, "--ignore")]
+
+
+def enabled(code: str, select: list[str], ignore: list[str]) -> bool:
+    """Whether rule ``code`` runs: the most specific matching selector decides, a tie goes to ignore."""
+    selected = max((len(prefix) for prefix in select or ["HL"] if code.startswith(prefix)), default=0)
+    ignored = max((len(prefix) for prefix in ignore if code.startswith(prefix)), default=0)
+    return selected > ignored

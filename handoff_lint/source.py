@@ -10,7 +10,9 @@ mark (Windows editors, some exports); they are decoded by it.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 
 from .limits import MAX_EMBEDDED_BYTES
 
@@ -29,14 +31,29 @@ _DATA_URI_PAYLOAD = re.compile(
 )
 
 
+def read_at_most(path, limit: int, flags: int = 0, regular_only: bool = False) -> bytes | None:
+    """The file's bytes, or None when it holds more than ``limit`` (at most ``limit + 1`` are read, so a
+    huge file or ``/dev/zero`` costs nothing) or, with ``regular_only``, is not a plain file. ``flags``
+    are added to ``os.open``'s (O_NOFOLLOW). An OSError is the caller's to report."""
+    with open(path, "rb", buffering=0, opener=lambda name, mode: os.open(name, mode | flags)) as handle:
+        if regular_only and not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        pieces, size = [], 0
+        while size <= limit:
+            piece = handle.read(min(limit + 1 - size, 1 << 24))
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+    return b"".join(pieces) if size <= limit else None
+
+
 def read_bytes(path: str, limit: int) -> bytes | None:
     """The file's bytes, or None when it cannot be read or is larger than ``limit`` (the linter reports why)."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        return read_at_most(path, limit)
     except OSError:
         return None
-    return data if len(data) <= limit else None
 
 
 def raw_limit(limit: int) -> int:

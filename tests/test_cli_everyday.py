@@ -43,6 +43,16 @@ def test_statistics_as_json_name_the_rule_and_the_handoffs_it_fired_in(run):
     assert placeholder["files"] == sum(any(f["code"] == "HL310" for f in entry["findings"]) for entry in reports)
 
 
+def test_statistics_print_text_on_github_actions_unless_a_format_is_given(run):
+    """On GitHub Actions the default format is github, which --statistics cannot print: it was exit 2."""
+    on_actions = {"GITHUB_ACTIONS": "true"}
+    expected = run("check", EXAMPLES, "--statistics", "--no-cache")
+    result = run("check", EXAMPLES, "--statistics", "--no-cache", env=on_actions)
+    assert (result.code, result.out) == (expected.code, expected.out) == (1, expected.out)
+    explicit = run("check", EXAMPLES, "--statistics", "--format", "github", env=on_actions)
+    assert explicit.code == 2 and "--statistics prints text or json, not github" in explicit.err
+
+
 def test_statistics_refuses_a_format_it_cannot_print(run):
     result = run("check", EXAMPLES, "--statistics", "--format", "sarif")
     assert result.code == 2 and "--statistics prints text or json" in result.err
@@ -60,8 +70,9 @@ def test_statistics_refuses_a_format_it_cannot_print(run):
         ("", ["--select", "HL310", "--select", "HL301"], lambda code: code in ("HL310", "HL301")),
         ("", ["--ignore", "HL3,HL1"], lambda code: not code.startswith(("HL3", "HL1"))),
         ("", ["--select", "ALL", "--ignore", "HL110"], lambda code: code != "HL110"),
-        # the command line wins over the config, as in ruff
-        ('ignore = ["HL310"]\n', ["--select", "HL310"], lambda code: code == "HL310"),
+        # --select replaces the config's select; the config's ignore still applies
+        ('ignore = ["HL310"]\n', ["--select", "HL3"], lambda code: code.startswith("HL3") and code != "HL310"),
+        ("", ["--select", "HL310", "--ignore", "HL3"], lambda code: code == "HL310"),
         (
             'select = ["HL4"]\n',
             ["--ignore", "HL41"],
@@ -81,6 +92,43 @@ def test_select_and_ignore_on_the_command_line_combine_with_the_config(run, tmp_
     assert all(allowed(code) for code in fired), fired
     everything = _codes(run, "--select", "ALL", cwd=tmp_path)
     assert fired == Counter({code: n for code, n in everything.items() if allowed(code)})
+
+
+SEMANTICS = [  # config select, config ignore, --select, --ignore -> which of these codes run
+    ([], [], [], [], {"HL110": True, "HL310": True, "HL410": True}),
+    ([], [], ["HL310"], ["HL3"], {"HL310": True, "HL301": False, "HL110": False}),  # HL310 is more specific
+    ([], [], ["HL3"], ["HL310"], {"HL310": False, "HL301": True}),
+    ([], [], ["placeholder"], ["HL310"], {"HL310": False}),  # a name is its full code: a tie goes to ignore
+    ([], ["HL310"], ["HL310"], [], {"HL310": False}),  # the config's ignore applies to --select too
+    ([], ["HL310"], ["ALL"], [], {"HL310": False, "HL301": True}),
+    (["HL4"], [], ["HL3"], [], {"HL310": True, "HL410": False}),  # --select replaces the config's select
+    (["HL4"], ["HL41"], [], [], {"HL400": True, "HL410": False}),
+    (["HL410"], ["HL4"], [], [], {"HL410": True, "HL400": False}),
+    (["HL4"], [], [], ["HL41"], {"HL400": True, "HL410": False, "HL110": False}),
+    ([], ["HL1"], [], ["HL3"], {"HL110": False, "HL310": False, "HL410": True}),  # both ignores apply
+    ([], [], ["ALL"], ["HL1", "HL110"], {"HL110": False, "HL102": False, "HL310": True}),
+]
+
+
+@pytest.mark.parametrize(("select", "ignore", "cli_select", "cli_ignore", "runs"), SEMANTICS)
+def test_selection_semantics(tmp_path, monkeypatch, select, ignore, cli_select, cli_ignore, runs):
+    """The documented rule (docs/cli.md): --select replaces the config's select, both ignores apply, the
+    most specific matching selector wins and a tie goes to ignore. Read through the CLI's own loader."""
+    from handoff_lint.cli import _load
+
+    write(tmp_path, ".handoff-lint.toml", f"select = {select!r}\nignore = {ignore!r}\n".replace("'", '"'))
+    monkeypatch.chdir(tmp_path)
+    config, _types = _load(None, None, tuple(cli_select), tuple(cli_ignore))
+    assert {code: config.rule_enabled(code) for code in runs} == runs
+
+
+@pytest.mark.parametrize("value", [",", " , ", ""])
+def test_an_empty_select_is_refused(run, value):
+    """``--select ,`` used to select nothing, so every rule ran and the config's ignore was dropped."""
+    result = run("check", EXAMPLES, "--select", value)
+    assert result.code == 2 and result.err.strip().splitlines() == [
+        "handoff-lint: error: --select: names no rule (a code such as HL310, a prefix such as HL4, or ALL)"
+    ]
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])

@@ -2,7 +2,7 @@
 
 A pull request chooses a handoff's file name (any bytes but "/" and NUL, UTF-8 or not) and its text.
 Whatever it chooses, every format handoff-lint writes (text, json, github, sarif, junit, markdown,
-the score table, the report as Markdown and HTML) is valid UTF-8 that parses as its format, holds no
+concise, the score table, the report as Markdown and HTML) is valid UTF-8 that parses as its format, holds no
 raw control character, bidi control or byte that is not UTF-8, no line the runner would obey as a
 workflow command, and (Markdown, HTML) no link, image or script the text did not come from us.
 """
@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,7 +26,7 @@ from markdown_it import MarkdownIt
 from test_security import commands_left
 
 from conftest import REPO
-from handoff_lint.cli import cli
+from handoff_lint.cli import FORMATS, cli
 
 SARIF_SCHEMA = json.loads((REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 SARIF = jsonschema.Draft4Validator(SARIF_SCHEMA)
@@ -100,7 +101,7 @@ def assert_markdown_inert(page: str, where: str) -> None:
 def test_any_file_name_and_text_through_every_format(name, text):
     with workspace(name, text) as root:
         shown = {}
-        for fmt in ("text", "json", "github", "sarif", "junit", "markdown"):
+        for fmt in FORMATS:  # a new format is fuzzed the day it is added
             _code, shown[fmt] = invoke("check", "h", "--format", fmt, "--show-score")
         _code, shown["score"] = invoke("score", *(str(p) for p in (root / "h").iterdir()))
         _code, summary = invoke("check", "h", "--format", "github", "--summary-file", "summary.md")
@@ -122,3 +123,15 @@ def test_any_file_name_and_text_through_every_format(name, text):
         assert all(tag != "script" for tag, _attrs in page.seen)
         assert all(not key.startswith("on") for _tag, attrs in page.seen for key in attrs)
         assert all(attrs["href"].startswith("./") for tag, attrs in page.seen if tag == "a")
+
+
+TERMINAL_CONTROL = b"\x1b]0;owned\x07\x1b[2J\x1b[31m"  # set the window title, clear the screen, recolour
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_name_cannot_control_the_terminal_in_any_format(fmt):
+    """A PR names a handoff with escape sequences; no format prints them raw (concise did)."""
+    with workspace(b"acme" + TERMINAL_CONTROL, "x"):
+        _code, output = invoke("check", "h", "--format", fmt)
+    assert_safe(output, fmt)
+    assert "\x1b" not in output

@@ -27,8 +27,16 @@ SECRET = "SECRET-TOKEN-0f1e2d"
 HANDOFFS = "docs/handoffs"
 
 
-def cli(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+def cli(cwd: Path, *args: str, timeout: float = 60, memory: int | None = None) -> subprocess.CompletedProcess:
+    """The CLI in a subprocess as CI runs it; with ``memory``, it may use that many bytes at most (a read
+    of /dev/zero, or a history held whole, fails instead of swapping)."""
+    import resource
+
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     return subprocess.run(
         [sys.executable, "-m", "handoff_lint", *map(str, args)],
         cwd=cwd,
@@ -36,6 +44,7 @@ def cli(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProce
         capture_output=True,
         text=True,
         timeout=timeout,
+        preexec_fn=limit if memory else None,
     )
 
 
@@ -188,6 +197,10 @@ OUTPUTS = {  # what the command writes -> (the command, the path the PR commits 
     "report -o into a linked folder": (["report", "-o", "site/report.html"], "site"),
     "merge -o": (["merge", "{shard}", "-o", "merged.json"], "merged.json"),
     "new -o": (["new", "sales-to-cs", "--company", "Acme", "-o", "notes/acme.md"], "notes"),
+    "new -o into a new folder under a linked one": (
+        ["new", "sales-to-cs", "--company", "Acme", "-o", "notes/q3/acme.md"],
+        "notes",
+    ),
 }
 
 
@@ -207,9 +220,21 @@ def test_output_is_never_written_through_a_committed_symlink(repo, outside, what
     assert done.returncode == 2, done
     assert done.stderr.startswith(f"handoff-lint: error: cannot write {args[-1] if '-o' in args else name}")
     assert done.stderr.count("\n") == 1 and "not written" in done.stderr, done.stderr
+    named = any(name in arg for arg in args)
+    assert named or "(choose the file with -o)" in done.stderr  # a default output: say how to name one
     assert sorted(p.relative_to(outside) for p in outside.rglob("*")) == before
     if victim.is_file():
         assert victim.read_text() == "untouched\n"
+
+
+def test_report_default_output_from_the_folder_above_the_repository(repo):
+    """``report --config s/pyproject.toml s/docs/handoffs`` from the folder above: the default
+    handoff-report.html lands in the working folder, which the config's repository does not bound."""
+    commit(repo, {"pyproject.toml": "[tool.handoff-lint]\nthreshold = 70\n"}, "config")
+    above = repo.parent
+    done = cli(above, "report", "--config", f"{repo.name}/pyproject.toml", f"{repo.name}/{HANDOFFS}")
+    assert done.returncode == 0, done.stderr
+    assert (above / "handoff-report.html").read_text().startswith("<!DOCTYPE html>")
 
 
 def test_output_outside_the_repository_named_by_the_user_is_written(repo, outside):
@@ -330,6 +355,36 @@ def test_history_over_a_commit_with_an_impossible_date_is_bounded(repo, year, st
     assert 1 <= len(weeks) <= 520 and str(year) not in weeks, weeks
 
 
+def dated_commit(repo: Path, files: dict[str, str], stamp: int) -> None:
+    dated = {"GIT_AUTHOR_DATE": f"@{stamp} +0000", "GIT_COMMITTER_DATE": f"@{stamp} +0000"}
+    for name, text in files.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "add", *files)
+    subprocess.run(["git", "commit", "-q", "-m", "dated"], cwd=repo, env={**os.environ, **dated}, check=True)
+
+
+JANUARY_5_1970 = 4 * 24 * 3600
+
+
+def test_history_window_counts_back_from_the_newest_date_when_dates_go_backwards(repo):
+    """A commit can be dated before its parent: HEAD dated 1970-01-05 after a 2026 commit made
+    ``--history 4w`` print 2970 weekly rows. The window counts back from the newest date."""
+    dated_commit(repo, {f"{HANDOFFS}/second.md": example("sdr-to-ae")}, JANUARY_5_1970)
+    done = limited(repo, "report", "--history", "4w", "--format", "markdown", HANDOFFS)
+    weeks = re.findall(r"^\| (\d{4})-\d\d-\d\d \| (\d+) \|", done.stdout, re.M)
+    assert done.returncode == 0 and 1 <= len(weeks) <= 4 and "1970" not in dict(weeks), done.stdout
+
+
+def test_history_keeps_the_changes_of_a_commit_dated_before_the_window(repo):
+    """A commit dated 1970 between two of today's is left out of the weekly rows, but what it changed
+    (a second handoff added) is still in the tree of the commits after it."""
+    dated_commit(repo, {f"{HANDOFFS}/second.md": example("sdr-to-ae")}, JANUARY_5_1970)
+    commit(repo, {f"{HANDOFFS}/good.md": example("sales-to-cs") + "\n"}, "today again")
+    done = limited(repo, "report", "--history", "4w", "--format", "markdown", HANDOFFS)
+    weeks = re.findall(r"^\| (\d{4})-\d\d-\d\d \| (\d+) \|", done.stdout, re.M)
+    assert done.returncode == 0 and weeks and weeks[-1] == (weeks[-1][0], "2") and "1970" not in dict(weeks), weeks
+
+
 def test_history_reads_no_version_over_the_size_limit(repo):
     """An old version over max-file-kib is not read from git: it counts as the file on disk would (HL003)."""
     commit(repo, {".handoff-lint.toml": "max-file-kib = 64\n", f"{HANDOFFS}/good.md": "x" * 100_000}, "huge")
@@ -337,6 +392,35 @@ def test_history_reads_no_version_over_the_size_limit(repo):
     checked = limited(repo, "--format", "json", HANDOFFS)
     assert done.returncode == 0 and json.loads(checked.stdout)["files"][0]["findings"][0]["code"] == "HL003"
     assert re.search(r"^\| \d{4}-\d\d-\d\d \| 1 \| 0% \| — \|", done.stdout, re.M), done.stdout
+
+
+def many_versions(repo: Path, count: int, size: int) -> None:
+    """``count`` commits, each a new version of one ``size``-byte handoff (git fast-import: seconds, not minutes)."""
+    stream, head = bytearray(), example("sales-to-cs")
+    start = int(git(repo, "log", "-1", "--format=%ct").strip())
+    for number in range(count):
+        filler = "".join(f"- note {line} of version {number}\n" for line in range(size // 24))
+        body = (head + filler)[:size].encode()
+        stamp = start + number + 1
+        stream += f"commit refs/heads/main\ncommitter T <t@e.com> {stamp} +0000\ndata 1\nv\n".encode()
+        stream += b"from refs/heads/main^0\n" if number == 0 else b""
+        stream += f"M 100644 inline {HANDOFFS}/good.md\ndata {len(body)}\n".encode() + body + b"\n"
+    git(repo, "config", "core.bigFileThreshold", "1m")  # packed without delta search: the build stays fast
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=bytes(stream), check=True)
+    git(repo, "reset", "-q", "--hard", "main")
+
+
+def test_history_memory_does_not_grow_with_the_number_of_old_versions(repo):
+    """Many large old versions (a busy year, or a PR that commits them on purpose) are read one at a time,
+    linted in bounded batches and within a per-run budget: 24 versions of 8 MB run in 400 MB of address
+    space (holding them all took twice their size), and stderr says how many were left out."""
+    commit(repo, {".handoff-lint.toml": "max-file-kib = 16384\n"}, "large files allowed")
+    many_versions(repo, 24, 8 << 20)
+    args = ("report", "--history", "300", "--format", "markdown", "--no-cache", "-j1", HANDOFFS)
+    done = cli(repo, *args, memory=400 << 20, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert re.search(r"--history: \d+ older version\(s\) not scored: one run reads at most 64 MiB", done.stderr)
+    assert re.search(r"^\| \d{4}-\d\d-\d\d \| 1 \|", done.stdout, re.M), done.stdout
 
 
 # --- items 5 and 6: a committed or damaged cache folder --------------------------------------------------
@@ -365,23 +449,37 @@ def test_cache_never_writes_or_reads_through_a_committed_symlink(repo, outside, 
 
 
 def limited(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    """The CLI in a subprocess that may use 2 GiB at most (a read of /dev/zero fails instead of swapping)."""
-    import resource
+    """The CLI with 2 GiB at most."""
+    return cli(cwd, *args, memory=2 << 30)
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
 
-    def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+PLANTED = "Planted " + "x" * 300  # past the 80 characters a sender's name is cut to
 
-    return subprocess.run(
-        [sys.executable, "-m", "handoff_lint", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=limit,
-    )
+
+@pytest.mark.parametrize(
+    "how, entry",
+    [
+        ("committed", [PLANTED, True]),  # a PR commits the file: its draft flag hid the handoff from every figure
+        ("committed", ["Mallory", True]),
+        ("left untracked", [PLANTED, False]),  # any entry is checked as a fresh read would make it
+        ("left untracked", ["Mallory", "yes"]),
+    ],
+)
+def test_report_sender_cache_cannot_be_planted(repo, how, entry):
+    """The report caches each file's sender and draft flag; a planted entry must not change the report."""
+    args = ("report", "--format", "markdown", HANDOFFS)
+    honest = cli(repo, *args, "--no-cache").stdout
+    assert cli(repo, *args).stdout == honest  # writes the cache with this installation's fingerprint
+    path = repo / ".handoff-lint-cache" / "senders.json"
+    stored = json.loads(path.read_text())
+    stored["senders"] = dict.fromkeys(stored["senders"], entry)
+    path.write_text(json.dumps(stored))
+    if how == "committed":
+        git(repo, "add", "-f", path.relative_to(repo))
+        git(repo, "commit", "-q", "-m", "plant the sender cache")
+    done = cli(repo, *args)
+    assert done.returncode == 0 and done.stdout == honest, done.stdout
+    assert "**1** ready handoffs" in done.stdout and "Planted" not in done.stdout
 
 
 REPORT_CACHE_LINKS = {  # the link a PR commits -> where it points

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..categories import CATEGORIES
 from ..fence import Fence
 from ..findings import Severity
+from ..limits import MAX_READ_BYTES
 from ..reporters.json_reporter import result_to_dict
 from ..reporters.markdown import _short
 from ..source import read_bytes
@@ -124,10 +125,7 @@ def _bytes_of(result, fence: Fence) -> bytes | None:
     boundary is asked itself: with HL004 switched off in config, no finding says a file is outside."""
     if fence.refusal(result.path) or any(f.code in ("HL003", "HL004") for f in result.findings):
         return None
-    return read_bytes(result.path, MAX_FILE_BYTES_READ)
-
-
-MAX_FILE_BYTES_READ = 64 * 1024 * 1024  # files over the linter's own limit were reported HL003 above
+    return read_bytes(result.path, MAX_READ_BYTES)  # a file over the linter's limit was HL003 above
 
 
 def gaps(entries: list[dict], count: int = TOP_GAPS) -> list[tuple[str, int]]:

@@ -3,13 +3,16 @@
 Every distinct file version (git blob, at its path) is scored once: the blob id is the content
 key in a result cache of its own (``.handoff-lint-cache/history/``, the same ResultCache and
 fingerprint as ``check``), so a second run, or a version that recurs over many commits, costs
-nothing to score. Git is read with four commands whatever the number of commits: ``git log``
+nothing to score. Git is read with five commands whatever the number of commits: ``git log``
 for the commits, ``git ls-tree`` for the first one's handoffs, ``git log --raw`` for what each later
-commit changed, and one ``git cat-file --batch`` for the contents of the versions not yet cached.
+commit changed, and ``git cat-file`` twice (sizes, then contents) for the versions not yet cached.
+Contents are read one version at a time and linted in bounded batches, newest first, within a
+per-run budget: memory does not grow with the history's length.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import statistics
@@ -127,13 +130,13 @@ def history(targets: list[str], span: Span, config, types, forced_type=None, job
     if not commits:
         return result
     states = _states(repo, commits, specs, lambda path: _is_handoff(repo, path, config))
-    pairs = {pair for _commit, _date, state in states for pair in state.items()}
-    result.versions = len(pairs)
-    scores, result.scored = _score(repo, pairs, config, types, forced_type, jobs, use_cache)
+    newest_first = dict.fromkeys(pair for _c, _d, state in reversed(states) for pair in sorted(state.items()))
+    result.versions = len(newest_first)
+    scores, result.scored = _score(repo, newest_first, config, types, forced_type, jobs, use_cache, notes)
     previous: dict[str, str] = {}
     for commit, date, state in states:
         for path, blob in sorted(state.items()):
-            if previous.get(path) != blob:
+            if previous.get(path) != blob and (path, blob) in scores:
                 score, passed = scores[(path, blob)]
                 result.files.setdefault(path, []).append(Version(commit, date, score, passed))
         previous = state
@@ -149,7 +152,8 @@ def _commits(repo: Repo, span: Span, notes: list[str] | None = None) -> list[tup
     commits = [(sha, datetime.fromtimestamp(stamp, timezone.utc)) for sha, stamp in _plausible(stamps, notes)]
     if commits:
         weeks = min(span.weeks or MAX_WEEKS, MAX_WEEKS)
-        since = _monday(commits[0][1]) - timedelta(weeks=weeks - 1)
+        # From the newest date, not HEAD's: commit dates can go backwards (HEAD dated 1970 after a 2026 commit).
+        since = _monday(max(date for _sha, date in commits)) - timedelta(weeks=weeks - 1)
         kept = [(sha, date) for sha, date in commits if date >= since]
         if len(kept) < len(commits) and weeks < (span.weeks or MAX_WEEKS + 1) and notes is not None:
             notes.append(
@@ -202,6 +206,7 @@ def _states(repo: Repo, commits, specs: list[str], keep) -> list[tuple[str, date
     raw = repo._git(
         "log",
         "--first-parent",
+        "--sparse",
         "--reverse",
         "--raw",
         "--no-renames",
@@ -222,13 +227,14 @@ def _states(repo: Repo, commits, specs: list[str], keep) -> list[tuple[str, date
             meta, path = rest[index].strip(), rest[index + 1]
             if meta.startswith(":"):
                 changes.append((path, meta.split()[3]))
-    for sha, _date in commits[1:]:
-        for path, blob in changed.get(sha, []):
+    for sha, changes in changed.items():  # every commit in the range, oldest first (--sparse)
+        for path, blob in changes:
             if blob == _ZERO:
                 state.pop(path, None)
             elif keep(path):
                 state[path] = blob
-        states.append((sha, dates[sha], dict(state)))
+        if sha in dates:  # a commit dated outside the window still changes the tree after it
+            states.append((sha, dates[sha], dict(state)))
     return states
 
 
@@ -242,59 +248,96 @@ def _is_handoff(repo: Repo, path: str, config) -> bool:
     return not (config.exclude and _excluded(repo.top / path, config.exclude, config.root))
 
 
-def _score(repo: Repo, pairs, config, types, forced_type, jobs: int, use_cache: bool):
-    """(score, passed) for each (path, blob); linted only when the history cache does not know it."""
+def _score(repo: Repo, pending_order, config, types, forced_type, jobs: int, use_cache: bool, notes: list[str]):
+    """(score, passed) for each (path, blob), newest first; linted only when the history cache does not
+    know it. Old versions are read one at a time and linted in batches of at most BATCH_BYTES, and at
+    most BUDGET_BYTES of them per run: a version past the budget is left unscored (and out of the
+    trend) with a note; the cache keeps what was scored, so the next run goes further back."""
     cache = ResultCache(config.root, fingerprint(config, types, forced_type), "history") if use_cache else None
     scores: dict[tuple[str, str], tuple[int | None, bool]] = {}
     pending = []
-    for path, blob in sorted(pairs):
+    for path, blob in pending_order:
         hit = cache.get(f"{blob} {path}", blob, list) if cache else None
         if hit is not None:
             scores[(path, blob)] = (hit.score, verdict(hit).passed)
         else:
             pending.append((path, blob))
     if pending:
-        contents = _contents(repo, [blob for _path, blob in pending], config.max_file_bytes)
-        work = [(repo.from_repo(path), contents[blob]) for path, blob in pending]
-        for (path, blob), result in zip(pending, _lint(work, config, types, forced_type, jobs), strict=True):
+        sizes = _sizes(repo, [blob for _path, blob in pending])
+        taken, spent = [], 0
+        for path, blob in pending:
+            size = sizes[blob] if sizes[blob] <= config.max_file_bytes else 0  # too large: not read
+            if spent + size > BUDGET_BYTES:
+                break
+            spent += size
+            taken.append((path, blob))
+        if len(taken) < len(pending):
+            notes.append(
+                f"{len(pending) - len(taken)} older version(s) not scored: one run reads at most "
+                f"{BUDGET_BYTES // 2**20} MiB of old versions (run again to go further back; the cache keeps these)"
+            )
+        for (path, blob), result in _lint(
+            _batches(repo, taken, sizes, config.max_file_bytes), config, types, forced_type, jobs
+        ):
             scores[(path, blob)] = (result.score, verdict(result).passed)
             if cache is not None:
                 cache.put(f"{blob} {path}", blob, result)
     if cache is not None:
         cache.save()
-    return scores, len(pending)
+    return scores, sum(1 for pair in pending if pair in scores)
 
 
-def _contents(repo: Repo, blobs: list[str], limit: int) -> dict[str, bytes]:
-    """Blob contents through one ``git cat-file --batch``. A version over ``limit`` bytes is not read
-    (a pull request can commit many 100 MB versions): it gets one shared buffer of ``limit + 1``
-    bytes, which the linter reports as too large (HL003), as it would the file on disk."""
+BATCH_BYTES = 16 * 1024 * 1024  # old versions held in memory at once, whatever the history's length
+BUDGET_BYTES = 64 * 1024 * 1024  # old versions read in one run: bounds its time
+
+
+def _sizes(repo: Repo, blobs: list[str]) -> dict[str, int]:
+    """Each blob's size, from one ``git cat-file --batch-check`` (a line per blob, however large the blob)."""
     unique = list(dict.fromkeys(blobs))
-    sizes = _run_git(repo, "--batch-check", unique).decode().splitlines()
-    large = {blob for blob, line in zip(unique, sizes, strict=True) if _size(line) > limit}
-    contents = dict.fromkeys(large, bytes(limit + 1) if large else b"")
-    unique = [blob for blob in unique if blob not in large]
-    out, position = _run_git(repo, "--batch", unique) if unique else b"", 0
-    for blob in unique:
-        end = out.index(b"\n", position)
-        header = out[position:end].split()
-        size = int(header[2]) if len(header) == 3 else 0
-        contents[blob] = out[end + 1 : end + 1 + size]
-        position = end + 1 + size + 1 if len(header) == 3 else end + 1
-    return contents
-
-
-def _run_git(repo: Repo, mode: str, blobs: list[str]) -> bytes:
     done = subprocess.run(
-        ["git", "cat-file", mode],
+        ["git", "cat-file", "--batch-check"],
         cwd=repo.top,
-        input="".join(b + "\n" for b in blobs).encode(),
+        input="".join(b + "\n" for b in unique).encode(),
         capture_output=True,
         check=False,
     )
     if done.returncode != 0:
         raise HandoffLintError(f"cannot read old versions: {done.stderr.decode(errors='replace').strip()}")
-    return done.stdout
+    return {blob: _size(line) for blob, line in zip(unique, done.stdout.decode().splitlines(), strict=True)}
+
+
+def _batches(repo: Repo, pairs, sizes: dict[str, int], limit: int):
+    """Lists of ((path, blob), (working path, bytes)) of at most BATCH_BYTES, read one blob at a time
+    through one ``git cat-file --batch``. A version over ``limit`` bytes is not read (a pull request can
+    commit many 100 MB versions): it gets one shared buffer of ``limit + 1`` bytes, which the linter
+    reports as too large (HL003), as it would the file on disk."""
+    too_large = bytes(limit + 1) if any(size > limit for size in sizes.values()) else b""
+    batch, held = [], 0
+    with subprocess.Popen(
+        ["git", "cat-file", "--batch"], cwd=repo.top, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    ) as git:
+        for path, blob in pairs:
+            data = too_large if sizes[blob] > limit else _read_blob(git, blob)
+            batch.append(((path, blob), (repo.from_repo(path), data)))
+            held += len(data) if data is not too_large else 0
+            if held >= BATCH_BYTES:
+                yield batch
+                batch, held = [], 0
+        git.stdin.close()
+    if batch:
+        yield batch
+
+
+def _read_blob(git: subprocess.Popen, blob: str) -> bytes:
+    """One blob from a running ``git cat-file --batch`` (empty when git does not have it)."""
+    git.stdin.write(blob.encode() + b"\n")
+    git.stdin.flush()
+    header = git.stdout.readline().split()
+    if len(header) != 3:
+        return b""
+    data = git.stdout.read(int(header[2]))
+    git.stdout.read(1)  # the newline after the contents
+    return data
 
 
 def _size(line: str) -> int:
@@ -306,20 +349,26 @@ def _size(line: str) -> int:
 _worker = None
 
 
-def _lint(work, config, types, forced_type, jobs: int):
-    """Lint (path, bytes) pairs, on worker processes when there are many."""
+def _lint(batches, config, types, forced_type, jobs: int):
+    """(key, result) for each (key, (path, bytes)) of each batch, on worker processes when a batch is large."""
     from ..linter import Linter
     from ..runner import PARALLEL_MIN_FILES
 
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-        from ..workers import worker_pool
+    linter = pool = None
+    with contextlib.ExitStack() as stack:
+        for batch in batches:
+            keys, work = [key for key, _item in batch], [item for _key, item in batch]
+            if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
+                from ..workers import worker_pool
 
-        chunk = max(1, len(work) // (jobs * 8))
-        with worker_pool(jobs, _init_worker, (config, forced_type)) as pool:
-            return list(pool.map(_lint_one, work, chunksize=chunk))
-    linter = Linter(config, types, forced_type)
-    return [linter.lint(path, data) for path, data in work]
+                if pool is None:
+                    pool = stack.enter_context(worker_pool(jobs, _init_worker, (config, forced_type)))
+                results = pool.map(_lint_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+            else:
+                linter = linter or Linter(config, types, forced_type)
+                results = (linter.lint(path, data) for path, data in work)
+            yield from zip(keys, results, strict=True)
 
 
 def _init_worker(config, forced_type) -> None:
@@ -341,16 +390,17 @@ def _monday(date: datetime) -> datetime:
 
 
 def _weeks(states, scores) -> list[Week]:
-    """One Week from the first commit's week to the last's: the tree as the week's last commit left it
-    (a week without commits repeats the week before)."""
+    """One Week from the oldest commit's week to the newest's, at most MAX_WEEKS: the tree as the week's
+    last commit left it (a week without commits repeats the week before)."""
     last_of_week: dict[datetime, tuple[str, dict[str, str]]] = {}
     for commit, date, state in states:
         last_of_week[_monday(date)] = (commit, state)
-    weeks, start, end = [], min(last_of_week), max(last_of_week)
-    commit, state = last_of_week[start]
+    end = max(last_of_week)
+    start = max(min(last_of_week), end - timedelta(weeks=MAX_WEEKS - 1))  # dates out of order stay bounded
+    weeks, (commit, state) = [], last_of_week[max(week for week in last_of_week if week <= start)]
     while start <= end:
         commit, state = last_of_week.get(start, (commit, state))
-        results = [scores[pair] for pair in state.items()]
+        results = [scores[pair] for pair in state.items() if pair in scores]
         values = [score for score, _passed in results if score is not None]
         weeks.append(
             Week(

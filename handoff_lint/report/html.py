@@ -124,11 +124,18 @@ def _drafts(view, output_path: str, link_base: str | None) -> list[str]:
     if not view.drafts:
         return out + ["<p>No handoff is marked <code>status: draft</code>.</p>"]
     out.append(
-        '<p class="muted">Marked <code>status: draft</code>: not counted in the figures above until they are '
-        'ready.</p><table id="drafts"><tr><th>Handoff</th><th>Score</th><th>Type</th><th>Sender</th>'
-        "<th>Top missing items</th></tr>"
+        '<p class="muted">Marked <code>status: draft</code>: not counted in the figures above until they are ready.</p>'
     )
-    for h in sorted(view.drafts, key=lambda h: h.path):
+    return out + _handoff_table("drafts", sorted(view.drafts, key=lambda h: h.path), output_path, link_base)
+
+
+def _handoff_table(table_id: str, handoffs, output_path: str, link_base: str | None) -> list[str]:
+    """One row per handoff, linked to its file: the worst handoffs and the drafts."""
+    out = [
+        f'<table id="{table_id}"><tr><th>Handoff</th><th>Score</th><th>Type</th><th>Sender</th>'
+        "<th>Top missing items</th></tr>"
+    ]
+    for h in handoffs:
         items = "<br>".join(escape(item) for item in h.top_missing) or "—"
         score = "not scored" if h.entry["score"] is None else h.entry["score"]
         out.append(
@@ -217,19 +224,7 @@ def _worst(view, output_path: str, link_base: str | None, count: int) -> list[st
     out = [f"<h2>Worst handoffs ({len(worst)} of {sum(not h.entry['passed'] for h in view.handoffs)} failing)</h2>"]
     if not worst:
         return out + ["<p>Every handoff passes.</p>"]
-    out.append(
-        '<table id="worst"><tr><th>Handoff</th><th>Score</th><th>Type</th><th>Sender</th>'
-        "<th>Top missing items</th></tr>"
-    )
-    for h in worst:
-        items = "<br>".join(escape(item) for item in h.top_missing) or "—"
-        score = "not scored" if h.entry["score"] is None else h.entry["score"]
-        out.append(
-            f'<tr><td><a href="{escape(_link(h.path, output_path, link_base))}">{escape(h.path)}</a></td>'
-            f'<td class="num">{score}</td><td>{escape(h.type)}</td><td>{escape(h.sender)}</td><td>{items}</td></tr>'
-        )
-    out.append("</table>")
-    return out
+    return out + _handoff_table("worst", worst, output_path, link_base)
 
 
 def _history(history) -> list[str]:

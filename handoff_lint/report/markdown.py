@@ -62,27 +62,10 @@ def render_markdown(view, history=None, link_base: str | None = None, worst: int
             out.append(f"| {cell(g.name)} | {g.count} | {g.pass_rate:.0f}% | {median} |")
     listed = view.worst(worst)
     out += ["", "### Worst handoffs", ""]
-    if listed:
-        out += ["| Handoff | Score | Type | Sender | Top missing items |", "|---|---|---|---|---|"]
-        for h in listed:
-            name = cell(repo_path(h.path))
-            link = name
-            if link_base:
-                url = quote(repo_path(h.path).encode("utf-8", "surrogateescape"))
-                link = f"[{name}]({link_base.rstrip('/')}/{url})"
-            score = "not scored" if h.entry["score"] is None else h.entry["score"]
-            items = "; ".join(cell(item) for item in h.top_missing) or "—"
-            out.append(f"| {link} | {score} | {cell(h.type)} | {cell(h.sender)} | {items} |")
-    else:
-        out.append("Every handoff passes.")
+    out += _handoff_table(listed, link_base) if listed else ["Every handoff passes."]
     out += ["", f"### Drafts ({len(view.drafts)})", ""]
-    if view.drafts:
-        out += ["| Handoff | Score | Type | Sender |", "|---|---|---|---|"]
-        for h in sorted(view.drafts, key=lambda h: h.path):
-            score = "not scored" if h.entry["score"] is None else h.entry["score"]
-            out.append(f"| {cell(repo_path(h.path))} | {score} | {cell(h.type)} | {cell(h.sender)} |")
-    else:
-        out.append("No handoff is marked `status: draft`.")
+    drafts = sorted(view.drafts, key=lambda h: h.path)
+    out += _handoff_table(drafts, link_base) if drafts else ["No handoff is marked `status: draft`."]
     if history is not None and history.weeks:
         out += [
             "",
@@ -98,3 +81,17 @@ def render_markdown(view, history=None, link_base: str | None = None, worst: int
             figures = f"{w.start:%Y-%m-%d} | {w.handoffs} | {w.pass_rate:.0f}% | {median}"
             out.append(f"| {figures} | {rate_change} | {median_change} |")
     return "\n".join(out) + "\n"
+
+
+def _handoff_table(handoffs, link_base: str | None) -> list[str]:
+    """One row per handoff (linked under ``link_base``, when given): the worst handoffs and the drafts."""
+    out = ["| Handoff | Score | Type | Sender | Top missing items |", "|---|---|---|---|---|"]
+    for h in handoffs:
+        name = link = cell(repo_path(h.path))
+        if link_base:
+            url = quote(repo_path(h.path).encode("utf-8", "surrogateescape"))
+            link = f"[{name}]({link_base.rstrip('/')}/{url})"
+        score = "not scored" if h.entry["score"] is None else h.entry["score"]
+        items = "; ".join(cell(item) for item in h.top_missing) or "—"
+        out.append(f"| {link} | {score} | {cell(h.type)} | {cell(h.sender)} | {items} |")
+    return out

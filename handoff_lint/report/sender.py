@@ -16,13 +16,13 @@ a warm report reads no YAML.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
-from ..cache import CACHE_DIR, content_digest
+from ..cache import CACHE_DIR, content_digest, source_fingerprint
 from ..frontmatter import split
+from ..gitrepo import tracked
 from ..language.normalize import normalize_label
 from ..language.placeholders import is_blank_or_placeholder
 from ..parser import _BOLD_LABEL
@@ -124,22 +124,39 @@ def person_key(name: str) -> str:
     return " ".join(person(name).casefold().split())
 
 
+def _well_formed(entry) -> bool:
+    """A cached [sender, draft] as read_facts returns them: a name already through ``person`` (so at
+    most 80 characters), and a boolean."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], bool)
+        and len(entry[0]) <= 80
+        and person(entry[0]) == entry[0]
+    )
+
+
 class SenderCache:
     """Content digest -> (sender, draft), for the files of the last report; anything unreadable is a miss.
 
     Its folder comes with the repository: read and written only as a plain file in a plain folder
-    (safe_files), and read up to MAX_BYTES."""
+    (safe_files), and read up to MAX_BYTES. A pull request can commit the file to plant names or mark
+    a handoff draft (out of every figure): a file git tracks, or with another installation's
+    fingerprint, is ignored, and each entry is checked as a fresh read would make it."""
 
     FILE = "senders.json"
     MAX_BYTES = 16 * 1024 * 1024  # about 200,000 names
 
     def __init__(self, root: Path | None):
         self.root = root
-        self.fingerprint = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+        self.fingerprint = source_fingerprint()
         self.old: dict[str, list] = {}
         self.new: dict[str, list] = {}
         folder = own_folder(root, CACHE_DIR) if root is not None else None
         data = read_own_file(folder / self.FILE, self.MAX_BYTES) if folder is not None else None
+        if data is not None and tracked(folder / self.FILE):
+            data = None
         try:
             stored = json.loads(data) if data is not None else None
             if stored.get("fingerprint") == self.fingerprint and isinstance(stored.get("senders"), dict):
@@ -152,8 +169,8 @@ class SenderCache:
             return UNKNOWN, False
         digest = content_digest(data)
         known = self.old.get(digest)
-        if isinstance(known, list) and len(known) == 2 and isinstance(known[0], str):
-            facts = (known[0], bool(known[1]))
+        if _well_formed(known):
+            facts = (known[0], known[1])
         else:
             facts = read_facts(data)
         self.new[digest] = list(facts)

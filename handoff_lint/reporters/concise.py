@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..untrusted import plain
 from .text import TextReporter
 
 
@@ -22,10 +23,10 @@ class ConciseReporter(TextReporter):
     def line(self, result, verdict, baseline=None) -> str:
         shown = self.style("PASS", fg="green", bold=True) if verdict.passed else self.style("FAIL", fg="red", bold=True)
         scored = f"{result.score}/100" if result.score is not None else "not scored"
-        what = f"{scored} {result.type_name or 'type unknown'}"
-        reasons = f": {'; '.join(verdict.reasons)}" if verdict.reasons else ""
-        since = self.since(result, baseline)
+        what = f"{scored} {plain(result.type_name or 'type unknown')}"
+        reasons = f": {plain('; '.join(verdict.reasons))}" if verdict.reasons else ""
+        since = plain(self.since(result, baseline))
         context = f" (threshold {result.threshold}{', ' + since if since else ''})"
         counts = Counter(f.code for f in result.findings if not (self.quiet and f.severity.value == "info"))
         codes = ", ".join(code + (f"×{n}" if n > 1 else "") for code, n in sorted(counts.items()))
-        return f"{result.path}: {shown} {what}{reasons}{context}" + (f" [{codes}]" if codes else "")
+        return f"{plain(result.path)}: {shown} {what}{reasons}{context}" + (f" [{codes}]" if codes else "")
