@@ -87,13 +87,23 @@ def test_each_receiving_team_sees_what_its_handoffs_lack(run):
 
 
 @pytest.mark.parametrize(
-    ("status", "draft"),
-    [("draft", True), ("Draft", True), ("WIP", True), ("in progress", True), ("ready", False), ("accepted", False)],
+    ("config", "status", "draft"),
+    [
+        ("", "draft", True),
+        ("", "Draft", True),
+        ("", "WIP", False),  # not a draft value unless the config says so: the same answer as `check`
+        ('[draft]\nvalues = ["draft", "wip", "in progress"]\n', "WIP", True),
+        ('[draft]\nvalues = ["draft", "wip", "in progress"]\n', "in progress", True),
+        ("", "ready", False),
+        ("", "accepted", False),
+    ],
 )
-def test_drafts_are_kept_apart_from_ready_handoffs(run, tmp_path, status, draft):
+def test_drafts_are_kept_apart_from_ready_handoffs(run, tmp_path, config, status, draft):
+    """A draft is what `check` calls one (the config's [draft] key and values), kept out of the figures."""
+    write(tmp_path, ".handoff-lint.toml", config)
     write(tmp_path, "handoffs/good.md", GOOD.read_text(encoding="utf-8"))
     write(tmp_path, "handoffs/wip.md", THIN.read_text(encoding="utf-8").replace("status: ready", f"status: {status}"))
-    done = run("report", tmp_path / "handoffs", "--format", "markdown", "--no-cache")
+    done = run("report", tmp_path / "handoffs", "--format", "markdown", "--no-cache", cwd=tmp_path)
     headline, drafts = done.out.split("\n\n", 2)[1], done.out.split("### Drafts", 1)[1]
     if draft:  # the thin handoff is work in progress: it neither fails the team's figures nor vanishes
         assert headline.startswith("**1** ready handoffs · pass rate **100%** · median score **100**")

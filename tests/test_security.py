@@ -459,14 +459,14 @@ PLANTED = "Planted " + "x" * 300  # past the 80 characters a sender's name is cu
 @pytest.mark.parametrize(
     "how, entry",
     [
-        ("committed", [PLANTED, True]),  # a PR commits the file: its draft flag hid the handoff from every figure
-        ("committed", ["Mallory", True]),
-        ("left untracked", [PLANTED, False]),  # any entry is checked as a fresh read would make it
-        ("left untracked", ["Mallory", "yes"]),
+        ("committed", PLANTED),  # a PR commits the file to name someone else as the sender
+        ("committed", "Mallory"),
+        ("left untracked", PLANTED),  # any entry is checked as a fresh read would make it
+        ("left untracked", ["Mallory", True]),  # the shape of an older cache
     ],
 )
 def test_report_sender_cache_cannot_be_planted(repo, how, entry):
-    """The report caches each file's sender and draft flag; a planted entry must not change the report."""
+    """The report caches each file's sender; a planted entry must not change the report."""
     args = ("report", "--format", "markdown", HANDOFFS)
     honest = cli(repo, *args, "--no-cache").stdout
     assert cli(repo, *args).stdout == honest  # writes the cache with this installation's fingerprint

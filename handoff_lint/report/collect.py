@@ -146,9 +146,9 @@ def overview(run, cache_root=None, root=None, receivers: dict[str, str] | None =
     fence = Fence(root or cache_root or ".")
     everything = []
     for r, v in run:
-        sender, draft = senders.facts(_bytes_of(r, fence))
+        sender = senders.sender(_bytes_of(r, fence))
         receiver = receivers.get(r.type_name, r.type_name or UNKNOWN)
-        everything.append(Handoff(result_to_dict(r, v), sender, top_missing(r, v), receiver, draft))
+        everything.append(Handoff(result_to_dict(r, v), sender, top_missing(r, v), receiver, r.draft))
     senders.save()
     handoffs = [h for h in everything if not h.draft]
     view = Overview(handoffs, sorted({r.threshold for r in run.files}), [h for h in everything if h.draft])

@@ -1,13 +1,13 @@
-"""Who handed a handoff over, and whether it is still a draft, read from the file itself.
+"""Who handed a handoff over, read from the file itself.
 
 The sender is written as teams write it: a frontmatter key (``from``, ``owner``, ``author``,
 ``prepared_by``…), else the body's sender label — bold (``**Prepared by:** Dana Lee``), plain
 (``Owner: Dana Lee``, Notion's property lines) or a two-column table row (``| Author | Dana Lee |``).
 A role or contact written with the name is not part of the person: "Dana Lee (AE)", "Dana Lee, AE",
-"Dana Lee <dana@…>" and "dana lee" are one sender (``person_key``). ``status: draft`` in the
-frontmatter marks work in progress, which the report keeps apart from ready handoffs.
+"Dana Lee <dana@…>" and "dana lee" are one sender (``person_key``). Whether a handoff is a draft
+comes from the linter's result (the config's ``[draft]`` key and values), not from here.
 
-The linter's results carry neither, so the report reads them here from the file's bytes: the
+The linter's results do not carry the sender, so the report reads it here from the file's bytes: the
 frontmatter through the linter's own safe loader, the body line by line — no full Markdown parse.
 Loading YAML still costs about a millisecond a file, so what was read is kept by content digest in
 ``.handoff-lint-cache/senders.json`` (beside the result cache, with a fingerprint of this module):
@@ -47,35 +47,27 @@ SENDER_LABELS = {
     "sdr",
     "csm",
 }
-DRAFT_STATUSES = {"draft", "wip", "work in progress", "in progress"}
 _PLAIN_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s+(\S.*)$")
 _TABLE_ROW = re.compile(r"^\s*\|([^|]+)\|([^|]+)\|\s*$")
 # What a name carries beside the person: "(AE)", "[CSM]", "<dana@x.com>", ", AE", " — VP Sales", " | AE".
 _ROLE_AFTER = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|<[^>]*>)|\s*(?:,|\s[—–-]\s|\|).*$")
 
 
-def read_facts(data: bytes | None) -> tuple[str, bool]:
-    """(sender, is a draft): the sender's name, "unknown" when nothing names one."""
+def sender_of(data: bytes | None) -> str:
+    """The sender's name, or "unknown" when neither the frontmatter nor a body label names one."""
     if not data:
-        return UNKNOWN, False
+        return UNKNOWN
     lines = decode_lines(data)
     if lines is None:
-        return UNKNOWN, False
+        return UNKNOWN
     fm = split(lines)
     front = fm.data if isinstance(fm.data, dict) else {}
     labelled = {normalize_label(str(key)): value for key, value in front.items()}
-    status = labelled.get("status")
-    draft = isinstance(status, str) and normalize_label(status) in DRAFT_STATUSES
     for key in FRONTMATTER_KEYS:
         value = labelled.get(key)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and not is_blank_or_placeholder(value):
-            return person(str(value)), draft
-    return _body_sender(lines[fm.body_start - 1 :]), draft
-
-
-def sender_of(data: bytes | None) -> str:
-    """The sender's name, or "unknown" when neither the frontmatter nor a body label names one."""
-    return read_facts(data)[0]
+            return person(str(value))
+    return _body_sender(lines[fm.body_start - 1 :])
 
 
 def _body_sender(lines) -> str:
@@ -125,24 +117,17 @@ def person_key(name: str) -> str:
 
 
 def _well_formed(entry) -> bool:
-    """A cached [sender, draft] as read_facts returns them: a name already through ``person`` (so at
-    most 80 characters), and a boolean."""
-    return (
-        isinstance(entry, list)
-        and len(entry) == 2
-        and isinstance(entry[0], str)
-        and isinstance(entry[1], bool)
-        and len(entry[0]) <= 80
-        and person(entry[0]) == entry[0]
-    )
+    """A cached sender as sender_of returns it: a name already through ``person`` (so at most 80
+    characters)."""
+    return isinstance(entry, str) and len(entry) <= 80 and person(entry) == entry
 
 
 class SenderCache:
-    """Content digest -> (sender, draft), for the files of the last report; anything unreadable is a miss.
+    """Content digest -> sender, for the files of the last report; anything unreadable is a miss.
 
     Its folder comes with the repository: read and written only as a plain file in a plain folder
-    (safe_files), and read up to MAX_BYTES. A pull request can commit the file to plant names or mark
-    a handoff draft (out of every figure): a file git tracks, or with another installation's
+    (safe_files), and read up to MAX_BYTES. A pull request can commit the file to plant names: a file
+    git tracks, or with another installation's
     fingerprint, is ignored, and each entry is checked as a fresh read would make it."""
 
     FILE = "senders.json"
@@ -151,8 +136,8 @@ class SenderCache:
     def __init__(self, root: Path | None):
         self.root = root
         self.fingerprint = source_fingerprint()
-        self.old: dict[str, list] = {}
-        self.new: dict[str, list] = {}
+        self.old: dict[str, str] = {}
+        self.new: dict[str, str] = {}
         folder = own_folder(root, CACHE_DIR) if root is not None else None
         data = read_own_file(folder / self.FILE, self.MAX_BYTES) if folder is not None else None
         if data is not None and tracked(folder / self.FILE):
@@ -164,20 +149,14 @@ class SenderCache:
         except (ValueError, AttributeError, RecursionError):
             pass
 
-    def facts(self, data: bytes | None) -> tuple[str, bool]:
+    def sender(self, data: bytes | None) -> str:
         if not data:
-            return UNKNOWN, False
+            return UNKNOWN
         digest = content_digest(data)
         known = self.old.get(digest)
-        if _well_formed(known):
-            facts = (known[0], known[1])
-        else:
-            facts = read_facts(data)
-        self.new[digest] = list(facts)
-        return facts
-
-    def sender(self, data: bytes | None) -> str:
-        return self.facts(data)[0]
+        name = known if _well_formed(known) else sender_of(data)
+        self.new[digest] = name
+        return name
 
     def save(self) -> None:
         """Keep the names of this run's files only (atomically; a cache that cannot be written is skipped)."""
