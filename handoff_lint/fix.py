@@ -29,9 +29,8 @@ from .language.placeholders import is_blank_or_placeholder
 from .parser import read_document
 from .resolve import resolve_type
 from .sections import Outline, match_sections
+from .slots import ACTION_SKELETON, BLANK, bracketed, element_line, table_row
 
-BLANK = "___"
-ACTION_SKELETON = f"[ ] {BLANK} — owner: {BLANK} — due: {BLANK}"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(\[[ xX]\]\s+)?")
 _ROW = re.compile(r"^\s*\|")
@@ -183,7 +182,7 @@ def _plan(reading: _Reading, structure: str) -> list[Insertion]:
                 continue
             body = new_sections.setdefault(target.key, [])
             reasons.setdefault(target.key, [f"section '{target.heading}'"])
-            line = _element_line(spec)
+            line = element_line(spec)
             if line not in body:
                 body.extend(([""] if body and spec.category != "actions" else []) + [line])
                 reasons[target.key].append(spec.label)
@@ -209,27 +208,6 @@ def _type_key(doc: Document, name: str) -> Insertion:
     if fm.present and isinstance(fm.data, dict):
         return Insertion(fm.start_line, (f"type: {name}",), why)
     return Insertion(0, ("---", f"type: {name}", "---"), why)
-
-
-def _element_line(spec: ElementSpec) -> str:
-    """A checklist item with blank owner and date for an action; else the element's name and what
-    fills it, in brackets: a placeholder the linter reports, and no statement for the judges."""
-    if spec.category == "actions":
-        return f"- {ACTION_SKELETON}"
-    return _bracketed(_label(spec), spec.hint)
-
-
-def _bracketed(label: str, hint: str = "") -> str:
-    hint = " ".join(hint.split())
-    if hint and not set("[]`*_") & set(hint):
-        return f"[{label}: {hint}]"
-    return f"[{label}]"
-
-
-def _label(spec: ElementSpec) -> str:
-    """The element's name, short: "Risks" for "risks with severity and mitigation"."""
-    label = re.split(r" \(| with | and ", spec.label, maxsplit=1)[0].strip()
-    return label[:1].upper() + label[1:]
 
 
 def _home_section(spec: ElementSpec, handoff_type: HandoffType, outline: Outline) -> tuple[Section | None, bool]:
@@ -311,7 +289,7 @@ def _section_skeleton(spec: SectionSpec) -> list[str]:
         ]
     if "action-items" in spec.kinds:
         return [f"- {ACTION_SKELETON}"]
-    return [_bracketed(spec.heading, spec.guidance)]
+    return [bracketed(spec.heading, spec.guidance)]
 
 
 def _into_section(spec: ElementSpec, section: Section, doc: Document, existing: set[str]) -> Insertion | None:
@@ -323,13 +301,13 @@ def _into_section(spec: ElementSpec, section: Section, doc: Document, existing: 
         last -= 1
     table = section.tables[-1] if section.tables else None
     table_end = _table_end(table, lines) if table is not None else 0
-    row = _table_row(spec, table) if table is not None and table_end == last else None
+    row = table_row(spec, table) if table is not None and table_end == last else None
     if row is not None:
         if row.strip() in existing:
             return None
         return Insertion(last, (row,), f"{spec.label} (a row of the table at line {table.line})", (spec.label,))
     item = _ITEM.match(lines[last - 1]) if last > section.line else None
-    plain = _element_line(spec)
+    plain = element_line(spec)
     if spec.category == "actions":
         if any(ACTION_SKELETON in line for line in lines):
             return None
@@ -354,27 +332,6 @@ def _paragraph(last: int, end: int, lines: list[str], text: str, why: str) -> In
     """A block of its own: a blank line before it, and after it when text follows directly."""
     after = ("",) if last < len(lines) and lines[last].strip() else ()
     return Insertion(last, ("", text, *after), why, (why,))
-
-
-def _table_row(spec: ElementSpec, table) -> str | None:
-    """A row of ``___`` in the table's shape when the table holds this element (risks, people, actions)."""
-    names = [" ".join(words_of(cell.text)) for cell in table.header]
-    if not names:
-        return None
-    joined = " ".join(names)
-    if spec.category == "risks" and ("risk" in joined or "mitigat" in joined):
-        cells = [BLANK] * len(names)
-    elif spec.category == "actions" and "owner" in joined:
-        cells = [BLANK] * len(names)
-    elif spec.category == "relationship" and "name" in joined and ("role" in joined or "title" in joined):
-        role = (spec.roles[0] if spec.roles else spec.label).title()
-        at = next((i for i, n in enumerate(names) if "role" in n), None)
-        cells = [role if i == at else BLANK for i in range(len(names))]
-    elif len(names) == 2 and spec.category not in ("actions", "risks", "relationship"):
-        cells = [_label(spec), BLANK]
-    else:
-        return None
-    return "| " + " | ".join(cells) + " |"
 
 
 def _table_end(table, lines: list[str]) -> int:

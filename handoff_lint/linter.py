@@ -33,6 +33,7 @@ class Linter:
         self.forced_type = forced_type
         self.rules = [r for r in all_rules() if config.rule_enabled(r.code)]
         self.score_codes = {r.code for r in self.rules if r.affects_score}
+        self.enabled = frozenset(r.code for r in self.rules)
         self.fence = Fence(config.root)
 
     def lint(self, path: str, data: bytes | None = None) -> FileResult:
@@ -62,6 +63,7 @@ class Linter:
             options=self.config.rule_options,
             structure=self.config.structure,
             type_source=resolution.source if resolution else "",
+            enabled=self.enabled,
         )
         if handoff_type is not None:
             ctx.outline = match_sections(doc, handoff_type)
@@ -69,9 +71,8 @@ class Linter:
             if handoff_type.elements:
                 ctx.evidence = read_evidence()
                 ctx.judgements = judge(handoff_type, ctx.evidence)
-        directives = parse_directives(doc.lines, doc.code_lines, doc.problems)  # before HL005 runs
+        ctx.directives = parse_directives(doc.lines, doc.code_lines, doc.problems)  # before HL005 runs
         findings = self._run(ctx, [r for r in self.rules if not r.after_suppressions])
-        ctx.directives = directives
         findings, suppressed = apply_suppressions(findings, ctx.directives)
         findings += self._run(ctx, [r for r in self.rules if r.after_suppressions])
         findings.sort(key=Finding.sort_key)

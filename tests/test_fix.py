@@ -102,10 +102,43 @@ def test_fix_on_each_example_keeps_every_line_and_the_score(run, tmp_path, examp
         assert not inserted, "a complete handoff has nothing missing"
 
 
+# The elements fix gives a slot in each blank template and bad example. The others already have one in the
+# document's own words (a "**Champion:** [Name]", a "TBD" row), which fix leaves to the writer.
+SLOTTED = {
+    "templates/ae-to-se.md": ["security and compliance"],
+    "templates/cs-to-sales.md": ["security and compliance"],
+    "templates/sales-to-cs.md": [],
+    "templates/sales-to-implementation.md": [],
+    "templates/sdr-to-ae.md": ["quantified need and what they'd judge us on", "decision timeline", "integrations"],
+    "bad/broken-frontmatter-cs-to-sales.md": [],
+    "bad/copied-template-implementation.md": [],
+    "bad/missing-sections-sdr-to-ae.md": [
+        "quantified need and what they'd judge us on",
+        "decision timeline",
+        "champion",
+        "executive sponsor or economic buyer",
+        "current systems and architecture",
+        "integrations",
+        "risks with severity and mitigation",
+        "owned, dated next steps",
+    ],
+    "bad/thin-sales-to-cs.md": [],
+    "bad/vague-sales-to-cs.md": ["champion", "executive sponsor or economic buyer"],
+}
+
+
+def _missing(report: dict) -> list[str]:
+    return [f["message"] for f in report["findings"] if f["code"] == "HL110"]
+
+
 @pytest.mark.parametrize("source", TEMPLATES + BAD, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_fix_on_templates_and_bad_examples_adds_only_placeholders_the_linter_reports(run, tmp_path, source):
     path = _copy(source, tmp_path)
     before, after, inserted, text = _fix_and_check(run, path)
+    # A gap fix gave a slot is reported once, as the slot's placeholder: HL110 no longer names it.
+    slotted = tuple(f"no {label}" for label in SLOTTED[f"{source.parent.name}/{source.name}"])
+    assert len([m for m in _missing(before) if m.startswith(slotted)]) == len(slotted)
+    assert _missing(after) == [m for m in _missing(before) if not m.startswith(slotted)]
     known = {_same_finding(f) for f in before["findings"]}
     new = [
         f
@@ -156,8 +189,10 @@ def test_fix_on_the_judged_corpus_keeps_every_line_and_never_lowers_a_score(run,
     changed = 0
     for source in JUDGED_FILES:
         path = _copy(source, tmp_path)
-        _before, _after, inserted, _text = _fix_and_check(run, path)
+        slotted = _slotted(fix_text(_linter(), source.name, source.read_text(encoding="utf-8")))
+        _before, after, inserted, _text = _fix_and_check(run, path)
         changed += bool(inserted)
+        assert not [m for m in _missing(after) if slotted and m.startswith(slotted)], source.name
     assert changed >= len(JUDGED_FILES) // 2  # most real handoffs miss something
 
 
@@ -308,6 +343,13 @@ def test_fix_is_idempotent_and_keeps_every_line_on_generated_handoffs(seed, inde
     assert fix_text(linter, name, first.fixed).fixed == first.fixed
     before, after = linter.lint(name, text.encode()), linter.lint(name, first.fixed.encode())
     assert (after.score or 0) >= (before.score or 0)
+    slotted = _slotted(first)
+    assert not [f.message for f in after.findings if f.code == "HL110" and slotted and f.message.startswith(slotted)]
+
+
+def _slotted(result) -> tuple[str, ...]:
+    """The HL110 messages ("no champion") of the elements fix gave a slot."""
+    return tuple(f"no {label}" for insertion in result.insertions for label in insertion.elements)
 
 
 def test_json_and_fix_agree_on_what_is_missing(run, tmp_path):

@@ -153,6 +153,42 @@ async def test_the_fix_all_code_action_gives_what_handoff_lint_fix_writes(client
 
 
 @pytest.mark.asyncio
+async def test_a_quick_fix_turns_its_missing_element_into_one_placeholder(client, tmp_path):
+    """The quick fix linked to "no champion" inserts the champion's slot: that HL110 goes, an HL310 on the
+    inserted line takes its place, and the other gaps are still reported as missing."""
+    path = tmp_path / "vague.md"
+    shutil.copyfile(EXAMPLES / "bad" / "vague-sales-to-cs.md", path)
+    text = path.read_text(encoding="utf-8")
+    uri = _open(client, path)
+    before = await _diagnostics(client, uri)
+    missing = [d.message.split(" — ")[0] for d in before if d.code == "HL110"]
+    assert "no champion" in missing and "no executive sponsor or economic buyer" in missing
+    actions = await asyncio.wait_for(
+        client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(types.Position(13, 0), types.Position(13, 0)),
+                context=types.CodeActionContext(diagnostics=[d for d in before if d.code == "HL110"]),
+            )
+        ),
+        WAIT,
+    )
+    (quick,) = [
+        a
+        for a in actions
+        if a.kind == types.CodeActionKind.QuickFix
+        and [d.message.split(" — ")[0] for d in a.diagnostics] == ["no champion"]
+    ]
+    edited = _apply(text, quick.edit.changes[uri])
+    (slot,) = [n for n, line in enumerate(edited.split("\n")) if line.startswith("[Champion:")]
+    _change(client, uri, 2, edited)
+    after = await _diagnostics(client, uri)
+    left = [d.message.split(" — ")[0] for d in after if d.code == "HL110"]
+    assert left == [m for m in missing if m != "no champion"]
+    assert [d.code for d in after if d.range.start.line == slot] == ["HL310"]
+
+
+@pytest.mark.asyncio
 async def test_hover_on_a_heading_shows_its_categorys_rating_and_evidence(client, run, tmp_path):
     path = tmp_path / "vague.md"
     shutil.copyfile(EXAMPLES / "bad" / "vague-sales-to-cs.md", path)

@@ -29,7 +29,8 @@ class Context:
     type_problem: str | None = None  # why no type could be resolved
     options: dict = field(default_factory=dict)  # configured rule options, by rule code
     rule_options: dict = field(default_factory=dict)  # the running rule's options, resolved for this type
-    directives: list = field(default_factory=list)  # inline suppressions, once applied (for HL900)
+    directives: list = field(default_factory=list)  # inline suppressions (HL900 reads which were used)
+    enabled: frozenset[str] = frozenset()  # the codes the config runs (HL110 leaves a gap to a reported slot)
     structure: str = "content"  # "template": sections and frontmatter are required as in the template
     type_source: str = ""  # how the type was decided: option, frontmatter, config, title, content
     evidence: object = None  # evidence.Evidence: every statement with its line and topic
