@@ -18,11 +18,12 @@ from .categories import CATEGORIES
 from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
-from .language.dates import is_scheduled_event
+from .language.dates import has_due_date, is_scheduled_event
 from .language.measures import has_quantity, has_time_bound
 from .language.people import is_our_side
 from .language.profile import is_company_profile, is_document_stamp
 from .language.risks import is_bare_none, is_explicit_none, is_mitigation, is_risk_statement, is_weak_mitigation
+from .language.steps import is_next_step
 from .reading import (
     concrete_tokens,
     content_words,
@@ -72,6 +73,7 @@ class Shared:
     people: list[tuple[str, int, frozenset[str]]]  # (name, line, the role elements their description fills)
     following: dict[int, Unit] = field(default_factory=dict)  # id(unit) -> the statement written after it
     risk_statements: int = 0  # statements anywhere that state a risk in plain words
+    statements: list[Unit] = field(default_factory=list)  # every unit but headings and frontmatter
 
 
 @dataclass
@@ -94,7 +96,8 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     people = [(name, line, roles.hits_in_text(text)) for name, text, line in _people(evidence)]
     statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
-    shared = Shared(actions, people, following, len([u for u in statements if is_risk_statement(u.text)]))
+    risky = len([u for u in statements if is_risk_statement(u.text)])
+    shared = Shared(actions, people, following, risky, statements)
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -546,10 +549,15 @@ def _company_words(evidence: Evidence) -> set[str]:
 
 
 def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
-    """Action items: specific steps with a named owner and a date; "team to follow up" is not one."""
+    """Action items: specific steps with a named owner and a date; "team to follow up" is not one.
+
+    A handoff with no list of actions may still say what happens next in its prose ("I'll send the
+    contract", "Could you reach out to her?") or name the meeting booked next: those are its steps."""
     items = [u for u in pool if not is_filler(_value(u)) and _value(u) and u.kind != "frontmatter"]
     # "Demo booked for Feb 20": a dated fact (the timeline's), not a step anyone has to take.
     items = [u for u in items if len(u.words) >= 3 and not is_scheduled_event(u.text)]
+    if not items:
+        items = [u for u in shared.statements if _written_step(u)]
     dated = [u for u in items if due_of(u.text, u.cells)]
     owned = [u for u in dated if owner_of(u.text, u.label, u.cells)]
     result = ElementResult(spec, ABSENT, _lines(owned or items))
@@ -561,6 +569,18 @@ def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Elemen
         result.why = f"{len(items) - len(owned)} of {len(items)} without an owner and a date"
     result.found = [f"{len(items)} items, {len(owned)} owned and dated"] if items else []
     return result
+
+
+_MEETINGS = frozenset("meeting demo call kickoff appointment session workshop visit".split())
+
+
+def _written_step(unit: Unit) -> bool:
+    """A next step in prose, or the meeting booked next ("Meeting date: 2027-03-18", "Demo is scheduled Feb 20")."""
+    if unit.kind == "quote" or len(unit.words) < 3:
+        return False
+    if is_next_step(unit.text) or is_scheduled_event(unit.text):
+        return True
+    return not _MEETINGS.isdisjoint(words_of(unit.label)) and has_due_date(_value(unit))
 
 
 _JUDGES = {
