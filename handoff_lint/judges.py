@@ -74,6 +74,7 @@ class Shared:
     following: dict[int, Unit] = field(default_factory=dict)  # id(unit) -> the statement written after it
     risk_statements: int = 0  # statements anywhere that state a risk in plain words
     statements: list[Unit] = field(default_factory=list)  # every unit but headings and frontmatter
+    company: frozenset[str] = frozenset()  # the words of the customer's name (frontmatter, title)
 
 
 @dataclass
@@ -97,7 +98,7 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
     risky = len([u for u in statements if is_risk_statement(u.text)])
-    shared = Shared(actions, people, following, risky, statements)
+    shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)))
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -280,7 +281,7 @@ def _is_money(unit: Unit) -> bool:
 
 def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Customer context: concrete facts (numbers, names, money), not adjectives."""
-    facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u))]
+    facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u)) and not _praise(u, shared.company)]
     figures = sum([numbers_in(_value(u)) + _is_money(u) for u in facts])
     result = ElementResult(spec, ABSENT, _lines(facts or pool))
     if spec.needs == "money" and not any(_is_money(u) for u in facts):
@@ -293,6 +294,13 @@ def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         result.why = "no specific figures"
     result.found = [f"{len(facts)} facts"] if facts else []
     return result
+
+
+def _praise(unit: Unit, company: frozenset[str]) -> bool:
+    """Words about the customer that name them and say nothing else: "Northwind values the partnership and
+    wants success". Without the customer's name, what is left is filler."""
+    words = words_of(_value(unit))
+    return not company.isdisjoint(words) and is_filler(" ".join([w for w in words if w not in company]))
 
 
 def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:

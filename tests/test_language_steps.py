@@ -1,4 +1,6 @@
-"""Next steps written in prose (language/steps.py), and how they count for Action items. Phrasings written for these tests."""
+"""Next steps written in prose (language/steps.py) and how they count for Action items.
+
+Phrasings written for these tests."""
 
 from __future__ import annotations
 
@@ -68,7 +70,8 @@ def test_a_commitment_request_or_order_is_a_next_step(text, expected):
 
 
 def test_list_markers_and_emphasis_do_not_hide_a_step():
-    for text in ("- I'll send the SOW", "\\- **Please** book the kickoff", "1. Mateo to share the report", "[ ] Send the recap"):
+    marked = ("- I'll send the SOW", "\\- **Please** book the kickoff", "1. Mateo to share it", "[ ] Send the recap")
+    for text in marked:
         assert is_next_step(text), text
 
 
