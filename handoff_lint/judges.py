@@ -355,6 +355,8 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         subject = _risk_subject(unit)
         if is_filler(subject) or not (is_substantive(unit.text) or len(subject.split()) >= 4):
             continue
+        if unit.kind == "sentence" and subject.endswith(":"):
+            continue  # "Risks as I see them:" leads into the risks, it is not one
         if is_explicit_none(value):
             continue
         risks.append(unit)
