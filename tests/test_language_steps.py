@@ -44,6 +44,8 @@ STEPS = [
     ("Set up a sandbox for the pilot clinics", True),
     ("Book the training sessions by Friday", True),
     ("Follow up on the W-9", True),
+    ("Call Marisa", True),
+    ("Book them, then tell the CFO", True),
     # not steps: what happened, what may happen, descriptions, nouns
     ("I sent the contract on Tuesday", False),
     ("Joanne signed on 14 August", False),
@@ -60,6 +62,12 @@ STEPS = [
     ("Usage has been fine, nothing odd", False),
     ("Hand to: Oliver Brandt (AE)", False),
     ("Otherwise the CFO will escalate to the board", False),
+    ("If Joanne will send the list, we are fine", False),
+    ("We stay on the old tool unless Dana will sign the order form", False),
+    ("Follow-up: the contract is signed", False),
+    ("Build was delayed until Friday", False),
+    ("Sign-offs are due Friday", False),
+    ("Confirm", False),
     ("", False),
 ]
 
