@@ -18,11 +18,12 @@ from .categories import CATEGORIES
 from .contradictions import Contradiction, find_contradictions
 from .evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from .handoff_types import ElementSpec, HandoffType
-from .language.dates import is_scheduled_event
+from .language.dates import has_due_date, is_scheduled_event
 from .language.measures import has_quantity, has_time_bound
 from .language.people import is_our_side
 from .language.profile import is_company_profile, is_document_stamp
 from .language.risks import is_bare_none, is_explicit_none, is_mitigation, is_risk_statement, is_weak_mitigation
+from .language.steps import is_next_step
 from .reading import (
     concrete_tokens,
     content_words,
@@ -72,6 +73,8 @@ class Shared:
     people: list[tuple[str, int, frozenset[str]]]  # (name, line, the role elements their description fills)
     following: dict[int, Unit] = field(default_factory=dict)  # id(unit) -> the statement written after it
     risk_statements: int = 0  # statements anywhere that state a risk in plain words
+    statements: list[Unit] = field(default_factory=list)  # every unit but headings and frontmatter
+    company: frozenset[str] = frozenset()  # the words of the customer's name (frontmatter, title)
 
 
 @dataclass
@@ -94,7 +97,8 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     people = [(name, line, roles.hits_in_text(text)) for name, text, line in _people(evidence)]
     statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
-    shared = Shared(actions, people, following, len([u for u in statements if is_risk_statement(u.text)]))
+    risky = len([u for u in statements if is_risk_statement(u.text)])
+    shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)))
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -277,7 +281,7 @@ def _is_money(unit: Unit) -> bool:
 
 def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Customer context: concrete facts (numbers, names, money), not adjectives."""
-    facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u))]
+    facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u)) and not _praise(u, shared.company)]
     figures = sum([numbers_in(_value(u)) + _is_money(u) for u in facts])
     result = ElementResult(spec, ABSENT, _lines(facts or pool))
     if spec.needs == "money" and not any(_is_money(u) for u in facts):
@@ -290,6 +294,13 @@ def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         result.why = "no specific figures"
     result.found = [f"{len(facts)} facts"] if facts else []
     return result
+
+
+def _praise(unit: Unit, company: frozenset[str]) -> bool:
+    """Words about the customer that name them and say nothing else: "Northwind values the partnership and
+    wants success". Without the customer's name, what is left is filler."""
+    words = words_of(_value(unit))
+    return not company.isdisjoint(words) and is_filler(" ".join([w for w in words if w not in company]))
 
 
 def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
@@ -344,6 +355,8 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         subject = _risk_subject(unit)
         if is_filler(subject) or not (is_substantive(unit.text) or len(subject.split()) >= 4):
             continue
+        if unit.kind == "sentence" and subject.endswith(":"):
+            continue  # "Risks as I see them:" leads into the risks, it is not one
         if is_explicit_none(value):
             continue
         risks.append(unit)
@@ -546,10 +559,15 @@ def _company_words(evidence: Evidence) -> set[str]:
 
 
 def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
-    """Action items: specific steps with a named owner and a date; "team to follow up" is not one."""
+    """Action items: specific steps with a named owner and a date; "team to follow up" is not one.
+
+    A handoff with no list of actions may still say what happens next in its prose ("I'll send the
+    contract", "Could you reach out to her?") or name the meeting booked next: those are its steps."""
     items = [u for u in pool if not is_filler(_value(u)) and _value(u) and u.kind != "frontmatter"]
     # "Demo booked for Feb 20": a dated fact (the timeline's), not a step anyone has to take.
     items = [u for u in items if len(u.words) >= 3 and not is_scheduled_event(u.text)]
+    if not items:
+        items = [u for u in shared.statements if _written_step(u)]
     dated = [u for u in items if due_of(u.text, u.cells)]
     owned = [u for u in dated if owner_of(u.text, u.label, u.cells)]
     result = ElementResult(spec, ABSENT, _lines(owned or items))
@@ -561,6 +579,18 @@ def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Elemen
         result.why = f"{len(items) - len(owned)} of {len(items)} without an owner and a date"
     result.found = [f"{len(items)} items, {len(owned)} owned and dated"] if items else []
     return result
+
+
+_MEETINGS = frozenset("meeting demo call kickoff appointment session workshop visit".split())
+
+
+def _written_step(unit: Unit) -> bool:
+    """A next step in prose, or the meeting booked next ("Meeting date: 2027-03-18", "Demo is scheduled Feb 20")."""
+    if unit.kind == "quote" or len(unit.words) < 3:
+        return False
+    if is_next_step(unit.text) or is_scheduled_event(unit.text):
+        return True
+    return not _MEETINGS.isdisjoint(words_of(unit.label)) and has_due_date(_value(unit))
 
 
 _JUDGES = {

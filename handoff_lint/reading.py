@@ -77,7 +77,12 @@ GENERIC = frozenset(
     which more less much very really just still also well already only even ever new old current
     today now soon later next last first second overall quick quickly fast faster simple simply
     efficiencies gains gain processes visibility across business businesses whole company work works
-    working better something anything everything own from here there move moving quarter this""".split()
+    working better something anything everything own from here there move moving quarter this
+    valued long standing longstanding partnership partner partners trusted loyal committed key strategic
+    important excellent fantastic amazing excited keen passionate enthusiastic success successful
+    maximise maximize maximising maximizing drive driving realisation realization whitespace sentiment
+    overall happy satisfied journey together mutual collaborative collaboration synergy synergies
+    smarter""".split()
 )
 
 

@@ -84,3 +84,50 @@ def test_a_template_table_row_left_blank_is_one_finding_naming_every_column(run)
     assert [(f["code"], f["message"]) for f in found] == [
         ("HL302", "'Risk Flags' row: 'Risk', 'Severity' and 'Mitigation' are empty")
     ]
+
+
+PRAISED = """
+---
+type: sales-to-cs
+customer: Northwind Traders
+---
+# Customer Handoff: Northwind Traders
+
+## Customer Overview
+
+Northwind Traders is a food distributor with 1,200 staff and 14 depots in the Midlands.
+Founded in 1987, headquartered in Leicester.
+
+## What They Bought
+
+Northwind Traders signed a three-year subscription, $84,000 ARR, for 120 seats, signed 2026-11-20.
+
+## Why They Bought
+
+- Order errors cost them $40,000 last year.
+- {statement}
+"""
+
+CUSTOMER_STATEMENTS = [
+    # the customer's name and praise: filler, however many times the name is written
+    ("Northwind Traders values the partnership and wants success with the platform.", "partial"),
+    ("Northwind Traders is a valued, long-standing customer with a strong relationship with our team.", "partial"),
+    ("Northwind wants to maximise value and drive adoption across the wider business.", "partial"),
+    ("Northwind Traders is a key strategic account and sees us as a trusted partner.", "partial"),
+    ("Northwind Traders is excited about the collaboration and the mutual success of both teams.", "partial"),
+    ("Northwind Traders is happy overall, positive sentiment, keen to expand.", "partial"),
+    # the customer's name and a fact about them
+    ("Northwind Traders re-keys every order from Sage into their WMS by hand.", "complete"),
+    ("Northwind Traders lost the Tesco contract after two late deliveries.", "complete"),
+    ("Northwind's pickers walk 14 km a shift because the slotting is never updated.", "complete"),
+    ("Their drivers wait 40 minutes a day at the Leicester gate for paperwork.", "complete"),
+]
+
+
+@pytest.mark.parametrize(("statement", "expected"), CUSTOMER_STATEMENTS)
+def test_praise_that_only_names_the_customer_is_not_customer_context(run, tmp_path, statement, expected):
+    """The issue's filler class: "values partnership, wants success" does not make the context Complete."""
+    path = tmp_path / "northwind.md"
+    path.write_text(PRAISED.lstrip("\n").replace("{statement}", statement), encoding="utf-8")
+    customer = lint(run, path)["categories"]["customer"]
+    assert customer["status"] == expected, customer

@@ -127,3 +127,33 @@ def test_no_known_risks_on_a_deal_with_obvious_risks_is_not_complete(run, tmp_pa
     text = PROSE_RISKS.replace("## Worth knowing", "## Risks\n\nNo known risks as of 2026-05-01.\n\n## Worth knowing")
     risks = _risks_status(run, write(tmp_path, "ardmore.md", text))
     assert risks["status"] != "complete", risks
+
+
+LEAD_IN = """
+# Ardmore Tiles — account notes
+
+Ardmore Tiles runs 6 showrooms in Leinster with 140 staff; they pay $48,000 ARR for 40 seats.
+
+{lead_in}
+
+1. Their IT contractor is stretched across three clients. We'll book his SSO hours for the first week.
+2. Finance is worried the showroom rollout slips past the spring sale. Fallback: go live in two showrooms first.
+3. They are also talking to another vendor about the showroom app.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Risks as I see them, in the order I'd worry about them:",
+        "agreed, those are the big ones. the risks as I see them:",
+        "What could go wrong on this one:",
+        "Concerns the champion raised on the last call:",
+    ],
+)
+def test_the_line_that_leads_into_a_list_of_risks_is_not_a_risk_itself(run, tmp_path, lead_in):
+    """Two of the three risks below are answered: 2 of 3 mitigated is Complete; counting the lead-in line
+    as a fourth, unanswered risk would make it 2 of 4, Partial."""
+    risks = _risks_status(run, write(tmp_path, "ardmore.md", LEAD_IN.replace("{lead_in}", lead_in)))
+    assert any("3 risks, 2 mitigated" in item for item in risks["found"]), risks["found"]
+    assert risks["status"] == "complete", risks

@@ -91,7 +91,7 @@ _TITLE_ENDS = frozenset(
 _TITLE_STARTS = frozenset("head vp svp evp chief director ceo cfo coo cto cio cmo cro ciso gm dpo".split())
 # Capitalised words that start a statement without naming anyone: imperatives, labels, common nouns.
 # The verbs a step starts with: "Rory: intro email…" is a step, "Waitlist: every family…" a label.
-_STEP_VERBS = frozenset(
+STEP_VERBS = frozenset(
     """send share schedule book set get give find figure look prep prepare draft write review confirm check
     call email ping chase follow loop intro introduce demo present run hold host align agree sync meet plan
     update create build add make move push reach provide deliver sign kick start finish finalise finalize
@@ -100,7 +100,7 @@ _STEP_VERBS = frozenset(
     request order buy pay approve decide discuss connect setup onboard go keep ensure complete do own
     walk book brief hand line scope price quote engage clarify nail pin lock""".split()
 )
-_NOT_NAMES = _STEP_VERBS | frozenset(
+_NOT_NAMES = STEP_VERBS | frozenset(
     """a an the this that these those our their his her its my your i we you they he she it there here what
     who why how when where which and or but if so also all any each every some no not none next then after
     before during until by on at in to for from with of as via per please pls note notes fyi re cc
@@ -134,14 +134,14 @@ _LABELLED = re.compile(
 )
 _PARENTHESIS = re.compile(r"\(([^()]+)\)")
 _DUE_WORD = re.compile(r"(?:due|by|before|deadline|until|eta)\b", re.I)
-_LIST_MARKERS = re.compile(r"^(?:\s*(?:[-*+•·▪◦‣]|\\[-*+]|\d+[.)]|\[[ xX]?\])\s+)+")
+LIST_MARKERS = re.compile(r"^(?:\s*(?:[-*+•·▪◦‣]|\\[-*+]|\d+[.)]|\[[ xX]?\])\s+)+")
 _RECIPIENT = re.compile(r"\b(?:to|with|for|from|cc|and|ask|asks|intro|introduce|ping|email|call)\s+$", re.I)
 _TRAILING_DATE = re.compile(r"\b(?:due|by|before|deadline|until|eta|on|at|in|within)\b.*$", re.I)
 
 
 def _find_owner(text: str) -> str | None:
     """The owner an action item names, in any of the orders above; None when it names nobody."""
-    text = _LIST_MARKERS.sub("", strip_markup(text)).strip()
+    text = LIST_MARKERS.sub("", strip_markup(text)).strip()
     labelled = _LABELLED.search(text)
     if labelled:
         value = _DUE_TAIL(labelled.group(1) or labelled.group(2))
@@ -184,14 +184,14 @@ def _leads_a_step(leading: re.Match, text: str) -> bool:
     if first and (is_title(first) or is_not_owner(first)):
         return False  # "Name — CFO.", "Name — AE, stays on the account"
     if leading.group("sep") == ":" and len(who.split()) == 1:
-        return bool(rest) and rest.split()[0].lower() in _STEP_VERBS
+        return bool(rest) and rest.split()[0].lower() in STEP_VERBS
     return True
 
 
 def is_title(value: str) -> bool:
     """A job title or seat: "Finance Director", "Head of Finance Systems", "COO", "School Business Manager"."""
     words = [w.lower().strip(".,'’") for w in value.split()]
-    if not words or len(words) > 4 or words[0] in _STEP_VERBS:
+    if not words or len(words) > 4 or words[0] in STEP_VERBS:
         return False
     return words[-1] in _TITLE_ENDS or words[0] in _TITLE_STARTS or " ".join(words) in _GROUP_PHRASES
 
