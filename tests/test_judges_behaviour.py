@@ -300,3 +300,21 @@ def test_two_renewal_dates_demote_expectations(run, tmp_path, first, second, con
     assert expectations["status"] == ("partial" if contradicts else "complete")
     said = " ".join(expectations["missing"])
     assert ("contradiction: the renewal is given as" in said) is contradicts
+
+
+@pytest.mark.parametrize(
+    "action, answered",
+    [
+        ("- [ ] Export the supplier master from NetSuite — @leo-grant, due 2026-11-27", True),  # two shared words
+        ("- [ ] Export the open purchase orders from NetSuite — @leo-grant, due 2026-11-27", False),
+        ("- [ ] Check the supplier list in NetSuite — @leo-grant, due 2026-11-27", False),  # one shared word
+    ],
+)
+def test_a_risk_is_answered_by_an_action_about_the_same_thing(run, tmp_path, action, answered):
+    risk = (
+        "| Risk | Severity | Mitigation |\n|---|---|---|\n| Duplicate vendors in the supplier master | High | TBD |\n"
+    )
+    text = replace_section(WITHOUT_CONCERNS, "## Risk Flags", risk)
+    text = replace_section(text, "## Action Items", "\n".join(OWNED + [action]))
+    risks = judged(run, tmp_path, text)["risks"]
+    assert f"1 risks, {int(answered)} mitigated" in " ".join(risks["found"])
