@@ -318,3 +318,21 @@ def test_a_risk_is_answered_by_an_action_about_the_same_thing(run, tmp_path, act
     text = replace_section(text, "## Action Items", "\n".join(OWNED + [action]))
     risks = judged(run, tmp_path, text)["risks"]
     assert f"1 risks, {int(answered)} mitigated" in " ".join(risks["found"])
+
+
+def test_success_criteria_written_as_a_table_are_read_across_the_row(run, tmp_path):
+    table = (
+        "| Metric | Target | By |\n|---|---|---|\n"
+        "| Invoice-matching time | under 4 h/week | 2027-03-19 |\n"
+        "| Touchless auto-match rate | at least 80% | 2027-03-31 |\n"
+    )
+    text = replace_section(BASE, "### Success Criteria (Agreed with Customer)", table)
+    assert "(2 measurable)" in " ".join(judged(run, tmp_path, text)["expectations"]["found"])
+
+
+def test_a_numbered_risk_register_is_read_from_its_risk_column(run, tmp_path):
+    rows = ["| # | Risk | Severity | Mitigation |", "|---|------|----------|------------|"]
+    rows += [f"| {i + 1} | {risk} | Medium | {plan} |" for i, (risk, plan) in enumerate(RISKS)]
+    risks = judged(run, tmp_path, replace_section(WITHOUT_CONCERNS, "## Risk Flags", "\n".join(rows)))["risks"]
+    assert risks["status"] == "complete"
+    assert "5 risks, 5 mitigated" in " ".join(risks["found"])

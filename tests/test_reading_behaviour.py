@@ -25,6 +25,8 @@ FACTS = [
     ('they said "we want this live before the audit" twice', True),  # their own words, five or more
     ('they said "go live soon" again', False),  # a short quote is no fact
     ('they said "we want this live before the audit twice', False),  # an unclosed quote
+    ("they said “fine” and later “we want this live before the audit”", True),  # curly quotes, the second long
+    ("ping @dana.lee on the channel", False),  # a handle, not an address
     ("we met Dana at the office", True),  # a name mid-statement
     ("talk to O'Neil soon", True),
     ("the QBR and the SSO work", True),  # an acronym that names a system
