@@ -62,6 +62,12 @@ CASES = [
         "the close is given as 'Q4' (line 8) and as 'Q1 2027' (line 9)",
     ),
     (("Target close in Q4 26.", "Expected close 2026-12-15."), "expectations", ""),  # a two-digit year
+    (("Target close in March 2026.", "Expected close 2026-03-31."), "expectations", ""),  # the month's last day
+    (
+        ("Target close in March 2026.", "Expected close 2026-04-01."),
+        "expectations",
+        "the close is given as 'March 2026' (line 8) and as '2026-04-01' (line 9)",
+    ),
     (
         ("Target close 12/15.", "Expected close 2026-11-30."),
         "expectations",

@@ -159,3 +159,9 @@ def test_the_same_phrase_is_found_under_any_of_its_word_forms():
     assert index.hits(("apigee",)) == frozenset()  # a short word (an acronym) only whole or plural
     assert index.hits_in_text("Data flows nightly; the API is REST") == {"integrations"}
     assert index.hits(("data",)) == frozenset()  # a phrase's first word alone is not the phrase
+
+
+def test_an_escaped_pipe_stays_inside_its_cell():
+    markdown = "| Item | Detail |\n|---|---|\n| Integration | REST \\| SOAP via the connector |\n"
+    rows = [u for u in gather(parse_text("h.md", HEAD + markdown)).units if u.kind == "row"]
+    assert rows[0].cells == {"item": "Integration", "detail": "REST | SOAP via the connector"}
