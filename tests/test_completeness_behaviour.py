@@ -29,6 +29,7 @@ RISK_TABLES = {
     "a row shorter than the header": (HEADER + ROW + "| Aisha Khan is on leave in December | High |\n", "partial"),
     "every row blank": (HEADER + "| | | |\n| [Risk] | [Severity] | [Mitigation] |\n", "missing"),
     "a stated absence": (HEADER + "| None identified as of 2026-11-20 | | |\n", "complete"),
+    "a risk and a stated absence": (HEADER + ROW + "| None identified as of 2026-11-20 | | |\n", "complete"),
     "a required column left out": (
         "| Risk | Mitigation |\n|---|---|\n| Duplicate suppliers | Leo cleans it |\n",
         "partial",
@@ -94,3 +95,15 @@ def test_a_content_section_needs_its_minimum_of_filled_items(run, tmp_path, item
 def test_a_section_not_written_is_missing(run, tmp_path):
     text = BASE.replace("## Risk Flags", "## Notes on the account")
     assert sections(run, tmp_path, text)["risk-flags"] == "missing"
+
+
+def test_a_table_without_a_required_column_is_reported_at_the_tables_line(run, tmp_path):
+    text = replace_section(
+        BASE, "## Risk Flags", "| Risk | Mitigation |\n|---|---|\n| Duplicate suppliers | Leo cleans it |"
+    )
+    path = write(tmp_path, "handoff.md", text)
+    config = write(tmp_path, "template.toml", 'structure = "template"\n')  # HL303 checks the template's tables
+    r = run("check", path, "--format", "json", "--no-cache", "--config", config)
+    line = text.splitlines().index("| Risk | Mitigation |") + 1
+    findings = [(f["code"], f["line"], f["message"]) for f in r.json()["files"][0]["findings"] if f["code"] == "HL303"]
+    assert findings == [("HL303", line, "'Risk Flags' table has no 'Severity' column")]

@@ -50,7 +50,7 @@ CASES = [
     (("Target close by June 2026.", "Expected close in Q2 2026."), "expectations", ""),
     (("Closing by end of June.", "Target close 6/30."), "expectations", ""),
     (("Target close 6/31.", "Expected close in Q3 2026."), "expectations", ""),  # no such day
-    (("Ray may ask to move the close.", "Target close in Q3 2026."), "expectations", ""),  # the verb
+    (("Ray may push the target close to Q3 2026.", "Expected close in Q3 2026."), "expectations", ""),  # the verb
     (
         ("Target close in December.", "Expected close in January 2027."),
         "expectations",
