@@ -84,6 +84,7 @@ CRITERIA = [
         (CRITERIA[:2], "partial"),  # the section asks for three
         (CRITERIA + ["[Add a fourth criterion]"], "partial"),  # one item left as a placeholder
         (["[Criterion]", "TBD"], "missing"),
+        (["None."], "missing"),  # "None." answers only where risks are asked for
     ],
 )
 def test_a_content_section_needs_its_minimum_of_filled_items(run, tmp_path, items, expected):
@@ -107,3 +108,21 @@ def test_a_table_without_a_required_column_is_reported_at_the_tables_line(run, t
     line = text.splitlines().index("| Risk | Mitigation |") + 1
     findings = [(f["code"], f["line"], f["message"]) for f in r.json()["files"][0]["findings"] if f["code"] == "HL303"]
     assert findings == [("HL303", line, "'Risk Flags' table has no 'Severity' column")]
+
+
+BOUGHT = {
+    "a table of labels left blank": ("| Product | [Name] |\n|---|---|\n| Users | [Number] |", "missing"),
+    "a one-column table": (
+        "| What they bought |\n|---|\n| Ledgerly AP Automation Professional for 25 finance users |\n"
+        "| About 3,500 supplier invoices a month are matched to POs by hand today |",
+        "complete",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BOUGHT)
+def test_a_table_in_a_prose_section_is_filled_by_what_follows_its_labels(run, tmp_path, case):
+    body, expected = BOUGHT[case]
+    assert sections(run, tmp_path, replace_section(BASE, "## What They Bought and Why", body))["what-they-bought"] == (
+        expected
+    )

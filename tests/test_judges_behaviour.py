@@ -336,3 +336,9 @@ def test_a_numbered_risk_register_is_read_from_its_risk_column(run, tmp_path):
     risks = judged(run, tmp_path, replace_section(WITHOUT_CONCERNS, "## Risk Flags", "\n".join(rows)))["risks"]
     assert risks["status"] == "complete"
     assert "5 risks, 5 mitigated" in " ".join(risks["found"])
+
+
+def test_a_table_with_an_owner_but_no_date_column_is_not_a_list_of_actions(run, tmp_path):
+    owners = "## Systems ownership\n| System | Owner |\n|---|---|\n| NetSuite | Aisha Khan |\n| Okta | Leo Grant |\n\n"
+    text = BASE.replace("## Expansion Opportunity", owners + "## Expansion Opportunity")
+    assert "(5 items, 5 owned and dated)" in " ".join(judged(run, tmp_path, text)["actions"]["found"])

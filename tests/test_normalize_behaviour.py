@@ -1,10 +1,11 @@
-"""A value quoted in a finding's message is shortened only past its limit, on one line."""
+"""Headings are matched without their trailing notes; a value quoted in a finding's message is shortened
+only past its limit, on one line."""
 
 from __future__ import annotations
 
 import pytest
 
-from handoff_lint.language.normalize import truncate
+from handoff_lint.language.normalize import normalize_heading, truncate
 
 
 @pytest.mark.parametrize(
@@ -19,3 +20,17 @@ from handoff_lint.language.normalize import truncate
 def test_a_quoted_value_is_cut_only_past_its_limit(text, limit, shown):
     assert truncate(text, limit) == shown
     assert len(truncate(text, limit)) <= limit
+
+
+@pytest.mark.parametrize(
+    "heading, key",
+    [
+        ("Risk flags (as of March) (draft)", "risk flags"),
+        ("Risk flags [draft]", "risk flags"),
+        ("Risk flags (as of March) [draft]  ", "risk flags"),
+        ("Next steps (owner: Ana) ", "next steps"),
+        ("(Draft) Risk flags", "draft risk flags"),  # a note in front is part of the heading
+    ],
+)
+def test_a_heading_is_matched_without_its_trailing_notes(heading, key):
+    assert normalize_heading(heading) == key

@@ -37,6 +37,9 @@ FACTS = [
     ("May is busy for them", False),
     ("I'm sure they like it", False),
     ("-Dana- said yes", False),  # the statement's first word, after symbols
+    ("we met Li at the office", True),  # a two-letter name
+    ("we met Xu at the office", True),
+    ("they said I'm fine with it", False),  # "I'm" mid-statement
 ]
 
 
