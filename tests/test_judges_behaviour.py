@@ -342,3 +342,21 @@ def test_a_table_with_an_owner_but_no_date_column_is_not_a_list_of_actions(run, 
     owners = "## Systems ownership\n| System | Owner |\n|---|---|\n| NetSuite | Aisha Khan |\n| Okta | Leo Grant |\n\n"
     text = BASE.replace("## Expansion Opportunity", owners + "## Expansion Opportunity")
     assert "(5 items, 5 owned and dated)" in " ".join(judged(run, tmp_path, text)["actions"]["found"])
+
+
+def test_owned_and_dated_steps_are_actions_under_any_heading(run, tmp_path):
+    steps = (
+        "- Sam Ortiz to send the intro email to Dana Lee by 2026-11-21\n"
+        "- Priya Shah to schedule the kickoff call with Aisha Khan by 2026-11-24\n"
+        "- Sam Ortiz to share the pilot results with implementation by 2026-11-24"
+    )
+    text = replace_section(BASE.replace("## Action Items", "## Notes from the call"), "## Notes from the call", steps)
+    actions = judged(run, tmp_path, text)["actions"]
+    assert actions["status"] == "complete"
+    assert "(3 items, 3 owned and dated)" in " ".join(actions["found"])
+
+
+@pytest.mark.parametrize("prompt", ["- Who is the economic buyer?", "- Identify the economic buyer and the sponsor"])
+def test_a_template_prompt_is_not_an_answer(run, tmp_path, prompt):
+    relationship = judged(run, tmp_path, stakeholders(CHAMPION + "\n" + prompt))["relationship"]
+    assert "executive sponsor or economic buyer: not found" in relationship["missing"]
