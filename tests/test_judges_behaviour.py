@@ -360,3 +360,16 @@ def test_owned_and_dated_steps_are_actions_under_any_heading(run, tmp_path):
 def test_a_template_prompt_is_not_an_answer(run, tmp_path, prompt):
     relationship = judged(run, tmp_path, stakeholders(CHAMPION + "\n" + prompt))["relationship"]
     assert "executive sponsor or economic buyer: not found" in relationship["missing"]
+
+
+def test_company_profile_lines_are_context_not_current_systems(run, tmp_path):
+    profile = (
+        "Industry: freight forwarding, 400 staff\n\nHQ: Leeds, UK, with offices in Hull and York\n\nHeadcount: 400"
+    )
+    with_profile = judged(run, tmp_path, replace_section(BASE, "## Technical Context", profile))["technical"]
+    without = judged(run, tmp_path, replace_section(BASE, "## Technical Context", "See above."))["technical"]
+
+    def systems(found):  # what was found, without its line numbers (the profile shifts them)
+        return [f.split(" (line")[0] for f in found if f.startswith("current systems")]
+
+    assert systems(with_profile["found"]) == systems(without["found"])
