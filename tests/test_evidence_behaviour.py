@@ -87,6 +87,10 @@ PARAGRAPHS = {
         "- Ruth Collins may slow the approval matrix sign-off.\n  She was not in the pilot.\n",
         [(5, "item", "Ruth Collins may slow the approval matrix sign-off. She was not in the pilot.", "")],
     ),
+    "a quote, whole": (
+        "> We want this live. Before the audit, please.\n",
+        [(5, "quote", "We want this live. Before the audit, please.", "")],
+    ),
     "a template placeholder taken out": (
         "Champion: [Name], who ran the pilot\n\n[Describe the blocker]\n",
         [(5, "sentence", "Champion: , who ran the pilot", "Champion")],
@@ -107,7 +111,7 @@ def test_a_checklist_item_says_whether_it_is_done():
 
 def test_a_table_row_is_read_by_its_column_names_under_its_headings():
     markdown = (
-        "### Open items\n\n| Item | Owner | Due |\n|---|---|---|\n"
+        "### Open items\n\n| Item | Owner | Due date |\n|---|---|---|\n"
         "| Send **the SOW** | Ana Ruiz | 2026-06-22 |\n| Connector | [Name] | |\n\n"
         "| Field | Detail |\n|---|---|\n| Budget | $40k |\n"
     )
@@ -116,13 +120,13 @@ def test_a_table_row_is_read_by_its_column_names_under_its_headings():
         (
             9,
             "Send the SOW | Ana Ruiz | 2026-06-22",
-            {"item": "Send the SOW", "owner": "Ana Ruiz", "due": "2026-06-22"},
+            {"item": "Send the SOW", "owner": "Ana Ruiz", "due date": "2026-06-22"},
             "",
         ),
-        (10, "Connector", {"item": "Connector", "owner": "", "due": ""}, ""),  # a placeholder is no value
+        (10, "Connector", {"item": "Connector", "owner": "", "due date": ""}, ""),  # a placeholder is no value
         (14, "Budget | $40k", {"field": "Budget", "detail": "$40k"}, "Budget"),  # a two-column row's label
     ]
-    assert rows[0].topic == ("notes", "open", "items", "item", "owner", "due")
+    assert rows[0].topic == ("notes", "open", "items", "item", "owner", "due", "date")
     assert rows[2].topic == ("notes", "open", "items", "field", "detail", "budget")
 
 

@@ -373,3 +373,23 @@ def test_company_profile_lines_are_context_not_current_systems(run, tmp_path):
         return [f.split(" (line")[0] for f in found if f.startswith("current systems")]
 
     assert systems(with_profile["found"]) == systems(without["found"])
+
+
+def test_the_customer_named_in_the_frontmatter_is_no_person(run, tmp_path):
+    text = "---\ncustomer: Harlow Quay\n---\n" + stakeholders(CHAMPION + "\n- Harlow Quay, CFO office — economic buyer")
+    relationship = judged(run, tmp_path, text.replace("Northwind Traders", "the account"))["relationship"]
+    assert "executive sponsor or economic buyer: role mentioned but nobody named" in relationship["missing"]
+
+
+def test_guessed_systems_are_unconfirmed(run, tmp_path):
+    guessed = (
+        "| Item | Detail |\n|------|--------|\n"
+        "| Integration requirements | I think they use NetSuite, not sure which edition |\n"
+        "| Data migration | Probably their suppliers, maybe 2,000, not confirmed |\n"
+        "| Technical constraints | Not sure yet, we think a monthly sandbox refresh |\n"
+        "| Security/compliance | Possibly SSO, unclear, to be confirmed |"
+    )
+    technical = judged(run, tmp_path, replace_section(BASE, "## Technical Context", guessed))["technical"]
+    assert technical["status"] == "partial"
+    assert "security and compliance: unconfirmed (guessed or unknown)" in technical["missing"]
+    assert not [f for f in technical["found"] if f.startswith("security") and "specific" in f]
