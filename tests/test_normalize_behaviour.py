@@ -31,6 +31,7 @@ def test_a_quoted_value_is_cut_only_past_its_limit(text, limit, shown):
         ("Next steps (owner: Ana) ", "next steps"),
         ("(Draft) Risk flags", "draft risk flags"),  # a note in front is part of the heading
         ("\u200bRisk flags", "risk flags"),  # a zero-width space from a Notion export
+        ("Risk flags (draft) 🚩", "risk flags"),  # a trailing emoji, then its note
     ],
 )
 def test_a_heading_is_matched_without_its_trailing_notes(heading, key):
