@@ -376,7 +376,9 @@ def test_company_profile_lines_are_context_not_current_systems(run, tmp_path):
 
 
 def test_the_customer_named_in_the_frontmatter_is_no_person(run, tmp_path):
-    text = "---\ncustomer: Harlow Quay\n---\n" + stakeholders(CHAMPION + "\n- Harlow Quay, CFO office — economic buyer")
+    text = "---\ncustomer: Penrose Ward\n---\n" + stakeholders(
+        CHAMPION + "\n- Penrose Ward, CFO office — economic buyer"
+    )
     relationship = judged(run, tmp_path, text.replace("Northwind Traders", "the account"))["relationship"]
     assert "executive sponsor or economic buyer: role mentioned but nobody named" in relationship["missing"]
 

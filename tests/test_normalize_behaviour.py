@@ -30,7 +30,7 @@ def test_a_quoted_value_is_cut_only_past_its_limit(text, limit, shown):
         ("Risk flags (as of March) [draft]  ", "risk flags"),
         ("Next steps (owner: Ana) ", "next steps"),
         ("(Draft) Risk flags", "draft risk flags"),  # a note in front is part of the heading
-        ("\u200bRisk flags", "risk flags"),  # a zero-width space from a Notion export
+        ("\u200b1. Risk flags", "risk flags"),  # a zero-width space (Notion) before the numbering
         ("Risk flags (draft) 🚩", "risk flags"),  # a trailing emoji, then its note
     ],
 )
