@@ -5,9 +5,14 @@ The phrasings are written for these tests (language/risks.py), in the styles of 
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import write
+from handoff_lint.language import risks
 from handoff_lint.language.risks import is_explicit_none, is_mitigation, is_risk_statement
 
 RISKS = [
@@ -157,3 +162,28 @@ def test_the_line_that_leads_into_a_list_of_risks_is_not_a_risk_itself(run, tmp_
     risks = _risks_status(run, write(tmp_path, "ardmore.md", LEAD_IN.replace("{lead_in}", lead_in)))
     assert any("3 risks, 2 mitigated" in item for item in risks["found"]), risks["found"]
     assert risks["status"] == "complete", risks
+
+
+# --- the risk words run in RE2 (speed): the same answers as Python's re ------------------------------
+
+_RISK_WORDS_RE = re.compile(risks._RISK_PATTERN, re.I)
+_PIECES = [
+    "risk", "at risk", "budget freeze", "the other guys", "pushed back", "sign-off is pending", "churn",
+    "left the company", "could slip", "if it slips", "no time", "walk away", "riskless", "concerned", "bake-off",
+    "Dana", "the", "rollout", "by", "Q3", "—", ",", ".", "(", ")", "SSO", "42", "is", "on", "hold",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from([" ", "  ", "\t", "-", ""]))
+def test_risk_words_in_re2_find_what_pythons_re_finds(pieces, glue):
+    text = glue.join(pieces)
+    assert bool(risks._risk_words().search(text)) == bool(_RISK_WORDS_RE.search(text))
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u3000"])
+def test_a_risk_written_with_a_no_break_space_is_still_a_risk(space):
+    """Google-Docs exports put no-break spaces between words: "at risk" is a risk all the same."""
+    assert is_risk_statement(f"The project is on{space}hold")
+    assert is_risk_statement(f"They may walk{space}away")
+    assert not is_risk_statement("The project is on track")
