@@ -19,16 +19,14 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .completeness import assess
 from .document import Document, Section
-from .evidence import gather, words_of
+from .evidence import words_of
 from .fence import Fence
 from .handoff_types import ElementSpec, HandoffType, SectionSpec
-from .judges import judge
 from .language.placeholders import is_blank_or_placeholder
+from .linter import Reading
 from .parser import read_document
-from .resolve import resolve_type
-from .sections import Outline, match_sections
+from .sections import Outline
 from .slots import ACTION_SKELETON, BLANK, bracketed, element_line, table_row
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -78,38 +76,9 @@ class FixResult:
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
-@dataclass
-class _Reading:
-    doc: Document
-    handoff_type: HandoffType | None
-    type_source: str
-    outline: Outline | None = None
-    judgements: dict = field(default_factory=dict)
-    assessments: dict = field(default_factory=dict)
-
-
-def read(linter, path: str, data: bytes) -> _Reading:
-    """The same reading as ``Linter.lint`` (config, type resolution, outline, judges), kept for the fixer."""
-    config = linter.config
-    doc = read_document(path, data, config.max_file_bytes)
-    if not doc.readable:
-        return _Reading(doc, None, "")
-    evidence = None
-
-    def read_evidence():
-        nonlocal evidence
-        if evidence is None:
-            evidence = gather(doc)
-        return evidence
-
-    resolution = resolve_type(doc, linter.types, linter.forced_type, config.types, config.root, read_evidence)
-    reading = _Reading(doc, resolution.handoff_type, resolution.source)
-    if reading.handoff_type is not None:
-        reading.outline = match_sections(doc, reading.handoff_type)
-        reading.assessments = assess(reading.handoff_type, reading.outline)
-        if reading.handoff_type.elements:
-            reading.judgements = judge(reading.handoff_type, read_evidence())
-    return reading
+def read(linter, path: str, data: bytes) -> Reading:
+    """The document as ``Linter.lint`` reads it (type, outline, judges), for the fixer."""
+    return linter.read(read_document(path, data, linter.config.max_file_bytes))
 
 
 def fix_text(linter, path: str, text: str, unsafe: bool = False) -> FixResult:
@@ -148,7 +117,7 @@ def _score(linter, path: str, text: str) -> int:
 # --- what to insert, and where ---------------------------------------------------------------
 
 
-def _plan(reading: _Reading, structure: str) -> list[Insertion]:
+def _plan(reading: Reading, structure: str) -> list[Insertion]:
     doc, handoff_type, outline = reading.doc, reading.handoff_type, reading.outline
     lines = doc.lines
     existing = {line.strip() for line in lines}
@@ -404,7 +373,7 @@ def _section_level(doc: Document, outline: Outline) -> int:
 # --- unsafe: dates -------------------------------------------------------------------------------
 
 
-def _date_replacements(reading: _Reading) -> list[Replacement]:
+def _date_replacements(reading: Reading) -> list[Replacement]:
     """A frontmatter date the schema wants as YYYY-MM-DD, written one unambiguous other way ("Nov 3, 2026")."""
     from .language.dates import find_dates
 

@@ -6,6 +6,8 @@ together. Nothing here prints or exits.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .completeness import assess
 from .config import Config
 from .document import Document
@@ -16,14 +18,35 @@ from .frontmatter import Frontmatter
 from .handoff_types import HandoffType
 from .judges import judge
 from .parser import read_document
-from .resolve import resolve_type
+from .resolve import Resolution, resolve_type
 from .results import FileResult, finding_lines
 from .rules import Context, all_rules
 from .scoring import flagged_categories, score, section_statuses
-from .sections import match_sections
+from .sections import Outline, match_sections
 from .suppressions import apply_suppressions, parse_directives
 
 MAX_FINDINGS_PER_RULE = 100
+
+
+@dataclass
+class Reading:
+    """A document as read before any rule runs: its type (and how it was found), outline, section
+    assessments, evidence and the judges' verdicts per category."""
+
+    doc: Document
+    resolution: Resolution | None = None
+    outline: Outline | None = None
+    assessments: dict = field(default_factory=dict)
+    evidence: object = None
+    judgements: dict = field(default_factory=dict)
+
+    @property
+    def handoff_type(self) -> HandoffType | None:
+        return self.resolution.handoff_type if self.resolution else None
+
+    @property
+    def type_source(self) -> str:
+        return self.resolution.source if self.resolution else ""
 
 
 class Linter:
@@ -36,13 +59,11 @@ class Linter:
         self.enabled = frozenset(r.code for r in self.rules)
         self.fence = Fence(config.root)
 
-    def lint(self, path: str, data: bytes | None = None) -> FileResult:
-        refusal = self.fence.refusal(path)
-        if refusal:
-            doc = Document(path=path, lines=[], frontmatter=Frontmatter(), problems=[Problem("HL004", refusal)])
-        else:
-            doc = read_document(path, data, self.config.max_file_bytes)
-        resolution = None
+    def read(self, doc: Document) -> Reading:
+        """What is read of a document before any rule runs (its type, outline, assessments and the judges'
+        verdicts): ``lint`` and ``handoff-lint fix`` read a document this one way."""
+        if not doc.readable:
+            return Reading(doc)
         evidence = None
 
         def read_evidence():
@@ -51,26 +72,40 @@ class Linter:
                 evidence = gather(doc)
             return evidence
 
-        if doc.readable:
-            resolution = resolve_type(
-                doc, self.types, self.forced_type, self.config.types, self.config.root, read_evidence
-            )
-        handoff_type = resolution.handoff_type if resolution else None
+        config = self.config
+        reading = Reading(
+            doc, resolve_type(doc, self.types, self.forced_type, config.types, config.root, read_evidence)
+        )
+        handoff_type = reading.handoff_type
+        if handoff_type is not None:
+            reading.outline = match_sections(doc, handoff_type)
+            reading.assessments = assess(handoff_type, reading.outline)
+            if handoff_type.elements:
+                reading.evidence = read_evidence()
+                reading.judgements = judge(handoff_type, reading.evidence)
+        return reading
+
+    def lint(self, path: str, data: bytes | None = None) -> FileResult:
+        refusal = self.fence.refusal(path)
+        if refusal:
+            doc = Document(path=path, lines=[], frontmatter=Frontmatter(), problems=[Problem("HL004", refusal)])
+        else:
+            doc = read_document(path, data, self.config.max_file_bytes)
+        reading = self.read(doc)
+        resolution = reading.resolution
+        handoff_type = reading.handoff_type
         ctx = Context(
             doc=doc,
             handoff_type=handoff_type,
             type_problem=resolution.problem if resolution else None,
             options=self.config.rule_options,
             structure=self.config.structure,
-            type_source=resolution.source if resolution else "",
+            type_source=reading.type_source,
             enabled=self.enabled,
         )
         if handoff_type is not None:
-            ctx.outline = match_sections(doc, handoff_type)
-            ctx.assessments = assess(handoff_type, ctx.outline)
-            if handoff_type.elements:
-                ctx.evidence = read_evidence()
-                ctx.judgements = judge(handoff_type, ctx.evidence)
+            ctx.outline, ctx.assessments = reading.outline, reading.assessments
+            ctx.evidence, ctx.judgements = reading.evidence, reading.judgements
         ctx.directives = parse_directives(doc.lines, doc.code_lines, doc.problems)  # before HL005 runs
         findings = self._run(ctx, [r for r in self.rules if not r.after_suppressions])
         findings, suppressed = apply_suppressions(findings, ctx.directives)
