@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import generate  # noqa: E402
 
-from handoff_lint import lsp  # noqa: E402
+from handoff_lint.commands import lsp  # noqa: E402
 
 
 def long_handoff(lines: int) -> str:

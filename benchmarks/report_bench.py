@@ -103,9 +103,9 @@ def write_history_repo(folder: Path, files: int, commits: int) -> None:
 def chart_candidates(corpus: Path, work: Path) -> dict[str, dict]:
     """The four overview charts over the corpus, by pygal and by plotly; size and build seconds."""
     from handoff_lint.cli import _load, _run
-    from handoff_lint.outcome import decide
-    from handoff_lint.report import charts
-    from handoff_lint.report.collect import overview
+    from handoff_lint.output.team_report import charts
+    from handoff_lint.output.team_report.collect import overview
+    from handoff_lint.scoring.verdict import decide
 
     here = os.getcwd()
     os.chdir(corpus.parent)  # the report runs' config root, so their result cache is reused

@@ -53,10 +53,10 @@ PAGE_LIMIT = 0.2  # seconds: no single page may take longer
 # Times each page in one process (the Linter API the CLI uses), so the slowest page can be named.
 PAGE_TIMES = """\
 import json, pathlib, sys, time
-from handoff_lint.config import load_config
-from handoff_lint.handoff_types import load_types
-from handoff_lint.linter import Linter
-from handoff_lint.runner import rare_collections
+from handoff_lint.config.settings import load_config
+from handoff_lint.handoff_types.definitions import load_types
+from handoff_lint.engine.linter import Linter
+from handoff_lint.engine.runner import rare_collections
 
 root = pathlib.Path(sys.argv[1]).resolve()
 config = load_config(None, root)

@@ -32,7 +32,9 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared" / "corpus"
 FORMATS = ("json", "sarif", "text")
 HOSTILE_BYTES = 64_000
-RUN = "import sys, handoff_lint; print(handoff_lint.__file__, file=sys.stderr); from handoff_lint.cli import main; main()"
+RUN = (
+    "import sys, handoff_lint; print(handoff_lint.__file__, file=sys.stderr); from handoff_lint.cli import main; main()"
+)
 
 
 def export(ref: str | None, into: Path) -> Path:
@@ -127,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
                 same = old[:2] == new[:2]
                 differences += not same
                 verdict = "identical" if same else "DIFFERENT"
-                print(f"{name:<10} {files:>4} files  {fmt:<6} exit {old[0]}/{new[0]}  {len(new[1]):>9} bytes  {verdict}")
+                print(
+                    f"{name:<10} {files:>4} files  {fmt:<6} exit {old[0]}/{new[0]}  {len(new[1]):>9} bytes  {verdict}"
+                )
                 if not same:
                     print(first_difference(old[1], new[1]) or f"stderr before: {old[2]}\nstderr after: {new[2]}")
     print("identical" if not differences else f"{differences} outputs differ")

@@ -1,5 +1,5 @@
 """``python -m handoff_lint``: the same as the ``handoff-lint`` command."""
 
-from .cli import main
+from handoff_lint.cli import main
 
 main()

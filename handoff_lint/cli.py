@@ -2,7 +2,7 @@
 ``explain``, ``new``.
 
 The CLI only wires the pipeline together: load config and types → discover files → lint each
-→ render with a reporter → exit code from outcome.py. ``main`` turns every error into one line
+→ render with a reporter → exit code from scoring/verdict.py. ``main`` turns every error into one line
 and exit code 2 (click alone would exit 1 on a crash, which reads as "handoff failed").
 """
 
@@ -16,12 +16,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .baseline_file import load as load_recorded
-from .config import Config, check_threshold, load_config
-from .errors import ConfigError, HandoffLintError
-from .outcome import EXIT_ERROR, decide, exit_code
-from .untrusted import plain
+from handoff_lint import __version__
+from handoff_lint.config.settings import Config, check_threshold, load_config
+from handoff_lint.engine.baseline_file import load as load_recorded
+from handoff_lint.errors import ConfigError, HandoffLintError
+from handoff_lint.output.untrusted import plain
+from handoff_lint.scoring.verdict import EXIT_ERROR, decide, exit_code
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "concise")
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
@@ -81,13 +81,13 @@ def cli():
 def _load(config_path: str | None, threshold: int | None = None, select=(), ignore=(), start: Path | None = None):
     """The config (with ``--threshold``, ``--select`` and ``--ignore`` applied over it) and the handoff
     types it names; ``start``: the folder to look for the config from (default: the working folder)."""
-    from .handoff_types import load_types
+    from handoff_lint.handoff_types.definitions import load_types
 
     config = load_config(config_path, start)
     if threshold is not None:
         config.threshold = check_threshold(threshold, "--threshold")
     if select or ignore:
-        from .selection import apply_command_line
+        from handoff_lint.config.selection import apply_command_line
 
         apply_command_line(config, select, ignore)
     types = load_types(config.schema_dirs)
@@ -142,9 +142,9 @@ def _run(
     stdin_filename: str | None = None,
 ):
     """Lint the discovered files (only those ``select`` keeps, when given; of those, one shard's)."""
-    from .discover import discover
-    from .runner import LintFailure, lint_files
-    from .stdin import lint_stdin, reads_stdin
+    from handoff_lint.engine.runner import LintFailure, lint_files
+    from handoff_lint.files.discover import discover
+    from handoff_lint.files.stdin import lint_stdin, reads_stdin
 
     if type_name and type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="--type")
@@ -167,7 +167,7 @@ def _run(
     if select is not None:
         files = [path for path in files if select(path)]
     if shard is not None:
-        from .shard import select_shard
+        from handoff_lint.engine.shard import select_shard
 
         every = len(files)
         files = select_shard(files, *shard, config.root)
@@ -185,7 +185,7 @@ def _emit(text, output_file: str | None, append=False, color: bool | None = None
     """Write a report (a string, or an iterable of pieces) to a file or stdout; never through a committed
     symlink (safe_files.open_output). ``explicit``: the user named ``output_file`` (not a default);
     ``root``: the config's folder (its repository is the boundary)."""
-    from .safe_files import open_output
+    from handoff_lint.files.safe_io import open_output
 
     pieces = [text] if isinstance(text, str) else text
     if output_file:
@@ -227,7 +227,7 @@ _common = [
 def _parse_shard(ctx, param, value):
     if value is None:
         return None
-    from .shard import parse_shard
+    from handoff_lint.engine.shard import parse_shard
 
     try:
         return parse_shard(value)
@@ -249,7 +249,7 @@ def _apply_all(options: list):
 common_options = _apply_all(_common)
 
 
-# --select/--ignore over the config's select/ignore (selection.py says how they combine).
+# --select/--ignore over the config's select/ignore (config/selection.py says how they combine).
 _selection = [
     click.option(
         "--select",
@@ -362,7 +362,7 @@ def check(
     shard,
 ):
     """Lint handoffs (files or folders; default: the config's paths, else docs/handoffs)."""
-    from .reporters import get_reporter
+    from handoff_lint.output.formats import get_reporter
 
     if fail_on_regression and not baseline_ref:
         raise HandoffLintError("--fail-on-regression needs --baseline REF (the scores to compare with)")
@@ -373,11 +373,11 @@ def check(
     config, types = _load(config_path, threshold, select, ignore)
     repo = scope = None
     if changed_since or baseline_ref:
-        from .gitrepo import Repo
+        from handoff_lint.files.git import Repo
 
         repo = Repo()
     if changed_since:
-        from .changed import changed_scope
+        from handoff_lint.files.changed import changed_scope
 
         scope = changed_scope(repo, changed_since, config)
         if scope.everything:
@@ -399,13 +399,13 @@ def check(
     changed_lines = {result.path: scope.changed_lines(result.path) for result in results} if scope else None
     baselines = None
     if baseline_ref:
-        from .baseline import baselines as baselines_of
-        from .linter import Linter
+        from handoff_lint.engine.baseline import baselines as baselines_of
+        from handoff_lint.engine.linter import Linter
 
         baselines = baselines_of(results, repo, baseline_ref, Linter(config, types, type_name))
     recorded = None if no_baseline_file else load_recorded(config)
     if recorded is not None and repo is not None:  # a branch may not loosen the baseline for itself
-        from .baseline_file import as_at_base
+        from handoff_lint.engine.baseline_file import as_at_base
 
         recorded = as_at_base(recorded, repo, baseline_ref or changed_since)
     run = decide(
@@ -413,7 +413,7 @@ def check(
     )
     color = _use_color(color_choice, no_color) and not output_file and output_format in ("text", "concise")
     if statistics:  # counts per rule instead of the findings (ruff's --statistics)
-        from .reporters.statistics import render_statistics
+        from handoff_lint.output.formats.statistics import render_statistics
 
         _emit(render_statistics(run, as_json=output_format == "json"), output_file, root=config.root)
     else:
@@ -431,7 +431,7 @@ def check(
 @selection_options
 def score(files, config_path, type_name, threshold, debug, jobs, no_cache, select, ignore):
     """Print the Handoff Quality Score table for each file."""
-    from .reporters.score_table import render_score_table
+    from handoff_lint.output.formats.score_table import render_score_table
 
     config, types = _load(config_path, threshold, select, ignore)
     results = _run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache)
@@ -485,15 +485,15 @@ def report(
     worst,
 ):
     """Write the team report: pass rates, category heat map, worst handoffs, and the trend from git."""
-    from .report import build
+    from handoff_lint.output.team_report import build
 
     if output_format == "html":
-        from .report.charts import require
+        from handoff_lint.output.team_report.charts import require
 
         require()  # before any work: without the 'report' extra, say how to install it
     span = None
     if history_spec:
-        from .report.history import parse_span
+        from handoff_lint.output.team_report.history import parse_span
 
         span = parse_span(history_spec)
     explicit = bool(output_file)
@@ -503,13 +503,13 @@ def report(
     run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache))
     past = None
     if span:
-        from .report.history import history
+        from handoff_lint.output.team_report.history import history
 
         past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
         for note in past.notes:
             click.echo(f"handoff-lint: --history: {note}", err=True)
     cache_root = None if no_cache else config.root
-    from .report.collect import receiving_team
+    from handoff_lint.output.team_report.collect import receiving_team
 
     receivers = {name: receiving_team(handoff_type.label, name) for name, handoff_type in types.items()}
     page = build(run, output_format, output_file, past, link_base, worst, cache_root, config.root, receivers)
@@ -538,9 +538,9 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
     from then on they fail only when a change makes them worse; every other handoff, new ones
     included, must meet the threshold. Run it at the repository's top folder.
     """
-    from . import adopt
-    from .baseline_file import BASELINE_FILE, write
-    from .handoff_types import load_types
+    from handoff_lint.commands import init as adopt
+    from handoff_lint.engine.baseline_file import BASELINE_FILE, write
+    from handoff_lint.handoff_types.definitions import load_types
 
     root = Path(os.path.realpath(Path.cwd()))
     if update_baseline:
@@ -584,8 +584,8 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
 
 def _update_baseline(jobs: int) -> None:
     """``init --update-baseline``: each recorded handoff re-recorded, never looser; those that pass now leave."""
-    from . import adopt
-    from .baseline_file import load, write
+    from handoff_lint.commands import init as adopt
+    from handoff_lint.engine.baseline_file import load, write
 
     config, types = _load(None)
     recorded = load(config)
@@ -613,7 +613,7 @@ def _update_baseline(jobs: int) -> None:
 )
 def merge(reports, output_file):
     """Merge the JSON or SARIF reports of `check --shard` runs into one, files in path order."""
-    from .shard import merge_reports
+    from handoff_lint.engine.shard import merge_reports
 
     texts = []
     for name in reports:
@@ -645,7 +645,7 @@ def list_types(config_path):
 @cli.command(name="rules")
 def list_rules():
     """List every rule with its code, name, default severity and summary."""
-    from .rules import all_rules
+    from handoff_lint.rules import all_rules
 
     for rule in all_rules():
         click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
@@ -655,8 +655,8 @@ def list_rules():
 @click.argument("code")
 def explain(code):
     """Explain a rule: why it exists, with a bad and a good example."""
-    from .rules import get_rule
-    from .rules.describe import render
+    from handoff_lint.rules import get_rule
+    from handoff_lint.rules.describe import render
 
     rule = get_rule(code)
     if rule is None:
@@ -683,7 +683,7 @@ def explain(code):
 )
 def new(type_name, company, from_, to, output, config_path):
     """Write a new handoff from the type's template (never overwrites a file)."""
-    from .scaffold import render_new_handoff, slugify
+    from handoff_lint.commands.new import render_new_handoff, slugify
 
     config, types = _load(config_path)
     if type_name not in types:
@@ -694,7 +694,7 @@ def new(type_name, company, from_, to, output, config_path):
     else:  # like every path in the config, the default folder is relative to the config's folder
         folder = config.root / (config.paths[0] if config.paths else "docs/handoffs")
         target = Path(os.path.relpath(folder / f"{slugify(company)}-{type_name}.md"))
-    from .safe_files import open_output, output_folders
+    from handoff_lint.files.safe_io import open_output, output_folders
 
     try:
         output_folders(str(target), explicit=bool(output), root=config.root)
@@ -708,7 +708,7 @@ def new(type_name, company, from_, to, output, config_path):
     click.echo("it says status: draft (scored, not held to the threshold): set status: ready when you hand it over")
 
 
-# --- fix and lsp: help while writing (fix.py, lsp.py; issue 25) ------------------------------------
+# --- fix and lsp: help while writing (commands/fix.py, commands/lsp.py; issue 25) ------------------------------------
 
 
 @cli.command()
@@ -729,10 +729,10 @@ def new(type_name, company, from_, to, output, config_path):
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 def fix(paths, config_path, type_name, show_diff, unsafe_fixes, debug):
     """Insert a placeholder skeleton for what each handoff is missing (never changes the author's lines)."""
-    from .discover import discover
-    from .fence import Fence
-    from .fix import FixRefused, fix_file, refusal, write_atomically
-    from .linter import Linter
+    from handoff_lint.commands.fix import FixRefused, fix_file, refusal, write_atomically
+    from handoff_lint.engine.linter import Linter
+    from handoff_lint.files.boundary import Fence
+    from handoff_lint.files.discover import discover
 
     config, types = _load(config_path)
     if type_name and type_name not in types:
@@ -775,7 +775,7 @@ def fix(paths, config_path, type_name, show_diff, unsafe_fixes, debug):
 @click.option("--stdio", is_flag=True, help="Talk LSP over stdin/stdout (the default and only transport).")
 def lsp(stdio):
     """Run the language server (diagnostics, hover, code actions) for an editor; needs the 'lsp' extra."""
-    from .lsp import serve
+    from handoff_lint.commands.lsp import serve
 
     serve()
 

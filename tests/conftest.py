@@ -47,7 +47,7 @@ def _no_cache_across_mutants(monkeypatch):
     MUTANT_UNDER_TEST), so the result cache's fingerprint would let one mutant reuse another's results."""
     mutant = os.environ.get("MUTANT_UNDER_TEST")
     if mutant:
-        from handoff_lint import runner
+        from handoff_lint.engine import runner
 
         fingerprint = runner.fingerprint
         monkeypatch.setattr(runner, "fingerprint", lambda *args: fingerprint(*args) + mutant)

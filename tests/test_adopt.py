@@ -23,9 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, git, good_example, write
-from handoff_lint.baseline_file import Entry
-from handoff_lint.findings import Finding
-from handoff_lint.results import FileResult
+from handoff_lint.engine.baseline_file import Entry
+from handoff_lint.model.findings import Finding
+from handoff_lint.model.results import FileResult
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)

@@ -1,5 +1,5 @@
 """Issue 23, part B: a team type's JSON Schema patterns come from the pull request, and run in linear
-time (RE2, linear_regex.py). Each test commits a team type and a handoff to a real git repository
+time (RE2, handoff_types/linear_regex.py). Each test commits a team type and a handoff to a real git repository
 and runs the CLI from its root, as CI does on the pull request."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from test_ci_git import commit, example, git
 
 from conftest import REPO
-from handoff_lint.linear_regex import UnsupportedPattern, search
+from handoff_lint.handoff_types.linear_regex import UnsupportedPattern, search
 
 EVIL = "^(a+)+$"  # Python's re: ~2^n steps on "aaa…a!"; past 10 s at 30 characters
 VALUE = "a" * 40 + "!"

@@ -13,11 +13,11 @@ import pytest
 
 from conftest import EXAMPLES, REPO, good_example, write
 from handoff_lint.cli import FORMATS
-from handoff_lint.findings import Finding, Severity
-from handoff_lint.outcome import decide
-from handoff_lint.reporters import REPORTERS, get_reporter
-from handoff_lint.reporters.github import GithubReporter, escape_data, escape_property
-from handoff_lint.results import FileResult
+from handoff_lint.model.findings import Finding, Severity
+from handoff_lint.model.results import FileResult
+from handoff_lint.output.formats import REPORTERS, get_reporter
+from handoff_lint.output.formats.github import GithubReporter, escape_data, escape_property
+from handoff_lint.scoring.verdict import decide
 
 FIXTURES = Path(__file__).parent / "fixtures"
 THIN = EXAMPLES / "bad" / "thin-sales-to-cs.md"  # more than 10 errors

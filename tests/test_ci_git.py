@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git, good_example
-from handoff_lint.findings import Severity
+from handoff_lint.model.findings import Severity
 from handoff_lint.rules import all_rules
 
 if shutil.which("git") is None:

@@ -272,7 +272,7 @@ def test_usage_errors_exit_2(run, args):
 
 
 def test_internal_error_is_one_line_exit_2(run, monkeypatch):
-    import handoff_lint.linter as linter
+    import handoff_lint.engine.linter as linter
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("kaboom")

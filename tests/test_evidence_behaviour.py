@@ -1,4 +1,4 @@
-"""How a document is cut into statements (evidence.py): the units the judges read, each with its line.
+"""How a document is cut into statements (reading/evidence.py): the units the judges read, each with its line.
 
 A reviewer reads a memo sentence by sentence, a Notion property block line by line, a pasted "•" list
 item by item, a table row by its column names, and a frontmatter value under its key. Each table
@@ -12,8 +12,8 @@ import textwrap
 
 import pytest
 
-from handoff_lint.evidence import gather
-from handoff_lint.parser import parse_text
+from handoff_lint.parse.parser import parse_text
+from handoff_lint.reading.evidence import gather
 
 HEAD = "# Handoff: Northwind Traders\n\n## Notes\n\n"  # the paragraph under test starts on line 5
 
@@ -153,7 +153,7 @@ def test_frontmatter_values_are_statements_under_their_key():
 
 
 def test_the_same_phrase_is_found_under_any_of_its_word_forms():
-    from handoff_lint.evidence import PhraseIndex
+    from handoff_lint.reading.evidence import PhraseIndex
 
     index = PhraseIndex({"risks": ("risk", "watch out"), "integrations": ("api", "data flow")})
     assert index.hits(("top", "risks")) == {"risks"}

@@ -153,7 +153,7 @@ def test_no_template_names_every_folder_searched(run, tmp_path):
     _team_type(tmp_path, "partner-handoff")
     r = run("new", "partner-handoff", "--company", "Bluefin", cwd=tmp_path)
     assert r.code == 2
-    from handoff_lint.handoff_types import data_dir
+    from handoff_lint.handoff_types.definitions import data_dir
 
     team = (tmp_path / "team-types").resolve()
     assert f"no partner-handoff.md in {team} and {data_dir('templates')}" in r.err, r.err
@@ -352,10 +352,10 @@ def test_good_rule_options_still_apply(run, tmp_path):
 
 def test_the_published_config_schema_is_current_and_checks_a_config_file(tmp_path):
     from conftest import REPO
-    from handoff_lint.config_schema import config_schema
+    from handoff_lint.config.schema import config_schema
 
     published = json.loads((REPO / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
-    assert published == config_schema(), "run: python -m handoff_lint.config_schema > schemas/config.schema.json"
+    assert published == config_schema(), "run: python -m handoff_lint.config.schema > schemas/config.schema.json"
     page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
     example = re.search(r"```toml\n\[tool\.handoff-lint\]\n(.*?)```", page, re.S).group(1)
     example = example.replace("[tool.handoff-lint.", "[")  # the same keys at the top of .handoff-lint.toml

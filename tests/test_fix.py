@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, REPO, write
-from handoff_lint.config import Config
-from handoff_lint.fix import fix_text
-from handoff_lint.handoff_types import load_types
-from handoff_lint.linter import Linter
+from handoff_lint.commands.fix import fix_text
+from handoff_lint.config.settings import Config
+from handoff_lint.engine.linter import Linter
+from handoff_lint.handoff_types.definitions import load_types
 
 JUDGED = REPO.parent / "shared" / "corpus" / "judged"
 TEMPLATES = sorted((REPO / "templates").glob("*.md"))

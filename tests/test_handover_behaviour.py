@@ -1,6 +1,6 @@
 """Who hands over to whom (language/handover.py): the types a document's opening lines allow.
 
-Tables of the header lines and requests people write, through the public functions that resolve.py
+Tables of the header lines and requests people write, through the public functions that handoff_types/resolve.py
 types a document with. Names are invented.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.language.handover import candidate_types, sender_and_receiver, types_asked_for
+from handoff_lint.reading.language.handover import candidate_types, sender_and_receiver, types_asked_for
 
 OPENINGS = [
     # (opening lines, the types they allow)

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, good_example, write
-from handoff_lint.config import Config
-from handoff_lint.handoff_types import load_types
-from handoff_lint.linter import MAX_FINDINGS_PER_RULE, Linter
+from handoff_lint.config.settings import Config
+from handoff_lint.engine.linter import MAX_FINDINGS_PER_RULE, Linter
+from handoff_lint.handoff_types.definitions import load_types
 
 LINTER = Linter(Config(), load_types())
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

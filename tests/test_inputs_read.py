@@ -15,7 +15,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import good_example, write
-from handoff_lint.source import decode_text, without_embedded_data
+from handoff_lint.files.source import decode_text, without_embedded_data
 
 HANDOFF = good_example("sales-to-cs").read_text(encoding="utf-8")
 HEADING = "## What They Bought and Why"  # pasted images and notes go just above it

@@ -91,9 +91,9 @@ def test_config_change_invalidates_the_cache(run, tmp_path):
 
 
 def _lint_in_process(tmp_path, progress=None):
-    from handoff_lint.config import load_config
-    from handoff_lint.handoff_types import load_types
-    from handoff_lint.runner import lint_files
+    from handoff_lint.config.settings import load_config
+    from handoff_lint.engine.runner import lint_files
+    from handoff_lint.handoff_types.definitions import load_types
 
     folder = corpus(tmp_path, copies=1)
     write(folder, "broken.md", "---\ntype: [unclosed\n---\n# Handoff: X\n\n| a | b |\n|---|\n| TBD |\n")
@@ -120,7 +120,7 @@ def test_linting_makes_no_reference_cycles(tmp_path):
 def test_a_run_collects_rarely_and_restores_the_callers_collector_settings(tmp_path):
     import gc
 
-    from handoff_lint.runner import RARE_COLLECTION
+    from handoff_lint.engine.runner import RARE_COLLECTION
 
     before = gc.get_threshold()
     during = []

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import write
-from handoff_lint.language.dates import has_due_date, is_scheduled_event
-from handoff_lint.language.owners import find_owner
+from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
+from handoff_lint.reading.language.owners import find_owner
 
 DUE = [
     ("Send the SOW by 2026-12-18", True),
@@ -245,7 +245,7 @@ OWNER_VALUES = [  # what an Owner cell or a trailing segment may hold
 
 @pytest.mark.parametrize(("value", "expected"), OWNER_VALUES)
 def test_a_value_written_where_an_owner_goes(value, expected):
-    from handoff_lint.language.owners import is_owner
+    from handoff_lint.reading.language.owners import is_owner
 
     assert is_owner(value) is expected
 
@@ -266,7 +266,7 @@ TITLES = [
 
 @pytest.mark.parametrize(("value", "expected"), TITLES)
 def test_a_title_of_one_seat(value, expected):
-    from handoff_lint.language.owners import is_title
+    from handoff_lint.reading.language.owners import is_title
 
     assert is_title(value) is expected
 
@@ -322,6 +322,6 @@ WHEN = [  # each phrase that says when, in order, with the name of its form
 
 @pytest.mark.parametrize(("text", "expected"), WHEN)
 def test_each_phrase_that_says_when_is_found_once_with_its_form(text, expected):
-    from handoff_lint.language.dates import find_when
+    from handoff_lint.reading.language.dates import find_when
 
     assert [(when.text, when.kind) for when in find_when(text)] == expected

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.language.human_language import MIN_WORDS, foreign_language
+from handoff_lint.reading.language.human_language import MIN_WORDS, foreign_language
 
 GERMAN = (
     "Der Kunde ist mit dem Angebot sehr zufrieden und wir haben die Einführung für den ersten Juli geplant. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import write
-from handoff_lint.language.hedges import is_hedged
+from handoff_lint.reading.language.hedges import is_hedged
 
 HEDGES = [
     ("I think it's on-prem", True),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.language.measures import has_quantity, has_time_bound
+from handoff_lint.reading.language.measures import has_quantity, has_time_bound
 
 CRITERIA = [
     ("Touchless rate at least 70% by 2027-03-31", True, True),

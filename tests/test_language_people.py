@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import write
-from handoff_lint.language.people import is_our_side, is_place_name
-from handoff_lint.reading import person_names
+from handoff_lint.reading.language.people import is_our_side, is_place_name
+from handoff_lint.reading.statements import person_names
 
 NAMES = [
     ("Helen Okafor — Chief Financial Officer, executive sponsor", ["Helen Okafor"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import write
-from handoff_lint.language.profile import is_company_profile, is_document_stamp
+from handoff_lint.reading.language.profile import is_company_profile, is_document_stamp
 
 LABELS = [
     ("Industry", True),

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import write
-from handoff_lint.language import risks
-from handoff_lint.language.risks import is_explicit_none, is_mitigation, is_risk_statement
+from handoff_lint.reading.language import risks
+from handoff_lint.reading.language.risks import is_explicit_none, is_mitigation, is_risk_statement
 
 RISKS = [
     ("They're also talking to someone else; Hal mentioned the other guys once", True),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import write
-from handoff_lint.language.steps import is_next_step
+from handoff_lint.reading.language.steps import is_next_step
 
 STEPS = [
     # a commitment by the writer (email memos, Slack threads)

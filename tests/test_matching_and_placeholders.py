@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import good_example, write
-from handoff_lint import evidence
+from handoff_lint.reading import evidence
 
 NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
 
@@ -131,7 +131,7 @@ def test_code_fences_and_comments_are_not_content(run, tmp_path):
 def test_phrases_in_a_statement_are_found_by_word_wherever_they_start():
     """Terms in a statement: long words by prefix, short ones (acronyms) whole, phrases across punctuation,
     a phrase that starts inside another one, and nothing inside a longer word."""
-    from handoff_lint.evidence import PhraseIndex
+    from handoff_lint.reading.evidence import PhraseIndex
 
     index = PhraseIndex(
         {"tech": ("integrat", "api", "single sign on"), "risk": ("sign on risk",), "data": ("data migration",)}
@@ -166,7 +166,7 @@ def test_phrases_in_a_statement_are_found_by_word_wherever_they_start():
     ],
 )
 def test_is_concrete_is_whether_there_is_any_concrete_token(text):
-    from handoff_lint.reading import concrete_tokens, is_concrete
+    from handoff_lint.reading.statements import concrete_tokens, is_concrete
 
     assert is_concrete(text) == (concrete_tokens(text) > 0)
 
@@ -199,7 +199,7 @@ def test_day_month_year_dates_are_found_as_with_a_leading_word_boundary(pieces):
     """The pattern looks behind the day's first digit instead of starting with \\b: the same matches."""
     import re
 
-    from handoff_lint.language import dates
+    from handoff_lint.reading.language import dates
 
     text = "".join(pieces)
     leading = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({dates.MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.I)
@@ -221,6 +221,6 @@ def test_day_month_year_dates_are_found_as_with_a_leading_word_boundary(pieces):
     ],
 )
 def test_a_quantity_is_a_figure_or_a_number_word_outside_time_phrases(text, expected):
-    from handoff_lint.language.measures import has_quantity
+    from handoff_lint.reading.language.measures import has_quantity
 
     assert has_quantity(text) is expected

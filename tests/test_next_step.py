@@ -9,10 +9,10 @@ import re
 import pytest
 
 from conftest import EXAMPLES, good_example, write
-from handoff_lint.advice import gains
-from handoff_lint.config import Config
-from handoff_lint.handoff_types import load_types
-from handoff_lint.linter import Linter
+from handoff_lint.config.settings import Config
+from handoff_lint.engine.linter import Linter
+from handoff_lint.handoff_types.definitions import load_types
+from handoff_lint.output.advice import gains
 
 
 def _with(example_type: str, old: str, new: str) -> str:

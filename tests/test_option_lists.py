@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.language.placeholders import is_blank_or_placeholder, is_option_list
+from handoff_lint.reading.language.placeholders import is_blank_or_placeholder, is_option_list
 
 CELLS = [
     # (cell text, left as the template's options)

@@ -86,7 +86,7 @@ def test_unpacked_wheel_runs_from_its_own_data(unpacked, tmp_path):
 
     # Prove it is the wheel's code and data being used, not the editable install's (the repository).
     probe = (
-        "import handoff_lint; from handoff_lint.handoff_types import data_dir; "
+        "import handoff_lint; from handoff_lint.handoff_types.definitions import data_dir; "
         "print(handoff_lint.__file__); print(data_dir('schemas')); print(data_dir('templates'))"
     )
     done = _run_from(unpacked, cwd, "-c", probe)

@@ -13,8 +13,8 @@ from dataclasses import asdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handoff_lint import parser
-from handoff_lint.parser import parse_text
+from handoff_lint.parse import parser
+from handoff_lint.parse.parser import parse_text
 
 TABLE = """# Handoff: Tern Logistics
 
@@ -36,7 +36,7 @@ def test_rows_split_as_markdown_it_splits_them_escaped_pipes_included():
 
 
 def _with_markdown_it_pys_table_rule():
-    """Our parser with markdown-it-py's own table rule in place of table_rule.py's."""
+    """Our parser with markdown-it-py's own table rule in place of parse/gfm_tables.py's."""
     md = parser._markdown.__wrapped__()  # a fresh parser built as ours is
     original = importlib.import_module("markdown_it.rules_block.table").table
     md.block.ruler.at("table", original, {"alt": ["paragraph", "reference"]})
@@ -120,7 +120,7 @@ def test_the_table_rule_reads_the_tables_markdown_it_pys_rule_reads(lines):
 @given(st.text(alphabet="ab |\\`\t-:", max_size=60))
 def test_rows_are_split_as_markdown_it_pys_escaped_split_splits_them(row):
     """One regex split (and the escaping backslash dropped) gives the cells of the character-by-character split."""
-    from handoff_lint import table_rule
+    from handoff_lint.parse import gfm_tables as table_rule
 
     cells = importlib.import_module("markdown_it.rules_block.table").escapedSplit(row)
     if cells and cells[0] == "":

@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, Phase, event, given, settings, target
 from hypothesis import strategies as st
 
 from handoff_lint.cli import cli
-from handoff_lint.config import Config
-from handoff_lint.handoff_types import load_types
-from handoff_lint.linter import Linter
-from handoff_lint.outcome import decide
-from handoff_lint.reporters import get_reporter
+from handoff_lint.config.settings import Config
+from handoff_lint.engine.linter import Linter
+from handoff_lint.handoff_types.definitions import load_types
+from handoff_lint.output.formats import get_reporter
 from handoff_lint.rules import all_rules
+from handoff_lint.scoring.verdict import decide
 
 TYPES = load_types()
 TYPE_NAMES = sorted(TYPES)

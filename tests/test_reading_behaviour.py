@@ -1,4 +1,4 @@
-"""How one statement is read (reading.py): a fact or not, who owns an action, when it is due.
+"""How one statement is read (reading/statements.py): a fact or not, who owns an action, when it is due.
 
 Tables of realistic phrasings through the public functions the judges build on. Each row is one
 thing a reviewer would say of the statement. Names and addresses are invented.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.reading import (
+from handoff_lint.reading.statements import (
     concrete_tokens,
     content_words,
     dates_in,

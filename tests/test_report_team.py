@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, write
-from handoff_lint.report.charts import whole_number_ticks
+from handoff_lint.output.team_report.charts import whole_number_ticks
 
 GOOD = EXAMPLES / "good" / "northwind-sales-to-cs.md"  # from: Sam Ortiz; scores 100
 THIN = EXAMPLES / "bad" / "thin-sales-to-cs.md"  # from: Rachel Moss; scores 10

@@ -245,8 +245,8 @@ def test_stakeholder_role_rule_is_part_of_the_template_structure(run, tmp_path):
 
 def test_rules_reference_page_matches_registry(run):
     from conftest import REPO
-    from handoff_lint.docs import render_rules_markdown
+    from handoff_lint.rules.docs_page import render_rules_markdown
 
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == render_rules_markdown(), (
-        "docs/rules.md is stale: run `python -m handoff_lint.docs > docs/rules.md`"
+        "docs/rules.md is stale: run `python -m handoff_lint.rules.docs_page > docs/rules.md`"
     )

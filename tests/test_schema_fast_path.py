@@ -13,8 +13,8 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handoff_lint.handoff_types import load_types
-from handoff_lint.schema_fast_path import certainly_valid
+from handoff_lint.handoff_types.definitions import load_types
+from handoff_lint.handoff_types.schema_fast_path import certainly_valid
 
 TYPES = load_types(())
 KEYS = sorted({key for t in TYPES.values() for key in t.schema.get("properties", {})}) + ["notes", "x"]

@@ -10,9 +10,9 @@ import re
 import pytest
 
 from conftest import REPO, good_example, write
-from handoff_lint.findings import Finding, Severity
-from handoff_lint.outcome import decide, exit_code, score_dropped, verdict
-from handoff_lint.results import FileResult
+from handoff_lint.model.findings import Finding, Severity
+from handoff_lint.model.results import FileResult
+from handoff_lint.scoring.verdict import decide, exit_code, score_dropped, verdict
 
 TIDEWATER = good_example("sdr-to-ae").read_text(encoding="utf-8")
 NORTHWIND = good_example("sales-to-cs").read_text(encoding="utf-8")
@@ -227,7 +227,7 @@ def test_a_warning_of_a_rule_that_does_not_affect_the_score_leaves_the_section_c
 
 
 def test_decide_applies_the_ratchet_only_when_asked_and_keeps_the_git_facts():
-    from handoff_lint.baseline import Baseline
+    from handoff_lint.engine.baseline import Baseline
 
     fell = FileResult("a.md", "sdr-to-ae", "frontmatter", 90, 70, ())
     rose = FileResult("b.md", "sdr-to-ae", "frontmatter", 95, 70, ())
@@ -248,7 +248,7 @@ def test_decide_applies_the_ratchet_only_when_asked_and_keeps_the_git_facts():
 
 
 def test_error_reasons_name_rules_even_before_any_rule_was_named(monkeypatch):
-    from handoff_lint import outcome
+    from handoff_lint.scoring import verdict as outcome
 
     monkeypatch.setattr(outcome, "RULE_NAMES", {})
     assert fail_reasons(90, 70, [_finding("HL301"), _finding("HL998")]) == ["2 errors (1 empty-field, 1 HL998)"]

@@ -250,7 +250,7 @@ def test_output_outside_the_repository_named_by_the_user_is_written(repo, outsid
 def test_cache_stores_the_result_of_the_bytes_it_hashed(run, tmp_path, monkeypatch):
     """A file changed between the runner's read and the linter's (an editor saving, a checkout) must
     not leave one content's result under the other's digest: a later run would trust it."""
-    from handoff_lint import linter as linter_module
+    from handoff_lint.engine import linter as linter_module
 
     good = example("sales-to-cs")
     company = next(line for line in good.splitlines() if line.startswith("| Company |"))

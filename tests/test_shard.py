@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, REPO, git
-from handoff_lint.shard import shard_key, shard_of
+from handoff_lint.engine.shard import shard_key, shard_of
 
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.md"))
 
@@ -92,7 +92,7 @@ def test_a_files_shard_is_its_repository_paths_hash(run, corpus, monkeypatch):
     assert shard_key(str(root / "handoffs" / "emea" / "x.md"), str(root)) == "handoffs/emea/x.md"
     # SHA-1 of the UTF-8 path, modulo N: pinned, so a change of hash would show here.
     assert [shard_of("docs/handoffs/acme.md", n) for n in (1, 2, 3, 4, 5)] == PINNED
-    code = "from handoff_lint.shard import shard_of; print(shard_of('docs/handoffs/acme.md', 5))"
+    code = "from handoff_lint.engine.shard import shard_of; print(shard_of('docs/handoffs/acme.md', 5))"
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout

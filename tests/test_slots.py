@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import write
-from handoff_lint.config import Config
-from handoff_lint.handoff_types import load_types
-from handoff_lint.linter import Linter
-from handoff_lint.slots import label
+from handoff_lint.config.settings import Config
+from handoff_lint.engine.linter import Linter
+from handoff_lint.handoff_types.definitions import load_types
+from handoff_lint.reading.slots import label
 
 BASE = """\
 ---

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import write
-from handoff_lint.language.handover import candidate_types
+from handoff_lint.reading.language.handover import candidate_types
 
 SE, CS, IMPL, SDR, EXP = "ae-to-se", "sales-to-cs", "sales-to-implementation", "sdr-to-ae", "cs-to-sales"
 

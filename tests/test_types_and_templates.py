@@ -7,9 +7,9 @@ import json
 import pytest
 
 from conftest import REPO, write
-from handoff_lint.handoff_types import load_type, load_types
-from handoff_lint.parser import read_document
-from handoff_lint.sections import match_sections
+from handoff_lint.handoff_types.definitions import load_type, load_types
+from handoff_lint.handoff_types.sections import match_sections
+from handoff_lint.parse.parser import read_document
 
 BUILT_IN = ["ae-to-se", "cs-to-sales", "sales-to-cs", "sales-to-implementation", "sdr-to-ae"]
 CATEGORIES = {"customer", "expectations", "risks", "technical", "relationship", "actions"}

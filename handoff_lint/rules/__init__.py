@@ -2,10 +2,10 @@
 
 A rule family lives in the module its codes name: HL400 and HL401 in ``hl40x_criteria.py``,
 HL470 in ``hl47x_sensitive.py``, HL001-HL010 in ``hl0xx_file.py``. A family module holds the
-heuristics only it uses; the ones several families share are in ``handoff_lint.language``.
+heuristics only it uses; the ones several families share are in ``handoff_lint.reading.language``.
 """
 
-from . import (  # noqa: F401  (importing a module registers its rules)
+from handoff_lint.rules import (  # noqa: F401  (importing a module registers its rules)
     hl0xx_file,
     hl10x_structure,
     hl11x_information,
@@ -22,6 +22,6 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     hl47x_sensitive,
     hl90x_suppression,
 )
-from .registry import Context, Rule, all_rules, get_rule
+from handoff_lint.rules.registry import Context, Rule, all_rules, get_rule
 
 __all__ = ["Context", "Rule", "all_rules", "get_rule"]

@@ -6,7 +6,7 @@ A description is a list of paragraphs (heading, summary, rationale, options, exa
 
 from __future__ import annotations
 
-from .registry import Rule
+from handoff_lint.rules.registry import Rule
 
 SCORE_NOTE = "A section with this finding counts as Partial in the score."
 

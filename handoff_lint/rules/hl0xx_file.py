@@ -5,9 +5,9 @@ The parser records these problems instead of raising; these rules report them.
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..language.human_language import SAMPLE_CHARS, foreign_language
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.human_language import SAMPLE_CHARS, foreign_language
+from handoff_lint.rules.registry import Context, rule
 
 
 def _problems(ctx: Context, code: str):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..categories import CATEGORIES
-from ..completeness import MISSING
-from ..findings import Finding
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.completeness import MISSING
+from handoff_lint.rules.registry import Context, rule
+from handoff_lint.scoring.categories import CATEGORIES
 
 
 def unknown_type(ctx: Context):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..categories import CATEGORIES
-from ..findings import Finding
-from ..slots import find_slot
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.slots import find_slot
+from handoff_lint.rules.registry import Context, rule
+from handoff_lint.scoring.categories import CATEGORIES
 
 
 def missing_information(ctx: Context):
@@ -30,7 +30,7 @@ _SLOT_RULES = ("HL310", "HL301", "HL302")
 
 
 def _slot_reported(ctx: Context, spec) -> bool:
-    """Whether the document holds the element's unfilled slot (slots.py: what ``fix`` writes) and the
+    """Whether the document holds the element's unfilled slot (reading/slots.py: what ``fix`` writes) and the
     placeholder rules report it: all of them run, and no suppression comment covers the slot's line."""
     if not all([code in ctx.enabled for code in _SLOT_RULES]):
         return False

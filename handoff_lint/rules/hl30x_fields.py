@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..language.placeholders import unfilled_detail
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.placeholders import unfilled_detail
+from handoff_lint.rules.registry import Context, rule
 
 
 def missing_field(ctx: Context):

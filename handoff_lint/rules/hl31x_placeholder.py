@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..language.normalize import strip_markup, truncate
-from ..language.placeholders import find_placeholders, is_blank_or_placeholder, is_option_list, unfilled_detail
-from ..language.risks import is_bare_none
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.normalize import strip_markup, truncate
+from handoff_lint.reading.language.placeholders import (
+    find_placeholders,
+    is_blank_or_placeholder,
+    is_option_list,
+    unfilled_detail,
+)
+from handoff_lint.reading.language.risks import is_bare_none
+from handoff_lint.rules.registry import Context, rule
 
 
 def placeholder(ctx: Context):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..language.measures import has_quantity, has_time_bound
-from ..language.normalize import truncate
-from ..language.placeholders import is_blank_or_placeholder
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.measures import has_quantity, has_time_bound
+from handoff_lint.reading.language.normalize import truncate
+from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.rules.registry import Context, rule
 
 _VAGUE_VERB = re.compile(
     r"\b(improv\w*|increas\w*|reduc\w*|optimi[sz]\w*|streamlin\w*|enhanc\w*|better|moderni[sz]\w*|boost\w*|"

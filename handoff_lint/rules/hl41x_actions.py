@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..language.dates import has_due_date, is_scheduled_event
-from ..language.normalize import normalize_label, truncate
-from ..language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
-from ..language.placeholders import is_blank_or_placeholder
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
+from handoff_lint.reading.language.normalize import normalize_label, truncate
+from handoff_lint.reading.language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
+from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.rules.registry import Context, rule
 
 _OWNER_COLUMNS = {"owner", "who", "assignee", "responsible", "assigned to"}
 _DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}

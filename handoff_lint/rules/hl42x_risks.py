@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..language.normalize import normalize_label, truncate
-from ..language.placeholders import is_blank_or_placeholder
-from ..language.risks import is_explicit_none, is_weak_mitigation, states_no_risks
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.normalize import normalize_label, truncate
+from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.reading.language.risks import is_explicit_none, is_weak_mitigation, states_no_risks
+from handoff_lint.rules.registry import Context, rule
 
 _SEVERITY_WORDS = {
     "critical": "high",

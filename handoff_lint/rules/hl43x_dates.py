@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..findings import Finding
-from ..language.dates import find_dates, first_date
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.dates import find_dates, first_date
+from handoff_lint.rules.registry import Context, rule
 
 
 def invalid_date(ctx: Context):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..language.normalize import contains_any, normalize_heading, normalize_label
-from ..language.placeholders import is_blank_or_placeholder
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.normalize import contains_any, normalize_heading, normalize_label
+from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.rules.registry import Context, rule
 
 _PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+)+\b|(?<![\w@.])@[A-Za-z0-9][\w.-]*")
 _EMAIL_CANDIDATE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]*")  # starts at a word start: linear

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..language.normalize import truncate
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.normalize import truncate
+from handoff_lint.rules.registry import Context, rule
 
 _QUOTE = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|„[^“\n]{12,}“|«[^»\n]{12,}»')
 _FILLER = re.compile(

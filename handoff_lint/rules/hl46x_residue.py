@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..findings import Finding
-from ..language.normalize import normalize_label, truncate
-from ..language.placeholders import is_blank_or_placeholder
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.normalize import normalize_label, truncate
+from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.rules.registry import Context, rule
 
 _INSTRUCTIONS = re.compile(
     r"^\W*(?:use their words|what did the customer|who else they looked at|what wasn'?t included|"

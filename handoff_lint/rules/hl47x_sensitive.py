@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..findings import Finding
-from ..language.normalize import contains_any
-from .registry import Context, rule
+from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.normalize import contains_any
+from handoff_lint.rules.registry import Context, rule
 
 
 @dataclass(frozen=True)

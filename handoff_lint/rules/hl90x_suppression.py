@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .registry import Context, rule
+from handoff_lint.rules.registry import Context, rule
 
 
 def unused_suppression(ctx: Context):
-    from ..findings import Finding
-    from .registry import get_rule
+    from handoff_lint.model.findings import Finding
+    from handoff_lint.rules.registry import get_rule
 
     for directive in ctx.directives:
         if directive.used:

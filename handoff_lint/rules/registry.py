@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .. import PROJECT_URL
-from ..completeness import Assessment
-from ..document import Document
-from ..findings import Finding, Severity
-from ..handoff_types import HandoffType
-from ..sections import Outline
+from handoff_lint import PROJECT_URL
+from handoff_lint.handoff_types.definitions import HandoffType
+from handoff_lint.handoff_types.sections import Outline
+from handoff_lint.model.document import Document
+from handoff_lint.model.findings import Finding, Severity
+from handoff_lint.reading.completeness import Assessment
 
 
 @dataclass

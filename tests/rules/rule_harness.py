@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handoff_lint.config import Config, load_config
-from handoff_lint.handoff_types import load_types
-from handoff_lint.linter import Linter
+from handoff_lint.config.settings import Config, load_config
+from handoff_lint.engine.linter import Linter
+from handoff_lint.handoff_types.definitions import load_types
 
 RULES_DIR = Path(__file__).resolve().parent
 FOLDER_CONFIG = "handoff-lint.toml"  # applies to every fixture of a folder without its own sidecar

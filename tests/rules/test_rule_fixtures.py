@@ -21,7 +21,7 @@ import os
 import pytest
 from rule_harness import RULES_DIR, fixture_config, lint_one_rule, render_findings
 
-from handoff_lint.config import Config
+from handoff_lint.config.settings import Config
 from handoff_lint.rules import all_rules
 
 UPDATE = os.environ.get("HANDOFF_LINT_UPDATE_FIXTURES") == "1"

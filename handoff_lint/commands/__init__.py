@@ -1,0 +1,1 @@
+"""Sub-commands beyond check: init, new, fix and the language server."""

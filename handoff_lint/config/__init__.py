@@ -1,0 +1,1 @@
+"""Configuration: loading it, its JSON Schema, and which rules it selects."""

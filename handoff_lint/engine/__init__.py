@@ -1,0 +1,1 @@
+"""Linting: one file (linter), many files (runner, cache, workers, shards), baselines."""

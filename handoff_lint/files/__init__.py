@@ -1,0 +1,1 @@
+"""Files: which to lint, what a run may read and write, and reading their bytes."""

@@ -1,0 +1,1 @@
+"""The data passed between the stages: the document, a finding, a file's result."""

@@ -1,0 +1,66 @@
+"""What a run produced: one immutable result per file, and the run that holds them with what git said.
+
+Kept apart from the pipeline so that reading results back from the cache does not import it.
+A ``FileResult`` is what linting one file found, nothing more: it does not know the run's git
+facts (lines changed since ``--changed-since``'s base, the ``--baseline`` score) nor its verdict.
+Those belong to the ``RunResult``, which scoring/verdict.py builds once the whole run is known, deciding
+every file's pass/fail there and only there; reporters read the RunResult.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from handoff_lint.model.findings import Finding
+from handoff_lint.scoring.categories import CategoryScore
+
+if TYPE_CHECKING:
+    from handoff_lint.engine.baseline import Baseline
+    from handoff_lint.scoring.verdict import Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    type_name: str | None
+    type_source: str
+    score: int | None
+    threshold: int
+    findings: tuple[Finding, ...]
+    categories: Mapping[str, CategoryScore] = field(default_factory=dict)
+    sections: Mapping[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
+    suppressed: int = 0
+    # The source lines with findings (SARIF fingerprints and UTF-16 columns), without holding whole files.
+    lines: Mapping[int, str] = field(default_factory=dict, repr=False)  # line number -> text
+    draft: bool = False  # its frontmatter marks it as work in progress (config's [draft])
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Every file's result with its verdict (in the order linted), and the run's git facts by path."""
+
+    files: tuple[FileResult, ...]
+    verdicts: tuple[Verdict, ...]  # one per file, decided by outcome.decide
+    changed_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)  # with --changed-since
+    baselines: Mapping[str, Baseline] = field(default_factory=dict)  # with --baseline
+
+    def __iter__(self) -> Iterator[tuple[FileResult, Verdict]]:
+        return zip(self.files, self.verdicts, strict=True)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def baseline(self, result: FileResult) -> Baseline | None:
+        """The file's score at the base, with --baseline; else None."""
+        return self.baselines.get(result.path)
+
+    def changed(self, result: FileResult) -> frozenset[int]:
+        """The file's lines changed since --changed-since's base (empty without the option)."""
+        return self.changed_lines.get(result.path, frozenset())
+
+
+def finding_lines(lines: list[str], findings) -> dict[int, str]:
+    """The source text of the lines with findings: all SARIF needs, without holding whole files."""
+    return {f.line: lines[f.line - 1] for f in findings if 0 < f.line <= len(lines)}

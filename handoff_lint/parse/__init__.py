@@ -1,0 +1,1 @@
+"""Parsing: Markdown and frontmatter into the document model, with inline suppressions."""

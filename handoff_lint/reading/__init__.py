@@ -1,0 +1,1 @@
+"""Reading the content as a reviewer would: evidence, language recognisers, judges, contradictions."""

@@ -1,0 +1,1 @@
+"""The completeness score and the pass/fail verdict."""

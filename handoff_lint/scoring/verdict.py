@@ -1,0 +1,131 @@
+"""Pass/fail, its reasons, and exit codes, decided in one place.
+
+A handoff passes when it has a score at or above the threshold and no error-severity finding
+(an empty required field, a missing section, a placeholder…). Under ``--fail-on-regression`` it
+must also not score lower than at the baseline (a ratchet: a handoff may only get better).
+Two exemptions let a handoff that misses the bar pass all the same, saying so: a draft (``status:
+draft`` in its frontmatter) and a handoff recorded in the baseline file of ``handoff-lint init``
+that is no worse than recorded; neither waives a secret (HL470).
+``decide`` gives every file of a run its ``Verdict`` once, with the ratchet, when the run's
+results and baselines are known; reporters read it from the RunResult and never work out pass or
+fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
+configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from handoff_lint.model.findings import Severity
+from handoff_lint.model.results import FileResult, RunResult
+
+if TYPE_CHECKING:
+    from handoff_lint.engine.baseline import Baseline
+    from handoff_lint.engine.baseline_file import Entry, RecordedBaseline
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_ERROR = 2
+MAX_REASON_RULES = 3  # rules named in the error reason; the rest are "…"
+# Rule names by code, for the error reason. The result cache stores the names its results need, so a
+# warm run names the rules without importing the rule registry (most of a warm run's start-up).
+RULE_NAMES: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    passed: bool
+    reasons: tuple[str, ...] = ()  # why it fails: "score 62 < 70", "score fell 100 → 97", errors by rule
+    exempt: str = ""  # "draft" or "baseline": why a handoff that misses the bar passes all the same
+    waived: tuple[str, ...] = ()  # what would fail it without the exemption
+
+    @property
+    def status(self) -> str:
+        """pass, fail, draft or baseline (passes only because the baseline file holds it)."""
+        return self.exempt or ("pass" if self.passed else "fail")
+
+
+def decide(
+    results,
+    *,
+    changed_lines: Mapping[str, frozenset[int]] | None = None,
+    baselines: Mapping[str, Baseline] | None = None,
+    ratchet: bool = False,
+    recorded: RecordedBaseline | None = None,
+) -> RunResult:
+    """The run: each file's verdict (under ``ratchet``, against its baseline score; with ``recorded``,
+    against the baseline file's entry) with the git facts."""
+    baselines = baselines or {}
+    verdicts = []
+    for result in results:
+        baseline = baselines.get(result.path) if ratchet else None
+        entry = recorded.entry(result.path) if recorded is not None else None
+        verdicts.append(verdict(result, baseline.score if baseline else None, entry))
+    return RunResult(tuple(results), tuple(verdicts), changed_lines or {}, baselines)
+
+
+# Errors no exemption waives: a secret committed in a draft or an old handoff is in the history for good.
+NEVER_WAIVED = frozenset({"HL470"})
+
+
+def verdict(result: FileResult, previous_score: int | None = None, recorded: Entry | None = None) -> Verdict:
+    """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet;
+    ``recorded``: its entry in the baseline file."""
+    reasons = []
+    score = result.score
+    if score is None:
+        reasons.append("not scored")
+    elif score < result.threshold:
+        reasons.append(f"score {score} < {result.threshold}")
+    if score_dropped(score, previous_score):
+        reasons.append(f"score fell {previous_score} → {score}")
+    errors = Counter(f.code for f in result.findings if f.severity is Severity.ERROR)
+    if errors:
+        reasons.append(_errors_reason(errors))
+    if not reasons:
+        return Verdict(True)
+    unwaivable = sorted(errors.keys() & NEVER_WAIVED)
+    if unwaivable:
+        if result.draft or recorded is not None:
+            reasons.append(f"{', '.join(map(rule_name, unwaivable))} is never waived")
+        return Verdict(False, tuple(reasons))
+    if result.draft:
+        return Verdict(True, (), "draft", tuple(reasons))
+    if recorded is not None and not score_dropped(score, previous_score):
+        worse = recorded.worse(result)
+        if not worse:
+            return Verdict(True, (), "baseline", tuple(reasons))
+        reasons.append(worse)
+    return Verdict(False, tuple(reasons))
+
+
+def _errors_reason(errors: Counter) -> str:
+    """``3 errors (2 empty-field, 1 placeholder)``: the count, then the rules, most frequent first."""
+    total = sum(errors.values())
+    named = [f"{count} {rule_name(code)}" for code, count in errors.most_common()]
+    shown = ", ".join(named[:MAX_REASON_RULES]) + (", …" if len(named) > MAX_REASON_RULES else "")
+    return sys.intern(f"{total} error{'' if total == 1 else 's'} ({shown})")  # recurs across thousands of files
+
+
+def rule_name(code: str) -> str:
+    name = RULE_NAMES.get(code)
+    if name is None:
+        from handoff_lint.rules import get_rule
+
+        name = RULE_NAMES[code] = rule.name if (rule := get_rule(code)) else code
+    return name
+
+
+def score_dropped(score: int | None, previous_score: int | None) -> bool:
+    """Whether a handoff scores lower than at the baseline (a handoff new or unscored there cannot drop)."""
+    return score is not None and previous_score is not None and score < previous_score
+
+
+def exit_code(run: RunResult, exit_zero: bool = False) -> int:
+    if exit_zero:
+        return EXIT_OK
+    return EXIT_OK if all(v.passed for v in run.verdicts) else EXIT_FAILED
