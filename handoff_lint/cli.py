@@ -21,7 +21,7 @@ from handoff_lint.config.settings import Config, check_threshold, load_config
 from handoff_lint.engine.baseline_file import load as load_recorded
 from handoff_lint.errors import ConfigError, HandoffLintError
 from handoff_lint.output.untrusted import plain
-from handoff_lint.scoring.verdict import EXIT_ERROR, decide, exit_code
+from handoff_lint.scoring.verdict import EXIT_BROKEN_PIPE, EXIT_ERROR, decide, exit_code
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "concise")
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
@@ -56,6 +56,9 @@ class DefaultGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:  # `handoff-lint … | head`: the reader left; stop quietly, as grep or git do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (HandoffLintError, InternalError) as exc:
             debug = ctx.meta.get("debug")
             if debug:

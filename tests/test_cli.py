@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 
 import pytest
@@ -285,3 +286,19 @@ def test_internal_error_is_one_line_exit_2(run, monkeypatch):
     assert "Traceback" not in r.err
     r = run(good_example("sales-to-cs"), "--debug", "--no-cache")
     assert r.code == 2 and "Traceback" in r.err
+
+
+def test_a_reader_that_leaves_the_pipe_early_gets_no_error_message(tmp_path):
+    """`handoff-lint … --format json | head`: the reader closes the pipe; no 'internal error', exit 141."""
+    for n in range(40):
+        write(tmp_path, f"h{n:02d}.md", good_example("sales-to-implementation").read_text(encoding="utf-8"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handoff_lint", str(tmp_path), "--format", "json", "--no-cache"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.read(100).startswith(b"{")
+    proc.stdout.close()  # as `head -c 100` does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "error" not in stderr and "Traceback" not in stderr, stderr

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -361,7 +362,11 @@ def test_the_published_config_schema_is_current_and_checks_a_config_file(tmp_pat
     example = example.replace("[tool.handoff-lint.", "[")  # the same keys at the top of .handoff-lint.toml
     good = write(tmp_path, "good/.handoff-lint.toml", example)
     bad = write(tmp_path, "bad/.handoff-lint.toml", 'threshold = 75\n[rules.HL401]\nmax-items = "eight"\n')
-    check = ["check-jsonschema", "--schemafile", str(REPO / "schemas" / "config.schema.json")]
+    check = [
+        str(Path(sys.executable).parent / "check-jsonschema"),
+        "--schemafile",
+        str(REPO / "schemas" / "config.schema.json"),
+    ]
     done = subprocess.run([*check, str(good)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     done = subprocess.run([*check, str(bad)], capture_output=True, text=True, timeout=120)

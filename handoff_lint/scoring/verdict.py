@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for grep or cat when the reader of a pipe left
 MAX_REASON_RULES = 3  # rules named in the error reason; the rest are "…"
 # Rule names by code, for the error reason. The result cache stores the names its results need, so a
 # warm run names the rules without importing the rule registry (most of a warm run's start-up).
