@@ -21,7 +21,7 @@ from handoff_lint.config.settings import Config, check_threshold, load_config
 from handoff_lint.engine.baseline_file import load as load_recorded
 from handoff_lint.errors import ConfigError, HandoffLintError
 from handoff_lint.output.untrusted import plain
-from handoff_lint.scoring.verdict import EXIT_BROKEN_PIPE, EXIT_ERROR, decide, exit_code
+from handoff_lint.scoring.verdict import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_FAILED, EXIT_OK, decide, exit_code
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "concise")
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
@@ -771,7 +771,8 @@ def fix(paths, config_path, type_name, show_diff, unsafe_fixes, debug):
     if not show_diff:
         click.echo(f"handoff-lint: {changed} of {len(files)} handoffs fixed", err=True)
     context = click.get_current_context()
-    context.exit(EXIT_ERROR if refused else (1 if show_diff and changed else 0))
+    # A refused file is the file's problem, not a usage or internal error: exit 1, as check gives an unreadable file.
+    context.exit(EXIT_FAILED if refused or (show_diff and changed) else EXIT_OK)
 
 
 @cli.command()

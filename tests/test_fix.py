@@ -297,10 +297,10 @@ def test_a_symlink_and_a_file_outside_the_repository_are_refused_unchanged(run, 
     before = outside.read_bytes()
     (repo / "link.md").symlink_to(outside)
     refused = run("fix", "link.md", cwd=repo)
-    assert refused.code == 2
+    assert refused.code == 1
     assert refused.err.splitlines()[0] == "handoff-lint: link.md: is a symlink; not fixed"
     refused = run("fix", str(outside), cwd=repo)
-    assert refused.code == 2 and "is outside the repository; not fixed" in refused.err
+    assert refused.code == 1 and "is outside the repository; not fixed" in refused.err
     assert outside.read_bytes() == before
 
 
@@ -316,9 +316,18 @@ def test_bad_input_is_one_line_and_no_change(run, tmp_path):
     latin = tmp_path / "latin.md"
     latin.write_bytes("# Customer Handoff: Caf\xe9\n".encode("latin-1"))
     refused = run("fix", latin)
-    assert refused.code == 2 and refused.err.splitlines()[0] == f"handoff-lint: {latin}: is not valid UTF-8; not fixed"
+    assert refused.code == 1 and refused.err.splitlines()[0] == f"handoff-lint: {latin}: is not valid UTF-8; not fixed"
     missing = tmp_path / "nope.md"
     assert run("fix", missing).err.strip() == f"handoff-lint: error: path not found: {missing}"
+
+
+def test_one_refused_file_does_not_stop_the_others_and_the_run_exits_1(run, tmp_path):
+    (tmp_path / "a-latin.md").write_bytes("# Customer Handoff: Caf\xe9\n".encode("latin-1"))
+    thin = _copy(EXAMPLES / "bad" / "missing-sections-sdr-to-ae.md", tmp_path)
+    before = thin.read_bytes()
+    done = run("fix", tmp_path)
+    assert done.code == 1 and "a-latin.md: is not valid UTF-8; not fixed" in done.err
+    assert thin.read_bytes() != before and "1 of 2 handoffs fixed" in done.err
 
 
 sys.path.insert(0, str(REPO / "benchmarks"))
