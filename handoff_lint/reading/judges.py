@@ -29,7 +29,6 @@ from handoff_lint.reading.language.risks import (
     is_weak_mitigation,
 )
 from handoff_lint.reading.language.steps import is_next_step
-from handoff_lint.reading.language.targets import is_target
 from handoff_lint.reading.statements import (
     concrete_tokens,
     content_words,
@@ -82,7 +81,6 @@ class Shared:
     risk_statements: int = 0  # statements anywhere that state a risk in plain words
     statements: list[Unit] = field(default_factory=list)  # every unit but headings and frontmatter
     company: frozenset[str] = frozenset()  # the words of the customer's name (frontmatter, title)
-    dated_expectations: bool = False  # an expectation states a time bound (a target's date may sit apart)
 
 
 @dataclass
@@ -106,9 +104,7 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
     risky = len([u for u in statements if is_risk_statement(u.text)])
-    expected = [u for e in handoff_type.elements if e.category == "expectations" for u in all_pools[e.key]]
-    dated = any(measurable_time(u) and not is_hedged(_value(u)) and not is_filler(_value(u)) for u in expected)
-    shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)), dated)
+    shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)))
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -337,9 +333,6 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Eleme
         result.lines = _lines(money or statements)
         return result
     targets = [u for u in statements if u.kind != "quote" and measurable(_row_text(u))]
-    if shared.dated_expectations:
-        # "Get overtime under 8%" with "live by May 1" in the next field: the target and its date apart
-        targets += [u for u in statements if u not in targets and u.kind != "quote" and is_target(_row_text(u))]
     if len(targets) >= 2 or (targets and spec.needs != "measurable"):
         result.grade = USABLE
     elif targets or any(is_substantive(u.text) for u in statements):

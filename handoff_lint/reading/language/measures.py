@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from handoff_lint.reading.language.dates import MONTH_PATTERN as _MONTH
-from handoff_lint.reading.language.dates import find_dates, find_when
+from handoff_lint.reading.language.dates import find_dates
 
 _TIME_BOUND = re.compile(
     r"\b(?:Q[1-4](?:\s*(?:FY)?\s*\d{2,4})?|FY\s?\d{2,4}|H[12]\s?\d{4}"
@@ -25,29 +25,8 @@ _TIME_BOUND = re.compile(
 )
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|half|double|twice|triple|zero|"
-    # a rate is a quantity: "daily deploys", "weekly reporting", "every sprint"
-    r"hourly|daily|nightly|weekly|fortnightly|every\s+(?:hour|day|night|week|fortnight|sprint|release)"
+    r"seventy|eighty|ninety|hundred|thousand|million|half|double|twice|triple|zero"
 )
-# The calendar forms of the date recogniser that bound a target in time: a day without its year
-# ("by 30 April", "live Aug 9", "12/18"), a month or period ("end of March", "mid-April"), a quarter,
-# a season ("before summer"), a span ("within two weeks"), a numbered week or wave, an event a date is
-# set by ("before the board meeting"). Not a weekday, "today" or "EOW": those date a step, not a goal.
-_CALENDAR_KINDS = frozenset(
-    "monthday daymonth monthyear slashed period inmonth quarter season within over offset numbered".split()
-)
-_EVENT_BOUND = re.compile(r"(?:by|before|ahead\s+of|prior\s+to|until|till)\b", re.I)
-
-
-def _calendar_bounds(text: str) -> list[str]:
-    """The phrases of ``text`` that put a target in the calendar (see ``_CALENDAR_KINDS``)."""
-    return [
-        w.text
-        for w in find_when(text)
-        if w.kind in _CALENDAR_KINDS or (w.kind == "event" and _EVENT_BOUND.match(w.text))
-    ]
-
-
 # A quantity is a digit, %, a currency sign or a number word. Two searches: the signs are one character
 # class the engine jumps between; the words (with their \b, tried at every position) only without a sign.
 _QUANTITY_SIGN = re.compile(r"[\d%$€£¥]")
@@ -57,7 +36,7 @@ _NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
 # The criteria rules and the judges ask both questions of the same statements: answered once.
 @lru_cache(maxsize=4096)
 def has_time_bound(text: str) -> bool:
-    return any(d.value for d in find_dates(text)) or bool(_TIME_BOUND.search(text) or _calendar_bounds(text))
+    return any(d.value for d in find_dates(text)) or bool(_TIME_BOUND.search(text))
 
 
 @lru_cache(maxsize=4096)
@@ -65,7 +44,5 @@ def has_quantity(text: str) -> bool:
     """A number, %, currency or number word once dates and time phrases are taken out."""
     for mention in find_dates(text):
         text = text.replace(mention.text, " ")
-    for bound in _calendar_bounds(text):  # "by 30 April" is when, not how much
-        text = text.replace(bound, " ")
     text = _TIME_BOUND.sub(" ", text)
     return bool(_QUANTITY_SIGN.search(text) or _NUMBER_WORD.search(text))
