@@ -105,9 +105,6 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
     risky = len([u for u in statements if is_risk_statement(u.text)])
     shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)))
-    # A filled company profile (two fields: "Industry: Retail", "Website: …") is thin customer context
-    # even in a document of filler; without one, what a filler document says of the customer is filler.
-    profiled = len([u for u in statements if is_company_profile(u.label) and not is_filler(_value(u))]) >= 2
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -115,8 +112,7 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
             continue
         pools = [all_pools[spec.key] for spec in specs]
         results = [_JUDGES[category](spec, pool, shared) for spec, pool in zip(specs, pools, strict=True)]
-        thin_is_filler = filler_document or factless is not None
-        if thin_is_filler and (category != "customer" or not profiled):
+        if filler_document and category != "customer":
             for result in results:  # thin evidence in a document of filler is more filler
                 if result.grade == THIN:
                     result.grade, result.why = ABSENT, "only filler around it"
