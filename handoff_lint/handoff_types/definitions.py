@@ -157,7 +157,7 @@ def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Hand
     """Built-in types, then team types (a team type may replace a built-in one of the same name).
 
     Team types are checked against the meta-schema on every load. Built-in ones are checked by
-    the test suite instead (tests/test_types_and_templates.py): that check costs ~200 ms, more
+    the test suite instead (tests/handoff_types/test_types_and_templates.py): that check costs ~200 ms, more
     than linting a file, and pre-commit pays start-up on every commit.
     """
     types: dict[str, HandoffType] = {}

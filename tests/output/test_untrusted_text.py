@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from test_ci_git import commit, example, git
-from test_security import HANDOFFS, commands_left
 
-from conftest import REPO
+from conftest import REPO, git
+from support.pull_request import HANDOFFS, commit, example
+from support.workflow_commands import commands_left
 
 INJECTED = "\n::error title=pwned::owned\n::add-mask::secret\n##[warning]old form"
 ESC = "\x1b]0;owned title\x07\x1b[2J\x1b[31m"  # set the terminal's title, clear the screen, red

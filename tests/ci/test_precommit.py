@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOOD = "examples/handoffs/good/northwind-sales-to-cs.md"
 BAD = "examples/handoffs/bad/thin-sales-to-cs.md"
 TIMEOUT = 600  # seconds per subprocess; the hook install (a virtualenv + pip install) is the slow one

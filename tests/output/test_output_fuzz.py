@@ -23,10 +23,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from test_security import commands_left
 
 from conftest import REPO
 from handoff_lint.cli import FORMATS, cli
+from support.workflow_commands import commands_left
 
 SARIF_SCHEMA = json.loads((REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 SARIF = jsonschema.Draft4Validator(SARIF_SCHEMA)

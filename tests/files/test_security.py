@@ -16,9 +16,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from test_ci_git import commit, example, git
 
-from conftest import REPO
+from conftest import REPO, git
+from support.pull_request import commit, example
+from support.workflow_commands import commands_left
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
@@ -558,20 +559,6 @@ def test_a_folder_named_like_the_cache_file_leaves_nothing_behind(repo):
 
 
 # --- item 7: no workflow command from a handoff's text or name -------------------------------------------
-
-# handoff-lint's own commands: an annotation with its properties in order, or a log group.
-OURS = re.compile(r"::(error|warning) file=[^,:]*,line=\d+(,col=\d+)?,title=[^,:]*::|::group::|::endgroup::$")
-
-
-def commands_left(out: str) -> list[str]:
-    """Lines the runner would obey that handoff-lint did not mean as commands."""
-    bad = []
-    for line in out.splitlines():
-        if "##[" in line:  # the older form, obeyed anywhere in a line
-            bad.append(line)
-        elif line.lstrip().startswith("::") and not OURS.match(line):
-            bad.append(line)
-    return bad
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,7 @@ def test_sender_from_body_label_when_frontmatter_has_none(run, tmp_path):
 
 
 def _weekly_figures(markdown: str) -> list[str]:
-    """The weekly trend table's rows without the week-over-week columns (tests/test_report_team.py)."""
+    """The weekly trend table's rows without the week-over-week columns (tests/output/test_report_team.py)."""
     rows = markdown.split("### Weekly trend (git history)")[1].strip().splitlines()[2:]
     return [row.rsplit(" | ", 2)[0] + " |" for row in rows]
 

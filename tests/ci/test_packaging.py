@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TYPES = ["ae-to-se", "cs-to-sales", "sales-to-cs", "sales-to-implementation", "sdr-to-ae"]
 TIMEOUT = 600
 

@@ -10,10 +10,10 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_ci_git import commit, example, git
 
-from conftest import REPO
+from conftest import REPO, git
 from handoff_lint.handoff_types.linear_regex import UnsupportedPattern, search
+from support.pull_request import commit, example
 
 EVIL = "^(a+)+$"  # Python's re: ~2^n steps on "aaa…a!"; past 10 s at 30 characters
 VALUE = "a" * 40 + "!"

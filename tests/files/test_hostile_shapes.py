@@ -14,9 +14,8 @@ import subprocess
 import sys
 
 import pytest
-from test_ci_git import git
 
-from conftest import REPO
+from conftest import REPO, git
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from hostile import OWN_CONFIG, SHAPES  # noqa: E402 - one definition of the shapes, shared with the benchmark

@@ -22,9 +22,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from test_ci_git import CONFIG, HANDOFFS, commit, degrade, example, git
 
-from conftest import REPO
+from conftest import REPO, git
+from support.pull_request import CONFIG, HANDOFFS, commit, degrade, example
 
 TIMEOUT = 600
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")

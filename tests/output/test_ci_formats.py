@@ -19,7 +19,7 @@ from handoff_lint.output.formats import REPORTERS, get_reporter
 from handoff_lint.output.formats.github import GithubReporter, escape_data, escape_property
 from handoff_lint.scoring.verdict import decide
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 THIN = EXAMPLES / "bad" / "thin-sales-to-cs.md"  # more than 10 errors
 EMOJI_LINE = "| Company | 🟢 Globex ✅ [Name] |"  # 🟢 is two UTF-16 code units, ✅ one
 
