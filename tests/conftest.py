@@ -14,6 +14,8 @@ from click.testing import CliRunner
 
 from handoff_lint.cli import cli
 
+pytest.register_assert_rewrite("support")  # the shared helpers' asserts explain themselves as a test's do
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "handoffs"
 CORPUS = REPO.parent / "shared" / "corpus" / "real"

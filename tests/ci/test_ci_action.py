@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from conftest import REPO, git
-from support.pull_request import CONFIG, HANDOFFS, commit, degrade, example
+from support.pull_request import HANDOFFS, commit, example, pull_request_history
 
 TIMEOUT = 600
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
@@ -180,31 +180,7 @@ def pull_request(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("pr")
     src = root / "src"
     src.mkdir()
-    git(src, "init", "-q", "-b", "main")
-    commit(
-        src,
-        {
-            ".handoff-lint.toml": CONFIG,  # every rule a warning: a PR can lower a score and still pass
-            f"{HANDOFFS}/modified.md": example("sales-to-cs"),
-            f"{HANDOFFS}/old-name.md": example("cs-to-sales"),
-            f"{HANDOFFS}/deleted.md": example("ae-to-se"),
-            f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be written.\n",
-        },
-        "base",
-    )
-    git(src, "checkout", "-q", "-b", "feature")
-    git(src, "mv", f"{HANDOFFS}/old-name.md", f"{HANDOFFS}/new-name.md")
-    commit(
-        src,
-        {
-            f"{HANDOFFS}/modified.md": degrade(example("sales-to-cs")),
-            f"{HANDOFFS}/deleted.md": None,
-            f"{HANDOFFS}/added.md": example("sdr-to-ae"),
-        },
-        "the pull request",
-    )
-    git(src, "checkout", "-q", "main")
-    commit(src, {f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nStill to be written.\n"}, "main moves on")
+    pull_request_history(src)
     git(src, "checkout", "-q", "--detach", "main")
     git(src, "merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
     merge = git(src, "rev-parse", "HEAD").strip()
@@ -401,6 +377,16 @@ HIJACKS = ("venv.py", "pip/__main__.py", "pip/__init__.py", "click/__init__.py",
 HIJACKS += ("sitecustomize.py", "usercustomize.py", "handoff_lint/__init__.py", "handoff_lint/__main__.py")
 
 
+def plant(workspace: Path, names: list[str], markers: Path) -> Path:
+    """Commit-like files named as modules the action might import; each, if run, leaves a marker file."""
+    markers.mkdir()
+    for name in names:
+        path = workspace / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"open({str(markers / name.replace('/', '-'))!r}, 'w').close()\n", encoding="utf-8")
+    return markers
+
+
 @pytest.mark.slow
 def test_action_runs_nothing_from_the_pull_request(runner, pull_request, tmp_path):
     """A PR that carries modules named like the ones the action's Python imports: none of them may run.
@@ -408,14 +394,9 @@ def test_action_runs_nothing_from_the_pull_request(runner, pull_request, tmp_pat
     ``python -m`` puts the working folder first on sys.path; the install step once ran the PR's
     venv.py and pip/ with the job's token. Both steps run here in the PR's checkout, as on GitHub.
     """
-    markers = tmp_path / "markers"
-    markers.mkdir()
     workspace = tmp_path / "ws"
     checkout(pull_request, workspace)
-    for name in HIJACKS:
-        path = workspace / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"open({str(markers / name.replace('/', '-'))!r}, 'w').close()\n", encoding="utf-8")
+    markers = plant(workspace, HIJACKS, tmp_path / "markers")
     temp = tmp_path / "runner-temp"
     temp.mkdir()
     attacked = Runner(tmp_path, runner.action_path, temp)
@@ -473,14 +454,9 @@ def test_every_python_the_action_runs_is_isolated():
 @pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
 def test_action_workers_run_nothing_from_the_pull_request(runner, pull_request, tmp_path, start_method):
     """A PR with enough handoffs to start a pool and a ``multiprocessing.py``: no worker imports it."""
-    markers = tmp_path / "markers"
-    markers.mkdir()
     workspace = tmp_path / "ws"
     checkout(pull_request, workspace)
-    for name in WORKER_HIJACKS:
-        path = workspace / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"open({str(markers / name.replace('/', '-'))!r}, 'w').close()\n", encoding="utf-8")
+    markers = plant(workspace, WORKER_HIJACKS, tmp_path / "markers")
     for number in range(20):  # the pool starts from 16 files
         (workspace / HANDOFFS / f"more-{number}.md").write_text(example("sdr-to-ae"), encoding="utf-8")
     installed = runner.run("Install handoff-lint", tmp_path, {}, report_artifact="handoff-report")

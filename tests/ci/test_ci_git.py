@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from support.pull_request import CONFIG, HANDOFFS, commit, degrade, example
+from support.pull_request import CONFIG, HANDOFFS, commit, example, pull_request_history
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
@@ -33,33 +33,7 @@ def make_pr_repo(root: Path) -> Path:
     """main: five handoffs and a config. feature: modify, rename, delete, add. Then main moves on."""
     repo = root / "project"
     repo.mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    commit(
-        repo,
-        {
-            ".handoff-lint.toml": CONFIG,
-            f"{HANDOFFS}/modified.md": example("sales-to-cs"),
-            f"{HANDOFFS}/old-name.md": example("cs-to-sales"),
-            f"{HANDOFFS}/deleted.md": example("ae-to-se"),
-            f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be written.\n",  # fails; nobody touches it
-            "notes/meeting.md": "# Notes\n",
-        },
-        "base",
-    )
-    git(repo, "checkout", "-q", "-b", "feature")
-    git(repo, "mv", f"{HANDOFFS}/old-name.md", f"{HANDOFFS}/new-name.md")
-    commit(
-        repo,
-        {
-            f"{HANDOFFS}/modified.md": degrade(example("sales-to-cs")),
-            f"{HANDOFFS}/deleted.md": None,
-            f"{HANDOFFS}/added.md": example("sdr-to-ae"),
-            "notes/meeting.md": "# Notes\n\nOutside the handoff paths.\n",
-        },
-        "the pull request",
-    )
-    git(repo, "checkout", "-q", "main")
-    commit(repo, {f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nStill to be written.\n"}, "main moves on")
+    pull_request_history(repo, notes=True)
     git(repo, "checkout", "-q", "feature")
     return repo
 

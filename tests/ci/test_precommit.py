@@ -19,47 +19,22 @@ and the documents it checks always come from the same commit.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from support.pre_commit import TIMEOUT, hook_env, hook_git, pre_commit_command
+
 REPO = Path(__file__).resolve().parents[2]
 GOOD = "examples/handoffs/good/northwind-sales-to-cs.md"
 BAD = "examples/handoffs/bad/thin-sales-to-cs.md"
-TIMEOUT = 600  # seconds per subprocess; the hook install (a virtualenv + pip install) is the slow one
 
 pytestmark = pytest.mark.slow
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
-
-
-def _pre_commit() -> list[str]:
-    """The pre-commit of the venv running these tests, else ``python -m pre_commit``."""
-    exe = Path(sys.executable).parent / "pre-commit"
-    return [str(exe)] if exe.is_file() else [sys.executable, "-m", "pre_commit"]
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    # When the suite itself runs inside a git hook, GIT_DIR and friends would point every git call
-    # (ours and pre-commit's) at the outer repository.
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_PREFIX"):
-        env.pop(name, None)
-    env["PRE_COMMIT_HOME"] = str(home)
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    return env
-
-
-def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    cmd = ["git", "-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", *args]
-    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, encoding="utf-8", timeout=TIMEOUT)
-    assert done.returncode == 0, f"{cmd} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
 
 
 class Hook:
@@ -71,7 +46,7 @@ class Hook:
 
     def pre_commit(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*_pre_commit(), *args, "--color", "never"],
+            [*pre_commit_command(), *args, "--color", "never"],
             cwd=self.root,
             env=self.env,
             capture_output=True,
@@ -86,16 +61,16 @@ class Hook:
 @pytest.fixture(scope="module")
 def hook(tmp_path_factory) -> Hook:
     base = tmp_path_factory.mktemp("precommit")
-    env = _env(base / "pre-commit-home")
-    rev = _git("rev-parse", "HEAD", cwd=REPO, env=env).strip()
+    env = hook_env(base / "pre-commit-home")
+    rev = hook_git("rev-parse", "HEAD", cwd=REPO, env=env).strip()
 
     root = base / "project"
     (root / "docs" / "handoffs").mkdir(parents=True)
     (root / "docs" / "handoffs" / "good.md").write_text(
-        _git("show", f"{rev}:{GOOD}", cwd=REPO, env=env), encoding="utf-8"
+        hook_git("show", f"{rev}:{GOOD}", cwd=REPO, env=env), encoding="utf-8"
     )
     (root / "docs" / "handoffs" / "bad.md").write_text(
-        _git("show", f"{rev}:{BAD}", cwd=REPO, env=env), encoding="utf-8"
+        hook_git("show", f"{rev}:{BAD}", cwd=REPO, env=env), encoding="utf-8"
     )
     # Outside handoffs/: it has no type, so it would fail (HL100) if the hook's `files:` let it through.
     (root / "README.md").write_text("# Notes\n\nNothing to hand off here.\n", encoding="utf-8")
@@ -107,9 +82,9 @@ def hook(tmp_path_factory) -> Hook:
         "    -   id: handoff-lint",
     ]
     (root / ".pre-commit-config.yaml").write_text("\n".join(config) + "\n", encoding="utf-8")
-    _git("init", "-q", cwd=root, env=env)
-    _git("add", "-A", cwd=root, env=env)
-    _git("commit", "-q", "-m", "init", cwd=root, env=env)
+    hook_git("init", "-q", cwd=root, env=env)
+    hook_git("add", "-A", cwd=root, env=env)
+    hook_git("commit", "-q", "-m", "init", cwd=root, env=env)
 
     h = Hook(root, env)
     installed = h.pre_commit("install-hooks")

@@ -11,7 +11,9 @@ import re
 import subprocess
 
 import pytest
-from test_precommit import REPO, TIMEOUT, _env, _git, _pre_commit
+
+from conftest import REPO
+from support.pre_commit import TIMEOUT, hook_env, hook_git, pre_commit_command
 
 pytestmark = pytest.mark.slow
 
@@ -28,27 +30,27 @@ def _readme_snippet() -> str:
 def test_the_readme_snippet_works_as_printed(tmp_path):
     snippet = _readme_snippet()
     assert URL in snippet and f"rev: {SHA}" in snippet, snippet
-    env = _env(tmp_path / "pre-commit-home")
+    env = hook_env(tmp_path / "pre-commit-home")
     clone = tmp_path / "handoff-lint"
-    _git("clone", "-q", str(REPO), str(clone), cwd=tmp_path, env=env)
-    sha = _git("rev-parse", "HEAD", cwd=clone, env=env).strip()
+    hook_git("clone", "-q", str(REPO), str(clone), cwd=tmp_path, env=env)
+    sha = hook_git("rev-parse", "HEAD", cwd=clone, env=env).strip()
     assert re.fullmatch(r"[0-9a-f]{40}", sha)
     project = tmp_path / "project"
     handoffs = project / "docs" / "handoffs"
     (handoffs / "archive").mkdir(parents=True)
-    good = _git("show", "HEAD:examples/handoffs/good/northwind-sales-to-cs.md", cwd=clone, env=env)
-    bad = _git("show", "HEAD:examples/handoffs/bad/thin-sales-to-cs.md", cwd=clone, env=env)
+    good = hook_git("show", "HEAD:examples/handoffs/good/northwind-sales-to-cs.md", cwd=clone, env=env)
+    bad = hook_git("show", "HEAD:examples/handoffs/bad/thin-sales-to-cs.md", cwd=clone, env=env)
     (handoffs / "good.md").write_text(good, encoding="utf-8")
     (handoffs / "archive" / "old.md").write_text(bad, encoding="utf-8")  # excluded by the config
     (project / ".handoff-lint.toml").write_text('exclude = ["docs/handoffs/archive"]\n', encoding="utf-8")
     config = snippet.replace(URL, clone.as_posix()).replace(SHA, sha)
     (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
-    _git("init", "-q", cwd=project, env=env)
-    _git("add", "-A", cwd=project, env=env)
-    _git("commit", "-q", "-m", "init", cwd=project, env=env)
+    hook_git("init", "-q", cwd=project, env=env)
+    hook_git("add", "-A", cwd=project, env=env)
+    hook_git("commit", "-q", "-m", "init", cwd=project, env=env)
 
     def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [*_pre_commit(), *args, "--color", "never"]
+        command = [*pre_commit_command(), *args, "--color", "never"]
         return subprocess.run(command, cwd=project, env=env, capture_output=True, encoding="utf-8", timeout=TIMEOUT)
 
     installed = pre_commit("install-hooks")

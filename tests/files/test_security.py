@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, git
-from support.pull_request import commit, example
+from support.pull_request import commit, example, one_handoff_repository
 from support.workflow_commands import commands_left
 
 if shutil.which("git") is None:
@@ -62,11 +62,7 @@ def outside(tmp_path) -> Path:
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    commit(repo, {f"{HANDOFFS}/good.md": example("sales-to-cs")}, "base")
-    return repo
+    return one_handoff_repository(tmp_path)
 
 
 def link(repo: Path, name: str, target: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import REPO, git
-from support.pull_request import HANDOFFS, commit, example
+from support.pull_request import HANDOFFS, commit, example, one_handoff_repository
 from support.workflow_commands import commands_left
 
 INJECTED = "\n::error title=pwned::owned\n::add-mask::secret\n##[warning]old form"
@@ -27,11 +27,7 @@ ESC = "\x1b]0;owned title\x07\x1b[2J\x1b[31m"  # set the terminal's title, clear
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    commit(repo, {f"{HANDOFFS}/good.md": example("sales-to-cs")}, "base")
-    return repo
+    return one_handoff_repository(tmp_path)
 
 
 def cli(cwd: Path, *args: str, github: bool = True) -> subprocess.CompletedProcess:

@@ -9,15 +9,13 @@ an answer. Names, companies and numbers are invented.
 from __future__ import annotations
 
 import pytest
-from test_judges_behaviour import BASE, replace_section
 
 from conftest import write
+from support.edited_example import BASE, linted, replace_section, rewritten
 
 
 def sections(run, tmp_path, text: str) -> dict:
-    r = run("check", write(tmp_path, "handoff.md", text), "--format", "json", "--no-cache")
-    assert r.code in (0, 1), r
-    return r.json()["files"][0]["sections"]
+    return linted(run, tmp_path, text)["sections"]
 
 
 HEADER = "| Risk | Severity | Mitigation |\n|------|----------|------------|\n"
@@ -123,6 +121,4 @@ BOUGHT = {
 @pytest.mark.parametrize("case", BOUGHT)
 def test_a_table_in_a_prose_section_is_filled_by_what_follows_its_labels(run, tmp_path, case):
     body, expected = BOUGHT[case]
-    assert sections(run, tmp_path, replace_section(BASE, "## What They Bought and Why", body))["what-they-bought"] == (
-        expected
-    )
+    assert rewritten(run, tmp_path, "## What They Bought and Why", body)["sections"]["what-they-bought"] == expected

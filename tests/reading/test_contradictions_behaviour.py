@@ -84,26 +84,12 @@ def test_an_event_given_two_dates_that_cannot_both_hold_is_a_contradiction(run, 
 
 
 def test_a_contradiction_demotes_its_category_one_step(run, tmp_path):
-    r = run(
-        "check",
-        write(tmp_path, "note.md", note("Target close by June 2026.", "Expected close in Q3 2026.")),
-        "--format",
-        "json",
-        "--no-cache",
-        "--type",
-        "ae-to-se",
-    )
-    agreed = run(
-        "check",
-        write(tmp_path, "agreed.md", note("Target close by June 2026.", "Expected close in Q2 2026.")),
-        "--format",
-        "json",
-        "--no-cache",
-        "--type",
-        "ae-to-se",
-    )
-    before = agreed.json()["files"][0]["categories"]["expectations"]["status"]
-    after = r.json()["files"][0]["categories"]["expectations"]["status"]
+    def expectations(name: str, timing: tuple[str, str]) -> str:
+        r = run("check", write(tmp_path, name, note(*timing)), "--format", "json", "--no-cache", "--type", "ae-to-se")
+        return r.json()["files"][0]["categories"]["expectations"]["status"]
+
+    before = expectations("agreed.md", ("Target close by June 2026.", "Expected close in Q2 2026."))
+    after = expectations("note.md", ("Target close by June 2026.", "Expected close in Q3 2026."))
     assert (before, after) == ("partial", "missing")
 
 

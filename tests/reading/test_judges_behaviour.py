@@ -13,24 +13,11 @@ import re
 
 import pytest
 
-from conftest import EXAMPLES, write
-
-BASE = (EXAMPLES / "good" / "northwind-sales-to-cs.md").read_text(encoding="utf-8")
-
-
-def replace_section(text: str, heading: str, body: str) -> str:
-    """``text`` with the body under ``heading`` (up to the next heading of its level or above) replaced."""
-    level = heading.count("#")
-    pattern = re.compile(rf"(^{re.escape(heading)}\n)(.*?)(?=^#{{1,{level}}} |\Z)", re.M | re.S)
-    assert pattern.search(text), heading
-    return pattern.sub(lambda m: m.group(1) + body.strip("\n") + "\n\n", text, count=1)
+from support.edited_example import BASE, linted, replace_section, rewritten
 
 
 def judged(run, tmp_path, text: str, handoff_type: str = "sales-to-cs") -> dict:
-    path = write(tmp_path, "handoff.md", text)
-    r = run("check", path, "--format", "json", "--no-cache", "--type", handoff_type)
-    assert r.code in (0, 1), r
-    return r.json()["files"][0]["categories"]
+    return linted(run, tmp_path, text, handoff_type)["categories"]
 
 
 def status(run, tmp_path, text: str, category: str) -> str:
@@ -98,7 +85,8 @@ PROSE_RISKS = {
 @pytest.mark.parametrize("case", PROSE_RISKS)
 def test_risks_written_as_prose(run, tmp_path, case):
     body, expected = PROSE_RISKS[case]
-    assert status(run, tmp_path, replace_section(WITHOUT_CONCERNS, "## Risk Flags", body), "risks") == expected
+    entry = rewritten(run, tmp_path, "## Risk Flags", body, base=WITHOUT_CONCERNS, handoff_type="sales-to-cs")
+    assert entry["categories"]["risks"]["status"] == expected
 
 
 def test_no_known_risks_is_not_complete_when_the_handoff_states_risks_elsewhere(run, tmp_path):
@@ -107,9 +95,8 @@ def test_no_known_risks_is_not_complete_when_the_handoff_states_risks_elsewhere(
         "## Expansion Opportunity\n",
         "## Expansion Opportunity\nA budget freeze after Q1 could delay the Ireland rollout.\n",
     )
-    categories = judged(run, tmp_path, text)
-    assert categories["risks"]["status"] == "partial"
-    assert "risks are stated elsewhere" in " ".join(categories["risks"]["missing"])
+    risks = judged(run, tmp_path, text)["risks"]
+    assert risks["status"] == "partial" and "risks are stated elsewhere" in " ".join(risks["missing"])
 
 
 # --- expectations ------------------------------------------------------------------------------------
@@ -143,9 +130,8 @@ def test_one_measurable_target_is_not_enough_for_complete(run, tmp_path, count, 
 def test_vague_or_guessed_targets_leave_expectations_partial(run, tmp_path, criteria):
     body = "\n".join(f"{i + 1}. {c}" for i, c in enumerate(criteria))
     text = replace_section(BASE, "### Success Criteria (Agreed with Customer)", body)
-    categories = judged(run, tmp_path, text)
-    assert categories["expectations"]["status"] == "partial"
-    assert "no measurable target" in " ".join(categories["expectations"]["missing"])
+    expectations = judged(run, tmp_path, text)["expectations"]
+    assert expectations["status"] == "partial" and "no measurable target" in " ".join(expectations["missing"])
 
 
 # --- actions -----------------------------------------------------------------------------------------

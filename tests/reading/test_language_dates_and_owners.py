@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import write
-from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
-from handoff_lint.reading.language.owners import find_owner
+from handoff_lint.reading.language.dates import find_when, has_due_date, is_scheduled_event
+from handoff_lint.reading.language.owners import find_owner, is_owner, is_title
+from support.tables import answers
 
 DUE = [
     ("Send the SOW by 2026-12-18", True),
@@ -58,11 +59,6 @@ DUE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), DUE)
-def test_a_due_date_in_any_form_people_write_it(text, expected):
-    assert has_due_date(text) is expected
-
-
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]  # fmt: skip
 _RENDERINGS = [
@@ -94,11 +90,6 @@ SCHEDULED = [
     ("Ana to schedule the kickoff by Friday", False),
     ("Demo booked, date to follow", False),  # no date: neither
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), SCHEDULED)
-def test_a_scheduled_event_is_a_dated_fact_not_a_step(text, expected):
-    assert is_scheduled_event(text) is expected
 
 
 OWNERS = [
@@ -144,11 +135,6 @@ OWNERS = [
     ("Send agenda to Henry", None),
     ("owner: TBD — send the quote", None),
 ]
-
-
-@pytest.mark.parametrize(("text", "owner"), OWNERS)
-def test_the_owner_of_an_action_in_any_order_and_nobody_in_particular(text, owner):
-    assert find_owner(text) == owner
 
 
 def _listed(items: list[str]) -> str:
@@ -243,13 +229,6 @@ OWNER_VALUES = [  # what an Owner cell or a trailing segment may hold
 ]
 
 
-@pytest.mark.parametrize(("value", "expected"), OWNER_VALUES)
-def test_a_value_written_where_an_owner_goes(value, expected):
-    from handoff_lint.reading.language.owners import is_owner
-
-    assert is_owner(value) is expected
-
-
 TITLES = [
     ("Finance Director", True),
     ("Head of Finance Systems", True),
@@ -262,13 +241,6 @@ TITLES = [
     ("intro email to the implementation lead", False),
     ("Toast POS at all taprooms", False),
 ]
-
-
-@pytest.mark.parametrize(("value", "expected"), TITLES)
-def test_a_title_of_one_seat(value, expected):
-    from handoff_lint.reading.language.owners import is_title
-
-    assert is_title(value) is expected
 
 
 MORE_OWNERS = [
@@ -289,11 +261,6 @@ MORE_OWNERS = [
     ("Rory Delacroix — Account Executive, stays on through go-live", None),
     ("Dana: Toast POS at all taprooms", None),
 ]
-
-
-@pytest.mark.parametrize(("text", "owner"), MORE_OWNERS)
-def test_the_owner_at_the_edges_of_the_forms(text, owner):
-    assert find_owner(text) == owner
 
 
 WHEN = [  # each phrase that says when, in order, with the name of its form
@@ -320,8 +287,13 @@ WHEN = [  # each phrase that says when, in order, with the name of its form
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), WHEN)
-def test_each_phrase_that_says_when_is_found_once_with_its_form(text, expected):
-    from handoff_lint.reading.language.dates import find_when
-
-    assert [(when.text, when.kind) for when in find_when(text)] == expected
+# The tables above, each read by the function it describes (one case a row).
+test_a_due_date_in_any_form_people_write_it = answers(has_due_date, DUE)
+test_a_scheduled_event_is_a_dated_fact_not_a_step = answers(is_scheduled_event, SCHEDULED)
+test_the_owner_of_an_action_in_any_order_and_nobody_in_particular = answers(find_owner, OWNERS)
+test_a_value_written_where_an_owner_goes = answers(is_owner, OWNER_VALUES)
+test_a_title_of_one_seat = answers(is_title, TITLES)
+test_the_owner_at_the_edges_of_the_forms = answers(find_owner, MORE_OWNERS)
+test_each_phrase_that_says_when_is_found_once_with_its_form = answers(
+    find_when, WHEN, read=lambda found: [(when.text, when.kind) for when in found]
+)

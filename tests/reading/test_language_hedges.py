@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import write
 from handoff_lint.reading.language.hedges import is_hedged
+from support.tables import answers
 
 HEDGES = [
     ("I think it's on-prem", True),
@@ -44,11 +43,6 @@ HEDGES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), HEDGES)
-def test_a_guess_is_a_hedge_and_a_fact_is_not(text, expected):
-    assert is_hedged(text) is expected
-
-
 GUESSED = """
 # Tessell Foods — handover to SE
 
@@ -66,3 +60,7 @@ def test_a_technical_picture_of_guesses_is_not_complete(run, tmp_path):
     technical = result.json()["files"][0]["categories"]["technical"]
     assert technical["status"] != "complete", technical
     assert any("unconfirmed" in item for item in technical["missing"]), technical
+
+
+# The tables above, each read by the function it describes (one case a row).
+test_a_guess_is_a_hedge_and_a_fact_is_not = answers(is_hedged, HEDGES)

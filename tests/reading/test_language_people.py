@@ -5,11 +5,10 @@ The phrasings are written for these tests, in the styles of real handoffs.
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import write
 from handoff_lint.reading.language.people import is_our_side, is_place_name
 from handoff_lint.reading.statements import person_names
+from support.tables import answers
 
 NAMES = [
     ("Helen Okafor — Chief Financial Officer, executive sponsor", ["Helen Okafor"]),
@@ -27,11 +26,6 @@ NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "names"), NAMES)
-def test_a_person_is_named_and_a_place_is_not(text, names):
-    assert list(person_names(text)) == names
-
-
 PLACES = [
     ("Thornbury House", True),
     ("Colmore Row", True),
@@ -44,11 +38,6 @@ PLACES = [
     ("Hui Min Tran", False),
     ("Mark Ellery", False),
 ]
-
-
-@pytest.mark.parametrize(("name", "expected"), PLACES)
-def test_a_place_name_is_not_a_person(name, expected):
-    assert is_place_name(name) is expected
 
 
 OURS = [
@@ -65,11 +54,6 @@ OURS = [
     ("Helen wants a one-page status every month", False),
     ("Jo is their informal leader of the SBM group", False),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), OURS)
-def test_the_sellers_own_team_is_told_from_the_customers_people(text, expected):
-    assert is_our_side(text) is expected
 
 
 def test_a_heading_about_our_team_makes_its_people_ours():
@@ -99,3 +83,9 @@ def test_our_own_team_and_a_place_are_not_the_customers_sponsor(run, tmp_path):
     assert "Ines Carvalho" in people
     for not_theirs in ("Sam Ortiz", "Dana Lee", "Skowhegan"):
         assert not_theirs not in people, relationship
+
+
+# The tables above, each read by the function it describes (one case a row).
+test_a_person_is_named_and_a_place_is_not = answers(person_names, NAMES, read=list)
+test_a_place_name_is_not_a_person = answers(is_place_name, PLACES)
+test_the_sellers_own_team_is_told_from_the_customers_people = answers(is_our_side, OURS)

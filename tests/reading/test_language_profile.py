@@ -5,10 +5,9 @@ The phrasings are written for these tests, in the styles of CRM field dumps, Not
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import write
 from handoff_lint.reading.language.profile import is_company_profile, is_document_stamp
+from support.tables import answers
 
 LABELS = [
     ("Industry", True),
@@ -35,11 +34,6 @@ LABELS = [
 ]
 
 
-@pytest.mark.parametrize(("label", "expected"), LABELS)
-def test_a_company_profile_label(label, expected):
-    assert is_company_profile(label) is expected
-
-
 STAMPS = [
     ("Lead Conversion Record — exported 2027-03-11 14:07 PT", True),
     ("Last edited: Mar 3, 2026", True),
@@ -56,11 +50,6 @@ STAMPS = [
     ("Account record for Harlan Bikes, Bend office, west region sales team, exported 2027-03-11 14:07 PT", False),
     ("2026-03-11: we exported the first file", False),  # the date is before the word
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), STAMPS)
-def test_a_document_stamp_says_when_the_document_was_made(text, expected):
-    assert is_document_stamp(text) is expected
 
 
 CRM_DUMP = """
@@ -80,3 +69,8 @@ def test_profile_lines_and_an_export_stamp_are_not_read_as_systems_or_integratio
     assert result.code in (0, 1), result
     technical = result.json()["files"][0]["categories"]["technical"]
     assert technical["status"] == "missing", technical
+
+
+# The tables above, each read by the function it describes (one case a row).
+test_a_company_profile_label = answers(is_company_profile, LABELS)
+test_a_document_stamp_says_when_the_document_was_made = answers(is_document_stamp, STAMPS)

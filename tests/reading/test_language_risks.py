@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from conftest import write
 from handoff_lint.reading.language import risks
 from handoff_lint.reading.language.risks import is_explicit_none, is_mitigation, is_risk_statement
+from support.tables import answers
 
 RISKS = [
     ("They're also talking to someone else; Hal mentioned the other guys once", True),
@@ -51,11 +52,6 @@ RISKS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), RISKS)
-def test_a_risk_in_plain_words_and_a_denied_one(text, expected):
-    assert is_risk_statement(text) is expected
-
-
 NONE = [
     ("None identified", True),
     ("No known risks.", True),
@@ -70,11 +66,6 @@ NONE = [
     ("None of the sites use SSO", False),
     ("Known risks: champion leaving", False),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), NONE)
-def test_a_stated_absence_of_risks(text, expected):
-    assert is_explicit_none(text) is expected
 
 
 MITIGATIONS = [
@@ -93,11 +84,6 @@ MITIGATIONS = [
     ("Mitigation: keep an eye out", False),
     ("They have 14 clinics", False),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), MITIGATIONS)
-def test_a_mitigation_is_an_action_written_as_a_sentence(text, expected):
-    assert is_mitigation(text) is expected
 
 
 def _risks_status(run, path, handoff_type="cs-to-sales"):
@@ -187,3 +173,9 @@ def test_a_risk_written_with_a_no_break_space_is_still_a_risk(space):
     assert is_risk_statement(f"The project is on{space}hold")
     assert is_risk_statement(f"They may walk{space}away")
     assert not is_risk_statement("The project is on track")
+
+
+# The tables above, each read by the function it describes (one case a row).
+test_a_risk_in_plain_words_and_a_denied_one = answers(is_risk_statement, RISKS)
+test_a_stated_absence_of_risks = answers(is_explicit_none, NONE)
+test_a_mitigation_is_an_action_written_as_a_sentence = answers(is_mitigation, MITIGATIONS)

@@ -4,10 +4,9 @@ Phrasings written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import write
 from handoff_lint.reading.language.steps import is_next_step
+from support.tables import answers
 
 STEPS = [
     # a commitment by the writer (email memos, Slack threads)
@@ -72,11 +71,6 @@ STEPS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), STEPS)
-def test_a_commitment_request_or_order_is_a_next_step(text, expected):
-    assert is_next_step(text) is expected
-
-
 def test_list_markers_and_emphasis_do_not_hide_a_step():
     marked = ("- I'll send the SOW", "\\- **Please** book the kickoff", "1. Mateo to share it", "[ ] Send the recap")
     for text in marked:
@@ -109,22 +103,9 @@ join the first call for continuity.
 Odile
 """
 
-MEMO_WITHOUT_STEPS = """
-From: Odile Marchetti <odile@ourco.example.com>
-To: Sven Adeyemi <sven@ourco.example.com>
-Subject: Kestrel Veterinary — over to you
-
-Sven,
-
-Kestrel Veterinary signed on Friday: 14 practices across Devon and Cornwall, about 260 staff, three-year
-term at £96,000 ARR. They bought the appointment reminders and the client portal.
-
-Why they bought: no-shows run at 11% and the front desks re-key every booking into Vetstream by hand.
-
-People: Harriet Lowe, Practice Operations Director, is our champion; Gareth Pym, CFO, signed.
-
-Odile
-"""
+# The same memo without its paragraph of steps (from "I'll send" up to the signature).
+_STEPS = slice(MEMO_WITH_PROSE_STEPS.index("I'll send"), MEMO_WITH_PROSE_STEPS.rindex("Odile"))
+MEMO_WITHOUT_STEPS = MEMO_WITH_PROSE_STEPS.replace(MEMO_WITH_PROSE_STEPS[_STEPS], "")
 
 MEMO_WITH_OWNED_DATED_PROSE = """
 From: Odile Marchetti <odile@ourco.example.com>
@@ -171,3 +152,7 @@ Next_Step__c:
 def test_the_meeting_booked_next_is_a_thin_action_item(run, tmp_path):
     actions = _actions(run, write(tmp_path, "fernhill.md", CRM_RECORD_WITH_A_BOOKED_MEETING), "sdr-to-ae")
     assert actions["status"] == "partial", actions
+
+
+# The tables above, each read by the function it describes (one case a row).
+test_a_commitment_request_or_order_is_a_next_step = answers(is_next_step, STEPS)

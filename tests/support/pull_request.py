@@ -41,3 +41,40 @@ def degrade(text: str) -> str:
                 lines[i] = f"|{label}| TBD |\n"
                 return "".join(lines)
     raise AssertionError("no key/value row to degrade")
+
+
+def pull_request_history(repo: Path, notes: bool = False) -> None:
+    """In a new repository: main with the config and four handoffs (one failing); feature modifies, renames,
+    deletes and adds one each; then main moves on, a change the pull request must not be blamed for.
+    With ``notes``, a Markdown file outside the handoff paths changes on feature too. Ends on main."""
+    git(repo, "init", "-q", "-b", "main")
+    base = {
+        ".handoff-lint.toml": CONFIG,  # every rule a warning: a PR can lower a score and still pass
+        f"{HANDOFFS}/modified.md": example("sales-to-cs"),
+        f"{HANDOFFS}/old-name.md": example("cs-to-sales"),
+        f"{HANDOFFS}/deleted.md": example("ae-to-se"),
+        f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nTo be written.\n",  # fails; nobody touches it
+    }
+    changes = {
+        f"{HANDOFFS}/modified.md": degrade(example("sales-to-cs")),
+        f"{HANDOFFS}/deleted.md": None,
+        f"{HANDOFFS}/added.md": example("sdr-to-ae"),
+    }
+    if notes:
+        base["notes/meeting.md"] = "# Notes\n"
+        changes["notes/meeting.md"] = "# Notes\n\nOutside the handoff paths.\n"
+    commit(repo, base, "base")
+    git(repo, "checkout", "-q", "-b", "feature")
+    git(repo, "mv", f"{HANDOFFS}/old-name.md", f"{HANDOFFS}/new-name.md")
+    commit(repo, changes, "the pull request")
+    git(repo, "checkout", "-q", "main")
+    commit(repo, {f"{HANDOFFS}/legacy.md": "# Lead Handoff: Legacy\n\nStill to be written.\n"}, "main moves on")
+
+
+def one_handoff_repository(tmp_path: Path) -> Path:
+    """A repository on main whose one commit holds a good handoff under HANDOFFS."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, {f"{HANDOFFS}/good.md": example("sales-to-cs")}, "base")
+    return repo
