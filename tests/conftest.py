@@ -19,6 +19,8 @@ pytest.register_assert_rewrite("support")  # the shared helpers' asserts explain
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "handoffs"
 CORPUS = REPO.parent / "shared" / "corpus" / "real"
+# The 34 reviewed handoffs and their judgements, vendored (CC0 and MIT: tests/data/judged/LICENCE.md).
+JUDGED = REPO / "tests" / "data" / "judged"
 
 
 class Run:

@@ -18,18 +18,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, REPO, write
+from conftest import EXAMPLES, JUDGED, REPO, write
 from handoff_lint.commands.fix import fix_text
 from handoff_lint.config.settings import Config
 from handoff_lint.engine.linter import Linter
 from handoff_lint.handoff_types.definitions import load_types
 
-JUDGED = REPO.parent / "shared" / "corpus" / "judged"
 TEMPLATES = sorted((REPO / "templates").glob("*.md"))
 BAD = sorted((EXAMPLES / "bad").glob("*.md"))
 EVERY_EXAMPLE = sorted(EXAMPLES.glob("*/*.md"))
-JUDGED_FILES = sorted(JUDGED.glob("*.md")) + sorted((JUDGED / "set2").glob("*.md")) if JUDGED.is_dir() else []
-JUDGED_FILES = [p for p in JUDGED_FILES if p.name != "README.md"]
+JUDGED_FILES = sorted(JUDGED.glob("*.md")) + sorted((JUDGED / "set2").glob("*.md"))
+JUDGED_FILES = [p for p in JUDGED_FILES if p.name not in ("README.md", "LICENCE.md")]
 # What an unfilled slot is reported as: a placeholder, an empty field or cell, a section of placeholders.
 PLACEHOLDER_CODES = {"HL310", "HL301", "HL302", "HL102", "HL201"}
 
@@ -184,8 +183,8 @@ def test_each_missing_element_gets_one_slot(run, tmp_path, name):
     assert [next(s for s in SLOTS[name] if line.startswith(s)) for line in added] == SLOTS[name], added
 
 
-@pytest.mark.skipif(not JUDGED_FILES, reason="judged corpus not present beside the repository")
 def test_fix_on_the_judged_corpus_keeps_every_line_and_never_lowers_a_score(run, tmp_path):
+    assert len(JUDGED_FILES) == 34, JUDGED
     changed = 0
     for source in JUDGED_FILES:
         path = _copy(source, tmp_path)

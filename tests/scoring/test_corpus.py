@@ -1,5 +1,5 @@
 """Real handoff documents written by other people (../shared/corpus/real) run without a crash, and the
-34 reviewed handoffs of ../shared/corpus/judged (and its set2/) keep the behaviours reviewers rely on.
+34 reviewed handoffs of tests/data/judged (and its set2/) keep the behaviours reviewers rely on.
 
 The judged tests state aggregate behaviours that hold today with a margin (strong handoffs pass, weak ones
 fail, scores rank as the reviewers rank them), not a snapshot of each file's score: a change to the judges
@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, REPO
+from conftest import CORPUS, JUDGED
 from handoff_lint.cli import cli
 
-JUDGED = REPO.parent / "shared" / "corpus" / "judged"
 CATEGORIES = ("customer", "expectations", "risks", "technical", "relationship", "actions")
 
 DOCUMENTS = sorted(p for p in CORPUS.glob("*.md") if p.name != "SOURCES.md") if CORPUS.is_dir() else []
@@ -86,8 +85,7 @@ def judged():
     """Each judged document with the tool's result beside it: linted with its reviewed type (one run a
     type) and without --type (the type from its content alone)."""
     items = _judgements()
-    if len(items) < 34:
-        pytest.skip("the judged corpus (34 documents) is not present beside the repository")
+    assert len(items) == 34, f"tests/data/judged holds {len(items)} judged documents, not 34"
     typed = {}
     for handoff_type in sorted({item["type"] for item in items}):
         typed.update(_lint([i["path"] for i in items if i["type"] == handoff_type], "--type", handoff_type))
