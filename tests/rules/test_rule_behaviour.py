@@ -3,8 +3,8 @@
 message) of that rule, through the CLI as a user runs it. Each case is a good example with one edit
 (or a small file of its own), and the config a team would write for opt-in rules.
 
-The last test switches each rule off in turn (its check yields nothing) and shows that its case then
-fails, so no rule can be switched off unnoticed. Cases name rules by code, never by module, so they
+The last test switches each rule with a case off in turn (its check yields nothing) and shows that its
+case then fails; tests/rules/test_rule_fixtures.py does the same for every rule with its bad_ fixtures. Cases name rules by code, never by module, so they
 hold whatever the rule modules are called.
 """
 
@@ -16,7 +16,8 @@ import re
 import pytest
 
 from conftest import good_example, write
-from handoff_lint.rules import all_rules, registry
+from handoff_lint.handoff_types.definitions import load_types
+from handoff_lint.rules import registry
 
 BASES = {
     "northwind": good_example("sales-to-cs").read_text(encoding="utf-8"),
@@ -25,6 +26,7 @@ BASES = {
 QUOTE = '> "Every hotel sends invoices to a shared inbox and we match them in Excel. Hannah loses the first week of every month to it." — Marcus Bell, Director of Finance Operations, qualification call 2026-11-19\n'
 REFS = "## Attachments / References\n"
 TEMPLATE = 'structure = "template"\n'
+KNOWN_TYPES = ", ".join(sorted(load_types([])))  # every built-in type, a new one too (CONTRIBUTING.md)
 
 # code -> (base example or "raw", edits (old, new) or the raw bytes, config, expected (line, column, message))
 # In an edit, text between <cut> and </cut> is removed: a section taken out whole.
@@ -78,7 +80,7 @@ CASES = {
             (
                 1,
                 3,
-                "could not determine the handoff type: set 'type:' in the frontmatter or use --type (known types: ae-to-se, cs-to-sales, sales-to-cs, sales-to-implementation, sdr-to-ae)",
+                f"could not determine the handoff type: set 'type:' in the frontmatter or use --type (known types: {KNOWN_TYPES})",
             )
         ],
     ),
@@ -479,9 +481,11 @@ def test_file_too_large_and_symlink_outside_the_repository(run, tmp_path):
     assert too_large_and_outside(run, tmp_path) == FILE_REFUSALS
 
 
-@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
-def test_switching_a_rule_off_fails_its_case(run, tmp_path, monkeypatch, rule):
-    assert rule.code in CASES or rule.code in FILE_REFUSALS, f"{rule.code} has no case here: add one"
+@pytest.mark.parametrize("code", sorted([*CASES, *FILE_REFUSALS]))
+def test_switching_a_rule_off_fails_its_case(run, tmp_path, monkeypatch, code):
+    """A rule with a case here is held by it (a rule without one is held by its fixtures alone:
+    tests/rules/test_rule_fixtures.py switches every rule off against its bad_ fixtures)."""
+    rule = registry.get_rule(code)
     monkeypatch.setitem(registry._RULES, rule.code, dataclasses.replace(rule, check=lambda ctx: iter(())))
     if rule.code in FILE_REFUSALS:
         assert too_large_and_outside(run, tmp_path)[rule.code] == [] != FILE_REFUSALS[rule.code]
