@@ -1,6 +1,6 @@
 """How closely handoff-lint's score matches careful reviewers, cross-validated on the judged set.
 
-Lints every judged document of ``../shared/corpus/judged/`` and ``set2/`` twice — with its reviewed type
+Lints every judged document of ``tests/data/judged/`` and ``set2/`` twice — with its reviewed type
 (one CLI call per type) and without ``--type`` (one call: the type from the content alone) — and reports
 the mean absolute error, pass/fail agreement, rank correlation (Spearman) and category agreement for the
 folds looked at while tuning ("seen"), the held-out folds, and the held-out ``set2/`` documents alone (never

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from handoff_lint.errors import ConfigError
 from handoff_lint.handoff_types.definitions import ElementSpec, HandoffType
 from handoff_lint.reading.contradictions import Contradiction, find_contradictions
 from handoff_lint.reading.evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
@@ -115,7 +116,7 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
         if not specs:
             continue
         pools = [all_pools[spec.key] for spec in specs]
-        results = [_JUDGES[category](spec, pool, shared) for spec, pool in zip(specs, pools, strict=True)]
+        results = [_judge_of(handoff_type, spec)(spec, pool, shared) for spec, pool in zip(specs, pools, strict=True)]
         if filler_document and category != "customer":
             for result in results:  # thin evidence in a document of filler is more filler
                 if result.grade == THIN:
@@ -132,6 +133,14 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
             status = PARTIAL if status == COMPLETE else MISSING
         judgements[category] = CategoryJudgement(category, status, results, mine)
     return judgements
+
+
+def _judge_of(handoff_type: HandoffType, spec: ElementSpec):
+    """The element's own judge (``"judge"`` in its type), else its category's."""
+    name = spec.judge or spec.category
+    if name not in _JUDGES:
+        raise ConfigError(f"type {handoff_type.name!r}: element {spec.key!r} names no known judge {name!r}")
+    return _JUDGES[name]
 
 
 def _combine(results: list[ElementResult]) -> str:
@@ -648,6 +657,7 @@ def _written_step(unit: Unit) -> bool:
     return not _MEETINGS.isdisjoint(words_of(unit.label)) and has_due_date(_value(unit))
 
 
+# Judges by name: each category's own, and any an element names with "judge" in its type.
 _JUDGES = {
     "customer": judge_facts,
     "expectations": judge_criteria,
