@@ -11,7 +11,6 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 
-from handoff_lint.engine.cache import ResultCache, cache_key, content_digest, fingerprint
 from handoff_lint.files.boundary import Fence, locate
 from handoff_lint.files.source import decode_lines, raw_limit, read_bytes
 
@@ -38,7 +37,11 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     """FileResults for ``paths``, in order. ``progress(n)`` is told of every ``n`` files done."""
     progress = progress or (lambda done: None)
     jobs = jobs or os.cpu_count() or 1
-    cache = ResultCache(config.root, fingerprint(config, types, forced_type)) if use_cache else None
+    cache = None
+    if use_cache:  # --no-cache never imports the cache (hashlib, json, the atomic writes)
+        from handoff_lint.engine import cache as stored
+
+        cache = stored.ResultCache(config.root, stored.fingerprint(config, types, forced_type))
     fence = Fence(config.root)
     typed = _glob_typer(config)
     results: list = [None] * len(paths)
@@ -47,10 +50,10 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         key = None
         located = locate(path) if cache is not None else None
         if located is not None and not fence.refusal(path, located):
-            key = cache_key(located[1], config.root, typed(path))
+            key = stored.cache_key(located[1], config.root, typed(path))
             # Not kept: ten thousand files' bytes would be the run's largest cost.
             data = read_bytes(path, raw_limit(config.max_file_bytes))
-            digest = content_digest(data) if data is not None else None
+            digest = stored.content_digest(data) if data is not None else None
             hit = cache.get(key, digest, lambda data=data: decode_lines(data) or [], path) if digest else None
             if hit is not None:  # the cache interns its strings as it decodes
                 results[index] = hit
@@ -138,6 +141,8 @@ def _lint_one(linter, path: str, hashed: bool):
     try:
         digest = data = None
         if hashed and not linter.fence.refusal(path):
+            from handoff_lint.engine.cache import content_digest
+
             data = read_bytes(path, raw_limit(linter.config.max_file_bytes))
             digest = content_digest(data) if data is not None else None
         return digest, linter.lint(path, data)
