@@ -94,27 +94,37 @@ def rare_collections():
 
 
 def _lint_pending(pending, results, cache, config, types, forced_type, jobs, progress) -> None:
-    """Lint what the cache did not answer, on ``jobs`` processes, into ``results`` and the cache."""
+    """Lint what the cache did not answer, on ``jobs`` processes, into ``results`` and the cache.
+
+    Each result is stored as it arrives, so the run never holds a second list of every result beside
+    ``results`` (at 10,000 files that list was a third of the peak memory)."""
     work = [path for _index, path, _key in pending]
     hashed = cache is not None
     if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-        fresh = _parallel(work, config, forced_type, jobs, hashed, progress)
+        outcomes = _parallel(work, config, forced_type, jobs, hashed, progress)
     else:
-        from handoff_lint.engine.linter import Linter  # only when something is linted: a warm run never imports it
+        outcomes = _serial(work, config, types, forced_type, hashed, progress)
+    try:
+        for (index, _path, key), outcome in zip(pending, outcomes, strict=True):
+            if isinstance(outcome, LintFailure):
+                raise outcome
+            digest, result = outcome
+            result = _share_strings(result)
+            results[index] = result
+            if cache is not None and key is not None and digest is not None:
+                cache.put(key, digest, result)  # the digest of the very bytes that were linted
+    finally:
+        outcomes.close()  # a failure stops the workers now, not when its traceback is freed
 
-        linter = Linter(config, types, forced_type)
-        fresh = []
-        for path in work:
-            fresh.append(_lint_one(linter, path, hashed))
-            progress(1)
-    for (index, _path, key), outcome in zip(pending, fresh, strict=True):
-        if isinstance(outcome, LintFailure):
-            raise outcome
-        digest, result = outcome
-        result = _share_strings(result)
-        results[index] = result
-        if cache is not None and key is not None and digest is not None:
-            cache.put(key, digest, result)  # the digest of the very bytes that were linted
+
+def _serial(work, config, types, forced_type, hashed: bool, progress):
+    from handoff_lint.engine.linter import Linter  # only when something is linted: a warm run never imports it
+
+    linter = Linter(config, types, forced_type)
+    for path in work:
+        outcome = _lint_one(linter, path, hashed)
+        progress(1)
+        yield outcome
 
 
 def _share_strings(result):
@@ -157,12 +167,10 @@ def _parallel(work, config, forced_type, jobs: int, hashed: bool, progress):
 
     chunk = max(1, len(work) // (jobs * 8))
     initargs = (config, forced_type, hashed)
-    results = []
     with worker_pool(jobs, _init_worker, initargs) as pool:
-        for result in pool.map(_work, work, chunksize=chunk):
-            results.append(result)
+        for outcome in pool.map(_work, work, chunksize=chunk):
             progress(1)
-    return results
+            yield outcome
 
 
 def _init_worker(config, forced_type, hashed: bool) -> None:
