@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
-from datetime import date
 from pathlib import Path
 
 import click
 
 from handoff_lint import __version__
 from handoff_lint.config.settings import Config, check_threshold, load_config
-from handoff_lint.engine.baseline_file import load as load_recorded
 from handoff_lint.errors import ConfigError, HandoffLintError
 from handoff_lint.output.untrusted import plain
 from handoff_lint.scoring.verdict import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_FAILED, EXIT_OK, decide, exit_code
@@ -62,11 +59,15 @@ class DefaultGroup(click.Group):
         except (HandoffLintError, InternalError) as exc:
             debug = ctx.meta.get("debug")
             if debug:
+                import traceback
+
                 traceback.print_exc()
             hint = " (run with --debug for the traceback)" if isinstance(exc, InternalError) and not debug else ""
             click.echo(f"handoff-lint: error: {plain(str(exc))}{hint}", err=True)  # names from the PR: escaped
         except Exception as exc:  # a bug outside any one file
             if ctx.meta.get("debug"):
+                import traceback
+
                 traceback.print_exc()
             click.echo(f"handoff-lint: internal error: {type(exc).__name__}: {plain(str(exc))}", err=True)
         ctx.exit(EXIT_ERROR)
@@ -102,6 +103,15 @@ def _load(config_path: str | None, threshold: int | None = None, select=(), igno
             if isinstance(value, dict) and key not in types:
                 raise ConfigError(f"{config.source}: [rules.{code}.{key}] names unknown handoff type '{key}'")
     return config, types
+
+
+def load_recorded(config):
+    """The config's recorded baseline, or None; engine/baseline_file.py is imported only when it names one."""
+    if config.baseline_file is None:
+        return None
+    from handoff_lint.engine.baseline_file import load
+
+    return load(config)
 
 
 def _use_color(choice: str, no_color: bool = False) -> bool:
@@ -686,6 +696,8 @@ def explain(code):
 )
 def new(type_name, company, from_, to, output, config_path):
     """Write a new handoff from the type's template (never overwrites a file)."""
+    from datetime import date
+
     from handoff_lint.commands.new import render_new_handoff, slugify
 
     config, types = _load(config_path)

@@ -51,10 +51,10 @@ def _no_cache_across_mutants(monkeypatch):
     MUTANT_UNDER_TEST), so the result cache's fingerprint would let one mutant reuse another's results."""
     mutant = os.environ.get("MUTANT_UNDER_TEST")
     if mutant:
-        from handoff_lint.engine import runner
+        from handoff_lint.engine import cache
 
-        fingerprint = runner.fingerprint
-        monkeypatch.setattr(runner, "fingerprint", lambda *args: fingerprint(*args) + mutant)
+        fingerprint = cache.fingerprint
+        monkeypatch.setattr(cache, "fingerprint", lambda *args: fingerprint(*args) + mutant)
         _clear_memoised_answers()
 
 

@@ -17,11 +17,6 @@ from handoff_lint.files.limits import MAX_FILE_BYTES, MAX_READ_BYTES
 from handoff_lint.files.source import read_at_most
 from handoff_lint.model.findings import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 DEFAULT_THRESHOLD = 70
 DEFAULT_PATHS = ("docs/handoffs",)
 DEFAULT_DRAFT_KEY = "status"
@@ -112,8 +107,18 @@ def handoff_lint_settings(data: dict, name: str) -> dict:
     return data
 
 
+def _tomllib():
+    """The TOML parser, imported only when there is a config file to read (most one-file runs have none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def settings_in(data: bytes, name: str) -> dict | None:
     """The handoff-lint settings in a config file's bytes (e.g. read from git); None when not TOML."""
+    tomllib = _tomllib()
     try:
         return handoff_lint_settings(tomllib.loads(data.decode("utf-8")), name)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -124,6 +129,7 @@ MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def _read_toml(path: Path) -> dict:
+    tomllib = _tomllib()
     try:
         data = read_at_most(path, MAX_CONFIG_BYTES)
         if data is None:

@@ -11,7 +11,6 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 
-from handoff_lint.engine.cache import ResultCache, cache_key, content_digest, fingerprint
 from handoff_lint.files.boundary import Fence, locate
 from handoff_lint.files.source import decode_lines, raw_limit, read_bytes
 
@@ -38,7 +37,11 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
     """FileResults for ``paths``, in order. ``progress(n)`` is told of every ``n`` files done."""
     progress = progress or (lambda done: None)
     jobs = jobs or os.cpu_count() or 1
-    cache = ResultCache(config.root, fingerprint(config, types, forced_type)) if use_cache else None
+    cache = None
+    if use_cache:  # --no-cache never imports the cache (hashlib, json, the atomic writes)
+        from handoff_lint.engine import cache as stored
+
+        cache = stored.ResultCache(config.root, stored.fingerprint(config, types, forced_type))
     fence = Fence(config.root)
     typed = _glob_typer(config)
     results: list = [None] * len(paths)
@@ -47,10 +50,10 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         key = None
         located = locate(path) if cache is not None else None
         if located is not None and not fence.refusal(path, located):
-            key = cache_key(located[1], config.root, typed(path))
+            key = stored.cache_key(located[1], config.root, typed(path))
             # Not kept: ten thousand files' bytes would be the run's largest cost.
             data = read_bytes(path, raw_limit(config.max_file_bytes))
-            digest = content_digest(data) if data is not None else None
+            digest = stored.content_digest(data) if data is not None else None
             hit = cache.get(key, digest, lambda data=data: decode_lines(data) or [], path) if digest else None
             if hit is not None:  # the cache interns its strings as it decodes
                 results[index] = hit
@@ -91,27 +94,37 @@ def rare_collections():
 
 
 def _lint_pending(pending, results, cache, config, types, forced_type, jobs, progress) -> None:
-    """Lint what the cache did not answer, on ``jobs`` processes, into ``results`` and the cache."""
+    """Lint what the cache did not answer, on ``jobs`` processes, into ``results`` and the cache.
+
+    Each result is stored as it arrives, so the run never holds a second list of every result beside
+    ``results`` (at 10,000 files that list was a third of the peak memory)."""
     work = [path for _index, path, _key in pending]
     hashed = cache is not None
     if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-        fresh = _parallel(work, config, forced_type, jobs, hashed, progress)
+        outcomes = _parallel(work, config, forced_type, jobs, hashed, progress)
     else:
-        from handoff_lint.engine.linter import Linter  # only when something is linted: a warm run never imports it
+        outcomes = _serial(work, config, types, forced_type, hashed, progress)
+    try:
+        for (index, _path, key), outcome in zip(pending, outcomes, strict=True):
+            if isinstance(outcome, LintFailure):
+                raise outcome
+            digest, result = outcome
+            result = _share_strings(result)
+            results[index] = result
+            if cache is not None and key is not None and digest is not None:
+                cache.put(key, digest, result)  # the digest of the very bytes that were linted
+    finally:
+        outcomes.close()  # a failure stops the workers now, not when its traceback is freed
 
-        linter = Linter(config, types, forced_type)
-        fresh = []
-        for path in work:
-            fresh.append(_lint_one(linter, path, hashed))
-            progress(1)
-    for (index, _path, key), outcome in zip(pending, fresh, strict=True):
-        if isinstance(outcome, LintFailure):
-            raise outcome
-        digest, result = outcome
-        result = _share_strings(result)
-        results[index] = result
-        if cache is not None and key is not None and digest is not None:
-            cache.put(key, digest, result)  # the digest of the very bytes that were linted
+
+def _serial(work, config, types, forced_type, hashed: bool, progress):
+    from handoff_lint.engine.linter import Linter  # only when something is linted: a warm run never imports it
+
+    linter = Linter(config, types, forced_type)
+    for path in work:
+        outcome = _lint_one(linter, path, hashed)
+        progress(1)
+        yield outcome
 
 
 def _share_strings(result):
@@ -138,6 +151,8 @@ def _lint_one(linter, path: str, hashed: bool):
     try:
         digest = data = None
         if hashed and not linter.fence.refusal(path):
+            from handoff_lint.engine.cache import content_digest
+
             data = read_bytes(path, raw_limit(linter.config.max_file_bytes))
             digest = content_digest(data) if data is not None else None
         return digest, linter.lint(path, data)
@@ -152,12 +167,10 @@ def _parallel(work, config, forced_type, jobs: int, hashed: bool, progress):
 
     chunk = max(1, len(work) // (jobs * 8))
     initargs = (config, forced_type, hashed)
-    results = []
     with worker_pool(jobs, _init_worker, initargs) as pool:
-        for result in pool.map(_work, work, chunksize=chunk):
-            results.append(result)
+        for outcome in pool.map(_work, work, chunksize=chunk):
             progress(1)
-    return results
+            yield outcome
 
 
 def _init_worker(config, forced_type, hashed: bool) -> None:

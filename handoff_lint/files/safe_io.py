@@ -14,7 +14,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from handoff_lint.errors import HandoffLintError
@@ -112,6 +111,8 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
 def write_own_file(folder: Path, name: str, data: bytes) -> bool:
     """Replace ``folder/name`` atomically (a temporary file, then a rename: a link at ``name`` is
     replaced, never written through); False when it cannot be written. ``folder`` comes from own_folder."""
+    import tempfile  # only when writing: shutil, bz2, lzma and random come with it
+
     target = folder / name
     try:
         if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):

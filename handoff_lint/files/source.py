@@ -15,6 +15,7 @@ import re
 import stat
 
 from handoff_lint.files.limits import MAX_EMBEDDED_BYTES
+from handoff_lint.lazy_pattern import compile_on_use
 
 # Longest first: the UTF-32 little-endian mark starts with the UTF-16 one.
 _BYTE_ORDER_MARKS = (
@@ -26,7 +27,7 @@ _BYTE_ORDER_MARKS = (
 )
 _ENCODING_NAMES = {"utf-32": "UTF-32", "utf-16": "UTF-16", "utf-8-sig": "UTF-8", "utf-8": "UTF-8"}
 # A data URI's base64 payload: on one line, or wrapped in lines of base64 (MIME wraps at 76).
-_DATA_URI_PAYLOAD = re.compile(
+_DATA_URI_PAYLOAD = compile_on_use(
     r"data:[\w.+-]+/[\w.+-]+(?:;[\w.+-]+=[\w.+\"-]+)*;base64,([A-Za-z0-9+/=]*(?:\r?\n[ \t]*[A-Za-z0-9+/=]{40,})*)"
 )
 

@@ -19,13 +19,15 @@ from __future__ import annotations
 import html as _html
 import re
 
+from handoff_lint.lazy_pattern import compile_on_use
+
 ZWSP = "\u200b"  # not whitespace to the runner (.NET TrimStart keeps it), invisible to a reader
 
 # Characters shown as escapes: C0 controls but tab, DEL and C1, lone surrogates (bytes that are not
 # UTF-8), the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E/F,
 # U+202A–U+202E, U+2066–U+2069), the line and paragraph separators, and U+FFFE/U+FFFF (XML forbids them).
 _HIDDEN = "\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff"
-_UNSAFE = re.compile(f"[{_HIDDEN}]|##\\[|^\\s*::")
+_UNSAFE = compile_on_use(f"[{_HIDDEN}]|##\\[|^\\s*::")
 _HIDDEN_CHAR = re.compile(f"[{_HIDDEN}]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
@@ -88,7 +90,7 @@ def command_property(text: str) -> str:
 # entities, backslash escapes, code spans, math, table pipes) written as character references, which
 # CommonMark and GFM always read as literal text. "://" and "www." stop GFM's bare autolinks; "|" as
 # "&#124;" stays inside its table cell. Emphasis (*, _) is left: it can only change a word's style.
-_MARKDOWN = re.compile(r"[\\`\[\]<>&|$]|:(?=//)|(?<=[wW]{3})\.")
+_MARKDOWN = compile_on_use(r"[\\`\[\]<>&|$]|:(?=//)|(?<=[wW]{3})\.")
 _ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
@@ -110,7 +112,9 @@ def html(text: str) -> str:
 # Inside JSON strings only (JSON's own syntax is ASCII without these): what json.dumps with
 # ensure_ascii=False leaves raw (it escapes C0 controls itself; the raw line breaks are the indent).
 # "\u005b" is "[" to every parser, but no "##[" in a log that cats the file.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]|(?<=##)\\[")
+_JSON_UNSAFE = compile_on_use(
+    "[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]|(?<=##)\\["
+)
 
 
 def json_text(dumped: str) -> str:

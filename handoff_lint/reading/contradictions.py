@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.reading.evidence import Evidence
 from handoff_lint.reading.language.dates import MONTH_PATTERN, find_dates, may_name_a_month
 
@@ -62,7 +63,7 @@ _EVENTS = {
 }
 _ANY_TRIGGER = frozenset().union(*(triggers for _category, triggers, _pattern in _EVENTS.values()))
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH_WORD = re.compile(rf"\b({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b(?!/)", re.I)
+_MONTH_WORD = compile_on_use(rf"\b({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b(?!/)", re.I)
 _QUARTER = re.compile(r"\bQ([1-4])(?:\s*(?:FY)?\s*'?(\d{2,4}))?\b")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 

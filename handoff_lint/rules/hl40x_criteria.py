@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.measures import has_quantity, has_time_bound
 from handoff_lint.reading.language.normalize import truncate
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, rule
 
-_VAGUE_VERB = re.compile(
+_VAGUE_VERB = compile_on_use(
     r"\b(improv\w*|increas\w*|reduc\w*|optimi[sz]\w*|streamlin\w*|enhanc\w*|better|moderni[sz]\w*|boost\w*|"
     r"maximi[sz]\w*|minimi[sz]\w*|faster|easier|more efficient|efficien\w*)\b",
     re.I,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
 from handoff_lint.reading.language.normalize import normalize_label, truncate
@@ -16,7 +17,7 @@ _DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}
 
 
 # "Agenda:", "Topics for the call:", "Attendees:": the list below is what a meeting covers, not steps to own.
-_NOT_STEPS = re.compile(
+_NOT_STEPS = compile_on_use(
     r"^\W*(?:agenda|topics?|attendees|participants|discussion\s+points|we\s+will\s+cover)\b[^:\n]{0,40}:\W*$", re.I
 )
 

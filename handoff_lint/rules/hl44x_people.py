@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.normalize import contains_any, normalize_heading, normalize_label
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, rule
 
-_PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+)+\b|(?<![\w@.])@[A-Za-z0-9][\w.-]*")
+_PERSON = compile_on_use(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+)+\b|(?<![\w@.])@[A-Za-z0-9][\w.-]*")
 _EMAIL_CANDIDATE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]*")  # starts at a word start: linear
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _PHONE_CANDIDATE = re.compile(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.reading.language.normalize import strip_markup
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 
@@ -120,14 +121,14 @@ _WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’.-]*"
 _PERSON = rf"{_WORD}(?:\s+(?:{_WORD}|van|de|der|von|da|di|le|la|al|bin)){{0,3}}"
 _SEAT = r"(?:(?:the|our|their|your|a)\s+)?[\w&/-]+(?:\s+(?:of\s+)?[\w&/-]+){0,3}"
 # Owner first: "Ana —", "Ana (Trust) —", "Ana to draft", "Ana will", "Ana sends", "Liam + Keisha:".
-_LEADING = re.compile(
+_LEADING = compile_on_use(
     rf"^(?P<who>@?{_PERSON}(?:\s*(?:\+|&|/|\band\b)\s*@?{_PERSON})?|{_SEAT})(?:\s*\([^()]{{1,40}}\))?"
     r"(?:\s*(?P<sep>[—–:→]|\s-\s|\s--\s)|\s+(?P<verb>to\s+(?!be\b|the\b|a\b|an\b|our\b|their\b|date\b|do\b)[a-z]"
     r"|will\s+[a-z]|is\s+(?:going\s+to|to)\s+[a-z]|owns\b|(?!is\b|has\b|was\b|does\b|needs\b)[a-z]{2,}s\s+[A-Za-z]))"
 )
 SEGMENTS = re.compile(r"\s+[—–-]\s+|;\s*|\s*\|\s*|\s+--\s+")
 DUE = re.compile(r"\b(?:due|by|before|deadline|until|eta|target)\b[:\s]*(.*)$", re.I)
-_LABELLED = re.compile(
+_LABELLED = compile_on_use(
     r"\b(?:owned\s+by|assigned\s+to)\s*:?\s+(@?[^,;()|\n]+)"
     r"|\b(?:owner|assignee|responsible|dri|who)\s*[:=]\s*(@?[^,;()|\n]+)",
     re.I,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 
 _EXPLICIT_NONE = re.compile(
@@ -124,7 +125,7 @@ _NEGATED_RISK = re.compile(
 )
 
 # How people write what they will do about a risk, in a sentence of its own or after the risk.
-_MITIGATION = re.compile(
+_MITIGATION = compile_on_use(
     r"\b(?:mitigat\w*|plan\s*(?::|is\b)|response\s*:|workaround|fallback|contingency|to\s+address\s+this|to\s+de-?risk"
     r"|we(?:'ll|\s+will)\s+\w+|i(?:'ll|\s+will)\s+\w+|(?:propose|proposing)\s+\w+|(?:lead|leading)\s+with\b"
     r"|(?:get|book|send|schedule|agree|confirm|line\s+up|bring|offer|set\s+up|escalate|ask|loop\s+in)\s+\w+"
