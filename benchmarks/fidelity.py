@@ -1,6 +1,6 @@
 """How closely handoff-lint's score matches careful reviewers, cross-validated on the judged set.
 
-Lints every judged document of ``../shared/corpus/judged/`` and ``set2/`` twice — with its reviewed type
+Lints every judged document of ``tests/data/judged/`` and ``set2/`` twice — with its reviewed type
 (one CLI call per type) and without ``--type`` (one call: the type from the content alone) — and reports
 the mean absolute error, pass/fail agreement, rank correlation (Spearman) and category agreement for the
 folds looked at while tuning ("seen"), the held-out folds, and the held-out ``set2/`` documents alone (never
@@ -8,7 +8,7 @@ tuned on by anyone). Folds come from ``benchmarks/folds.py``. Per-document rows 
 folds only: a held-out document's score is not shown unless ``--show-held-out`` asks for it (which spends
 the fold: say so in FIDELITY.md and rotate ``folds.HELD_OUT``). ``--write`` puts the same in FIDELITY.md.
 
-    python benchmarks/fidelity.py [--corpus DIR] [--show-held-out] [--write]
+    python benchmarks/fidelity.py [--corpus DIR] [--seen-only | --show-held-out | --write]
 """
 
 from __future__ import annotations
@@ -119,9 +119,11 @@ def document_row(row: dict) -> str:
     )
 
 
-def measure(corpus: Path, show_held_out: bool = False) -> str:
+def measure(corpus: Path, show_held_out: bool = False, seen_only: bool = False) -> str:
     items = folds.judgements(corpus)
     fold_of = folds.assign(items)
+    if seen_only:  # between checkpoints: held-out documents are not even linted
+        items = [item for item in items if fold_of[item["file"]] not in folds.HELD_OUT]
     rows = [{**row, "fold": fold_of[row["file"]]} for row in lint_corpus(corpus, items)]
     seen = [row for row in rows if row["fold"] not in folds.HELD_OUT]
     held = [row for row in rows if row["fold"] in folds.HELD_OUT]
@@ -131,6 +133,8 @@ def measure(corpus: Path, show_held_out: bool = False) -> str:
         "held-out set2 only": [row for row in held if row["file"].startswith("set2/")],
         "all": rows,
     }
+    if seen_only:
+        groups = {"seen folds": seen}
     summary = {name: figures(group) for name, group in groups.items()}
     measures = list(next(iter(summary.values())))
     table = [
@@ -146,7 +150,7 @@ def measure(corpus: Path, show_held_out: bool = False) -> str:
         *(document_row(row) for row in sorted(shown, key=lambda r: (r["fold"], r["file"]))),
     ]
     note = f"\n\nPer-document rows: seen folds only ({len(held)} held-out documents not shown)."
-    note = "" if show_held_out else note
+    note = "" if show_held_out or seen_only else note
     return "\n".join(table) + "\n\n" + "\n".join(documents) + note
 
 
@@ -155,10 +159,15 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show-held-out", action="store_true", help="also print held-out documents' rows")
     parser.add_argument("--write", action="store_true", help="update the results block of benchmarks/FIDELITY.md")
+    parser.add_argument(
+        "--seen-only", action="store_true", help="lint and report the seen folds only (between checkpoints)"
+    )
     args = parser.parse_args()
     if args.write and args.show_held_out:
         parser.error("--write never publishes held-out rows; drop --show-held-out")
-    report = measure(args.corpus, args.show_held_out)
+    if args.seen_only and (args.write or args.show_held_out):
+        parser.error("--seen-only reports the seen folds alone; it cannot be combined with --write or --show-held-out")
+    report = measure(args.corpus, args.show_held_out, args.seen_only)
     print("Categories in order: customer, expectations, risks, technical, relationship, actions (C/P/M).")
     print(report)
     if args.write:

@@ -1,6 +1,6 @@
 """Cross-validation folds of the judged development set: by document, stratified by type, fixed seed.
 
-Every document of ``../shared/corpus/judged/`` (and ``set2/``) gets one of ``FOLDS`` folds: per type,
+Every document of ``tests/data/judged/`` (and ``set2/``) gets one of ``FOLDS`` folds: per type,
 the documents sorted by path are shuffled with ``SEED`` and dealt round-robin, so each fold holds about
 the same mix of types. Folds listed in ``HELD_OUT`` are the ones nobody opens while changing judges or
 vocabulary; fidelity.py reports them apart from the folds that were looked at ("seen"). When a session
@@ -16,7 +16,7 @@ import random
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "judged"
+DEFAULT_CORPUS = HERE.parent / "tests" / "data" / "judged"  # vendored: its LICENCE.md
 FOLDS = 5
 SEED = 2026
 HELD_OUT = frozenset({3, 4})

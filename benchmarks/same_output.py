@@ -6,9 +6,9 @@
 whether the uncommitted change altered any output. Each version runs from its own export of the
 repository (``git archive``), imported through ``PYTHONPATH`` (the script checks which copy was
 imported), on the same copies of the corpora in one temporary folder, with ``--no-cache`` and no
-config file: examples/handoffs, a generated corpus (benchmarks/generate.py), the judged and real
-pages and the Markdown handbook from ``../shared/corpus`` when present, and the hostile shapes of
-benchmarks/hostile.py cut to 64 KB. For each corpus and format the exit code and the bytes of
+config file: examples/handoffs, a generated corpus (benchmarks/generate.py), the judged documents
+(tests/data/judged), the real pages and the Markdown handbook from ``../shared/corpus`` when present,
+and the hostile shapes of benchmarks/hostile.py cut to 64 KB. For each corpus and format the exit code and the bytes of
 standard output must match; the first differing line is printed. Exit 1 when anything differs.
 
 Used for issue 26's package move: a move that changes no behaviour must print "identical".
@@ -59,7 +59,7 @@ def corpora(into: Path, generated: int) -> dict[str, Path]:
             found[name] = Path(shutil.copytree(source, into / name))
 
     copy("examples", ROOT / "examples" / "handoffs")
-    copy("judged", SHARED / "judged")
+    copy("judged", ROOT / "tests" / "data" / "judged")
     copy("real", SHARED / "real")
     copy("handbook", SHARED / "markdown-handbook")
     subprocess.run(

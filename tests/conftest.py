@@ -14,9 +14,13 @@ from click.testing import CliRunner
 
 from handoff_lint.cli import cli
 
+pytest.register_assert_rewrite("support")  # the shared helpers' asserts explain themselves as a test's do
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "handoffs"
 CORPUS = REPO.parent / "shared" / "corpus" / "real"
+# The 34 reviewed handoffs and their judgements, vendored (CC0 and MIT: tests/data/judged/LICENCE.md).
+JUDGED = REPO / "tests" / "data" / "judged"
 
 
 class Run:

@@ -80,6 +80,7 @@ class ElementSpec:
     ("risk", "watch out", "landmine"); ``terms`` are words in the statement itself ("SSO", "ERP");
     ``roles`` (relationship) are the role words that fill it ("champion"). ``needs`` sharpens what
     makes it usable: ``money``, ``measurable``, ``dated`` or ``words`` (facts need not be numbers).
+    ``judge`` names the judge that decides it when that is not its category's own (reading/judges.py).
     """
 
     key: str
@@ -91,6 +92,7 @@ class ElementSpec:
     roles: tuple[str, ...] = ()
     needs: str = ""
     core: bool = True
+    judge: str = ""
 
     @cached_property
     def topic_index(self):
@@ -157,7 +159,7 @@ def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Hand
     """Built-in types, then team types (a team type may replace a built-in one of the same name).
 
     Team types are checked against the meta-schema on every load. Built-in ones are checked by
-    the test suite instead (tests/test_types_and_templates.py): that check costs ~200 ms, more
+    the test suite instead (tests/handoff_types/test_types_and_templates.py): that check costs ~200 ms, more
     than linting a file, and pre-commit pays start-up on every commit.
     """
     types: dict[str, HandoffType] = {}
@@ -281,6 +283,7 @@ def _element(raw: dict) -> ElementSpec:
         roles=tuple(raw.get("roles", [])),
         needs=raw.get("needs", ""),
         core=raw.get("core", True),
+        judge=raw.get("judge", ""),
     )
 
 

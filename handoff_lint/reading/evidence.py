@@ -197,6 +197,7 @@ def gather(doc: Document) -> Evidence:
             columns = [words_of(strip_markup(c.text)) for c in table.header]
             header[id(table)] = ([" ".join(c) for c in columns], tuple([w for c in columns for w in c]))
         rows_of = {id(row): table for table in section.tables for row in table.rows}
+        lead_in: tuple[str, ...] = ()  # the words of a line that leads into a list ("What they expect:")
         for block in section.blocks:
             if len(units) >= MAX_UNITS:
                 if not any(p.code == "HL005" for p in doc.problems):  # reported once, where reading stopped
@@ -221,10 +222,22 @@ def gather(doc: Document) -> Evidence:
             for offset, piece, piece_kind in _bulleted(text, kind):
                 label = lead_words(piece)
                 unit_topic = topic + (words_of(label) if label else ())
+                if piece_kind != "item":
+                    lead_in = _lead_in(piece) if piece_kind == "sentence" else ()
+                elif lead_in:  # a list's items are about what the line before them says they are
+                    unit_topic += lead_in
                 unit = Unit(piece, block.line + offset, piece_kind, unit_topic, label, section=index)
                 unit.checked = block.checked
                 units.append(unit)
     return Evidence(units, headings, words_of(clean(doc.title.text)) if doc.title else ())
+
+
+def _lead_in(text: str) -> tuple[str, ...]:
+    """The words of a short line that ends with a colon and so introduces the list under it
+    ("What they expect from us (in the SOW):", "risks as I see them:"); () for any other line."""
+    if not text.endswith(":") or len(text.split()) > 16:
+        return ()
+    return words_of(text)[:8]  # its opening words say what the list is about; a topic stays short
 
 
 # A bullet typed as text: Google Docs exports "\\- item" (its backslash already gone here), Slack and
@@ -292,7 +305,8 @@ def _pieces(text: str, kind: str):
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Every alternative starts with its character and looks behind it afterwards: the engine jumps to them.
-_EMPHASIS = re.compile(r"\*\*|__|\*(?<!\w\*)(?=\S)|\*(?<=\S\*)(?!\w)|`")
+# "__" inside a word is part of a name (a CRM field: "Pain__c"), not emphasis.
+_EMPHASIS = re.compile(r"\*\*|__(?<!\w__)|__(?!\w)|\*(?<!\w\*)(?=\S)|\*(?<=\S\*)(?!\w)|`")
 
 
 @lru_cache(maxsize=4096)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from handoff_lint.errors import ConfigError
 from handoff_lint.handoff_types.definitions import ElementSpec, HandoffType
 from handoff_lint.reading.contradictions import Contradiction, find_contradictions
 from handoff_lint.reading.evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
@@ -29,6 +30,7 @@ from handoff_lint.reading.language.risks import (
     is_weak_mitigation,
 )
 from handoff_lint.reading.language.steps import is_next_step
+from handoff_lint.reading.language.targets import is_target
 from handoff_lint.reading.statements import (
     concrete_tokens,
     content_words,
@@ -81,6 +83,7 @@ class Shared:
     risk_statements: int = 0  # statements anywhere that state a risk in plain words
     statements: list[Unit] = field(default_factory=list)  # every unit but headings and frontmatter
     company: frozenset[str] = frozenset()  # the words of the customer's name (frontmatter, title)
+    dated_expectations: bool = False  # an expectation states a time bound (a target's date may sit apart)
 
 
 @dataclass
@@ -104,14 +107,16 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
     statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
     risky = len([u for u in statements if is_risk_statement(u.text)])
-    shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)))
+    expected = [u for e in handoff_type.elements if e.category == "expectations" for u in all_pools[e.key]]
+    dated = any(measurable_time(u) and not is_hedged(_value(u)) and not is_filler(_value(u)) for u in expected)
+    shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)), dated)
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
         if not specs:
             continue
         pools = [all_pools[spec.key] for spec in specs]
-        results = [_JUDGES[category](spec, pool, shared) for spec, pool in zip(specs, pools, strict=True)]
+        results = [_judge_of(handoff_type, spec)(spec, pool, shared) for spec, pool in zip(specs, pools, strict=True)]
         if filler_document and category != "customer":
             for result in results:  # thin evidence in a document of filler is more filler
                 if result.grade == THIN:
@@ -128,6 +133,14 @@ def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJu
             status = PARTIAL if status == COMPLETE else MISSING
         judgements[category] = CategoryJudgement(category, status, results, mine)
     return judgements
+
+
+def _judge_of(handoff_type: HandoffType, spec: ElementSpec):
+    """The element's own judge (``"judge"`` in its type), else its category's."""
+    name = spec.judge or spec.category
+    if name not in _JUDGES:
+        raise ConfigError(f"type {handoff_type.name!r}: element {spec.key!r} names no known judge {name!r}")
+    return _JUDGES[name]
 
 
 def _combine(results: list[ElementResult]) -> str:
@@ -194,6 +207,10 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
     customer_keys = frozenset(spec.key for spec in specs if spec.category == "customer")
     risk_keys = frozenset(spec.key for spec in specs if spec.category == "risks")
     technical_keys = frozenset(spec.key for spec in specs if spec.category == "technical")
+    expectation_keys = frozenset(spec.key for spec in specs if spec.category == "expectations")
+    measurable_keys = frozenset(
+        spec.key for spec in specs if spec.category == "expectations" and spec.needs == "measurable"
+    )
     for unit in evidence.units:
         if unit.kind == "heading" or is_guidance(unit.text) or is_document_stamp(unit.text):
             continue
@@ -210,9 +227,16 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
             pools[key].append(unit)
         for key in in_text - on_topic:
             by_terms[key].append(unit)
-        if is_risk_statement(unit.text):  # "a budget freeze after Q1": a risk without the word
+        # A CRM field's name is words ("Competitors__c: …" says competitors)
+        risk_text = unit.text.replace("_", " ") if "_" in unit.label else unit.text
+        if is_risk_statement(risk_text):  # "a budget freeze after Q1": a risk without the word
             for key in risk_keys - on_topic - in_text:
                 by_terms[key].append(unit)
+        elsewhere = on_topic & (expectation_keys | risk_keys | action_keys | technical_keys)
+        if not elsewhere and is_target(unit.text) and measurable(unit.text):
+            # "they want under 1% by end of Q2" in the pain bullets: a success criterion wherever it is written
+            for key in measurable_keys - in_text:
+                pools[key].append(unit)
         if action_shape:  # a checklist item or an Owner/Due row is an action anywhere
             for key in action_keys - on_topic - in_text:
                 pools[key].append(unit)
@@ -295,6 +319,8 @@ def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         result.why = "no amount (deal value, ARR)"
     elif len(facts) >= 2 and figures >= (1 if spec.needs == "words" else 2):
         result.grade = USABLE
+    elif len(facts) == 1 and figures >= 2 and spec.needs != "words":
+        result.grade = USABLE  # "about 260 lawyers and 480 staff, offices in Manchester (HQ), Leeds and London"
     elif facts or any(is_substantive(u.text) for u in pool):
         result.grade = THIN
         result.why = "no specific figures"
@@ -310,8 +336,13 @@ def _praise(unit: Unit, company: frozenset[str]) -> bool:
 
 
 def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
-    """Expectations: measurable (a quantity and a time bound) or dated, not "improve efficiency"."""
+    """Expectations: measurable (a quantity and a time bound) or dated, not "improve efficiency".
+
+    A meeting on the calendar ("Demo is scheduled Feb 20, 60 min") dates the timeline; it is no target,
+    use case or scope."""
     statements = [u for u in pool if not is_filler(_value(u)) and _value(u)]
+    if spec.needs != "dated":
+        statements = [u for u in statements if not is_scheduled_event(u.text)]
     result = ElementResult(spec, ABSENT, _lines(statements))
     if spec.needs == "dated":
         dated = [u for u in statements if measurable_time(u) and not is_hedged(_value(u))]
@@ -333,6 +364,9 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Eleme
         result.lines = _lines(money or statements)
         return result
     targets = [u for u in statements if u.kind != "quote" and measurable(_row_text(u))]
+    if shared.dated_expectations:
+        # "Get overtime under 8%" with "live by May 1" in the next field: the target and its date apart
+        targets += [u for u in statements if u not in targets and u.kind != "quote" and is_target(_row_text(u))]
     if len(targets) >= 2 or (targets and spec.needs != "measurable"):
         result.grade = USABLE
     elif targets or any(is_substantive(u.text) for u in statements):
@@ -354,6 +388,7 @@ def _row_text(unit: Unit) -> str:
 def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Risk flags: specific risks, each with a real mitigation (written next to it or as an action)."""
     risks, mitigated = [], []
+    answers: set[int] = set()  # statements that mitigate the risk before them: not risks of their own
     # "None." alone (no label: not "Competitors: None") states what "None known." states
     stated_none = [u for u in pool if is_explicit_none(_value(u)) or (not u.label and is_bare_none(u.text))]
     for unit in pool:
@@ -363,11 +398,16 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
             continue
         if unit.kind == "sentence" and subject.endswith(":"):
             continue  # "Risks as I see them:" leads into the risks, it is not one
-        if is_explicit_none(value):
+        if is_explicit_none(value) or id(unit) in answers:
             continue
         risks.append(unit)
-        if _has_mitigation(unit) or _mitigated_next_to_it(unit, shared) or _answered_by_action(subject, shared.actions):
+        if _has_mitigation(unit) or _answered_by_action(subject, shared.actions):
             mitigated.append(unit)
+        elif _mitigated_next_to_it(unit, shared):
+            mitigated.append(unit)
+            after = shared.following.get(id(unit))
+            if after is not None:
+                answers.add(id(after))
     result = ElementResult(spec, ABSENT, _lines(risks))
     if risks and 5 * len(mitigated) >= 3 * len(risks):
         result.grade = USABLE
@@ -411,6 +451,9 @@ _MITIGATION_CUES = (
     "escalat",
     "lead with",
     "contingency",
+    "we should",
+    "we need to",
+    "so we",
 )
 
 
@@ -441,8 +484,15 @@ def _mitigated_next_to_it(unit: Unit, shared: Shared) -> bool:
         after is not None
         and after.line - unit.line <= 2
         and is_mitigation(after.text)
-        and not is_risk_statement(after.text)
+        # "We'll ask for a test extract and fall back to a manual load if it slips" answers the risk before it
+        and (not is_risk_statement(after.text) or bool(_LEADS_WITH_MITIGATION.match(after.text)))
     )
+
+
+_LEADS_WITH_MITIGATION = re.compile(
+    r"\s*(?:mitigation|plan|fallback|workaround|contingency|we(?:'ll|\s+will|\s+should|\s+plan)|i(?:'ll|\s+will))\b",
+    re.I,
+)
 
 
 def _answered_by_action(subject: str, actions: list[Unit]) -> bool:
@@ -555,11 +605,19 @@ _PEOPLE_TOPICS = TopicIndex(
 )
 
 
+# A field that names the customer, as CRM exports and property blocks label it.
+_ACCOUNT_LABEL = re.compile(
+    r"\s*(?:account|customer|client|company|organi[sz]ation|legal\s+entity)(?:\s+name)?\s*$", re.I
+)
+
+
 def _company_words(evidence: Evidence) -> set[str]:
     """Words of the customer's name: the frontmatter's customer/account and the title."""
     words = set()
     for unit in evidence.units:
         if unit.kind == "frontmatter" and unit.label in ("customer", "account", "client", "company"):
+            words |= set(words_of(_value(unit)))
+        elif unit.label and _ACCOUNT_LABEL.match(unit.label.replace("_", " ")):  # "Account_Name: Harbor Point"
             words |= set(words_of(_value(unit)))
     return words | set(evidence.title_words)
 
@@ -599,6 +657,7 @@ def _written_step(unit: Unit) -> bool:
     return not _MEETINGS.isdisjoint(words_of(unit.label)) and has_due_date(_value(unit))
 
 
+# Judges by name: each category's own, and any an element names with "judge" in its type.
 _JUDGES = {
     "customer": judge_facts,
     "expectations": judge_criteria,

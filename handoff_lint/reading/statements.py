@@ -191,12 +191,23 @@ _GUIDANCE_VERBS = frozenset(
 )
 
 
+# How long an answer should be: the template speaks ("in 2-3 sentences", "one line per risk", "up to 5 bullets").
+_WRITING_UNITS = re.compile(
+    r"\b(?:in|one|a|up\s+to|at\s+least|max(?:imum)?|\d+(?:\s*[-–]\s*\d+)?)\s+(?:short\s+)?"
+    r"(?:sentences?|bullets?|lines?|words?|paragraphs?|rows?)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def is_guidance(text: str) -> bool:
-    """A template's instruction or prompt, not content: "Identify the champion…", "Who is the blocker?"."""
+    """A template's instruction or prompt, not content: "Identify the champion…", "Who is the blocker?",
+    "Describe in 2-3 sentences what the customer does" (a figure that sizes the answer is no fact)."""
+    words = words_of(text)
+    if words and words[0] in _GUIDANCE_VERBS and _WRITING_UNITS.search(text):
+        return True
     if is_concrete(text):
         return False
-    words = words_of(text)
     return text.rstrip().endswith("?") or bool(words and words[0] in _GUIDANCE_VERBS)
 
 

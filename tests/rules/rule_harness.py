@@ -38,6 +38,17 @@ def lint_one_rule(config: Config, code: str, path: Path, data: bytes | None = No
     return Linter(config, load_types(config.schema_dirs)).lint(str(path), data).findings
 
 
+def lint_fixture(fixture: Path, folder: Path) -> str:
+    """The rendered findings of the fixture's rule (its folder's name) alone on it. A ``.symlink`` fixture
+    is linted as a link in ``folder`` to the target it names."""
+    code = fixture.parent.name
+    if fixture.suffix == ".symlink":
+        linted = folder / f"{fixture.stem}.md"
+        linted.symlink_to((fixture.parent / fixture.read_text(encoding="utf-8").strip()).resolve())
+        return render_findings(lint_one_rule(Config(root=folder), code, linted))
+    return render_findings(lint_one_rule(fixture_config(fixture), code, fixture))
+
+
 def render_findings(findings) -> str:
     """The expected-file format: ``line:col CODE message``, the hint on its own indented line."""
     lines = []

@@ -16,13 +16,13 @@ Regenerate the expected files after a deliberate change, then review the diff:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import pytest
-from rule_harness import RULES_DIR, fixture_config, lint_one_rule, render_findings
+from rule_harness import RULES_DIR, lint_fixture
 
-from handoff_lint.config.settings import Config
-from handoff_lint.rules import all_rules
+from handoff_lint.rules import all_rules, registry
 
 UPDATE = os.environ.get("HANDOFF_LINT_UPDATE_FIXTURES") == "1"
 FIXTURES = sorted([*RULES_DIR.glob("HL*/*.md"), *RULES_DIR.glob("HL*/*.symlink")])
@@ -42,13 +42,7 @@ def test_every_fixture_folder_names_a_rule():
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_fixture(fixture, tmp_path):
-    code = fixture.parent.name
-    if fixture.suffix == ".symlink":
-        linted = tmp_path / f"{fixture.stem}.md"
-        linted.symlink_to((fixture.parent / fixture.read_text(encoding="utf-8").strip()).resolve())
-        actual = render_findings(lint_one_rule(Config(root=tmp_path), code, linted))
-    else:
-        actual = render_findings(lint_one_rule(fixture_config(fixture), code, fixture))
+    actual = lint_fixture(fixture, tmp_path)
     expected_file = fixture.with_suffix(".expected")
     if UPDATE:
         expected_file.write_text(actual, encoding="utf-8")
@@ -58,3 +52,16 @@ def test_fixture(fixture, tmp_path):
         assert not actual, f"{fixture.name}: a good_ fixture must give no finding"
     if fixture.name.startswith("bad_"):
         assert actual, f"{fixture.name}: a bad_ fixture must give at least one finding"
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_switching_a_rule_off_silences_its_bad_fixtures(rule, tmp_path, monkeypatch):
+    """No rule can be switched off unnoticed: with its check yielding nothing, its bad_ fixtures (which
+    test_fixture shows it reports) give no finding. This holds a new rule from its fixture folder alone."""
+    bad = sorted(p for p in (RULES_DIR / rule.code).glob("bad_*") if p.suffix in (".md", ".symlink"))
+    assert bad, f"{rule.code}: add tests/rules/{rule.code}/bad_*.md"
+    monkeypatch.setitem(registry._RULES, rule.code, dataclasses.replace(rule, check=lambda ctx: iter(())))
+    for number, fixture in enumerate(bad):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        assert lint_fixture(fixture, folder) == "", fixture.name

@@ -187,11 +187,19 @@ def has_due_date(text: str) -> bool:
 
 def is_scheduled_event(text: str) -> bool:
     """A dated fact, not a step to take: "demo booked for Feb 20", "kickoff is scheduled for 2027-02-09"."""
+    lowered = text.lower()
+    if not contains_any(lowered, _SCHEDULED_STEMS):  # a cheap first look: most statements book nothing
+        return False
     return bool(_SCHEDULED.search(text)) and has_due_date(text)
+
+
+_SCHEDULED_STEMS = ("book", "schedul", "set ", "confirm", "lock", "plan", "calendar", "diary", "happening", "taking")
 
 
 _SCHEDULED = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|already|now)?\s*(?:booked|scheduled|set|confirmed|locked(?:\s+in)?|"
-    r"planned|calendared|on\s+the\s+calendar|in\s+the\s+diary|happening|taking\s+place)\s+(?:for|on|in|at)\b",
+    r"planned|calendared|on\s+the\s+calendar|in\s+the\s+diary|happening|taking\s+place)\s+(?:for|on|in|at)\b"
+    # "the demo is scheduled Mar 3", "kickoff booked 2027-02-09": the date straight after the word
+    rf"|\b(?:booked|scheduled|calendared)\s+(?=\d|{_MONTH}\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
     re.I,
 )

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from handoff_lint.reading.language.dates import MONTH_PATTERN as _MONTH
-from handoff_lint.reading.language.dates import find_dates
+from handoff_lint.reading.language.dates import find_dates, find_when, may_name_a_month
 
 _TIME_BOUND = re.compile(
     r"\b(?:Q[1-4](?:\s*(?:FY)?\s*\d{2,4})?|FY\s?\d{2,4}|H[12]\s?\d{4}"
@@ -25,8 +25,51 @@ _TIME_BOUND = re.compile(
 )
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|half|double|twice|triple|zero"
+    r"seventy|eighty|ninety|hundred|thousand|million|half|double|twice|triple|zero|"
+    # a rate is a quantity: "daily deploys", "weekly reporting", "every sprint"
+    r"hourly|daily|nightly|weekly|fortnightly|every\s+(?:hour|day|night|week|fortnight|sprint|release)"
 )
+# The calendar forms of the date recogniser that bound a target in time: a day without its year
+# ("by 30 April", "live Aug 9", "12/18"), a month or period ("end of March", "mid-April"), a quarter,
+# a season ("before summer"), a span ("within two weeks"), a numbered week or wave, an event a date is
+# set by ("before the board meeting"). Not a weekday, "today" or "EOW": those date a step, not a goal.
+_CALENDAR_KINDS = frozenset(
+    "monthday daymonth monthyear slashed period inmonth quarter season within over offset numbered".split()
+)
+_EVENT_BOUND = re.compile(r"(?:by|before|ahead\s+of|prior\s+to|until|till)\b", re.I)
+
+
+# Spans that count something ("in five days", "under 4 h", "week 2"): a time bound that is also a quantity.
+_COUNTING_KINDS = frozenset("within over offset numbered".split())
+
+
+def _calendar_bounds(text: str, counting: bool = True) -> list[str]:
+    """The phrases of ``text`` that put a target in the calendar (see ``_CALENDAR_KINDS``); with
+    ``counting=False``, only those whose figures are days and months, not amounts."""
+    return [
+        w.text
+        for w in find_when(text)
+        if (w.kind in _CALENDAR_KINDS and (counting or w.kind not in _COUNTING_KINDS) and not _AMOUNT.match(w.text))
+        or (w.kind == "event" and _EVENT_BOUND.match(w.text))
+    ]
+
+
+_IN_A_SPAN = re.compile(r"in\s+\d", re.I)
+_AMOUNT = re.compile(r"under\b", re.I)  # "under 4 h/week" is how long something takes, not a deadline
+# The day after a month that "by May" already named: "by May 1", "18th of December". (A year stays a
+# figure: "decision by the end of January 2027" has counted as one since the criteria rules began.)
+_DAY_OR_YEAR_OF_MONTH = re.compile(
+    rf"\b({_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]?\d|\s*%)"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b",
+    re.I,
+)
+
+
+def _dates_of_months(text: str) -> str:
+    """``text`` without "May 1", "18th of December" (not the modal "may 2x the budget")."""
+    return _DAY_OR_YEAR_OF_MONTH.sub(lambda m: m.group(0) if (m.group(1) or m.group(2)) == "may" else " ", text)
+
+
 # A quantity is a digit, %, a currency sign or a number word. Two searches: the signs are one character
 # class the engine jumps between; the words (with their \b, tried at every position) only without a sign.
 _QUANTITY_SIGN = re.compile(r"[\d%$€£¥]")
@@ -36,13 +79,20 @@ _NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
 # The criteria rules and the judges ask both questions of the same statements: answered once.
 @lru_cache(maxsize=4096)
 def has_time_bound(text: str) -> bool:
-    return any(d.value for d in find_dates(text)) or bool(_TIME_BOUND.search(text))
+    return any(d.value for d in find_dates(text)) or bool(_TIME_BOUND.search(text) or _calendar_bounds(text))
 
 
 @lru_cache(maxsize=4096)
 def has_quantity(text: str) -> bool:
     """A number, %, currency or number word once dates and time phrases are taken out."""
+    if not _QUANTITY_SIGN.search(text):  # most statements: no figure, so no date to take out first
+        return bool(_NUMBER_WORD.search(text)) and bool(_NUMBER_WORD.search(_TIME_BOUND.sub(" ", text)))
     for mention in find_dates(text):
         text = text.replace(mention.text, " ")
-    text = _TIME_BOUND.sub(" ", text)
+    if may_name_a_month(text):
+        text = _dates_of_months(text)
+    # "close in 7 working days" says how long it takes: an amount, whatever else bounds it in time
+    text = _TIME_BOUND.sub(lambda m: m.group(0) if _IN_A_SPAN.match(m.group(0)) else " ", text)
+    for bound in _calendar_bounds(text, counting=False):  # "by 30 April" is when, not how much
+        text = text.replace(bound, " ")
     return bool(_QUANTITY_SIGN.search(text) or _NUMBER_WORD.search(text))

@@ -13,7 +13,7 @@ from functools import lru_cache
 _NUMBERING = re.compile(
     r"^\s*(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]\s+|^\s*\d+(?:\.\d+)*\s+", re.I
 )
-_MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
+_MARKUP = re.compile(r"(\*\*|__(?<!\w__)|__(?!\w)|\*|`|~~)")  # "__" inside a word is a name: "Pain__c"
 _LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")

@@ -77,6 +77,8 @@ _RISK_PATTERN = (
     # approvals, dates and budgets that may not hold
     r"|slip(?:s|ped|ping)?|delayed|pushed\s+(?:back|out)|stall(?:s|ed)?|on\s+hold|not\s+(?:yet\s+)?(?:signed|approved)"
     r"|(?:waiting|still\s+waiting)\s+(?:on|for)|hasn'?t\s+(?:signed|approved)|sign-?off\s+(?:is\s+)?(?:pending|late)"
+    r"|no\s+budget\s+(?:yet|set\s+aside|allocated|approved|confirmed|identified|in\s+place)"
+    r"|also\s+(?:looking\s+at|trial(?:l)?ing|piloting|testing|considering)"
     r"|budget\s+(?:freeze|cuts?|squeeze|pressure|not\s+(?:yet\s+)?approved)|freez(?:e|es|ing)\s+(?:on\s+)?(?:spend|budgets?|hiring)"
     r"|froze|frozen|cost[- ]cutting|layoffs?|reorg(?:anisation|anization)?|acquisition|acquired|merger"
     # people: leaving, no time, against it
@@ -126,7 +128,8 @@ _MITIGATION = re.compile(
     r"\b(?:mitigat\w*|plan\s*(?::|is\b)|response\s*:|workaround|fallback|contingency|to\s+address\s+this|to\s+de-?risk"
     r"|we(?:'ll|\s+will)\s+\w+|i(?:'ll|\s+will)\s+\w+|(?:propose|proposing)\s+\w+|(?:lead|leading)\s+with\b"
     r"|(?:get|book|send|schedule|agree|confirm|line\s+up|bring|offer|set\s+up|escalate|ask|loop\s+in)\s+\w+"
-    r"|(?:so|then)\s+(?:we|they)\s+(?:can|will)\b|gate\s*:|(?:->|→))",
+    r"|(?:so|then)\s+(?:we|they)\s+(?:can|will)\b|gate\s*:|(?:->|→)"
+    r"|we\s+(?:should|need\s+to|must|plan\s+to|are\s+going\s+to)\s+\w+|(?:show|share|run|pilot|train)\s+(?:her|him|them|the|a|an|it|with)\b)",
     re.I,
 )
 

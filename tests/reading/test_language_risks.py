@@ -1,0 +1,181 @@
+"""Risks as people write them, without the word "risk"; stated absences; mitigations as sentences.
+
+The phrasings are written for these tests (language/risks.py), in the styles of real handoffs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import write
+from handoff_lint.reading.language import risks
+from handoff_lint.reading.language.risks import is_explicit_none, is_mitigation, is_risk_statement
+from support.tables import answers
+
+RISKS = [
+    ("They're also talking to someone else; Hal mentioned the other guys once", True),
+    ("Incumbent consultancy is pitching a rebuild", True),
+    ("DocuHarbor is on their shortlist too", True),  # a competitor in the evaluation
+    ("The competitor demo is next Tuesday", True),
+    ("Rumours of a budget freeze after a weaker Q1", True),
+    ("Their CFO froze new spend until January", True),
+    ("Security approval slipped to March", True),
+    ("Legal sign-off is pending and could slip past the pilot", True),
+    ("Still waiting on procurement to approve the PO", True),
+    ("The MSA is not yet signed", True),
+    ("Their Finance Director retires in July", True),
+    ("Kenji's bandwidth: SCIM, MDM and the allowlist all land on one person", True),
+    ("Wendell has an Epicor upgrade in Q3 that eats his time", True),
+    ("Jo is openly sceptical of a new system", True),
+    ("Some partner politics between Litigation and Real Estate", True),
+    ("If the POC drags, the Q3 upgrade could hurt", True),
+    ("The go-live depends on the HRIS export landing by June", True),
+    ("TotsTrack contract ends Oct 31 with no buffer", True),
+    ("Churn in the Houston region after the price rise", True),
+    ("They were acquired last quarter and a reorg is under way", True),
+    ("Risk: champion may leave", True),
+    ("Worried the pilot is too small to prove value", True),
+    ("No blocker identified", False),
+    ("No known risks.", False),
+    ("None identified as of 2026-11-20", False),
+    ("No competitor involved so far", False),
+    ("We haven't identified any risks", False),
+    ("Not worried about the integration", False),
+    ("They run 14 clinics with 900 staff", False),
+    ("Renewal is 30 Nov", False),
+    ("SSO is already set up via Okta", False),
+    ("Weekly status email every Friday", False),
+]
+
+
+NONE = [
+    ("None identified", True),
+    ("No known risks.", True),
+    ("No known risks as of 2026-11-20", True),
+    ("no blocker identified", True),
+    ("Nothing flagged so far", True),
+    ("Risks: none", True),
+    ("No red flags", True),
+    ("No major concerns at this stage", True),
+    ("We haven't found any blockers", True),
+    ("No SSO yet, which worries IT", False),
+    ("None of the sites use SSO", False),
+    ("Known risks: champion leaving", False),
+]
+
+
+MITIGATIONS = [
+    ("Mitigation: show the 6-week rollout plan and a reference call by March 20", True),
+    ("We'll bring a reference customer to the board meeting", True),
+    ("Plan: time the quote for the budget meeting on 2027-01-12", True),
+    ("Get his tasks into the first two weeks", True),
+    ("Book the migration slot before kickoff", True),
+    ("Escalate to their COO if the DPA is not signed by Friday", True),
+    ("Fallback is a manual CSV upload for the pilot", True),
+    ("Agree with Aisha that we load whatever budget is approved by 20 August", True),
+    ("Monitor", False),
+    ("Keep an eye on it", False),
+    ("Mitigation: monitor", False),
+    ("Watch it", False),
+    ("Mitigation: keep an eye out", False),
+    ("They have 14 clinics", False),
+]
+
+
+def _risks_status(run, path, handoff_type="cs-to-sales"):
+    result = run(path, "--format", "json", "--no-cache", "--type", handoff_type)
+    assert result.code in (0, 1), result
+    return result.json()["files"][0]["categories"]["risks"]
+
+
+PROSE_RISKS = """
+# Ardmore Tiles — account notes
+
+## Where they are
+
+Ardmore Tiles runs 6 showrooms in Leinster with 140 staff; they pay $48,000 ARR for 40 seats.
+
+## Worth knowing
+
+- There are rumours of a budget freeze after a weak Q1; Maeve did not confirm it.
+- They are also talking to another vendor about the showroom app. We'll bring the Cork reference call to
+  the July board and send the pricing comparison by June 20.
+"""
+
+
+def test_risks_in_prose_without_the_word_are_read_and_a_mitigation_next_to_them_counts(run, tmp_path):
+    risks = _risks_status(run, write(tmp_path, "ardmore.md", PROSE_RISKS))
+    assert risks["status"] != "missing", risks
+    assert any("2 risks" in item for item in risks["found"]), risks["found"]
+    assert any("1 mitigated" in item for item in risks["found"]), risks["found"]
+
+
+def test_no_known_risks_on_a_deal_with_obvious_risks_is_not_complete(run, tmp_path):
+    text = PROSE_RISKS.replace("## Worth knowing", "## Risks\n\nNo known risks as of 2026-05-01.\n\n## Worth knowing")
+    risks = _risks_status(run, write(tmp_path, "ardmore.md", text))
+    assert risks["status"] != "complete", risks
+
+
+LEAD_IN = """
+# Ardmore Tiles — account notes
+
+Ardmore Tiles runs 6 showrooms in Leinster with 140 staff; they pay $48,000 ARR for 40 seats.
+
+{lead_in}
+
+1. Their IT contractor is stretched across three clients. We'll book his SSO hours for the first week.
+2. Finance is worried the showroom rollout slips past the spring sale. Fallback: go live in two showrooms first.
+3. They are also talking to another vendor about the showroom app.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Risks as I see them, in the order I'd worry about them:",
+        "agreed, those are the big ones. the risks as I see them:",
+        "What could go wrong on this one:",
+        "Concerns the champion raised on the last call:",
+    ],
+)
+def test_the_line_that_leads_into_a_list_of_risks_is_not_a_risk_itself(run, tmp_path, lead_in):
+    """Two of the three risks below are answered: 2 of 3 mitigated is Complete; counting the lead-in line
+    as a fourth, unanswered risk would make it 2 of 4, Partial."""
+    risks = _risks_status(run, write(tmp_path, "ardmore.md", LEAD_IN.replace("{lead_in}", lead_in)))
+    assert any("3 risks, 2 mitigated" in item for item in risks["found"]), risks["found"]
+    assert risks["status"] == "complete", risks
+
+
+# --- the risk words run in RE2 (speed): the same answers as Python's re ------------------------------
+
+_RISK_WORDS_RE = re.compile(risks._RISK_PATTERN, re.I)
+_PIECES = [
+    "risk", "at risk", "budget freeze", "the other guys", "pushed back", "sign-off is pending", "churn",
+    "left the company", "could slip", "if it slips", "no time", "walk away", "riskless", "concerned", "bake-off",
+    "Dana", "the", "rollout", "by", "Q3", "—", ",", ".", "(", ")", "SSO", "42", "is", "on", "hold",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from([" ", "  ", "\t", "-", ""]))
+def test_risk_words_in_re2_find_what_pythons_re_finds(pieces, glue):
+    text = glue.join(pieces)
+    assert bool(risks._risk_words().search(text)) == bool(_RISK_WORDS_RE.search(text))
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u3000"])
+def test_a_risk_written_with_a_no_break_space_is_still_a_risk(space):
+    """Google-Docs exports put no-break spaces between words: "at risk" is a risk all the same."""
+    assert is_risk_statement(f"The project is on{space}hold")
+    assert is_risk_statement(f"They may walk{space}away")
+    assert not is_risk_statement("The project is on track")
+
+
+# The tables above, each read by the function it describes (one case a row).
+test_a_risk_in_plain_words_and_a_denied_one = answers(is_risk_statement, RISKS)
+test_a_stated_absence_of_risks = answers(is_explicit_none, NONE)
+test_a_mitigation_is_an_action_written_as_a_sentence = answers(is_mitigation, MITIGATIONS)
