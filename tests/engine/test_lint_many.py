@@ -5,6 +5,7 @@ or kills a worker process, is named; old versions are taken lazily, so memory st
 from __future__ import annotations
 
 import base64
+import json
 import multiprocessing
 import os
 import re
@@ -162,3 +163,33 @@ def test_sources_are_taken_lazily_a_batch_of_bytes_at_a_time(tmp_path, monkeypat
     assert len(taken) == (per_batch if jobs > 1 else 1), "more was read ahead than is linted at once"
     rest = [source.path for source, _digest, _result in results]
     assert rest == [f"v{n}.md" for n in range(1, 4 * per_batch + 1)] and len(taken) == 4 * per_batch + 1
+
+
+def test_baseline_reads_no_more_of_a_huge_old_version_than_check_reads_of_a_file(tmp_path):
+    """Anyone can commit a 300 MB "handoff" to the base branch: its old version is read only as far as
+    the size limit (then refused, HL003, as the file on disk would be), in 400 MiB of address space."""
+    import resource
+    import subprocess
+    import sys
+
+    repo = committed_repo(tmp_path / "repo", {}, SMALL_LIMIT)
+    (repo / "handoffs").mkdir()
+    with open(repo / "handoffs" / "big.md", "wb") as handle:
+        for _ in range(300):
+            handle.write(b"x" * (1 << 20))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a huge version")
+    shutil.copy(GOOD, repo / "handoffs" / "big.md")  # the pull request's version: a handoff again
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (400 << 20, 400 << 20))
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
+    args = ("handoffs", "--baseline", "HEAD", "--format", "json", "--no-cache", "-j1")
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", *args], cwd=repo, env=env, capture_output=True, preexec_fn=limit
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    [big] = json.loads(done.stdout)["files"]
+    assert big["score"] is not None and big["baseline"]["path"] == "handoffs/big.md"
+    assert big["baseline"]["score"] is None  # refused as too large, as check refuses the file
