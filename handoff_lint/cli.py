@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -155,14 +156,16 @@ def _run(
     stdin_filename: str | None = None,
 ):
     """Lint the discovered files (only those ``select`` keeps, when given; of those, one shard's)."""
-    from handoff_lint.engine.runner import LintFailure, lint_files
+    from handoff_lint.engine.runner import lint_files, lint_many
     from handoff_lint.files.discover import discover
-    from handoff_lint.files.stdin import lint_stdin, reads_stdin
+    from handoff_lint.files.stdin import reads_stdin, stdin_sources
 
     if type_name and type_name not in types:
         raise click.BadParameter(f"unknown type '{type_name}'; known: {', '.join(sorted(types))}", param_hint="--type")
     if reads_stdin(paths, stdin_filename):  # `check -`: a document from an editor or a pipe
-        return lint_stdin(stdin_filename, config, types, type_name, force_exclude)
+        with _naming_the_file():
+            sources = stdin_sources(stdin_filename, config, force_exclude)
+            return [result for _source, _digest, result in lint_many(sources, config, types, type_name)]
     targets = _targets(paths, config)
     if not paths:
         missing = next((target for target in targets if not os.path.exists(target)), None)
@@ -185,12 +188,22 @@ def _run(
         every = len(files)
         files = select_shard(files, *shard, config.root)
         click.echo(f"handoff-lint: shard {shard[0]}/{shard[1]}: {len(files)} of {every} files", err=True)
-    try:
+    with _naming_the_file():
         if not _show_progress(len(files), quiet):
             return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache)
         with click.progressbar(length=len(files), label="linting", file=sys.stderr, update_min_steps=10) as bar:
             return lint_files(files, config, types, type_name, jobs=jobs, use_cache=use_cache, progress=bar.update)
-    except LintFailure as failure:  # a bug must name the file, never hide behind a traceback
+
+
+@contextmanager
+def _naming_the_file():
+    """A bug while linting (check's files, the baseline's or the history's old versions) must name the
+    file, never hide behind a traceback."""
+    from handoff_lint.engine.runner import LintFailure
+
+    try:
+        yield
+    except LintFailure as failure:
         raise InternalError(failure.path, str(failure)) from failure
 
 
@@ -413,9 +426,9 @@ def check(
     baselines = None
     if baseline_ref:
         from handoff_lint.engine.baseline import baselines as baselines_of
-        from handoff_lint.engine.linter import Linter
 
-        baselines = baselines_of(results, repo, baseline_ref, Linter(config, types, type_name))
+        with _naming_the_file():
+            baselines = baselines_of(results, repo, baseline_ref, config, types, type_name, jobs)
     recorded = None if no_baseline_file else load_recorded(config)
     if recorded is not None and repo is not None:  # a branch may not loosen the baseline for itself
         from handoff_lint.engine.baseline_file import as_at_base
@@ -518,7 +531,8 @@ def report(
     if span:
         from handoff_lint.output.team_report.history import history
 
-        past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
+        with _naming_the_file():
+            past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
         for note in past.notes:
             click.echo(f"handoff-lint: --history: {note}", err=True)
     cache_root = None if no_cache else config.root

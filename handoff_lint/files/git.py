@@ -169,10 +169,27 @@ class Repo:
     def _tracked(self, path: str) -> bool:
         return self._run("ls-files", "--error-unmatch", "--", path).returncode == 0
 
-    def read(self, commit: str, path: str) -> bytes | None:
-        """The file ``path`` (repository-relative) as it was at ``commit``; None when it did not exist."""
-        done = self._run("cat-file", "blob", f"{commit}:{path}", binary=True)
-        return done.stdout if done.returncode == 0 else None
+    def read(self, commit: str, path: str, limit: int | None = None) -> bytes | None:
+        """The file ``path`` (repository-relative) as it was at ``commit``; None when it did not exist.
+        With ``limit``, at most ``limit + 1`` bytes of it, as files/source.py reads a file on disk: a
+        larger version (anyone can commit one) costs no more memory than the linter needs to refuse it."""
+        if limit is None:
+            done = self._run("cat-file", "blob", f"{commit}:{path}", binary=True)
+            return done.stdout if done.returncode == 0 else None
+        command = ["git", "-c", "core.quotepath=off", "--no-pager", "cat-file", "blob", f"{commit}:{path}"]
+        with subprocess.Popen(command, cwd=self.top, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as git:
+            pieces, size = [], 0
+            while size <= limit:
+                piece = git.stdout.read1(min(limit + 1 - size, 1 << 16))  # small pieces: malloc reuses them
+                if not piece:
+                    break
+                pieces.append(piece)
+                size += len(piece)
+            if size > limit:
+                git.kill()  # the rest is not wanted
+            elif git.wait() != 0:
+                return None
+            return b"".join(pieces)
 
     def to_repo(self, path: str | Path) -> str | None:
         """A working-directory path as a repository path (None when it is outside the repository)."""

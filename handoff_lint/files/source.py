@@ -13,6 +13,7 @@ import codecs
 import os
 import re
 import stat
+from dataclasses import dataclass
 
 from handoff_lint.files.limits import MAX_EMBEDDED_BYTES
 from handoff_lint.lazy_pattern import compile_on_use
@@ -30,6 +31,22 @@ _ENCODING_NAMES = {"utf-32": "UTF-32", "utf-16": "UTF-16", "utf-8-sig": "UTF-8",
 _DATA_URI_PAYLOAD = compile_on_use(
     r"data:[\w.+-]+/[\w.+-]+(?:;[\w.+-]+=[\w.+\"-]+)*;base64,([A-Za-z0-9+/=]*(?:\r?\n[ \t]*[A-Za-z0-9+/=]{40,})*)"
 )
+
+
+@dataclass(frozen=True)
+class Source:
+    """One handoff to lint: the file at ``path``, or bytes from elsewhere (an old version from git, standard
+    input) shown as ``path``. ``too_large``: bytes over the size limit, not read; linted as such a file is
+    (HL003), so the limit costs no memory whatever a pull request committed."""
+
+    path: str
+    data: bytes | None = None  # None: read the file at ``path``
+    too_large: bool = False
+
+    @property
+    def held(self) -> int:
+        """Bytes this source holds in memory until it is linted."""
+        return len(self.data) if self.data is not None else 0
 
 
 def read_at_most(path, limit: int, flags: int = 0, regular_only: bool = False) -> bytes | None:

@@ -22,13 +22,14 @@ def reads_stdin(paths, stdin_filename: str | None) -> bool:
     return True
 
 
-def lint_stdin(stdin_filename: str | None, config, types, type_name, force_exclude: bool = False) -> list:
-    """The one FileResult of the document on stdin; none when ``--force-exclude`` excludes its path."""
-    from handoff_lint.engine.linter import Linter
+def stdin_sources(stdin_filename: str | None, config, force_exclude: bool = False) -> list:
+    """The one Source of the document on stdin, linted as ``check`` lints a file; none when
+    ``--force-exclude`` excludes its path."""
     from handoff_lint.files.discover import _excluded
+    from handoff_lint.files.source import Source, raw_limit
 
     path = stdin_filename or STDIN
     if force_exclude and stdin_filename and _excluded(Path(stdin_filename), config.exclude, config.root):
         return []
-    data = sys.stdin.buffer.read(config.max_file_bytes + 1)  # the linter reports a larger file as HL003
-    return [Linter(config, types, type_name).lint(path, data)]
+    # As much as check reads of a file (embedded images on top of the limit): the linter reports a larger one as HL003.
+    return [Source(path, sys.stdin.buffer.read(raw_limit(config.max_file_bytes) + 1))]

@@ -6,14 +6,13 @@ fingerprint as ``check``), so a second run, or a version that recurs over many c
 nothing to score. Git is read with five commands whatever the number of commits: ``git log``
 for the commits, ``git ls-tree`` for the first one's handoffs, ``git log --raw`` for what each later
 commit changed, and ``git cat-file`` twice (sizes, then contents) for the versions not yet cached.
-Contents are read one version at a time and linted in bounded batches, newest first, within a
+Contents are read one version at a time and linted by the engine that lints ``check``'s files
+(engine/runner.py's ``lint_many``: its worker pool, in bounded batches), newest first, within a
 per-run budget: memory does not grow with the history's length.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import statistics
 import subprocess
@@ -25,6 +24,7 @@ from handoff_lint.engine.cache import ResultCache, fingerprint
 from handoff_lint.errors import HandoffLintError
 from handoff_lint.files.discover import EXTENSIONS, SKIP_DIRS, _excluded
 from handoff_lint.files.git import Repo
+from handoff_lint.files.source import Source, raw_limit
 from handoff_lint.scoring.verdict import verdict
 
 _SPEC = re.compile(r"^(\d+)(w?)$")
@@ -250,9 +250,12 @@ def _is_handoff(repo: Repo, path: str, config) -> bool:
 
 def _score(repo: Repo, pending_order, config, types, forced_type, jobs: int, use_cache: bool, notes: list[str]):
     """(score, passed) for each (path, blob), newest first; linted only when the history cache does not
-    know it. Old versions are read one at a time and linted in batches of at most BATCH_BYTES, and at
-    most BUDGET_BYTES of them per run: a version past the budget is left unscored (and out of the
-    trend) with a note; the cache keeps what was scored, so the next run goes further back."""
+    know it. Old versions are read one at a time as the engine asks for them, and at most BUDGET_BYTES
+    of them per run: a version past the budget is left unscored (and out of the trend) with a note; the
+    cache keeps what was scored, so the next run goes further back. A version larger than ``check``
+    would read is not read: it scores as that file would (HL003)."""
+    from handoff_lint.engine.runner import lint_many
+
     cache = ResultCache(config.root, fingerprint(config, types, forced_type), "history") if use_cache else None
     scores: dict[tuple[str, str], tuple[int | None, bool]] = {}
     pending = []
@@ -264,9 +267,10 @@ def _score(repo: Repo, pending_order, config, types, forced_type, jobs: int, use
             pending.append((path, blob))
     if pending:
         sizes = _sizes(repo, [blob for _path, blob in pending])
+        limit = raw_limit(config.max_file_bytes)  # what check reads of a file on disk
         taken, spent = [], 0
         for path, blob in pending:
-            size = sizes[blob] if sizes[blob] <= config.max_file_bytes else 0  # too large: not read
+            size = sizes[blob] if sizes[blob] <= limit else 0  # too large: not read
             if spent + size > BUDGET_BYTES:
                 break
             spent += size
@@ -276,9 +280,8 @@ def _score(repo: Repo, pending_order, config, types, forced_type, jobs: int, use
                 f"{len(pending) - len(taken)} older version(s) not scored: one run reads at most "
                 f"{BUDGET_BYTES // 2**20} MiB of old versions (run again to go further back; the cache keeps these)"
             )
-        for (path, blob), result in _lint(
-            _batches(repo, taken, sizes, config.max_file_bytes), config, types, forced_type, jobs
-        ):
+        linted = lint_many(_versions(repo, taken, sizes, limit), config, types, forced_type, jobs)
+        for (path, blob), (_source, _digest, result) in zip(taken, linted, strict=True):
             scores[(path, blob)] = (result.score, verdict(result).passed)
             if cache is not None:
                 cache.put(f"{blob} {path}", blob, result)
@@ -287,7 +290,6 @@ def _score(repo: Repo, pending_order, config, types, forced_type, jobs: int, use
     return scores, sum(1 for pair in pending if pair in scores)
 
 
-BATCH_BYTES = 16 * 1024 * 1024  # old versions held in memory at once, whatever the history's length
 BUDGET_BYTES = 64 * 1024 * 1024  # old versions read in one run: bounds its time
 
 
@@ -306,26 +308,17 @@ def _sizes(repo: Repo, blobs: list[str]) -> dict[str, int]:
     return {blob: _size(line) for blob, line in zip(unique, done.stdout.decode().splitlines(), strict=True)}
 
 
-def _batches(repo: Repo, pairs, sizes: dict[str, int], limit: int):
-    """Lists of ((path, blob), (working path, bytes)) of at most BATCH_BYTES, read one blob at a time
-    through one ``git cat-file --batch``. A version over ``limit`` bytes is not read (a pull request can
-    commit many 100 MB versions): it gets one shared buffer of ``limit + 1`` bytes, which the linter
-    reports as too large (HL003), as it would the file on disk."""
-    too_large = bytes(limit + 1) if any(size > limit for size in sizes.values()) else b""
-    batch, held = [], 0
+def _versions(repo: Repo, pairs, sizes: dict[str, int], limit: int):
+    """A Source for each (path, blob), read one blob at a time through one ``git cat-file --batch`` when
+    the engine asks for it. A version over ``limit`` bytes is not read (a pull request can commit many
+    100 MB versions): it comes as too large, which the linter reports (HL003) as it would the file on disk."""
     with subprocess.Popen(
         ["git", "cat-file", "--batch"], cwd=repo.top, stdin=subprocess.PIPE, stdout=subprocess.PIPE
     ) as git:
         for path, blob in pairs:
-            data = too_large if sizes[blob] > limit else _read_blob(git, blob)
-            batch.append(((path, blob), (repo.from_repo(path), data)))
-            held += len(data) if data is not too_large else 0
-            if held >= BATCH_BYTES:
-                yield batch
-                batch, held = [], 0
+            shown = repo.from_repo(path)
+            yield Source(shown, too_large=True) if sizes[blob] > limit else Source(shown, _read_blob(git, blob))
         git.stdin.close()
-    if batch:
-        yield batch
 
 
 def _read_blob(git: subprocess.Popen, blob: str) -> bytes:
@@ -344,44 +337,6 @@ def _size(line: str) -> int:
     """The size in a ``cat-file --batch-check`` line (``<id> blob <size>``; 0 for ``<id> missing``)."""
     fields = line.split()
     return int(fields[2]) if len(fields) == 3 else 0
-
-
-_worker = None
-
-
-def _lint(batches, config, types, forced_type, jobs: int):
-    """(key, result) for each (key, (path, bytes)) of each batch, on worker processes when a batch is large."""
-    from handoff_lint.engine.linter import Linter
-    from handoff_lint.engine.runner import PARALLEL_MIN_FILES
-
-    jobs = jobs or os.cpu_count() or 1
-    linter = pool = None
-    with contextlib.ExitStack() as stack:
-        for batch in batches:
-            keys, work = [key for key, _item in batch], [item for _key, item in batch]
-            if jobs > 1 and len(work) >= PARALLEL_MIN_FILES:
-                from handoff_lint.engine.workers import worker_pool
-
-                if pool is None:
-                    pool = stack.enter_context(worker_pool(jobs, _init_worker, (config, forced_type)))
-                results = pool.map(_lint_one, work, chunksize=max(1, len(work) // (jobs * 8)))
-            else:
-                linter = linter or Linter(config, types, forced_type)
-                results = (linter.lint(path, data) for path, data in work)
-            yield from zip(keys, results, strict=True)
-
-
-def _init_worker(config, forced_type) -> None:
-    global _worker
-    from handoff_lint.engine.linter import Linter
-    from handoff_lint.handoff_types.definitions import load_types
-
-    _worker = Linter(config, load_types(config.schema_dirs), forced_type)
-
-
-def _lint_one(item):
-    path, data = item
-    return _worker.lint(path, data)
 
 
 def _monday(date: datetime) -> datetime:
