@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from contextlib import contextmanager
-from dataclasses import replace
 
 from handoff_lint.engine.cache import ResultCache, cache_key, content_digest, fingerprint
 from handoff_lint.files.boundary import Fence, locate
 from handoff_lint.files.source import decode_lines, raw_limit, read_bytes
+from handoff_lint.model.results import share_strings
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 # Linting makes no reference cycles: over 2,000 generated files and the 884 handbook pages, the
@@ -108,28 +107,10 @@ def _lint_pending(pending, results, cache, config, types, forced_type, jobs, pro
         if isinstance(outcome, LintFailure):
             raise outcome
         digest, result = outcome
-        result = _share_strings(result)
+        result = share_strings(result)  # one copy of each code, key and status
         results[index] = result
         if cache is not None and key is not None and digest is not None:
             cache.put(key, digest, result)  # the digest of the very bytes that were linted
-
-
-def _share_strings(result):
-    """Results from worker processes arrive with their own copy of every code, key and status:
-    the same result with them shared, so ten thousand results stay small."""
-    intern = sys.intern
-    for category in result.categories.values():
-        category.key, category.status = intern(category.key), intern(category.status)
-    for finding in result.findings:
-        finding.code = intern(finding.code)
-        finding.section = intern(finding.section) if finding.section else None
-    return replace(
-        result,
-        type_name=intern(result.type_name) if result.type_name else None,
-        type_source=intern(result.type_source),
-        sections={intern(key): intern(status) for key, status in result.sections.items()},
-        categories={intern(key): category for key, category in result.categories.items()},
-    )
 
 
 def _lint_one(linter, path: str, hashed: bool):

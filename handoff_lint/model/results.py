@@ -9,8 +9,9 @@ every file's pass/fail there and only there; reporters read the RunResult.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from handoff_lint.model.findings import Finding
@@ -59,6 +60,37 @@ class RunResult:
     def changed(self, result: FileResult) -> frozenset[int]:
         """The file's lines changed since --changed-since's base (empty without the option)."""
         return self.changed_lines.get(result.path, frozenset())
+
+
+def share_strings(result: FileResult) -> FileResult:
+    """The same result with its codes, keys and statuses shared (``sys.intern``): results from worker
+    processes arrive with their own copy of each, and ten thousand results must stay small."""
+    intern = sys.intern
+    findings = tuple(
+        Finding(
+            intern(f.code),
+            f.message,
+            f.line,
+            f.column,
+            f.severity,
+            f.section and intern(f.section),
+            f.hint,
+            intern(f.rule),
+        )
+        for f in result.findings
+    )
+    categories = {
+        intern(key): CategoryScore(intern(c.key), intern(c.status), c.points, c.found, c.missing)
+        for key, c in result.categories.items()
+    }
+    return replace(
+        result,
+        type_name=intern(result.type_name) if result.type_name else None,
+        type_source=intern(result.type_source),
+        findings=findings,
+        sections={intern(key): intern(status) for key, status in result.sections.items()},
+        categories=categories,
+    )
 
 
 def finding_lines(lines: list[str], findings) -> dict[int, str]:

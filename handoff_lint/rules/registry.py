@@ -136,13 +136,14 @@ class Rule:
                 resolved.update(configured[type_name])
         return resolved
 
-    def run(self, ctx: Context) -> Iterator[Finding]:
+    def run(self, ctx: Context, severity: Severity | None = None) -> Iterator[Finding]:
+        """The check's findings, each made complete once: this rule's code and ``severity`` (the config's for
+        this rule; default the rule's own)."""
         type_name = ctx.handoff_type.name if ctx.handoff_type else None
         ctx.rule_options = self.resolve_options(ctx.options.get(self.code, {}), type_name)
-        for finding in self.check(ctx):
-            finding.code = self.code
-            finding.severity = self.severity
-            yield finding
+        code, name, severity = self.code, self.name, severity or self.severity
+        for found in self.check(ctx):
+            yield Finding(code, found.message, found.line, found.column, severity, found.section, found.hint, name)
 
 
 _RULES: dict[str, Rule] = {}

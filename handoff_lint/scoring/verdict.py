@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handoff_lint.model.findings import Severity
+from handoff_lint.model.findings import Finding, Severity
 from handoff_lint.model.results import FileResult, RunResult
 
 if TYPE_CHECKING:
@@ -32,9 +32,6 @@ EXIT_FAILED = 1
 EXIT_ERROR = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for grep or cat when the reader of a pipe left
 MAX_REASON_RULES = 3  # rules named in the error reason; the rest are "…"
-# Rule names by code, for the error reason. The result cache stores the names its results need, so a
-# warm run names the rules without importing the rule registry (most of a warm run's start-up).
-RULE_NAMES: dict[str, str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +81,15 @@ def verdict(result: FileResult, previous_score: int | None = None, recorded: Ent
         reasons.append(f"score {score} < {result.threshold}")
     if score_dropped(score, previous_score):
         reasons.append(f"score fell {previous_score} → {score}")
-    errors = Counter(f.code for f in result.findings if f.severity is Severity.ERROR)
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors:
         reasons.append(_errors_reason(errors))
     if not reasons:
         return Verdict(True)
-    unwaivable = sorted(errors.keys() & NEVER_WAIVED)
+    unwaivable = sorted({finding_rule(f) for f in errors if f.code in NEVER_WAIVED})
     if unwaivable:
         if result.draft or recorded is not None:
-            reasons.append(f"{', '.join(map(rule_name, unwaivable))} is never waived")
+            reasons.append(f"{', '.join(unwaivable)} is never waived")
         return Verdict(False, tuple(reasons))
     if result.draft:
         return Verdict(True, (), "draft", tuple(reasons))
@@ -104,21 +101,24 @@ def verdict(result: FileResult, previous_score: int | None = None, recorded: Ent
     return Verdict(False, tuple(reasons))
 
 
-def _errors_reason(errors: Counter) -> str:
+def _errors_reason(errors: list[Finding]) -> str:
     """``3 errors (2 empty-field, 1 placeholder)``: the count, then the rules, most frequent first."""
-    total = sum(errors.values())
-    named = [f"{count} {rule_name(code)}" for code, count in errors.most_common()]
+    total = len(errors)
+    named = [f"{count} {name}" for name, count in Counter(map(finding_rule, errors)).most_common()]
     shown = ", ".join(named[:MAX_REASON_RULES]) + (", …" if len(named) > MAX_REASON_RULES else "")
     return sys.intern(f"{total} error{'' if total == 1 else 's'} ({shown})")  # recurs across thousands of files
 
 
-def rule_name(code: str) -> str:
-    name = RULE_NAMES.get(code)
-    if name is None:
-        from handoff_lint.rules import get_rule
+def finding_rule(finding: Finding) -> str:
+    """The name of the rule that reported a finding (a finding made by hand, without one: looked up)."""
+    return finding.rule or rule_name(finding.code)
 
-        name = RULE_NAMES[code] = rule.name if (rule := get_rule(code)) else code
-    return name
+
+def rule_name(code: str) -> str:
+    """A rule's name from the registry (its code when no rule has it); imports every rule the first time."""
+    from handoff_lint.rules import get_rule
+
+    return rule.name if (rule := get_rule(code)) else code
 
 
 def score_dropped(score: int | None, previous_score: int | None) -> bool:
