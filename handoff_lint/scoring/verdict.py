@@ -1,14 +1,14 @@
 """Pass/fail, its reasons, and exit codes, decided in one place.
 
-A handoff passes when it has a score at or above the threshold and no error-severity finding
+A handoff passes when it has a score at or above the run's threshold and no error-severity finding
 (an empty required field, a missing section, a placeholder…). Under ``--fail-on-regression`` it
 must also not score lower than at the baseline (a ratchet: a handoff may only get better).
 Two exemptions let a handoff that misses the bar pass all the same, saying so: a draft (``status:
 draft`` in its frontmatter) and a handoff recorded in the baseline file of ``handoff-lint init``
 that is no worse than recorded; neither waives a secret (HL470).
 ``decide`` gives every file of a run its ``Verdict`` once, with the ratchet, when the run's
-results and baselines are known; reporters read it from the RunResult and never work out pass or
-fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
+results and baselines are known; reporters and annotations read it from the RunResult and never work
+out pass or fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
 configuration or internal error.
 """
 
@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from handoff_lint.model.findings import Finding, Severity
@@ -34,17 +35,37 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for grep or cat wh
 MAX_REASON_RULES = 3  # rules named in the error reason; the rest are "…"
 
 
+class Status(str, Enum):
+    """A handoff's status; str-valued, so JSON and SARIF write the value ("pass") as they always did."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    DRAFT = "draft"  # misses the bar, passes as work in progress (status: draft)
+    BASELINE = "baseline"  # misses the bar, passes because the baseline file holds it and it is no worse
+
+    __str__ = str.__str__  # "pass" in text, never "Status.PASS"
+    __format__ = str.__format__
+
+
+EXEMPTIONS = (Status.DRAFT, Status.BASELINE)
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    passed: bool
+    status: Status
+    threshold: int  # the run's pass mark the score was held to
     reasons: tuple[str, ...] = ()  # why it fails: "score 62 < 70", "score fell 100 → 97", errors by rule
-    exempt: str = ""  # "draft" or "baseline": why a handoff that misses the bar passes all the same
-    waived: tuple[str, ...] = ()  # what would fail it without the exemption
+    waived: tuple[str, ...] = ()  # what would fail it without its exemption (draft or baseline)
+    under_threshold: bool = False  # scored under the threshold: one of ``reasons`` (or ``waived``)
 
     @property
-    def status(self) -> str:
-        """pass, fail, draft or baseline (passes only because the baseline file holds it)."""
-        return self.exempt or ("pass" if self.passed else "fail")
+    def passed(self) -> bool:
+        return self.status is not Status.FAIL
+
+    @property
+    def exempt(self) -> Status | None:
+        """DRAFT or BASELINE: why a handoff that misses the bar passes all the same; else None."""
+        return self.status if self.status in EXEMPTIONS else None
 
 
 def decide(
@@ -73,32 +94,34 @@ NEVER_WAIVED = frozenset({"HL470"})
 def verdict(result: FileResult, previous_score: int | None = None, recorded: Entry | None = None) -> Verdict:
     """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet;
     ``recorded``: its entry in the baseline file."""
+    threshold = result.threshold
     reasons = []
     score = result.score
+    under = score is not None and score < threshold
     if score is None:
         reasons.append("not scored")
-    elif score < result.threshold:
-        reasons.append(f"score {score} < {result.threshold}")
+    elif under:
+        reasons.append(f"score {score} < {threshold}")
     if score_dropped(score, previous_score):
         reasons.append(f"score fell {previous_score} → {score}")
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors:
         reasons.append(_errors_reason(errors))
     if not reasons:
-        return Verdict(True)
+        return Verdict(Status.PASS, threshold)
     unwaivable = sorted({finding_rule(f) for f in errors if f.code in NEVER_WAIVED})
     if unwaivable:
         if result.draft or recorded is not None:
             reasons.append(f"{', '.join(unwaivable)} is never waived")
-        return Verdict(False, tuple(reasons))
+        return Verdict(Status.FAIL, threshold, tuple(reasons), under_threshold=under)
     if result.draft:
-        return Verdict(True, (), "draft", tuple(reasons))
+        return Verdict(Status.DRAFT, threshold, (), tuple(reasons), under)
     if recorded is not None and not score_dropped(score, previous_score):
         worse = recorded.worse(result)
         if not worse:
-            return Verdict(True, (), "baseline", tuple(reasons))
+            return Verdict(Status.BASELINE, threshold, (), tuple(reasons), under)
         reasons.append(worse)
-    return Verdict(False, tuple(reasons))
+    return Verdict(Status.FAIL, threshold, tuple(reasons), under_threshold=under)
 
 
 def _errors_reason(errors: list[Finding]) -> str:

@@ -78,8 +78,8 @@ def _verdict(result, verdict, baseline) -> Annotation | None:
         return Annotation("error", result.path, 1, None, "handoff-lint: not scored", message)
     dropped = baseline is not None and score_dropped(result.score, baseline.score)
     since = f" (was {baseline.score} at {baseline.ref})" if dropped else ""
-    if result.score < result.threshold and not verdict.passed:
-        message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {result.threshold}"
+    if verdict.under_threshold and not verdict.passed:
+        message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {verdict.threshold}"
         message += f"{since}."
         missing = top_missing(result)
         message += f" Missing most: {missing}." if missing else ""
@@ -92,7 +92,7 @@ def _verdict(result, verdict, baseline) -> Annotation | None:
         errors = [f for f in result.findings if f.severity is Severity.ERROR]
         named = f" on {finding_rule(errors[0])}" if errors else ""
         message = (
-            f"{result.type_name} handoff scores {result.score}/100 (threshold {result.threshold}) "
+            f"{result.type_name} handoff scores {result.score}/100 (threshold {verdict.threshold}) "
             f"but fails: {'; '.join(verdict.reasons)}.{advice}"
         )
         return Annotation("error", result.path, 1, None, f"handoff-lint: fails{named}", message)
