@@ -412,7 +412,12 @@ def check(
 
         recorded = as_at_base(recorded, repo, baseline_ref or changed_since)
     run = decide(
-        results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression, recorded=recorded
+        results,
+        config.threshold,
+        changed_lines=changed_lines,
+        baselines=baselines,
+        ratchet=fail_on_regression,
+        recorded=recorded,
     )
     color = _use_color(color_choice, no_color) and not output_file and output_format in ("text", "concise")
     if statistics:  # counts per rule instead of the findings (ruff's --statistics)
@@ -438,7 +443,7 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache, selec
 
     config, types = _load(config_path, threshold, select, ignore)
     results = _run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache)
-    run = decide(results, recorded=load_recorded(config))
+    run = decide(results, config.threshold, recorded=load_recorded(config))
     for result, verdict in run:
         if result.score is None:
             reason = next((f.text for f in result.findings), "not scored")
@@ -503,7 +508,7 @@ def report(
     if output_format == "html" and not output_file:
         output_file = "handoff-report.html"
     config, types = _load(config_path, threshold, select, ignore)
-    run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache))
+    run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache), config.threshold)
     past = None
     if span:
         from handoff_lint.output.team_report.history import history
@@ -568,7 +573,7 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
     # Lint with the config before writing it: a run that stops half-way leaves neither file behind.
     text = adopt.config_text(detected, threshold)
     config = adopt.parse(text, root)
-    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True))
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True), config.threshold)
     failing = adopt.record(run, root)
     adopt.write_config(root / adopt.CONFIG_FILE, text)
     note = ""
@@ -595,7 +600,7 @@ def _update_baseline(jobs: int) -> None:
     if recorded is None:
         where = config.source or "no config file"
         raise HandoffLintError(f"{where}: no 'baseline-file' to update; `handoff-lint init` records one")
-    run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True))
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True), config.threshold)
     update = adopt.update(recorded, run)
     write(recorded.path, update.entries, config.threshold)
     click.echo(

@@ -27,8 +27,8 @@ CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200,000 results; a bigger file is not ours: ignored
 # 7: no verdict stored (scoring/verdict.py decides it for each run); 8: findings keep their fix hint; 9: draft;
-# 10: every finding's rule is named (from the file's "names")
-FORMAT = 10
+# 10: every finding's rule is named (from the file's "names"); 11: no threshold (applied after the cache)
+FORMAT = 11
 
 
 def cache_key(real: str, root: Path, config_type: str | None = None) -> str:
@@ -58,10 +58,15 @@ def source_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# Settings no result depends on: the threshold is applied to results after the cache (scoring/verdict.py),
+# so a run with another --threshold reads every result from it.
+NOT_IN_RESULTS = frozenset({"source", "threshold"})
+
+
 def fingerprint(config, types, forced_type: str | None) -> str:
     """Everything besides a file's own bytes that its result depends on."""
     digest = hashlib.blake2b(source_fingerprint().encode(), digest_size=16)
-    settings = {k: v for k, v in vars(config).items() if k != "source"}
+    settings = {k: v for k, v in vars(config).items() if k not in NOT_IN_RESULTS}
     digest.update(repr(sorted(settings.items(), key=lambda item: item[0])).encode())
     for name in sorted(types):
         path = types[name].path
@@ -140,7 +145,6 @@ def _encode(result) -> dict:
         "type": result.type_name,
         "source": result.type_source,
         "score": result.score,
-        "threshold": result.threshold,
         "findings": [
             [f.code, f.message, f.line, f.column, f.severity.value, f.section, f.hint] for f in result.findings
         ],
@@ -191,7 +195,6 @@ def _decode(path: str, raw: dict, profile: str, lines_of, names: dict[str, str])
         type_name=raw["type"] and intern(raw["type"]),
         type_source=intern(raw["source"]),
         score=raw["score"],
-        threshold=raw["threshold"],
         findings=findings,
         categories=categories,
         sections=sections,

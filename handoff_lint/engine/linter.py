@@ -122,7 +122,6 @@ class Linter:
             type_name=handoff_type.name if handoff_type else None,
             type_source=resolution.source if resolution else "",
             score=total,
-            threshold=self.config.threshold,
             findings=tuple(findings),
             categories=categories,
             sections=sections,

@@ -1,8 +1,9 @@
 """What a run produced: one immutable result per file, and the run that holds them with what git said.
 
 Kept apart from the pipeline so that reading results back from the cache does not import it.
-A ``FileResult`` is what linting one file found, nothing more: it does not know the run's git
-facts (lines changed since ``--changed-since``'s base, the ``--baseline`` score) nor its verdict.
+A ``FileResult`` is what linting one file found, nothing more: it does not know the run's threshold,
+its git facts (lines changed since ``--changed-since``'s base, the ``--baseline`` score) nor its verdict,
+so the cache keeps it for any threshold.
 Those belong to the ``RunResult``, which scoring/verdict.py builds once the whole run is known, deciding
 every file's pass/fail there and only there; reporters read the RunResult.
 """
@@ -28,7 +29,6 @@ class FileResult:
     type_name: str | None
     type_source: str
     score: int | None
-    threshold: int
     findings: tuple[Finding, ...]
     categories: Mapping[str, CategoryScore] = field(default_factory=dict)
     sections: Mapping[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
@@ -43,7 +43,7 @@ class RunResult:
     """Every file's result with its verdict (in the order linted), and the run's git facts by path."""
 
     files: tuple[FileResult, ...]
-    verdicts: tuple[Verdict, ...]  # one per file, decided by outcome.decide
+    verdicts: tuple[Verdict, ...]  # one per file, decided by scoring/verdict.decide (with the run's threshold)
     changed_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)  # with --changed-since
     baselines: Mapping[str, Baseline] = field(default_factory=dict)  # with --baseline
 

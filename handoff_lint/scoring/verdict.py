@@ -8,8 +8,9 @@ draft`` in its frontmatter) and a handoff recorded in the baseline file of ``han
 that is no worse than recorded; neither waives a secret (HL470).
 ``decide`` gives every file of a run its ``Verdict`` once, with the ratchet, when the run's
 results and baselines are known; reporters and annotations read it from the RunResult and never work
-out pass or fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
-configuration or internal error.
+out pass or fail themselves. The threshold is the run's (config or ``--threshold``), applied here to
+results that do not hold it, so a cached result serves any threshold. Exit codes follow ruff: 0 every
+handoff passes, 1 any fails, 2 usage, configuration or internal error.
 """
 
 from __future__ import annotations
@@ -70,20 +71,21 @@ class Verdict:
 
 def decide(
     results,
+    threshold: int,
     *,
     changed_lines: Mapping[str, frozenset[int]] | None = None,
     baselines: Mapping[str, Baseline] | None = None,
     ratchet: bool = False,
     recorded: RecordedBaseline | None = None,
 ) -> RunResult:
-    """The run: each file's verdict (under ``ratchet``, against its baseline score; with ``recorded``,
-    against the baseline file's entry) with the git facts."""
+    """The run: each file's verdict against ``threshold`` (under ``ratchet``, against its baseline score;
+    with ``recorded``, against the baseline file's entry) with the git facts."""
     baselines = baselines or {}
     verdicts = []
     for result in results:
         baseline = baselines.get(result.path) if ratchet else None
         entry = recorded.entry(result.path) if recorded is not None else None
-        verdicts.append(verdict(result, baseline.score if baseline else None, entry))
+        verdicts.append(verdict(result, threshold, baseline.score if baseline else None, entry))
     return RunResult(tuple(results), tuple(verdicts), changed_lines or {}, baselines)
 
 
@@ -91,10 +93,11 @@ def decide(
 NEVER_WAIVED = frozenset({"HL470"})
 
 
-def verdict(result: FileResult, previous_score: int | None = None, recorded: Entry | None = None) -> Verdict:
-    """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet;
-    ``recorded``: its entry in the baseline file."""
-    threshold = result.threshold
+def verdict(
+    result: FileResult, threshold: int, previous_score: int | None = None, recorded: Entry | None = None
+) -> Verdict:
+    """Whether one handoff passes ``threshold``, and why not. ``previous_score``: its baseline score, only
+    under the ratchet; ``recorded``: its entry in the baseline file."""
     reasons = []
     score = result.score
     under = score is not None and score < threshold

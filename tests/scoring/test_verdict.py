@@ -68,8 +68,8 @@ def test_a_verdict_passes_exactly_when_nothing_fails_it(score, threshold, errors
     """Score under the threshold, no score or an error each fail a handoff and say so; a draft passes all
     the same, saying what it waived, unless a secret (HL470) fails it."""
     findings = tuple(Finding(code, "m", severity=Severity.ERROR) for code in errors)
-    result = FileResult("h.md", "sdr-to-ae", "frontmatter", score, threshold, findings, draft=draft)
-    decided = verdict(result)
+    result = FileResult("h.md", "sdr-to-ae", "frontmatter", score, findings, draft=draft)
+    decided = verdict(result, threshold)
     missed = [
         *(["not scored"] if score is None else []),
         *([f"score {score} < {threshold}"] if score is not None and score < threshold else []),
