@@ -20,10 +20,11 @@ from handoff_lint import __version__
 from handoff_lint.config.settings import Config, check_threshold, load_config
 from handoff_lint.engine.baseline_file import load as load_recorded
 from handoff_lint.errors import ConfigError, HandoffLintError
+from handoff_lint.output.formats import REPORTERS
 from handoff_lint.output.untrusted import plain
 from handoff_lint.scoring.verdict import EXIT_BROKEN_PIPE, EXIT_ERROR, decide, exit_code
 
-FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "concise")
+FORMATS = tuple(REPORTERS)  # the output formats' registry names them
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
 
 

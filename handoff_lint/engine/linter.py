@@ -56,6 +56,7 @@ class Linter:
         self.forced_type = forced_type
         self.rules = [r for r in all_rules() if config.rule_enabled(r.code)]
         self.score_codes = {r.code for r in self.rules if r.affects_score}
+        self.empty_codes = frozenset(r.code for r in self.rules if r.means_empty)
         self.enabled = frozenset(r.code for r in self.rules)
         self.fence = Fence(config.root)
 
@@ -115,7 +116,7 @@ class Linter:
         total, categories, sections = None, {}, {}
         if handoff_type is not None:
             sections = section_statuses(ctx.assessments, findings, self.score_codes)
-            flagged = flagged_categories(handoff_type, findings)
+            flagged = flagged_categories(handoff_type, findings, self.empty_codes)
             total, categories = score(ctx.assessments, sections, ctx.judgements, flagged)
         return FileResult(
             path=path,

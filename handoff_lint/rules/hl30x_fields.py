@@ -62,6 +62,7 @@ rule(
     "empty-field",
     category="fields",
     severity="error",
+    means_empty=True,
     summary="A required field is empty or still a placeholder.",
     rationale="""Empty is missing: a field holding `[Name]`, `TBD`, `N/A`, `-` or an unresolved option
     list such as `🔴🟡🟢` tells the receiving team nothing, and reps use such values to get past
@@ -102,6 +103,7 @@ rule(
     "incomplete-row",
     category="fields",
     severity="error",
+    means_empty=True,
     summary="A table row leaves a required column empty.",
     rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
     a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",

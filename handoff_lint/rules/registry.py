@@ -115,6 +115,9 @@ class Rule:
     # its encoding, a symlink): the examples then describe the file, and fixtures test the rule.
     example_lintable: bool = True
     affects_score: bool = False  # a finding downgrades its section from Complete to Partial
+    # Its findings mean the information is not there (empty, a placeholder): whatever severity a team gives
+    # the rule, the finding's category cannot be Complete (scoring/score.py, flagged_categories).
+    means_empty: bool = False
     needs_type: bool = True  # only runs when the handoff type is known
     template_only: bool = False  # only with structure = "template" (exact template conformance)
     options: dict = field(default_factory=dict)  # option name -> default value
@@ -163,6 +166,7 @@ def rule(
     example_options: dict | None = None,
     example_lintable: bool = True,
     affects_score: bool = False,
+    means_empty: bool = False,
     needs_type: bool = True,
     template_only: bool = False,
     options: dict | None = None,
@@ -195,6 +199,7 @@ def rule(
         example_options=dict(example_options or {}),
         example_lintable=example_lintable,
         affects_score=affects_score,
+        means_empty=means_empty,
         needs_type=needs_type,
         template_only=template_only,
         options=dict(options or {}),
