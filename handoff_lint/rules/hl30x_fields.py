@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.placeholders import unfilled_detail
+from handoff_lint.rules.examples import RISK_TABLE
 from handoff_lint.rules.registry import Context, rule
 
 
@@ -108,10 +109,7 @@ rule(
     rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
     a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
     bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🔴🟡🟢 | |",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good=RISK_TABLE,
     example_section="Risk Flags",
     check=incomplete_row,
 )
@@ -144,10 +142,7 @@ rule(
 | Risk | Mitigation |
 |------|------------|
 | Champion may leave | Build a second sponsor — @omar, by 2027-01-15 |""",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good=RISK_TABLE,
     example_section="Risk Flags",
     check=missing_column,
 )

@@ -89,6 +89,11 @@ class Context:
         ]
 
 
+def on_heading(spec, assessment: Assessment, message: str, hint: str = "") -> Finding:
+    """A finding about a whole section (it lacks something), on its heading's line."""
+    return Finding("", message, assessment.section.line, 1, section=spec.key, hint=hint)
+
+
 CheckFunction = Callable[[Context], Iterable[Finding]]
 
 # Where the rules are documented: docs/rules.md in the project's repository, one anchor per code.
