@@ -111,7 +111,7 @@ def chart_candidates(corpus: Path, work: Path) -> dict[str, dict]:
     os.chdir(corpus.parent)  # the report runs' config root, so their result cache is reused
     try:
         config, types = _load(None)
-        view = overview(decide(_run([corpus.name], config, types, None)), config.root)
+        view = overview(decide(_run([corpus.name], config, types, None), config.threshold), config.root)
     finally:
         os.chdir(here)
     scores = [h.entry["score"] for h in view.handoffs if h.entry["score"] is not None]

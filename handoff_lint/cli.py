@@ -8,9 +8,11 @@ and exit code 2 (click alone would exit 1 on a crash, which reads as "handoff fa
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -18,10 +20,11 @@ import click
 from handoff_lint import __version__
 from handoff_lint.config.settings import Config, check_threshold, load_config
 from handoff_lint.errors import ConfigError, HandoffLintError
+from handoff_lint.output.formats import REPORTERS
 from handoff_lint.output.untrusted import plain
 from handoff_lint.scoring.verdict import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_FAILED, EXIT_OK, decide, exit_code
 
-FORMATS = ("text", "json", "github", "sarif", "junit", "markdown", "concise")
+FORMATS = tuple(REPORTERS)  # the output formats' registry names them
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth reading
 
 
@@ -295,10 +298,38 @@ _selection = [
 selection_options = _apply_all(_selection)
 
 
+@dataclass(frozen=True)
+class LintOptions:
+    """The options every linting command (check, score, report) takes, as one argument."""
+
+    config_path: str | None
+    type_name: str | None
+    threshold: int | None
+    jobs: int
+    no_cache: bool
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+    def load(self):
+        """The config with --threshold, --select and --ignore applied, and its handoff types (``_load``)."""
+        return _load(self.config_path, self.threshold, self.select, self.ignore)
+
+
+def lint_options(command):
+    """Adds the common and selection options to ``command`` and hands them over as ``options`` (LintOptions);
+    --debug is read before the command runs (DefaultGroup)."""
+
+    @functools.wraps(command)
+    def with_options(*args, config_path, type_name, threshold, debug, jobs, no_cache, select, ignore, **kwargs):
+        options = LintOptions(config_path, type_name, threshold, jobs, no_cache, select, ignore)
+        return command(*args, options=options, **kwargs)
+
+    return common_options(selection_options(with_options))
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@common_options
-@selection_options
+@lint_options
 @click.option(
     "--format",
     "--output-format",
@@ -362,14 +393,7 @@ selection_options = _apply_all(_selection)
 )
 def check(
     paths,
-    config_path,
-    type_name,
-    threshold,
-    debug,
-    jobs,
-    no_cache,
-    select,
-    ignore,
+    options: LintOptions,
     output_format,
     statistics,
     stdin_filename,
@@ -396,7 +420,7 @@ def check(
     output_format = (output_format or "text") if statistics else _resolve_format(output_format)
     if statistics and output_format not in ("text", "json"):
         raise click.UsageError("--statistics prints text or json, not " + output_format)
-    config, types = _load(config_path, threshold, select, ignore)
+    config, types = options.load()
     repo = scope = None
     if changed_since or baseline_ref:
         from handoff_lint.files.git import Repo
@@ -408,15 +432,14 @@ def check(
         scope = changed_scope(repo, changed_since, config)
         if scope.everything:
             click.echo(f"handoff-lint: {plain(scope.everything)}: checking every handoff", err=True)
-    select = scope.includes if scope else None
     results = _run(
         paths,
         config,
         types,
-        type_name,
-        select=select,
-        jobs=jobs,
-        use_cache=not no_cache,
+        options.type_name,
+        select=scope.includes if scope else None,
+        jobs=options.jobs,
+        use_cache=not options.no_cache,
         quiet=quiet,
         force_exclude=force_exclude,
         shard=shard,
@@ -428,14 +451,19 @@ def check(
         from handoff_lint.engine.baseline import baselines as baselines_of
 
         with _naming_the_file():
-            baselines = baselines_of(results, repo, baseline_ref, config, types, type_name, jobs)
+            baselines = baselines_of(results, repo, baseline_ref, config, types, options.type_name, options.jobs)
     recorded = None if no_baseline_file else load_recorded(config)
     if recorded is not None and repo is not None:  # a branch may not loosen the baseline for itself
         from handoff_lint.engine.baseline_file import as_at_base
 
         recorded = as_at_base(recorded, repo, baseline_ref or changed_since)
     run = decide(
-        results, changed_lines=changed_lines, baselines=baselines, ratchet=fail_on_regression, recorded=recorded
+        results,
+        config.threshold,
+        changed_lines=changed_lines,
+        baselines=baselines,
+        ratchet=fail_on_regression,
+        recorded=recorded,
     )
     color = _use_color(color_choice, no_color) and not output_file and output_format in ("text", "concise")
     if statistics:  # counts per rule instead of the findings (ruff's --statistics)
@@ -453,15 +481,14 @@ def check(
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@common_options
-@selection_options
-def score(files, config_path, type_name, threshold, debug, jobs, no_cache, select, ignore):
+@lint_options
+def score(files, options: LintOptions):
     """Print the Handoff Quality Score table for each file."""
     from handoff_lint.output.formats.score_table import render_score_table
 
-    config, types = _load(config_path, threshold, select, ignore)
-    results = _run(files, config, types, type_name, jobs=jobs, use_cache=not no_cache)
-    run = decide(results, recorded=load_recorded(config))
+    config, types = options.load()
+    results = _run(files, config, types, options.type_name, jobs=options.jobs, use_cache=not options.no_cache)
+    run = decide(results, config.threshold, recorded=load_recorded(config))
     for result, verdict in run:
         if result.score is None:
             reason = next((f.text for f in result.findings), "not scored")
@@ -474,8 +501,7 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache, selec
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@common_options
-@selection_options
+@lint_options
 @click.option(
     "--format",
     "--output-format",
@@ -496,14 +522,7 @@ def score(files, config_path, type_name, threshold, debug, jobs, no_cache, selec
 @click.option("--worst", type=click.IntRange(min=1), default=20, show_default=True, help="Handoffs in the worst list.")
 def report(
     paths,
-    config_path,
-    type_name,
-    threshold,
-    debug,
-    jobs,
-    no_cache,
-    select,
-    ignore,
+    options: LintOptions,
     output_format,
     output_file,
     history_spec,
@@ -525,17 +544,18 @@ def report(
     explicit = bool(output_file)
     if output_format == "html" and not output_file:
         output_file = "handoff-report.html"
-    config, types = _load(config_path, threshold, select, ignore)
-    run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=not no_cache))
+    config, types = options.load()
+    type_name, jobs, use_cache = options.type_name, options.jobs, not options.no_cache
+    run = decide(_run(paths, config, types, type_name, jobs=jobs, use_cache=use_cache), config.threshold)
     past = None
     if span:
         from handoff_lint.output.team_report.history import history
 
         with _naming_the_file():
-            past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=not no_cache)
+            past = history(_targets(paths, config), span, config, types, type_name, jobs, use_cache=use_cache)
         for note in past.notes:
             click.echo(f"handoff-lint: --history: {note}", err=True)
-    cache_root = None if no_cache else config.root
+    cache_root = config.root if use_cache else None
     from handoff_lint.output.team_report.collect import receiving_team
 
     receivers = {name: receiving_team(handoff_type.label, name) for name, handoff_type in types.items()}
@@ -592,7 +612,7 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
     # Lint with the config before writing it: a run that stops half-way leaves neither file behind.
     text = adopt.config_text(detected, threshold)
     config = adopt.parse(text, root)
-    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True))
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True), config.threshold)
     failing = adopt.record(run, root)
     adopt.write_config(root / adopt.CONFIG_FILE, text)
     note = ""
@@ -619,7 +639,7 @@ def _update_baseline(jobs: int) -> None:
     if recorded is None:
         where = config.source or "no config file"
         raise HandoffLintError(f"{where}: no 'baseline-file' to update; `handoff-lint init` records one")
-    run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True))
+    run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True), config.threshold)
     update = adopt.update(recorded, run)
     write(recorded.path, update.entries, config.threshold)
     click.echo(

@@ -202,9 +202,9 @@ def score_summary(analysis: Analysis) -> str:
         return ""
     from handoff_lint.scoring.verdict import decide
 
-    ((_, verdict),) = decide([result])
+    ((_, verdict),) = decide([result], analysis.linter.config.threshold)
     outcome = "PASS" if verdict.passed else "FAIL — " + "; ".join(verdict.reasons)
-    return f"Handoff Quality Score {result.score}/100 ({result.type_name}, threshold {result.threshold}): {outcome}"
+    return f"Handoff Quality Score {result.score}/100 ({result.type_name}, threshold {verdict.threshold}): {outcome}"
 
 
 def _title_line(analysis: Analysis) -> int:

@@ -144,8 +144,6 @@ def _read_toml(path: Path) -> dict:
 
 
 def parse_config(data: dict, root: Path, source: Path | None = None, where: str = "config") -> Config:
-    from handoff_lint.rules import get_rule
-
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KEYS))})")
@@ -190,22 +188,12 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
 
             setattr(config, key, rule_prefixes(_str_list(data[key], key, where), f"{where}: '{key}'"))
     if "severity" in data:
-        if not isinstance(data["severity"], dict):
-            raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
-        for code, level in data["severity"].items():
-            rule = get_rule(code)
-            if rule is None:
-                raise ConfigError(f"{where}: 'severity' names unknown rule '{code}'")
+        for code, rule, level in _rule_table(data, "severity", where, 'CODE = "error|warning|info"'):
             if level not in {s.value for s in Severity}:
                 raise ConfigError(f"{where}: severity of {code} must be error, warning or info, not {level!r}")
             config.severity[rule.code] = Severity(level)
     if "rules" in data:
-        if not isinstance(data["rules"], dict):
-            raise ConfigError(f"{where}: 'rules' must be a table of rule code = {{ options }}")
-        for code, options in data["rules"].items():
-            rule = get_rule(code)
-            if rule is None:
-                raise ConfigError(f"{where}: 'rules' names unknown rule '{code}'")
+        for code, rule, options in _rule_table(data, "rules", where, "rule code = { options }"):
             if not isinstance(options, dict):
                 raise ConfigError(f"{where}: options of rule {code} must be a table")
             for name, value in options.items():
@@ -249,6 +237,19 @@ def _draft(table, where: str) -> tuple[str, tuple[str, ...]]:
         raise ConfigError(f"{where}: 'draft.key' must be a frontmatter key, e.g. \"status\"")
     values = _str_list(table.get("values", list(DEFAULT_DRAFT_VALUES)), "draft.values", where)
     return key.strip(), tuple(value.strip().lower() for value in values)
+
+
+def _rule_table(data: dict, key: str, where: str, shape: str):
+    """(code as written, rule, value) for each entry of a table keyed by rule codes or names, in order."""
+    from handoff_lint.rules import get_rule
+
+    if not isinstance(data[key], dict):
+        raise ConfigError(f"{where}: '{key}' must be a table of {shape}")
+    for code, value in data[key].items():
+        rule = get_rule(code)
+        if rule is None:
+            raise ConfigError(f"{where}: '{key}' names unknown rule '{code}'")
+        yield code, rule, value
 
 
 def check_threshold(value, where: str) -> int:

@@ -39,16 +39,18 @@ class Entry:
 
     def worse(self, result) -> str:
         """Why ``result`` is worse than this entry ("" when it is not)."""
-        from handoff_lint.scoring.verdict import rule_name
+        from handoff_lint.scoring.verdict import finding_rule
 
         if result.score is not None and self.score is not None and result.score < self.score:
             return f"score {result.score} is below the {self.score} recorded in the baseline"
         if result.score is None and self.score is not None:
             return f"no longer scored (the baseline recorded {self.score})"
+        names = {f.code: f for f in result.findings}
         for code, count in sorted(error_counts(result).items()):
             more = count - self.errors.get(code, 0)
             if more > 0:
-                return f"{more} more {rule_name(code)} error{'' if more == 1 else 's'} than recorded in the baseline"
+                named = finding_rule(names[code])
+                return f"{more} more {named} error{'' if more == 1 else 's'} than recorded in the baseline"
         return ""
 
     def tightened(self, result) -> Entry:

@@ -21,14 +21,14 @@ from handoff_lint import __version__
 from handoff_lint.files.safe_io import own_folder, read_own_file, write_own_file
 from handoff_lint.model.findings import Finding, Severity
 from handoff_lint.scoring.categories import CategoryScore
-from handoff_lint.scoring.verdict import RULE_NAMES, rule_name
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"
 CACHE_FILE = "results.json"
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200,000 results; a bigger file is not ours: ignored
-# 7: no verdict stored (scoring/verdict.py decides it for each run); 8: findings keep their fix hint; 9: draft
-FORMAT = 9
+# 7: no verdict stored (scoring/verdict.py decides it for each run); 8: findings keep their fix hint; 9: draft;
+# 10: every finding's rule is named (from the file's "names"); 11: no threshold (applied after the cache)
+FORMAT = 11
 
 
 def cache_key(real: str, root: Path, config_type: str | None = None) -> str:
@@ -58,10 +58,15 @@ def source_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# Settings no result depends on: the threshold is applied to results after the cache (scoring/verdict.py),
+# so a run with another --threshold reads every result from it.
+NOT_IN_RESULTS = frozenset({"source", "threshold"})
+
+
 def fingerprint(config, types, forced_type: str | None) -> str:
     """Everything besides a file's own bytes that its result depends on."""
     digest = hashlib.blake2b(source_fingerprint().encode(), digest_size=16)
-    settings = {k: v for k, v in vars(config).items() if k != "source"}
+    settings = {k: v for k, v in vars(config).items() if k not in NOT_IN_RESULTS}
     digest.update(repr(sorted(settings.items(), key=lambda item: item[0])).encode())
     for name in sorted(types):
         path = types[name].path
@@ -77,7 +82,7 @@ class ResultCache:
         self.parts = (CACHE_DIR, subfolder) if subfolder else (CACHE_DIR,)
         self.fingerprint = fingerprint
         self.entries: dict[str, dict] = {}
-        self.error_codes: set[str] = set()  # of the results put: their rules' names are stored with them
+        self.names: dict[str, str] = {}  # rule code -> name, for every finding stored: kept once, not per finding
         self.changed = False
         self._load()
 
@@ -94,7 +99,7 @@ class ResultCache:
                 self.entries = entries
             names = stored.get("names")
             if isinstance(names, dict):
-                RULE_NAMES.update((k, v) for k, v in names.items() if isinstance(v, str))
+                self.names = {k: v for k, v in names.items() if isinstance(v, str)}
 
     def get(self, key: str, digest: str, lines_of, path: str | None = None):
         """The cached FileResult for ``key`` with this content, or None; its path is ``path`` (else ``key``)."""
@@ -102,13 +107,13 @@ class ResultCache:
         if not isinstance(entry, list) or len(entry) != 3 or entry[0] != digest:
             return None
         try:  # each result is kept as JSON text and decoded only when used
-            return _decode(path or key, json.loads(entry[1]), entry[2], lines_of)
+            return _decode(path or key, json.loads(entry[1]), entry[2], lines_of, self.names)
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # a damaged entry is a miss
 
     def put(self, key: str, digest: str, result) -> None:
         self.entries[key] = [digest, _compact(_encode(result)), _compact(_profile(result))]
-        self.error_codes.update(f.code for f in result.findings if f.severity is Severity.ERROR)
+        self.names.update((f.code, f.rule) for f in result.findings)
         self.changed = True
 
     def save(self) -> None:
@@ -127,8 +132,7 @@ class ResultCache:
         ignore = folder / ".gitignore"
         if not os.path.lexists(ignore):
             write_own_file(folder, ".gitignore", b"# Created by handoff-lint.\n*\n")
-        names = {code: rule_name(code) for code in self.error_codes} | dict(RULE_NAMES)
-        payload = {"fingerprint": self.fingerprint, "entries": self.entries, "names": names}
+        payload = {"fingerprint": self.fingerprint, "entries": self.entries, "names": self.names}
         write_own_file(folder, CACHE_FILE, json.dumps(payload, separators=(",", ":")).encode())
 
 
@@ -141,7 +145,6 @@ def _encode(result) -> dict:
         "type": result.type_name,
         "source": result.type_source,
         "score": result.score,
-        "threshold": result.threshold,
         "findings": [
             [f.code, f.message, f.line, f.column, f.severity.value, f.section, f.hint] for f in result.findings
         ],
@@ -169,14 +172,21 @@ def _decode_profile(text: str) -> tuple[dict, dict]:
     )
 
 
-def _decode(path: str, raw: dict, profile: str, lines_of):
+def _decode(path: str, raw: dict, profile: str, lines_of, names: dict[str, str]):
     from handoff_lint.model.results import FileResult, finding_lines
 
     intern = sys.intern  # codes, keys and statuses repeat across thousands of results
     categories, sections = _decode_profile(profile)
     findings = tuple(
         Finding(
-            intern(code), message, int(line), int(column), _SEVERITIES[severity], section and intern(section), hint=hint
+            intern(code),
+            message,
+            int(line),
+            int(column),
+            _SEVERITIES[severity],
+            section and intern(section),
+            hint,
+            names.get(code, ""),
         )
         for code, message, line, column, severity, section, hint in raw["findings"]
     )
@@ -185,7 +195,6 @@ def _decode(path: str, raw: dict, profile: str, lines_of):
         type_name=raw["type"] and intern(raw["type"]),
         type_source=intern(raw["source"]),
         score=raw["score"],
-        threshold=raw["threshold"],
         findings=findings,
         categories=categories,
         sections=sections,

@@ -6,7 +6,7 @@ together. Nothing here prints or exits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from handoff_lint.config.settings import Config
 from handoff_lint.files.boundary import Fence
@@ -56,6 +56,7 @@ class Linter:
         self.forced_type = forced_type
         self.rules = [r for r in all_rules() if config.rule_enabled(r.code)]
         self.score_codes = {r.code for r in self.rules if r.affects_score}
+        self.empty_codes = frozenset(r.code for r in self.rules if r.means_empty)
         self.enabled = frozenset(r.code for r in self.rules)
         self.fence = Fence(config.root)
 
@@ -97,16 +98,17 @@ class Linter:
         ctx = Context(
             doc=doc,
             handoff_type=handoff_type,
+            outline=reading.outline,
+            assessments=reading.assessments,
             type_problem=resolution.problem if resolution else None,
             options=self.config.rule_options,
+            directives=parse_directives(doc.lines, doc.code_lines, doc.problems),  # before HL005 runs
+            enabled=self.enabled,
             structure=self.config.structure,
             type_source=reading.type_source,
-            enabled=self.enabled,
+            evidence=reading.evidence,
+            judgements=reading.judgements,
         )
-        if handoff_type is not None:
-            ctx.outline, ctx.assessments = reading.outline, reading.assessments
-            ctx.evidence, ctx.judgements = reading.evidence, reading.judgements
-        ctx.directives = parse_directives(doc.lines, doc.code_lines, doc.problems)  # before HL005 runs
         findings = self._run(ctx, [r for r in self.rules if not r.after_suppressions])
         findings, suppressed = apply_suppressions(findings, ctx.directives)
         findings += self._run(ctx, [r for r in self.rules if r.after_suppressions])
@@ -114,14 +116,13 @@ class Linter:
         total, categories, sections = None, {}, {}
         if handoff_type is not None:
             sections = section_statuses(ctx.assessments, findings, self.score_codes)
-            flagged = flagged_categories(handoff_type, findings)
+            flagged = flagged_categories(handoff_type, findings, self.empty_codes)
             total, categories = score(ctx.assessments, sections, ctx.judgements, flagged)
         return FileResult(
             path=path,
             type_name=handoff_type.name if handoff_type else None,
             type_source=resolution.source if resolution else "",
             score=total,
-            threshold=self.config.threshold,
             findings=tuple(findings),
             categories=categories,
             sections=sections,
@@ -142,11 +143,10 @@ class Linter:
                 continue
             if rule.template_only and ctx.structure != "template":
                 continue
-            for count, finding in enumerate(rule.run(ctx)):
-                finding.severity = self.config.severity.get(rule.code, finding.severity)
+            for count, finding in enumerate(rule.run(ctx, self.config.severity.get(rule.code))):
                 if count == MAX_FINDINGS_PER_RULE:  # a pathological file must not flood the report
-                    finding.message = f"more {rule.code} findings in this file; only the first {count} are listed"
-                    findings.append(finding)
+                    message = f"more {rule.code} findings in this file; only the first {count} are listed"
+                    findings.append(replace(finding, message=message))
                     break
                 findings.append(finding)
         return findings

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import replace
 
 from handoff_lint.files.boundary import Fence, locate
 from handoff_lint.files.source import Source, decode_lines, raw_limit, read_bytes
+from handoff_lint.model.results import share_strings
 
 PARALLEL_MIN_FILES = 16  # below this, starting processes costs more than it saves
 BATCH_BYTES = 16 * 1024 * 1024  # sources' bytes held at once (old versions from git); a path holds none
@@ -70,7 +69,7 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         sources = [Source(path) for _index, path, _key in pending]
         linted = lint_many(sources, config, types, forced_type, jobs, hashed=cache is not None, progress=progress)
         for (index, _path, key), (_source, digest, result) in zip(pending, linted, strict=True):
-            result = _share_strings(result)
+            result = share_strings(result)  # one copy of each code, key and status
             results[index] = result
             if cache is not None and key is not None and digest is not None:
                 cache.put(key, digest, result)  # the digest of the very bytes that were linted
@@ -157,24 +156,6 @@ def rare_collections():
     finally:
         gc.set_threshold(*before)
         gc.unfreeze()
-
-
-def _share_strings(result):
-    """Results from worker processes arrive with their own copy of every code, key and status:
-    the same result with them shared, so ten thousand results stay small."""
-    intern = sys.intern
-    for category in result.categories.values():
-        category.key, category.status = intern(category.key), intern(category.status)
-    for finding in result.findings:
-        finding.code = intern(finding.code)
-        finding.section = intern(finding.section) if finding.section else None
-    return replace(
-        result,
-        type_name=intern(result.type_name) if result.type_name else None,
-        type_source=intern(result.type_source),
-        sections={intern(key): intern(status) for key, status in result.sections.items()},
-        categories={intern(key): category for key, category in result.categories.items()},
-    )
 
 
 def _lint_one(linter, source: Source, hashed: bool):

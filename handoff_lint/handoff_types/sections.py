@@ -26,25 +26,21 @@ class Outline:
 
     def content(self, section: Section) -> list[Block]:
         """A section's blocks plus those of unmatched subsections (they belong to it)."""
-        blocks = list(section.blocks)
-        for other in self._descendants(section):
-            if id(other) not in self.spec_of:
-                blocks.extend(other.blocks)
-        return blocks
+        return self._with_unmatched(section, "blocks")
 
     def tables(self, section: Section):
-        tables = list(section.tables)
-        for other in self._descendants(section):
-            if id(other) not in self.spec_of:
-                tables.extend(other.tables)
-        return tables
+        return self._with_unmatched(section, "tables")
 
     def fields(self, section: Section):
-        fields = list(section.fields)
+        return self._with_unmatched(section, "fields")
+
+    def _with_unmatched(self, section: Section, kind: str) -> list:
+        """A section's ``kind`` (blocks, tables or fields), then those of its unmatched subsections."""
+        gathered = list(getattr(section, kind))
         for other in self._descendants(section):
             if id(other) not in self.spec_of:
-                fields.extend(other.fields)
-        return fields
+                gathered.extend(getattr(other, kind))
+        return gathered
 
     def _descendants(self, section: Section):
         return [s for s in self.sections if _is_descendant(s, section)]

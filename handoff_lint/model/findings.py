@@ -18,8 +18,11 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(slots=True)  # thousands per run: slots halve their memory
+@dataclass(frozen=True, slots=True)  # thousands per run: slots halve their memory
 class Finding:
+    """A rule's check yields it with an empty code; the registry makes the finding a run reports, complete
+    with the rule's code and its configured severity (rules/registry.py, ``Rule.run``)."""
+
     code: str
     message: str
     line: int = 1
@@ -31,6 +34,7 @@ class Finding:
     # How to fix it, kept apart from what is wrong: text output prints "message — hint", JSON
     # and SARIF carry the two separately, summaries quote the message alone.
     hint: str = ""
+    rule: str = ""  # the reporting rule's name: reasons and statistics name rules without importing them
 
     @property
     def text(self) -> str:

@@ -1,16 +1,18 @@
 """What a run produced: one immutable result per file, and the run that holds them with what git said.
 
 Kept apart from the pipeline so that reading results back from the cache does not import it.
-A ``FileResult`` is what linting one file found, nothing more: it does not know the run's git
-facts (lines changed since ``--changed-since``'s base, the ``--baseline`` score) nor its verdict.
+A ``FileResult`` is what linting one file found, nothing more: it does not know the run's threshold,
+its git facts (lines changed since ``--changed-since``'s base, the ``--baseline`` score) nor its verdict,
+so the cache keeps it for any threshold.
 Those belong to the ``RunResult``, which scoring/verdict.py builds once the whole run is known, deciding
 every file's pass/fail there and only there; reporters read the RunResult.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from handoff_lint.model.findings import Finding
@@ -27,7 +29,6 @@ class FileResult:
     type_name: str | None
     type_source: str
     score: int | None
-    threshold: int
     findings: tuple[Finding, ...]
     categories: Mapping[str, CategoryScore] = field(default_factory=dict)
     sections: Mapping[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
@@ -42,7 +43,7 @@ class RunResult:
     """Every file's result with its verdict (in the order linted), and the run's git facts by path."""
 
     files: tuple[FileResult, ...]
-    verdicts: tuple[Verdict, ...]  # one per file, decided by outcome.decide
+    verdicts: tuple[Verdict, ...]  # one per file, decided by scoring/verdict.decide (with the run's threshold)
     changed_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)  # with --changed-since
     baselines: Mapping[str, Baseline] = field(default_factory=dict)  # with --baseline
 
@@ -59,6 +60,37 @@ class RunResult:
     def changed(self, result: FileResult) -> frozenset[int]:
         """The file's lines changed since --changed-since's base (empty without the option)."""
         return self.changed_lines.get(result.path, frozenset())
+
+
+def share_strings(result: FileResult) -> FileResult:
+    """The same result with its codes, keys and statuses shared (``sys.intern``): results from worker
+    processes arrive with their own copy of each, and ten thousand results must stay small."""
+    intern = sys.intern
+    findings = tuple(
+        Finding(
+            intern(f.code),
+            f.message,
+            f.line,
+            f.column,
+            f.severity,
+            f.section and intern(f.section),
+            f.hint,
+            intern(f.rule),
+        )
+        for f in result.findings
+    )
+    categories = {
+        intern(key): CategoryScore(intern(c.key), intern(c.status), c.points, c.found, c.missing)
+        for key, c in result.categories.items()
+    }
+    return replace(
+        result,
+        type_name=intern(result.type_name) if result.type_name else None,
+        type_source=intern(result.type_source),
+        findings=findings,
+        sections={intern(key): intern(status) for key, status in result.sections.items()},
+        categories=categories,
+    )
 
 
 def finding_lines(lines: list[str], findings) -> dict[int, str]:

@@ -54,13 +54,13 @@ def next_step(result, verdict) -> str:
     if result.score is None:
         return ""  # not scored: its findings (unknown type, unreadable) say why
     errors = sorted((f for f in result.findings if f.severity is Severity.ERROR), key=lambda f: (f.line, f.column))
-    if errors and result.score >= result.threshold:
-        from handoff_lint.scoring.verdict import rule_name
+    if errors and not verdict.under_threshold:
+        from handoff_lint.scoring.verdict import finding_rule
 
         first = errors[0]
         more = f" (and {len(errors) - 1} more error{'' if len(errors) == 2 else 's'})" if len(errors) > 1 else ""
-        return f"the score passes; it fails on line {first.line} ({rule_name(first.code)}): {first.message}{more}"
-    if result.score < result.threshold:
+        return f"the score passes; it fails on line {first.line} ({finding_rule(first)}): {first.message}{more}"
+    if verdict.under_threshold:
         top = gains(result)
         lift = f"; most to gain: {top[0][1]} (up to +{top[0][0]} points)" if top else ""
         return f"run `handoff-lint score {shlex.quote(result.path)}` to see what is missing{lift}"

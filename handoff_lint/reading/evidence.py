@@ -40,11 +40,22 @@ class Unit:
     cells: dict[str, str] = field(default_factory=dict)  # for table rows: column words -> cell text
     checked: bool | None = None  # for checklist items
     section: int = -1  # index of the heading unit this unit sits under (-1: none)
-    value: str | None = None  # what it says without its label, filled in by the judges when first needed
 
     @property
     def words(self) -> tuple[str, ...]:
         return words_of(self.text)
+
+    @property
+    def value(self) -> str:
+        """What a labelled statement says, without its label (read by the judges)."""
+        if self.kind == "row":
+            values = list(self.cells.values())
+            return " | ".join([v for v in (values[1:] if len(values) > 1 else values) if v])
+        if self.label and self.text.startswith(self.label):
+            return self.text[len(self.label) :].lstrip(" :—–-*")
+        if self.kind == "frontmatter":
+            return self.text.split(":", 1)[-1].strip()
+        return self.text
 
 
 _PLAIN_WORD = re.compile(r"\w+")  # the same words when there is no "_": a category test, 1.6x faster

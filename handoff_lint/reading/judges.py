@@ -275,21 +275,7 @@ def _lines(units) -> list[int]:
 
 
 def _value(unit: Unit) -> str:
-    """What a labelled statement says, without its label (worked out once per unit)."""
-    if unit.value is None:
-        unit.value = _unlabelled(unit)
     return unit.value
-
-
-def _unlabelled(unit: Unit) -> str:
-    if unit.kind == "row":
-        values = list(unit.cells.values())
-        return " | ".join([v for v in (values[1:] if len(values) > 1 else values) if v])
-    if unit.label and unit.text.startswith(unit.label):
-        return unit.text[len(unit.label) :].lstrip(" :—–-*")
-    if unit.kind == "frontmatter":
-        return unit.text.split(":", 1)[-1].strip()
-    return unit.text
 
 
 def _is_fact(unit: Unit) -> bool:
@@ -542,9 +528,6 @@ def judge_people(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Element
 
 def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
     """(name, what is said about them, line): person blocks, stakeholder rows, labelled lines."""
-    cached = getattr(evidence, "_people", None)
-    if cached is not None:
-        return cached
     found = []
     company = _company_words(evidence)
     for index, heading in enumerate(evidence.headings):
@@ -570,7 +553,6 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
             if ours or is_our_side(_clause_of(name, unit.text)):
                 continue  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)": the seller's team
             found.append((name, unit.text + " — " + " ".join(unit.topic), unit.line))
-    evidence._people = found  # type: ignore[attr-defined]
     return found
 
 

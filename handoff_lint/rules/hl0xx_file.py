@@ -5,6 +5,8 @@ The parser records these problems instead of raising; these rules report them.
 
 from __future__ import annotations
 
+from functools import partial
+
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.human_language import SAMPLE_CHARS, foreign_language
 from handoff_lint.rules.registry import Context, rule
@@ -16,16 +18,15 @@ def _problems(ctx: Context, code: str):
             yield Finding(code, problem.message, problem.line, problem.column)
 
 
-def unreadable_file(ctx: Context):
-    return _problems(ctx, "HL001")
+def problem_rule(code: str, name: str, **declaration) -> None:
+    """Declare an error rule that reports the parser's problems of its code, for any file (typed or not)."""
+    rule(code, name, severity="error", needs_type=False, check=partial(_problems, code=code), **declaration)
 
 
-rule(
+problem_rule(
     "HL001",
     "unreadable-file",
     category="file",
-    severity="error",
-    needs_type=False,
     summary="The file cannot be read as text (UTF-8, or UTF-16/UTF-32 with a byte-order mark).",
     rationale="""A handoff that the linter cannot read is one a reviewer cannot trust either: binary data,
     another encoding or an unreadable file. UTF-8 is read, and so are UTF-16 and UTF-32 when the file
@@ -33,39 +34,25 @@ rule(
     bad="Kundenübergabe: Müller GmbH  (saved as Latin-1: the ü is the byte 0xfc)",
     good="Kundenübergabe: Müller GmbH  (saved as UTF-8)",
     example_lintable=False,
-    check=unreadable_file,
 )
 
 
-def empty_file(ctx: Context):
-    return _problems(ctx, "HL002")
-
-
-rule(
+problem_rule(
     "HL002",
     "empty-file",
     category="file",
-    severity="error",
-    needs_type=False,
     summary="The file is empty.",
     rationale="""An empty handoff hands nothing over. Start from `handoff-lint new TYPE --company NAME`.""",
     bad="(a file of 0 bytes, or of blank lines only)",
     good="# Customer Handoff: Northwind Traders",
     example_lintable=False,
-    check=empty_file,
 )
 
 
-def file_too_large(ctx: Context):
-    return _problems(ctx, "HL003")
-
-
-rule(
+problem_rule(
     "HL003",
     "file-too-large",
     category="file",
-    severity="error",
-    needs_type=False,
     summary="The file is larger than 1 MiB, not counting pasted base64 images, and is not linted.",
     rationale="""A handoff is a few kilobytes. A megabyte of Markdown is an export or an attachment
     committed by mistake; it is refused rather than parsed so a run stays fast. Screenshots pasted into
@@ -74,20 +61,13 @@ rule(
     bad="(docs/handoffs/northwind.md: a 2 MiB CRM export)",
     good="(docs/handoffs/northwind.md: the handoff itself, a few KiB of Markdown)",
     example_lintable=False,
-    check=file_too_large,
 )
 
 
-def outside_repository(ctx: Context):
-    return _problems(ctx, "HL004")
-
-
-rule(
+problem_rule(
     "HL004",
     "outside-repository",
     category="file",
-    severity="error",
-    needs_type=False,
     summary="The file is a symlink to a place outside the repository and is not read.",
     rationale="""On a pull request the repository's content is written by whoever opened it. A committed
     symlink such as `docs/handoffs/x.md -> ~/.git-credentials` would otherwise have the linter read a
@@ -95,20 +75,13 @@ rule(
     bad="docs/handoffs/northwind.md -> ~/.git-credentials  (a symlink)",
     good="docs/handoffs/northwind.md  (the handoff itself, committed as a file)",
     example_lintable=False,
-    check=outside_repository,
 )
 
 
-def limit_reached(ctx: Context):
-    return _problems(ctx, "HL005")
-
-
-rule(
+problem_rule(
     "HL005",
     "limit-reached",
     category="file",
-    severity="error",
-    needs_type=False,
     summary="The file is past a per-file limit (lines, headings, blocks, text, suppressions); the rest is not read.",
     rationale="""A handoff is a few hundred lines with a few dozen headings. A file with 3,000 lines,
     100 headings, 2,000 paragraphs, items or rows, 256 KiB of text or 200 suppression comments is
@@ -124,7 +97,6 @@ rule(
 ## Success Criteria
 ## Action Items""",
     example_lintable=False,
-    check=limit_reached,
 )
 
 
@@ -181,16 +153,10 @@ logistics in München, who pushed for the deal with the CFO.""",
 )
 
 
-def frontmatter_invalid(ctx: Context):
-    return _problems(ctx, "HL010")
-
-
-rule(
+problem_rule(
     "HL010",
     "frontmatter-invalid",
     category="frontmatter",
-    severity="error",
-    needs_type=False,
     summary="The YAML frontmatter cannot be loaded.",
     rationale="""The frontmatter carries the handoff's type, customer, owners and dates. It must be a
     closed `---` block holding a YAML mapping. YAML anchors and aliases, merge keys, duplicate keys
@@ -206,5 +172,4 @@ owner: Dana
 customer: "Northwind"
 owner: Dana
 ---""",
-    check=frontmatter_invalid,
 )

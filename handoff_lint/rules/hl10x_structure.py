@@ -120,6 +120,7 @@ rule(
     "empty-section",
     category="structure",
     severity="error",
+    means_empty=True,
     summary="A required section has no real content.",
     rationale="""A heading with nothing under it, or only template placeholders, looks complete in a
     table of contents and hands over nothing. Write the content, or for sections where absence is

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.placeholders import unfilled_detail
+from handoff_lint.rules.examples import RISK_TABLE
 from handoff_lint.rules.registry import Context, rule
 
 
@@ -62,6 +63,7 @@ rule(
     "empty-field",
     category="fields",
     severity="error",
+    means_empty=True,
     summary="A required field is empty or still a placeholder.",
     rationale="""Empty is missing: a field holding `[Name]`, `TBD`, `N/A`, `-` or an unresolved option
     list such as `🔴🟡🟢` tells the receiving team nothing, and reps use such values to get past
@@ -102,14 +104,12 @@ rule(
     "incomplete-row",
     category="fields",
     severity="error",
+    means_empty=True,
     summary="A table row leaves a required column empty.",
     rationale="""In tables of items (risks, stakeholders, milestones) every row needs its key columns:
     a risk without a severity cannot be triaged, a risk without a mitigation is only a worry.""",
     bad="| Risk | Severity | Mitigation |\n|------|----------|------------|\n| Champion may leave | 🔴🟡🟢 | |",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good=RISK_TABLE,
     example_section="Risk Flags",
     check=incomplete_row,
 )
@@ -142,10 +142,7 @@ rule(
 | Risk | Mitigation |
 |------|------------|
 | Champion may leave | Build a second sponsor — @omar, by 2027-01-15 |""",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good=RISK_TABLE,
     example_section="Risk Flags",
     check=missing_column,
 )

@@ -82,6 +82,7 @@ rule(
     category="content",
     severity="error",
     affects_score=True,
+    means_empty=True,
     needs_type=False,
     summary="Template placeholder text is left in the handoff.",
     rationale="""Placeholders such as `[Name]`, `$[amount]`, `{{client}}`, `<owner>`, `______`,

@@ -6,7 +6,7 @@ import re
 
 from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.language.measures import has_quantity, has_time_bound
+from handoff_lint.reading.language.measures import NOT_COMMITTED, unmeasured
 from handoff_lint.reading.language.normalize import truncate
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, rule
@@ -31,15 +31,17 @@ def content_items(assessment):
 
 
 def unmeasurable_criterion(ctx: Context):
+    """A criterion the content judges would not count as measurable (measures.unmeasured: one judge)."""
     for spec, assessment in ctx.sections_of_kind("success-criteria"):
         for block in content_items(assessment):
             text = block.text
-            missing = []
-            if not has_quantity(text):
-                missing.append("a number")
-            if not has_time_bound(text):
-                missing.append("a time bound")
+            missing = unmeasured(text)
             if not missing:
+                continue
+            if missing == (NOT_COMMITTED,):
+                message = f"success criterion is a guess, not a commitment: {truncate(text, 50)!r}"
+                hint = "state the target the customer agreed to, without 'probably', 'I think' or '?'"
+                yield Finding("", message, block.line, block.column, section=spec.key, hint=hint)
                 continue
             verb = vague_verb(text)
             hint = f" ('{verb.lower()}' is not measurable)" if verb and "a number" in missing else ""
@@ -59,11 +61,12 @@ rule(
     category="quality",
     severity="warning",
     affects_score=True,
-    summary="A success criterion has no number or no time bound.",
+    summary="A success criterion has no number or no time bound, or is a guess.",
     rationale="""Success criteria are the promise the receiving team must deliver. "Improve efficiency"
     cannot be delivered or checked. Each criterion needs a quantity (a number, %, amount, count or
     duration) and a time bound (a date, a quarter, "within 60 days of go-live", "by week 6"), ideally
-    from a baseline to a target.""",
+    from a baseline to a target, stated as agreed: "probably 20% by Q3" or "50 users by March?" is a
+    guess the receiver will have to ask about again. The content judges read "measurable" the same way.""",
     bad="- Improve invoice processing efficiency",
     good="- Cut invoice-matching time from 20 h/week to under 4 h/week within 60 days of go-live",
     example_section="Success Criteria",

@@ -10,7 +10,7 @@ from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
 from handoff_lint.reading.language.normalize import normalize_label, truncate
 from handoff_lint.reading.language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
-from handoff_lint.rules.registry import Context, rule
+from handoff_lint.rules.registry import Context, on_heading, rule
 
 _OWNER_COLUMNS = {"owner", "who", "assignee", "responsible", "assigned to"}
 _DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}
@@ -171,14 +171,8 @@ def too_few_action_items(ctx: Context):
         minimum = ctx.rule_options["min-items"] or spec.min_items
         count = sum(1 for _ in (b for s, b, _o, _d in action_items(ctx) if s.key == spec.key))
         if 0 < count < minimum:
-            yield Finding(
-                "",
-                f"{count} action item(s); this handoff type expects at least {minimum}",
-                assessment.section.line,
-                1,
-                section=spec.key,
-                hint="add each next step with an owner and a due date",
-            )
+            message = f"{count} action item(s); this handoff type expects at least {minimum}"
+            yield on_heading(spec, assessment, message, hint="add each next step with an owner and a due date")
 
 
 rule(

@@ -8,6 +8,7 @@ from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.normalize import normalize_label, truncate
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.reading.language.risks import is_explicit_none, is_weak_mitigation, states_no_risks
+from handoff_lint.rules.examples import RISK_TABLE
 from handoff_lint.rules.registry import Context, rule
 
 _SEVERITY_WORDS = {
@@ -101,10 +102,7 @@ rule(
 | Risk | Severity | Mitigation |
 |------|----------|------------|
 | Champion may leave | Medium-high | Build a second sponsor — @omar, by 2027-01-15 |""",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good=RISK_TABLE,
     example_section="Risk Flags",
     check=risk_severity,
 )
@@ -187,10 +185,7 @@ rule(
     options={"allow-none": True},
     option_types={"allow-none": {"type": "boolean", "description": 'accept an explicit "None identified"'}},
     bad="None identified as of 2026-11-20.",
-    good="""
-| Risk | Severity | Mitigation |
-|------|----------|------------|
-| Champion may leave | 🟡 Medium | Build a second sponsor — @omar, by 2027-01-15 |""",
+    good=RISK_TABLE,
     example_section="Risk Flags",
     example_options={"allow-none": False},
     check=no_risks_listed,

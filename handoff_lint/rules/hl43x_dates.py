@@ -59,6 +59,22 @@ rule(
 )
 
 
+# HL431's examples: a handoff whose go-live is {go_live}, after a contract that starts 2026-12-01.
+_TIMELINE = """
+---
+type: sales-to-cs
+customer: Northwind Traders
+date: 2026-11-20
+contract_start: 2026-12-01
+---
+# Customer Handoff: Northwind Traders
+
+## Timeline Expectations
+| Milestone | Customer's Expected Date |
+|-----------|------------------------|
+| Go-live / first value | {go_live} |"""
+
+
 def date_order(ctx: Context):
     reported = set()
     for chain in ctx.handoff_type.date_order:
@@ -99,32 +115,8 @@ rule(
     and the first business review comes after go-live. Each type declares its chains (`date_order`).
     Action items due before the handoff date are stale copies from another deal. Relative dates
     ("week 6") are accepted and not ordered.""",
-    bad="""
----
-type: sales-to-cs
-customer: Northwind Traders
-date: 2026-11-20
-contract_start: 2026-12-01
----
-# Customer Handoff: Northwind Traders
-
-## Timeline Expectations
-| Milestone | Customer's Expected Date |
-|-----------|------------------------|
-| Go-live / first value | 2026-10-01 |""",
-    good="""
----
-type: sales-to-cs
-customer: Northwind Traders
-date: 2026-11-20
-contract_start: 2026-12-01
----
-# Customer Handoff: Northwind Traders
-
-## Timeline Expectations
-| Milestone | Customer's Expected Date |
-|-----------|------------------------|
-| Go-live / first value | 2027-01-18 |""",
+    bad=_TIMELINE.format(go_live="2026-10-01"),  # before the contract starts
+    good=_TIMELINE.format(go_live="2027-01-18"),
     check=date_order,
 )
 

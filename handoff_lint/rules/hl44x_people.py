@@ -8,7 +8,7 @@ from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.normalize import contains_any, normalize_heading, normalize_label
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
-from handoff_lint.rules.registry import Context, rule
+from handoff_lint.rules.registry import Context, on_heading, rule
 
 _PERSON = compile_on_use(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+)+\b|(?<![\w@.])@[A-Za-z0-9][\w.-]*")
 _EMAIL_CANDIDATE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]*")  # starts at a word start: linear
@@ -100,14 +100,7 @@ def missing_stakeholder_role(ctx: Context):
     for role, aliases in ctx.handoff_type.stakeholder_roles:
         names = {normalize_label(n) for n in (role, *aliases)}
         if not _role_named(ctx, names) and not _left_as_placeholder(ctx, names):
-            yield Finding(
-                "",
-                f"no {role} named",
-                first.section.line,
-                1,
-                section=first_spec.key,
-                hint="add who it is (name and title)",
-            )
+            yield on_heading(first_spec, first, f"no {role} named", hint="add who it is (name and title)")
 
 
 rule(

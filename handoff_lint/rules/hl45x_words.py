@@ -6,7 +6,7 @@ import re
 
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.normalize import truncate
-from handoff_lint.rules.registry import Context, rule
+from handoff_lint.rules.registry import Context, on_heading, rule
 
 _QUOTE = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|„[^“\n]{12,}“|«[^»\n]{12,}»')
 _FILLER = re.compile(
@@ -27,14 +27,8 @@ def no_customer_quote(ctx: Context):
             continue  # empty sections are reported by HL102
         if any(b.kind == "quote" for b in blocks) or any(_QUOTE.search(b.text) for b in blocks):
             continue
-        yield Finding(
-            "",
-            f"'{assessment.section.title}' has no verbatim customer quote",
-            assessment.section.line,
-            1,
-            section=spec.key,
-            hint="add their words in quotes",
-        )
+        message = f"'{assessment.section.title}' has no verbatim customer quote"
+        yield on_heading(spec, assessment, message, hint="add their words in quotes")
 
 
 rule(

@@ -89,6 +89,11 @@ class Context:
         ]
 
 
+def on_heading(spec, assessment: Assessment, message: str, hint: str = "") -> Finding:
+    """A finding about a whole section (it lacks something), on its heading's line."""
+    return Finding("", message, assessment.section.line, 1, section=spec.key, hint=hint)
+
+
 CheckFunction = Callable[[Context], Iterable[Finding]]
 
 # Where the rules are documented: docs/rules.md in the project's repository, one anchor per code.
@@ -115,6 +120,9 @@ class Rule:
     # its encoding, a symlink): the examples then describe the file, and fixtures test the rule.
     example_lintable: bool = True
     affects_score: bool = False  # a finding downgrades its section from Complete to Partial
+    # Its findings mean the information is not there (empty, a placeholder): whatever severity a team gives
+    # the rule, the finding's category cannot be Complete (scoring/score.py, flagged_categories).
+    means_empty: bool = False
     needs_type: bool = True  # only runs when the handoff type is known
     template_only: bool = False  # only with structure = "template" (exact template conformance)
     options: dict = field(default_factory=dict)  # option name -> default value
@@ -136,13 +144,14 @@ class Rule:
                 resolved.update(configured[type_name])
         return resolved
 
-    def run(self, ctx: Context) -> Iterator[Finding]:
+    def run(self, ctx: Context, severity: Severity | None = None) -> Iterator[Finding]:
+        """The check's findings, each made complete once: this rule's code and ``severity`` (the config's for
+        this rule; default the rule's own)."""
         type_name = ctx.handoff_type.name if ctx.handoff_type else None
         ctx.rule_options = self.resolve_options(ctx.options.get(self.code, {}), type_name)
-        for finding in self.check(ctx):
-            finding.code = self.code
-            finding.severity = self.severity
-            yield finding
+        code, name, severity = self.code, self.name, severity or self.severity
+        for found in self.check(ctx):
+            yield Finding(code, found.message, found.line, found.column, severity, found.section, found.hint, name)
 
 
 _RULES: dict[str, Rule] = {}
@@ -162,6 +171,7 @@ def rule(
     example_options: dict | None = None,
     example_lintable: bool = True,
     affects_score: bool = False,
+    means_empty: bool = False,
     needs_type: bool = True,
     template_only: bool = False,
     options: dict | None = None,
@@ -194,6 +204,7 @@ def rule(
         example_options=dict(example_options or {}),
         example_lintable=example_lintable,
         affects_score=affects_score,
+        means_empty=means_empty,
         needs_type=needs_type,
         template_only=template_only,
         options=dict(options or {}),

@@ -14,7 +14,7 @@ CATEGORIES: dict[str, tuple[str, int]] = {
 }
 
 
-@dataclass(slots=True)  # six per handoff, thousands per run: the fixed facts live in CATEGORIES
+@dataclass(frozen=True, slots=True)  # six per handoff, thousands per run: the fixed facts live in CATEGORIES
 class CategoryScore:
     key: str
     status: str  # complete, partial, missing, or n/a when the type has no section in it

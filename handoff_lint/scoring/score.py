@@ -35,8 +35,9 @@ def section_statuses(
     return statuses
 
 
-def flagged_categories(handoff_type, findings: list[Finding]) -> set[str]:
-    """Categories with an error in one of their sections: a placeholder left in, an empty required field.
+def flagged_categories(handoff_type, findings: list[Finding], empty_codes: frozenset[str]) -> set[str]:
+    """Categories with an error in one of their sections, or a finding of a rule in ``empty_codes`` (the
+    rules declared ``means_empty``: a placeholder left in, an empty required field) at any severity.
 
     Such a category cannot be Complete: the receiver has to ask. Other warnings do not count here
     (the judges already read the quality of the content); a rule a team makes an error does.
@@ -45,12 +46,8 @@ def flagged_categories(handoff_type, findings: list[Finding]) -> set[str]:
     return {
         category_of[f.section]
         for f in findings
-        if (f.severity is Severity.ERROR or f.code in EMPTY_CODES) and category_of.get(f.section)
+        if (f.severity is Severity.ERROR or f.code in empty_codes) and category_of.get(f.section)
     }
-
-
-# Empty or placeholder: whatever severity a team gives them, the information is not there.
-EMPTY_CODES = frozenset({"HL102", "HL301", "HL302", "HL310"})
 
 
 def score(

@@ -1,15 +1,16 @@
 """Pass/fail, its reasons, and exit codes, decided in one place.
 
-A handoff passes when it has a score at or above the threshold and no error-severity finding
+A handoff passes when it has a score at or above the run's threshold and no error-severity finding
 (an empty required field, a missing section, a placeholder…). Under ``--fail-on-regression`` it
 must also not score lower than at the baseline (a ratchet: a handoff may only get better).
 Two exemptions let a handoff that misses the bar pass all the same, saying so: a draft (``status:
 draft`` in its frontmatter) and a handoff recorded in the baseline file of ``handoff-lint init``
 that is no worse than recorded; neither waives a secret (HL470).
 ``decide`` gives every file of a run its ``Verdict`` once, with the ratchet, when the run's
-results and baselines are known; reporters read it from the RunResult and never work out pass or
-fail themselves. Exit codes follow ruff: 0 every handoff passes, 1 any fails, 2 usage,
-configuration or internal error.
+results and baselines are known; reporters and annotations read it from the RunResult and never work
+out pass or fail themselves. The threshold is the run's (config or ``--threshold``), applied here to
+results that do not hold it, so a cached result serves any threshold. Exit codes follow ruff: 0 every
+handoff passes, 1 any fails, 2 usage, configuration or internal error.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import sys
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING
 
-from handoff_lint.model.findings import Severity
+from handoff_lint.model.findings import Finding, Severity
 from handoff_lint.model.results import FileResult, RunResult
 
 if TYPE_CHECKING:
@@ -32,40 +34,58 @@ EXIT_FAILED = 1
 EXIT_ERROR = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for grep or cat when the reader of a pipe left
 MAX_REASON_RULES = 3  # rules named in the error reason; the rest are "…"
-# Rule names by code, for the error reason. The result cache stores the names its results need, so a
-# warm run names the rules without importing the rule registry (most of a warm run's start-up).
-RULE_NAMES: dict[str, str] = {}
+
+
+class Status(str, Enum):
+    """A handoff's status; str-valued, so JSON and SARIF write the value ("pass") as they always did."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    DRAFT = "draft"  # misses the bar, passes as work in progress (status: draft)
+    BASELINE = "baseline"  # misses the bar, passes because the baseline file holds it and it is no worse
+
+    __str__ = str.__str__  # "pass" in text, never "Status.PASS"
+    __format__ = str.__format__
+
+
+EXEMPTIONS = (Status.DRAFT, Status.BASELINE)
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    passed: bool
+    status: Status
+    threshold: int  # the run's pass mark the score was held to
     reasons: tuple[str, ...] = ()  # why it fails: "score 62 < 70", "score fell 100 → 97", errors by rule
-    exempt: str = ""  # "draft" or "baseline": why a handoff that misses the bar passes all the same
-    waived: tuple[str, ...] = ()  # what would fail it without the exemption
+    waived: tuple[str, ...] = ()  # what would fail it without its exemption (draft or baseline)
+    under_threshold: bool = False  # scored under the threshold: one of ``reasons`` (or ``waived``)
 
     @property
-    def status(self) -> str:
-        """pass, fail, draft or baseline (passes only because the baseline file holds it)."""
-        return self.exempt or ("pass" if self.passed else "fail")
+    def passed(self) -> bool:
+        return self.status is not Status.FAIL
+
+    @property
+    def exempt(self) -> Status | None:
+        """DRAFT or BASELINE: why a handoff that misses the bar passes all the same; else None."""
+        return self.status if self.status in EXEMPTIONS else None
 
 
 def decide(
     results,
+    threshold: int,
     *,
     changed_lines: Mapping[str, frozenset[int]] | None = None,
     baselines: Mapping[str, Baseline] | None = None,
     ratchet: bool = False,
     recorded: RecordedBaseline | None = None,
 ) -> RunResult:
-    """The run: each file's verdict (under ``ratchet``, against its baseline score; with ``recorded``,
-    against the baseline file's entry) with the git facts."""
+    """The run: each file's verdict against ``threshold`` (under ``ratchet``, against its baseline score;
+    with ``recorded``, against the baseline file's entry) with the git facts."""
     baselines = baselines or {}
     verdicts = []
     for result in results:
         baseline = baselines.get(result.path) if ratchet else None
         entry = recorded.entry(result.path) if recorded is not None else None
-        verdicts.append(verdict(result, baseline.score if baseline else None, entry))
+        verdicts.append(verdict(result, threshold, baseline.score if baseline else None, entry))
     return RunResult(tuple(results), tuple(verdicts), changed_lines or {}, baselines)
 
 
@@ -73,52 +93,58 @@ def decide(
 NEVER_WAIVED = frozenset({"HL470"})
 
 
-def verdict(result: FileResult, previous_score: int | None = None, recorded: Entry | None = None) -> Verdict:
-    """Whether one handoff passes, and why not. ``previous_score``: its baseline score, only under the ratchet;
-    ``recorded``: its entry in the baseline file."""
+def verdict(
+    result: FileResult, threshold: int, previous_score: int | None = None, recorded: Entry | None = None
+) -> Verdict:
+    """Whether one handoff passes ``threshold``, and why not. ``previous_score``: its baseline score, only
+    under the ratchet; ``recorded``: its entry in the baseline file."""
     reasons = []
     score = result.score
+    under = score is not None and score < threshold
     if score is None:
         reasons.append("not scored")
-    elif score < result.threshold:
-        reasons.append(f"score {score} < {result.threshold}")
+    elif under:
+        reasons.append(f"score {score} < {threshold}")
     if score_dropped(score, previous_score):
         reasons.append(f"score fell {previous_score} → {score}")
-    errors = Counter(f.code for f in result.findings if f.severity is Severity.ERROR)
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors:
         reasons.append(_errors_reason(errors))
     if not reasons:
-        return Verdict(True)
-    unwaivable = sorted(errors.keys() & NEVER_WAIVED)
+        return Verdict(Status.PASS, threshold)
+    unwaivable = sorted({finding_rule(f) for f in errors if f.code in NEVER_WAIVED})
     if unwaivable:
         if result.draft or recorded is not None:
-            reasons.append(f"{', '.join(map(rule_name, unwaivable))} is never waived")
-        return Verdict(False, tuple(reasons))
+            reasons.append(f"{', '.join(unwaivable)} is never waived")
+        return Verdict(Status.FAIL, threshold, tuple(reasons), under_threshold=under)
     if result.draft:
-        return Verdict(True, (), "draft", tuple(reasons))
+        return Verdict(Status.DRAFT, threshold, (), tuple(reasons), under)
     if recorded is not None and not score_dropped(score, previous_score):
         worse = recorded.worse(result)
         if not worse:
-            return Verdict(True, (), "baseline", tuple(reasons))
+            return Verdict(Status.BASELINE, threshold, (), tuple(reasons), under)
         reasons.append(worse)
-    return Verdict(False, tuple(reasons))
+    return Verdict(Status.FAIL, threshold, tuple(reasons), under_threshold=under)
 
 
-def _errors_reason(errors: Counter) -> str:
+def _errors_reason(errors: list[Finding]) -> str:
     """``3 errors (2 empty-field, 1 placeholder)``: the count, then the rules, most frequent first."""
-    total = sum(errors.values())
-    named = [f"{count} {rule_name(code)}" for code, count in errors.most_common()]
+    total = len(errors)
+    named = [f"{count} {name}" for name, count in Counter(map(finding_rule, errors)).most_common()]
     shown = ", ".join(named[:MAX_REASON_RULES]) + (", …" if len(named) > MAX_REASON_RULES else "")
     return sys.intern(f"{total} error{'' if total == 1 else 's'} ({shown})")  # recurs across thousands of files
 
 
-def rule_name(code: str) -> str:
-    name = RULE_NAMES.get(code)
-    if name is None:
-        from handoff_lint.rules import get_rule
+def finding_rule(finding: Finding) -> str:
+    """The name of the rule that reported a finding (a finding made by hand, without one: looked up)."""
+    return finding.rule or rule_name(finding.code)
 
-        name = RULE_NAMES[code] = rule.name if (rule := get_rule(code)) else code
-    return name
+
+def rule_name(code: str) -> str:
+    """A rule's name from the registry (its code when no rule has it); imports every rule the first time."""
+    from handoff_lint.rules import get_rule
+
+    return rule.name if (rule := get_rule(code)) else code
 
 
 def score_dropped(score: int | None, previous_score: int | None) -> bool:

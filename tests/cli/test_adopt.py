@@ -362,7 +362,7 @@ counts = st.dictionaries(st.sampled_from(CODES), st.integers(0, 4))
 
 def result_of(score, errors: dict[str, int]) -> FileResult:
     findings = tuple(Finding(code, "x") for code, count in errors.items() for _ in range(count))
-    return FileResult("a.md", "sales-to-cs", "frontmatter", score, 70, findings)
+    return FileResult("a.md", "sales-to-cs", "frontmatter", score, findings)
 
 
 @settings(deadline=None)  # the first example imports the rule registry (rule names)

@@ -83,11 +83,13 @@ def test_corrupt_or_foreign_cache_is_ignored(run, tmp_path):
 
 
 def test_config_change_invalidates_the_cache(run, tmp_path):
+    """A setting results depend on (here a rule's severity) is a miss for every file."""
     corpus(tmp_path, copies=1)
-    run("handoffs", cwd=tmp_path)
-    write(tmp_path, ".handoff-lint.toml", "threshold = 100\n")
+    before = run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]
+    assert any(f["code"] == "HL110" and f["severity"] == "warning" for r in before for f in r["findings"])
+    write(tmp_path, ".handoff-lint.toml", '[severity]\nHL110 = "info"\n')
     files = run("handoffs", "--format", "json", cwd=tmp_path).json()["files"]
-    assert {f["threshold"] for f in files} == {100}
+    assert {f["severity"] for r in files for f in r["findings"] if f["code"] == "HL110"} == {"info"}
 
 
 def _lint_in_process(tmp_path, progress=None):

@@ -151,7 +151,7 @@ def test_typed_handoffs_keep_every_invariant(handoff, prefix):
     for finding in result.findings:
         assert finding.code in RULES, finding
         assert 1 <= finding.line <= line_count and finding.column >= 1, finding
-    run = decide([result])
+    run = decide([result], LINTER.config.threshold)
     assert run.verdicts[0].passed == (not run.verdicts[0].reasons)
     # Deterministic: the same bytes give the same findings and score.
     again = LINTER.lint("docs/handoffs/generated.md", data)

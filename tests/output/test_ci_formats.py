@@ -129,8 +129,8 @@ def test_github_escaping_of_properties_and_messages(run, tmp_path):
 
 def test_github_log_lines_cannot_start_workflow_commands(tmp_path):
     finding = Finding("HL202", "value 'x\n::warning::injected'", 3, 1, Severity.ERROR)
-    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 90, 70, (finding,))
-    out = GithubReporter().render(decide([result]))
+    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 90, (finding,))
+    out = GithubReporter().render(decide([result], 70))
     assert "\n::warning::injected" not in out
     assert (
         "::error file=h.md,line=3,col=1,title=HL202 invalid-frontmatter-value::value 'x%0A::warning::injected'" in out
@@ -255,6 +255,6 @@ def test_junit_one_testcase_per_handoff(run, tmp_path):
 
 def test_junit_shows_characters_xml_forbids_as_escapes(tmp_path):
     finding = Finding("HL310", "placeholder 'TBD\x01\x0b' left in", 3, 1, Severity.ERROR)
-    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 40, 70, (finding,))
-    root = ET.fromstring(get_reporter("junit")().render(decide([result])))
+    result = FileResult("h.md", "sdr-to-ae", "frontmatter", 40, (finding,))
+    root = ET.fromstring(get_reporter("junit")().render(decide([result], 70)))
     assert "placeholder 'TBD\\x01\\x0b' left in" in root.find("./testsuite/testcase/failure").text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from handoff_lint.model.findings import Finding, Severity
 from handoff_lint.output.advice import next_step, top_missing
 from handoff_lint.rules import get_rule
-from handoff_lint.scoring.verdict import rule_name, score_dropped
+from handoff_lint.scoring.verdict import finding_rule, score_dropped
 
 MAX_PER_LEVEL = 10  # GitHub: "10 warning annotations and 10 error annotations per step"
 
@@ -78,8 +78,8 @@ def _verdict(result, verdict, baseline) -> Annotation | None:
         return Annotation("error", result.path, 1, None, "handoff-lint: not scored", message)
     dropped = baseline is not None and score_dropped(result.score, baseline.score)
     since = f" (was {baseline.score} at {baseline.ref})" if dropped else ""
-    if result.score < result.threshold and not verdict.passed:
-        message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {result.threshold}"
+    if verdict.under_threshold and not verdict.passed:
+        message = f"{result.type_name} handoff scores {result.score}/100, under the threshold {verdict.threshold}"
         message += f"{since}."
         missing = top_missing(result)
         message += f" Missing most: {missing}." if missing else ""
@@ -90,9 +90,9 @@ def _verdict(result, verdict, baseline) -> Annotation | None:
         return Annotation(level, result.path, 1, None, "handoff-lint: score dropped", message)
     if not verdict.passed:  # the score passes; an error finding (or the baseline) fails it
         errors = [f for f in result.findings if f.severity is Severity.ERROR]
-        named = f" on {rule_name(errors[0].code)}" if errors else ""
+        named = f" on {finding_rule(errors[0])}" if errors else ""
         message = (
-            f"{result.type_name} handoff scores {result.score}/100 (threshold {result.threshold}) "
+            f"{result.type_name} handoff scores {result.score}/100 (threshold {verdict.threshold}) "
             f"but fails: {'; '.join(verdict.reasons)}.{advice}"
         )
         return Annotation("error", result.path, 1, None, f"handoff-lint: fails{named}", message)

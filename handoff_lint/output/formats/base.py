@@ -9,6 +9,7 @@ from pathlib import Path
 
 from handoff_lint.files.boundary import real_folders
 from handoff_lint.model.findings import Severity
+from handoff_lint.scoring.verdict import Status
 
 
 @dataclass
@@ -39,8 +40,8 @@ def summarize(run) -> Summary:
         warnings=sum(f.severity is Severity.WARNING for f in findings),
         info=sum(f.severity is Severity.INFO for f in findings),
         suppressed=sum(r.suppressed for r in run.files),
-        drafts=sum(v.exempt == "draft" for v in run.verdicts),
-        baselined=sum(v.exempt == "baseline" for v in run.verdicts),
+        drafts=sum(v.status is Status.DRAFT for v in run.verdicts),
+        baselined=sum(v.status is Status.BASELINE for v in run.verdicts),
     )
 
 

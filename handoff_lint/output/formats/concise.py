@@ -26,7 +26,7 @@ class ConciseReporter(TextReporter):
         what = f"{scored} {plain(result.type_name or 'type unknown')}"
         reasons = f": {plain('; '.join(verdict.reasons))}" if verdict.reasons else ""
         since = plain(self.since(result, baseline))
-        context = f" (threshold {result.threshold}{', ' + since if since else ''})"
+        context = f" (threshold {verdict.threshold}{', ' + since if since else ''})"
         counts = Counter(f.code for f in result.findings if not (self.quiet and f.severity.value == "info"))
         codes = ", ".join(code + (f"×{n}" if n > 1 else "") for code, n in sorted(counts.items()))
         return f"{plain(result.path)}: {shown} {what}{reasons}{context}" + (f" [{codes}]" if codes else "")

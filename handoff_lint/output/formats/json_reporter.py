@@ -19,7 +19,7 @@ def result_to_dict(result, verdict, baseline=None) -> dict:
         "type": result.type_name,
         "type_source": result.type_source or None,
         "score": result.score,
-        "threshold": result.threshold,
+        "threshold": verdict.threshold,
         "passed": verdict.passed,
         "status": verdict.status,  # pass, fail, draft, or baseline (passes only because the baseline holds it)
         "fail_reasons": list(verdict.reasons),

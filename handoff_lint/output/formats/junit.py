@@ -17,7 +17,7 @@ from handoff_lint.output.untrusted import plain
 
 def _failure_message(result, verdict) -> str:
     score = f"score {result.score}/100" if result.score is not None else "not scored"
-    return f"{score} (threshold {result.threshold}): FAIL: {'; '.join(verdict.reasons)}"
+    return f"{score} (threshold {verdict.threshold}): FAIL: {'; '.join(verdict.reasons)}"
 
 
 class JunitReporter(Reporter):
@@ -32,7 +32,7 @@ class JunitReporter(Reporter):
             case = ET.SubElement(suite, "testcase", classname=classname, name=path, time="0")
             case.set("file", path)
             props = ET.SubElement(case, "properties")
-            values = {"score": result.score, "threshold": result.threshold}
+            values = {"score": result.score, "threshold": verdict.threshold}
             baseline = run.baseline(result)
             if baseline is not None:
                 values["baseline_score"] = baseline.score

@@ -12,7 +12,7 @@ from handoff_lint.output.formats.annotations import MAX_PER_LEVEL, plan_annotati
 from handoff_lint.output.formats.base import Reporter, repo_path, score_change, summarize
 from handoff_lint.output.formats.text import TextReporter
 from handoff_lint.output.untrusted import markdown
-from handoff_lint.scoring.verdict import score_dropped
+from handoff_lint.scoring.verdict import Status, score_dropped
 
 TOP_ITEMS = 3
 ITEM_LENGTH = 70
@@ -44,13 +44,13 @@ def top_items(result, verdict, baseline=None) -> str:
             return shown + (f"; +{len(items) - TOP_ITEMS} more" if len(items) > TOP_ITEMS else "")
     if baseline is not None and score_dropped(result.score, baseline.score):
         return f"score dropped from {baseline.score}"
-    return f"score under {result.threshold}"
+    return f"score under {verdict.threshold}"
 
 
 def _status(verdict) -> str:
-    if verdict.exempt == "draft":
+    if verdict.status is Status.DRAFT:
         return cell("📝 DRAFT, not held to the threshold: " + "; ".join(verdict.waived))
-    if verdict.exempt == "baseline":
+    if verdict.status is Status.BASELINE:
         return cell("✅ PASS (in the baseline, no worse than recorded: " + "; ".join(verdict.waived) + ")")
     if verdict.passed:
         return "✅ PASS"
@@ -81,7 +81,7 @@ class MarkdownReporter(Reporter):
                 row = [cell(repo_path(r.path)), cell(r.type_name or "unknown"), score, change, _status(verdict)]
                 out.append("| " + " | ".join([*row, top_items(r, verdict, baseline)]) + " |")
             out.append("")
-            thresholds = sorted({r.threshold for r in run.files})
+            thresholds = sorted({v.threshold for v in run.verdicts})
             out.append(f"Threshold {', '.join(map(str, thresholds))}. {TextReporter.summary_line(run)}")
         if self.annotated:
             not_annotated = plan_annotations(run).not_annotated

@@ -83,7 +83,7 @@ VERDICT_RULE = {
 def verdict_message(result, verdict) -> str:
     """What the handoff's own result says: the verdict, what is missing most, and what to do next."""
     score = f"scores {result.score}/100" if result.score is not None else "is not scored"
-    message = f"{result.type_name or 'This'} handoff {score} (threshold {result.threshold}): FAIL: "
+    message = f"{result.type_name or 'This'} handoff {score} (threshold {verdict.threshold}): FAIL: "
     message += "; ".join(verdict.reasons) + "."
     missing = top_missing(result) if result.score is not None else ""
     step = next_step(result, verdict)
@@ -102,7 +102,7 @@ def artifact_location(path: str) -> dict:
 
 def _handoff_properties(result, verdict, baseline) -> dict:
     props = {"path": repo_path(result.path), "type": result.type_name, "score": result.score}
-    props.update(threshold=result.threshold, passed=verdict.passed, status=verdict.status)
+    props.update(threshold=verdict.threshold, passed=verdict.passed, status=verdict.status)
     if baseline is not None:
         props.update(baselineScore=baseline.score, scoreChange=score_change(result, baseline))
     return props
@@ -139,7 +139,7 @@ class SarifReporter(Reporter):
                         }
                     ],
                     partialFingerprints={"handoffLint/v1": f"{digest}:{seen[digest]}"},
-                    properties={"score": result.score, "threshold": result.threshold, "handoffType": result.type_name},
+                    properties={"score": result.score, "threshold": verdict.threshold, "handoffType": result.type_name},
                 )
                 if f.hint:
                     entry["properties"]["hint"] = f.hint
@@ -182,7 +182,7 @@ class SarifReporter(Reporter):
             "partialFingerprints": {"handoffLint/v1": f"{fingerprint(VERDICT_RULE['id'], path, '')}:1"},
             "properties": {
                 "score": result.score,
-                "threshold": result.threshold,
+                "threshold": verdict.threshold,
                 "handoffType": result.type_name,
                 "reasons": list(verdict.reasons),
             },

@@ -7,6 +7,7 @@ to the others in proportion (scoring/score.py), so a team type's table adds up t
 from __future__ import annotations
 
 from handoff_lint.output.untrusted import plain
+from handoff_lint.scoring.verdict import Status
 
 _LABEL = {"complete": "Complete", "partial": "Partial", "missing": "Missing", "n/a": "Not used by this type"}
 
@@ -38,15 +39,15 @@ def render_score_table(result, verdict) -> str:
     if gaps:
         lines += ["", "Missing or thin:"]
         lines += [f"- {label}: {plain(what)}" for label, what in gaps]
-    if verdict.exempt == "draft":
-        shown = f"DRAFT, not held to the threshold {result.threshold}: {plain('; '.join(verdict.waived))}"
-    elif verdict.exempt == "baseline":
+    if verdict.status is Status.DRAFT:
+        shown = f"DRAFT, not held to the threshold {verdict.threshold}: {plain('; '.join(verdict.waived))}"
+    elif verdict.status is Status.BASELINE:
         waived = plain("; ".join(verdict.waived))
-        shown = f"PASS in the baseline, no worse than recorded: {waived} (threshold {result.threshold})"
+        shown = f"PASS in the baseline, no worse than recorded: {waived} (threshold {verdict.threshold})"
     elif verdict.passed:
-        shown = f"PASS (handoffs below {result.threshold} are flagged)"
+        shown = f"PASS (handoffs below {verdict.threshold} are flagged)"
     else:
-        shown = f"FAIL: {plain('; '.join(verdict.reasons))} (threshold {result.threshold})"
+        shown = f"FAIL: {plain('; '.join(verdict.reasons))} (threshold {verdict.threshold})"
     lines.append("")
     lines.append(f"Overall: {result.score}/100 — {shown}")
     return "\n".join(lines)

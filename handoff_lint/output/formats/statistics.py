@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from handoff_lint.scoring.verdict import rule_name
+from handoff_lint.scoring.verdict import finding_rule
 
 
 def statistics(run) -> list[dict]:
@@ -14,16 +14,18 @@ def statistics(run) -> list[dict]:
     findings: Counter = Counter()
     files: Counter = Counter()
     severity: dict[str, str] = {}
+    names: dict[str, str] = {}
     for result in run.files:
         for finding in result.findings:
             findings[finding.code] += 1
             severity.setdefault(finding.code, finding.severity.value)
+            names.setdefault(finding.code, finding_rule(finding))
         files.update({finding.code for finding in result.findings})
     ordered = sorted(findings, key=lambda code: (-findings[code], code))
     return [
         {
             "code": code,
-            "name": rule_name(code),
+            "name": names[code],
             "severity": severity[code],
             "count": findings[code],
             "files": files[code],

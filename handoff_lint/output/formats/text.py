@@ -9,6 +9,7 @@ from handoff_lint.output.advice import next_step
 from handoff_lint.output.formats.base import Reporter, score_change, summarize
 from handoff_lint.output.formats.score_table import render_score_table
 from handoff_lint.output.untrusted import plain
+from handoff_lint.scoring.verdict import Status
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -62,10 +63,10 @@ class TextReporter(Reporter):
         shown = self.style("PASS", fg="green", bold=True) if verdict.passed else self.style("FAIL", fg="red", bold=True)
         if verdict.reasons:
             shown += ": " + plain("; ".join(verdict.reasons))
-        if verdict.exempt == "draft":
+        if verdict.status is Status.DRAFT:
             waived = plain("; ".join(verdict.waived))
             shown = self.style("DRAFT", fg="blue", bold=True) + f", not held to the threshold: {waived}"
-        elif verdict.exempt == "baseline":
+        elif verdict.status is Status.BASELINE:
             shown += " (in the baseline, no worse than recorded: " + plain("; ".join(verdict.waived)) + ")"
         since = plain(self.since(result, baseline))
         path = plain(result.path)
@@ -73,7 +74,7 @@ class TextReporter(Reporter):
             return f"{path}: type unknown {shown}" + (f" ({since})" if since else "")
         return (
             f"{path}: {plain(result.type_name)} {result.score}/100 {shown} "
-            f"(threshold {result.threshold}{', ' + since if since else ''})"
+            f"(threshold {verdict.threshold}{', ' + since if since else ''})"
         )
 
     @staticmethod

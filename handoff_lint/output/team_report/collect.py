@@ -112,7 +112,7 @@ def top_missing(result, verdict, count: int = 3) -> list[str]:
         ]
         if items:
             return list(dict.fromkeys(items))[:count]
-    return [] if verdict.passed else [f"score under {result.threshold}"]
+    return [] if verdict.passed else [f"score under {verdict.threshold}"]
 
 
 def group(name: str, entries: list[dict]) -> Group:
@@ -151,7 +151,7 @@ def overview(run, cache_root=None, root=None, receivers: dict[str, str] | None =
         everything.append(Handoff(result_to_dict(r, v), sender, top_missing(r, v), receiver, r.draft))
     senders.save()
     handoffs = [h for h in everything if not h.draft]
-    view = Overview(handoffs, sorted({r.threshold for r in run.files}), [h for h in everything if h.draft])
+    view = Overview(handoffs, sorted({v.threshold for v in run.verdicts}), [h for h in everything if h.draft])
     by_type: dict[str, list[dict]] = defaultdict(list)
     by_sender: dict[str, list[dict]] = defaultdict(list)
     spellings: dict[str, Counter] = defaultdict(Counter)  # one person, however the name was written

@@ -262,7 +262,7 @@ def _score(repo: Repo, pending_order, config, types, forced_type, jobs: int, use
     for path, blob in pending_order:
         hit = cache.get(f"{blob} {path}", blob, list) if cache else None
         if hit is not None:
-            scores[(path, blob)] = (hit.score, verdict(hit).passed)
+            scores[(path, blob)] = (hit.score, verdict(hit, config.threshold).passed)
         else:
             pending.append((path, blob))
     if pending:
@@ -282,7 +282,7 @@ def _score(repo: Repo, pending_order, config, types, forced_type, jobs: int, use
             )
         linted = lint_many(_versions(repo, taken, sizes, limit), config, types, forced_type, jobs)
         for (path, blob), (_source, _digest, result) in zip(taken, linted, strict=True):
-            scores[(path, blob)] = (result.score, verdict(result).passed)
+            scores[(path, blob)] = (result.score, verdict(result, config.threshold).passed)
             if cache is not None:
                 cache.put(f"{blob} {path}", blob, result)
     if cache is not None:

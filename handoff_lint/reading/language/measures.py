@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from handoff_lint.reading.language.dates import MONTH_PATTERN as _MONTH
 from handoff_lint.reading.language.dates import find_dates, find_when, may_name_a_month
+from handoff_lint.reading.language.hedges import is_hedged
 
 _TIME_BOUND = re.compile(
     r"\b(?:Q[1-4](?:\s*(?:FY)?\s*\d{2,4})?|FY\s?\d{2,4}|H[12]\s?\d{4}"
@@ -96,3 +97,16 @@ def has_quantity(text: str) -> bool:
     for bound in _calendar_bounds(text, counting=False):  # "by 30 April" is when, not how much
         text = text.replace(bound, " ")
     return bool(_QUANTITY_SIGN.search(text) or _NUMBER_WORD.search(text))
+
+
+NOT_COMMITTED = "a firm commitment"  # what a hedged target lacks: "probably 20% by Q3", "50 users by March?"
+
+
+def unmeasured(text: str) -> tuple[str, ...]:
+    """What keeps a target from being checked, in this order: "a number", "a time bound", else (it has both)
+    NOT_COMMITTED when the writer is guessing. Empty: measurable. The one judge of "measurable": rule HL400
+    reports what is missing, the content judges count the targets that miss nothing."""
+    missing = tuple(
+        what for what, found in (("a number", has_quantity), ("a time bound", has_time_bound)) if not found(text)
+    )
+    return missing or ((NOT_COMMITTED,) if is_hedged(text) else ())
