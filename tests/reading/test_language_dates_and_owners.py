@@ -206,6 +206,8 @@ OWNER_VALUES = [  # what an Owner cell or a trailing segment may hold
     ("Dana & Omar", True),
     ("Dana/Omar", True),
     ("Dana+Omar", True),
+    ("&", False),  # an owner cell of joiners only: nobody (it crashed the CLI with exit 2)
+    (" / + ", False),
     ("the implementation lead", True),
     ("our project manager", True),
     ("their IT Director", True),

@@ -230,6 +230,8 @@ def is_owner(value: str) -> bool:
         return True
     words = _JOINERS.sub(" ", value).split()
     lowered = [w.lower().strip(".,'’") for w in words]
+    if not lowered:
+        return False  # only joiners: "&", "and", "/"
     if lowered[0] in _DETERMINERS:
         lowered, words = lowered[1:], words[1:]
     if not lowered:
