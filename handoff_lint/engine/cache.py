@@ -19,8 +19,8 @@ from pathlib import Path
 
 from handoff_lint import __version__
 from handoff_lint.files.safe_io import own_folder, read_own_file, write_own_file
+from handoff_lint.model.categories import CategoryScore
 from handoff_lint.model.findings import Finding, Severity
-from handoff_lint.scoring.categories import CategoryScore
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
 CACHE_DIR = ".handoff-lint-cache"

@@ -13,10 +13,9 @@ from handoff_lint.files.boundary import Fence
 from handoff_lint.handoff_types.definitions import HandoffType
 from handoff_lint.handoff_types.resolve import Resolution, resolve_type
 from handoff_lint.handoff_types.sections import Outline, match_sections
-from handoff_lint.model.document import Document
+from handoff_lint.model.document import Document, Frontmatter
 from handoff_lint.model.findings import Finding, Problem
 from handoff_lint.model.results import FileResult, finding_lines
-from handoff_lint.parse.frontmatter import Frontmatter
 from handoff_lint.parse.parser import read_document
 from handoff_lint.parse.suppressions import apply_suppressions, parse_directives
 from handoff_lint.reading.completeness import assess

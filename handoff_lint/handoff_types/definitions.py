@@ -17,7 +17,7 @@ from pathlib import Path
 from handoff_lint.errors import ConfigError
 from handoff_lint.files.boundary import Fence
 from handoff_lint.files.source import read_at_most
-from handoff_lint.reading.language.normalize import normalize_heading, normalize_label
+from handoff_lint.text import normalize_heading, normalize_label
 
 META_SCHEMA_FILE = "handoff-type.meta.schema.json"
 CONFIG_SCHEMA_FILE = "config.schema.json"  # the configuration's schema, not a handoff type

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from handoff_lint.handoff_types.definitions import HandoffType
 from handoff_lint.model.document import Document
-from handoff_lint.reading.language.normalize import normalize_heading, normalize_label
+from handoff_lint.text import normalize_heading, normalize_label
 
 
 @dataclass

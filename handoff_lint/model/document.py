@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from handoff_lint.model.findings import Problem
-from handoff_lint.parse.frontmatter import Frontmatter
-from handoff_lint.reading.language.normalize import normalize_label
+from handoff_lint.text import normalize_label
 
 
 @dataclass(slots=True)  # thousands a run: slots make them smaller and quicker to build
@@ -73,6 +72,28 @@ class Section:
     tables: list[Table] = field(default_factory=list)
     fields: list[Field] = field(default_factory=list)
     parent: Section | None = field(default=None, repr=False)
+
+
+@dataclass
+class Frontmatter:
+    """The YAML block at the top of a handoff, as parse/frontmatter.py found it, with where each key is written."""
+
+    present: bool = False
+    data: dict | None = None
+    start_line: int = 0  # line of the opening ---
+    end_line: int = 0  # line of the closing ---
+    body_start: int = 1  # first line of the Markdown body
+    # JSON pointer ("/owner", "/tags/0") -> (line, column), 1-based
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, pointer: str) -> tuple[int, int]:
+        """Where a key path is written; falls back to its nearest written parent, then line 1."""
+        while pointer:
+            if pointer in self.positions:
+                return self.positions[pointer]
+            pointer = pointer.rsplit("/", 1)[0]
+        return (self.start_line or 1, 1)
 
 
 @dataclass

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from handoff_lint.model.categories import CategoryScore
 from handoff_lint.model.findings import Finding
-from handoff_lint.scoring.categories import CategoryScore
 
 if TYPE_CHECKING:
     from handoff_lint.engine.baseline import Baseline

@@ -13,10 +13,10 @@ and depth, finds duplicate keys and records the position of every key; only then
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import yaml
 
+from handoff_lint.model.document import Frontmatter
 from handoff_lint.model.findings import Problem
 
 MAX_FRONTMATTER_BYTES = 16 * 1024
@@ -52,26 +52,6 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-
-
-@dataclass
-class Frontmatter:
-    present: bool = False
-    data: dict | None = None
-    start_line: int = 0  # line of the opening ---
-    end_line: int = 0  # line of the closing ---
-    body_start: int = 1  # first line of the Markdown body
-    # JSON pointer ("/owner", "/tags/0") -> (line, column), 1-based
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    def position(self, pointer: str) -> tuple[int, int]:
-        """Where a key path is written; falls back to its nearest written parent, then line 1."""
-        while pointer:
-            if pointer in self.positions:
-                return self.positions[pointer]
-            pointer = pointer.rsplit("/", 1)[0]
-        return (self.start_line or 1, 1)
 
 
 def split(lines: list[str]) -> Frontmatter:

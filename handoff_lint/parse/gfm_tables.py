@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 import re
 
-from handoff_lint.reading.language.normalize import split_at_pipes
+from handoff_lint.text import split_at_pipes
 
 try:  # markdown-it-py 4 trims with CommonMark's whitespace; 3 with str.strip()
     from markdown_it.common.utils import mdTrim as _trim

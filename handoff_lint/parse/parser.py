@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from handoff_lint.files.limits import MAX_BLOCKS, MAX_FILE_BYTES, MAX_HEADINGS, MAX_LINES, MAX_TEXT
 from handoff_lint.files.source import encoding_name, encoding_of, raw_limit, split_lines, without_embedded_data
-from handoff_lint.model.document import Block, Document, Field, Section, Table, Text
+from handoff_lint.model.document import Block, Document, Field, Frontmatter, Section, Table, Text
 from handoff_lint.model.findings import Problem
-from handoff_lint.parse.frontmatter import Frontmatter, split
-from handoff_lint.reading.language.normalize import normalize_heading, split_at_pipes, strip_markup
+from handoff_lint.parse.frontmatter import split
+from handoff_lint.text import normalize_heading, split_at_pipes, strip_markup
 
 _CHECKBOX = re.compile(r"^\[([ xX])\](?:\s+|$)")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)[ \t]*")

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from handoff_lint.handoff_types.definitions import FieldSpec, HandoffType, SectionSpec
 from handoff_lint.handoff_types.sections import Outline
 from handoff_lint.model.document import Block, Field, Section, Table
-from handoff_lint.reading.language.normalize import normalize_label
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.reading.language.risks import is_bare_none, is_explicit_none
+from handoff_lint.text import normalize_label
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 

@@ -18,8 +18,8 @@ from operator import itemgetter
 from handoff_lint.model.document import Document, Section
 from handoff_lint.model.findings import Problem
 from handoff_lint.parse.frontmatter import escape_pointer
-from handoff_lint.reading.language.normalize import strip_markup
 from handoff_lint.reading.language.placeholders import find_placeholders, is_blank_or_placeholder
+from handoff_lint.text import strip_markup
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")

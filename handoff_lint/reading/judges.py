@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from handoff_lint.errors import ConfigError
 from handoff_lint.handoff_types.definitions import ElementSpec, HandoffType
+from handoff_lint.model.categories import CATEGORIES
 from handoff_lint.reading.contradictions import Contradiction, find_contradictions
 from handoff_lint.reading.evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
@@ -49,7 +50,6 @@ from handoff_lint.reading.statements import (
     owner_of,
     person_names,
 )
-from handoff_lint.scoring.categories import CATEGORIES
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 USABLE, THIN, ABSENT = 2, 1, 0

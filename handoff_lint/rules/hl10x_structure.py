@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from handoff_lint.model.categories import CATEGORIES
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.completeness import MISSING
 from handoff_lint.rules.registry import Context, rule
-from handoff_lint.scoring.categories import CATEGORIES
 
 
 def unknown_type(ctx: Context):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from handoff_lint.model.categories import CATEGORIES
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.slots import find_slot
 from handoff_lint.rules.registry import Context, rule
-from handoff_lint.scoring.categories import CATEGORIES
 
 
 def missing_information(ctx: Context):

@@ -9,9 +9,9 @@ from __future__ import annotations
 from handoff_lint.handoff_types.schema_fast_path import certainly_valid
 from handoff_lint.model.findings import Finding
 from handoff_lint.parse.frontmatter import escape_pointer
-from handoff_lint.reading.language.normalize import truncate
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, rule
+from handoff_lint.text import truncate
 
 
 def missing_frontmatter(ctx: Context):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.language.normalize import strip_markup, truncate
 from handoff_lint.reading.language.placeholders import (
     find_placeholders,
     is_blank_or_placeholder,
@@ -14,6 +13,7 @@ from handoff_lint.reading.language.placeholders import (
 )
 from handoff_lint.reading.language.risks import is_bare_none
 from handoff_lint.rules.registry import Context, rule
+from handoff_lint.text import strip_markup, truncate
 
 
 def placeholder(ctx: Context):

@@ -7,9 +7,9 @@ import re
 from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.measures import NOT_COMMITTED, unmeasured
-from handoff_lint.reading.language.normalize import truncate
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, rule
+from handoff_lint.text import truncate
 
 _VAGUE_VERB = compile_on_use(
     r"\b(improv\w*|increas\w*|reduc\w*|optimi[sz]\w*|streamlin\w*|enhanc\w*|better|moderni[sz]\w*|boost\w*|"

@@ -7,10 +7,10 @@ import re
 from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
-from handoff_lint.reading.language.normalize import normalize_label, truncate
 from handoff_lint.reading.language.owners import DUE, NOT_OWNERS, SEGMENTS, find_owner, is_not_owner
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, on_heading, rule
+from handoff_lint.text import normalize_label, truncate
 
 _OWNER_COLUMNS = {"owner", "who", "assignee", "responsible", "assigned to"}
 _DUE_COLUMNS = {"due", "due date", "when", "deadline", "date", "by"}

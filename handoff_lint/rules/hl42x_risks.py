@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.language.normalize import normalize_label, truncate
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.reading.language.risks import is_explicit_none, is_weak_mitigation, states_no_risks
 from handoff_lint.rules.examples import RISK_TABLE
 from handoff_lint.rules.registry import Context, rule
+from handoff_lint.text import normalize_label, truncate
 
 _SEVERITY_WORDS = {
     "critical": "high",

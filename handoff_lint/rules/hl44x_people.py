@@ -6,9 +6,9 @@ import re
 
 from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.language.normalize import contains_any, normalize_heading, normalize_label
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, on_heading, rule
+from handoff_lint.text import contains_any, normalize_heading, normalize_label
 
 _PERSON = compile_on_use(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+)+\b|(?<![\w@.])@[A-Za-z0-9][\w.-]*")
 _EMAIL_CANDIDATE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]*")  # starts at a word start: linear

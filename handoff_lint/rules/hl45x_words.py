@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.language.normalize import truncate
 from handoff_lint.rules.registry import Context, on_heading, rule
+from handoff_lint.text import truncate
 
 _QUOTE = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|„[^“\n]{12,}“|«[^»\n]{12,}»')
 _FILLER = re.compile(

@@ -6,9 +6,9 @@ import re
 from functools import lru_cache
 
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.language.normalize import normalize_label, truncate
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.rules.registry import Context, rule
+from handoff_lint.text import normalize_label, truncate
 
 _INSTRUCTIONS = re.compile(
     r"^\W*(?:use their words|what did the customer|who else they looked at|what wasn'?t included|"

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.language.normalize import contains_any
 from handoff_lint.rules.registry import Context, rule
+from handoff_lint.text import contains_any
 
 
 @dataclass(frozen=True)

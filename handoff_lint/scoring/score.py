@@ -10,9 +10,9 @@ the others in proportion.
 
 from __future__ import annotations
 
+from handoff_lint.model.categories import CATEGORIES, CategoryScore
 from handoff_lint.model.findings import Finding, Severity
 from handoff_lint.reading.completeness import COMPLETE, MISSING, PARTIAL, Assessment
-from handoff_lint.scoring.categories import CATEGORIES, CategoryScore
 
 CREDIT = {COMPLETE: 1.0, PARTIAL: 0.5, MISSING: 0.0}
 

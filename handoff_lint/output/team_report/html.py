@@ -7,12 +7,12 @@ import os
 from datetime import datetime, timezone
 from urllib.parse import quote
 
+from handoff_lint.model.categories import CATEGORIES
 from handoff_lint.output.formats.base import repo_path
 from handoff_lint.output.team_report import charts
 from handoff_lint.output.team_report.collect import STATUSES
 from handoff_lint.output.team_report.history import signed
 from handoff_lint.output.untrusted import html as escape
-from handoff_lint.scoring.categories import CATEGORIES
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1b1b;

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from handoff_lint.model.categories import CATEGORIES
 from handoff_lint.output.formats.base import repo_path
 from handoff_lint.output.formats.markdown import cell
 from handoff_lint.output.team_report.collect import STATUSES
 from handoff_lint.output.team_report.history import signed
-from handoff_lint.scoring.categories import CATEGORIES
 
 
 def render_markdown(view, history=None, link_base: str | None = None, worst: int = 20) -> str:

@@ -26,8 +26,8 @@ from handoff_lint.files.safe_io import own_folder, read_own_file, write_own_file
 from handoff_lint.files.source import decode_lines
 from handoff_lint.parse.frontmatter import split
 from handoff_lint.parse.parser import _BOLD_LABEL
-from handoff_lint.reading.language.normalize import normalize_label
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.text import normalize_label
 
 UNKNOWN = "unknown"
 # Frontmatter keys naming the sender, most telling first (compared as labels: prepared_by = "prepared by").

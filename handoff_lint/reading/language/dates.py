@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from handoff_lint.reading.language.normalize import contains_any
+from handoff_lint.text import contains_any
 
 _MONTHS = {
     name: number

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handoff_lint.reading.language.normalize import strip_markup
+from handoff_lint.text import strip_markup
 
 _HEDGES = re.compile(
     r"\b(?:i\s+think|i\s+believe|i\s+guess|i'?d\s+guess|i\s+assume|i\s+suspect|i\s+reckon|i\s+feel\s+like|not\s+(?:100%\s+)?sure|"

@@ -21,8 +21,8 @@ import re
 from functools import lru_cache
 
 from handoff_lint.lazy_pattern import compile_on_use
-from handoff_lint.reading.language.normalize import strip_markup
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.text import strip_markup
 
 _HANDLE = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9][\w.-]*")
 NOT_OWNERS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handoff_lint.reading.language.normalize import strip_markup
+from handoff_lint.text import strip_markup
 
 # Whole-value stop words (case-insensitive).
 _STOP_WORDS = {
@@ -188,7 +188,7 @@ def find_placeholders(text: str) -> list[tuple[int, str]]:
 
 def unfilled_detail(text: str, width: int = 50) -> str:
     """How an unfilled value reads in every finding (field, row cell, sentence): one wording for each case."""
-    from handoff_lint.reading.language.normalize import truncate
+    from handoff_lint.text import truncate
 
     value = text.strip()
     if not strip_markup(value).strip():

@@ -20,8 +20,8 @@ import re
 from functools import cache, lru_cache
 
 from handoff_lint.reading.language.dates import has_due_date
-from handoff_lint.reading.language.normalize import strip_markup
 from handoff_lint.reading.language.owners import LIST_MARKERS, STEP_VERBS
+from handoff_lint.text import strip_markup
 
 # Verbs of a step besides the ones an owned action item starts with (owners.STEP_VERBS).
 _MORE_VERBS = frozenset(

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from handoff_lint.reading.language.hedges import is_hedged
 from handoff_lint.reading.language.measures import has_quantity
-from handoff_lint.reading.language.normalize import contains_any
+from handoff_lint.text import contains_any
 
 # Where a figure must get to: a bound ("under", "at least", "no more than") or a change ("from 25 to 5",
 # "25 → 5", "down to", "cut by", "halve", "double"). An aim word alone ("the goal: take work off three

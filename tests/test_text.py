@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.reading.language.normalize import normalize_heading, truncate
+from handoff_lint.text import normalize_heading, truncate
 
 
 @pytest.mark.parametrize(
