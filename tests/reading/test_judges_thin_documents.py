@@ -184,3 +184,21 @@ Northwind Traders bought AP automation for 25 finance users at £48,000 ARR, sta
 def test_steps_written_only_in_prose_are_the_handoffs_actions(run, tmp_path, steps, read):
     actions = categories(run, tmp_path, PROSE_ONLY.format(steps=steps))["actions"]
     assert (actions["status"] != "missing") is read
+
+
+def test_a_step_led_by_its_owner_and_title_as_a_label_is_owned(run, tmp_path):
+    """The label names the owner ("Martin Hale, CFO: sign-off …, 2026-12-05"); the text alone does not."""
+    body = (
+        "- Martin Hale, CFO: sign-off on the approval matrix, 2026-12-05\n"
+        "- Aisha Khan, NetSuite Administrator: sandbox access for the connector, 2026-12-08"
+    )
+    actions = categories(run, tmp_path, replace_section(BASE, "## Action Items", body))["actions"]
+    assert "(2 items, 2 owned and dated)" in " ".join(actions["found"])
+
+
+def test_a_purchase_section_of_filler_is_not_there(run, tmp_path):
+    """Filler where the deal should be is nothing: customer context stays Missing, not Partial."""
+    step = "- [ ] Send the intro email — @sam-ortiz, due 2026-11-21"
+    bought = "Standard package.\n\nDetails to follow."
+    text = f"# Customer Handoff\n\n## What They Bought\n{bought}\n\n## Action Items\n{step}\n"
+    assert categories(run, tmp_path, text)["customer"]["status"] == "missing"
