@@ -1,0 +1,58 @@
+"""Who the relationship judge takes for the customer's people: person blocks, lines naming several people,
+the handoff's own author, and people named in the frontmatter. Names and companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.edited_example import linted
+
+NEXT_STEP = "## Next Steps\n- [ ] Send the intro email to Dana Lee — @sam-ortiz, due 2026-11-21\n"
+
+
+def relationship(run, tmp_path, people: str, frontmatter: str = "") -> dict:
+    """The relationship category's JSON for a short handoff whose Stakeholders section is ``people``."""
+    head = f"---\n{frontmatter}---\n" if frontmatter else ""
+    text = f"{head}# Customer Handoff: Northwind Traders\n\n## Stakeholders\n{people}\n\n{NEXT_STEP}"
+    return linted(run, tmp_path, text, "sales-to-cs")["categories"]["relationship"]
+
+
+def named(result: dict, role: str) -> str:
+    return " ".join(f for f in result["found"] if f.startswith(role))
+
+
+def test_a_three_word_name_heading_over_a_title_is_a_person_block(run, tmp_path):
+    result = relationship(run, tmp_path, "### Dana Maria Lee\n\nAP Manager, champion of the pilot\n")
+    assert "Dana Maria Lee" in named(result, "champion")
+
+
+def test_a_heading_that_mentions_a_name_is_not_a_person_block(run, tmp_path):
+    """ "Notes from the call with Dana Lee" is about a meeting; the CFO line under it names nobody."""
+    result = relationship(run, tmp_path, "### Notes from the call with Dana Lee\n\nThe CFO is the economic buyer.\n")
+    assert "Dana Lee" not in named(result, "executive sponsor")
+
+
+def test_the_handoffs_author_is_not_the_customers_sponsor(run, tmp_path):
+    people = (
+        "Prepared by: Kai Moreno, VP Sales — executive sponsor of this handoff\n\n- Dana Lee, AP Manager — champion"
+    )
+    result = relationship(run, tmp_path, people)
+    assert "Kai Moreno" not in " ".join(result["found"])
+    assert "Dana Lee" in named(result, "champion")
+
+
+def test_a_line_naming_our_ae_then_the_customers_buyer_keeps_the_buyer(run, tmp_path):
+    people = (
+        "- Felix Brandt (our account executive); Martin Hale, CFO and economic buyer\n- Dana Lee, AP Manager — champion"
+    )
+    result = relationship(run, tmp_path, people)
+    assert "Martin Hale" in named(result, "executive sponsor")
+    assert "Felix Brandt" not in " ".join(result["found"])
+
+
+@pytest.mark.parametrize("label", ["stakeholders", "attendees", "contacts"])
+def test_people_listed_in_the_frontmatter_are_people(run, tmp_path, label):
+    """Only the customer's name fields say who the customer is; other frontmatter names are people."""
+    frontmatter = f"customer: Northwind Traders\n{label}: Martin Hale (CFO, economic buyer)\n"
+    result = relationship(run, tmp_path, "- Dana Lee, AP Manager — champion", frontmatter)
+    assert "Martin Hale" in named(result, "executive sponsor")
