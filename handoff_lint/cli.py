@@ -212,7 +212,7 @@ def _naming_the_file():
 
 def _emit(text, output_file: str | None, append=False, color: bool | None = None, explicit=True, root=None) -> None:
     """Write a report (a string, or an iterable of pieces) to a file or stdout; never through a committed
-    symlink (safe_files.open_output). ``explicit``: the user named ``output_file`` (not a default);
+    symlink (files/safe_io.open_output). ``explicit``: the user named ``output_file`` (not a default);
     ``root``: the config's folder (its repository is the boundary)."""
     from handoff_lint.files.safe_io import open_output
 
@@ -585,7 +585,7 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
     from then on they fail only when a change makes them worse; every other handoff, new ones
     included, must meet the threshold. Run it at the repository's top folder.
     """
-    from handoff_lint.commands import init as adopt
+    from handoff_lint.commands import init as init_command
     from handoff_lint.engine.baseline_file import BASELINE_FILE, write
     from handoff_lint.handoff_types.definitions import load_types
 
@@ -593,7 +593,7 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
     if update_baseline:
         _update_baseline(jobs)
         return
-    existing = adopt.existing_config(root)
+    existing = init_command.existing_config(root)
     baseline_path = root / BASELINE_FILE
     for path in (existing, baseline_path if baseline_path.exists() else None):
         if path is not None and not force:
@@ -602,23 +602,23 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
                 "`handoff-lint init --update-baseline` re-records the baseline)"
             )
     types = load_types([])
-    detected = adopt.detect(root, types, list(folders))
-    click.echo(f"found {adopt.summary(detected)}")
+    detected = init_command.detect(root, types, list(folders))
+    click.echo(f"found {init_command.summary(detected)}")
     if detected.index_pages:
         pages = ", ".join(detected.index_pages)
         click.echo(f"excluded {len(detected.index_pages)} index page{'s'[: len(detected.index_pages) > 1]}: {pages}")
     for glob, name in detected.type_globs.items():
         click.echo(f"typed {glob} as {name} (the folder's other handoffs say so)")
     # Lint with the config before writing it: a run that stops half-way leaves neither file behind.
-    text = adopt.config_text(detected, threshold)
-    config = adopt.parse(text, root)
+    text = init_command.config_text(detected, threshold)
+    config = init_command.parse(text, root)
     run = decide(_run((), config, types, None, jobs=jobs, use_cache=False, quiet=True), config.threshold)
-    failing = adopt.record(run, root)
-    adopt.write_config(root / adopt.CONFIG_FILE, text)
+    failing = init_command.record(run, root)
+    init_command.write_config(root / init_command.CONFIG_FILE, text)
     note = ""
-    if existing is not None and existing.name != adopt.CONFIG_FILE:
+    if existing is not None and existing.name != init_command.CONFIG_FILE:
         note = f" (it comes before {existing.name}'s [tool.handoff-lint], now unused)"
-    click.echo(f"wrote {adopt.CONFIG_FILE}{note}")
+    click.echo(f"wrote {init_command.CONFIG_FILE}{note}")
     write(baseline_path, failing, threshold)
     passed = len(run) - len(failing)
     click.echo(f"linted {len(run)} handoffs: {passed} pass, {len(failing)} fail today (threshold {threshold})")
@@ -626,12 +626,12 @@ def init(folders, threshold, force, update_baseline, jobs, debug):
         f"wrote {BASELINE_FILE}: the {len(failing)} failing handoffs pass while a change leaves them no worse; "
         f"new handoffs must meet the threshold"
     )
-    click.echo(f"next: commit {adopt.CONFIG_FILE} and {BASELINE_FILE}; docs/adopting.md says what comes next")
+    click.echo(f"next: commit {init_command.CONFIG_FILE} and {BASELINE_FILE}; docs/adopting.md says what comes next")
 
 
 def _update_baseline(jobs: int) -> None:
     """``init --update-baseline``: each recorded handoff re-recorded, never looser; those that pass now leave."""
-    from handoff_lint.commands import init as adopt
+    from handoff_lint.commands import init as init_command
     from handoff_lint.engine.baseline_file import load, write
 
     config, types = _load(None)
@@ -640,7 +640,7 @@ def _update_baseline(jobs: int) -> None:
         where = config.source or "no config file"
         raise HandoffLintError(f"{where}: no 'baseline-file' to update; `handoff-lint init` records one")
     run = decide(_run((), config, types, None, jobs=jobs, use_cache=True, quiet=True), config.threshold)
-    update = adopt.update(recorded, run)
+    update = init_command.update(recorded, run)
     write(recorded.path, update.entries, config.threshold)
     click.echo(
         f"wrote {recorded.name}: {len(update.entries)} handoffs ({update.left} left it, {update.tightened} held to "
@@ -780,7 +780,7 @@ def fix(paths, config_path, type_name, show_diff, unsafe_fixes, debug):
     """Insert a placeholder skeleton for what each handoff is missing (never changes the author's lines)."""
     from handoff_lint.commands.fix import FixRefused, fix_file, refusal, write_atomically
     from handoff_lint.engine.linter import Linter
-    from handoff_lint.files.boundary import Fence
+    from handoff_lint.files.boundary import Boundary
     from handoff_lint.files.discover import discover
 
     config, types = _load(config_path)
@@ -791,10 +791,10 @@ def fix(paths, config_path, type_name, show_diff, unsafe_fixes, debug):
     files, _excluded = discover([t for t in targets if t not in links], config.exclude, config.root)
     files += links
     linter = Linter(config, types, type_name)
-    fence = Fence(config.root)
+    boundary = Boundary(config.root)
     refused = changed = 0
     for path in files:
-        reason = refusal(path, fence)
+        reason = refusal(path, boundary)
         try:
             if reason:
                 raise FixRefused(reason)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from handoff_lint.engine.linter import Reading
-from handoff_lint.files.boundary import Fence
+from handoff_lint.files.boundary import Boundary
 from handoff_lint.handoff_types.definitions import ElementSpec, HandoffType, SectionSpec
 from handoff_lint.handoff_types.sections import Outline
 from handoff_lint.model.document import Document, Section
@@ -474,11 +474,11 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def refusal(path: str, fence: Fence) -> str | None:
+def refusal(path: str, boundary: Boundary) -> str | None:
     """Why ``fix`` must not write ``path``: a symlink, or a file whose real place is outside the repository."""
     if os.path.islink(path):
         return "is a symlink; not fixed"
-    if fence.outside(path):
+    if boundary.outside(path):
         return "is outside the repository; not fixed"
     return None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handoff_lint.errors import ConfigError
-from handoff_lint.files.boundary import Fence
+from handoff_lint.files.boundary import Boundary
 from handoff_lint.files.limits import MAX_FILE_BYTES, MAX_READ_BYTES
 from handoff_lint.files.source import read_at_most
 from handoff_lint.model.findings import Severity
@@ -73,13 +73,13 @@ MAX_FILE_KIB = MAX_READ_BYTES // 1024  # the most max-file-kib may raise the lim
 
 
 def find_config_file(start: Path) -> Path | None:
-    fence = Fence(start)
+    boundary = Boundary(start)
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if not candidate.is_file():
                 continue
-            if fence.refusal(str(candidate)):  # a config committed as a link to a file elsewhere
+            if boundary.refusal(str(candidate)):  # a config committed as a link to a file elsewhere
                 raise ConfigError(f"{candidate}: a symlink to a place outside the repository; not read")
             if name == "pyproject.toml" and "handoff-lint" not in _read_toml(candidate).get("tool", {}):
                 continue
@@ -148,10 +148,10 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
     if unknown:
         raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KEYS))})")
     config = Config(root=root, source=source)
-    fence = Fence(root)
+    boundary = Boundary(root)
     if "paths" in data:
         config.paths = _str_list(data["paths"], "paths", where)
-        _refuse_outside(config.paths, "paths", root, fence, where)
+        _refuse_outside(config.paths, "paths", root, boundary, where)
     if "exclude" in data:
         config.exclude = _str_list(data["exclude"], "exclude", where)
     if "structure" in data:
@@ -170,7 +170,7 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
     if "baseline-file" in data:
         if not isinstance(data["baseline-file"], str) or not data["baseline-file"].strip():
             raise ConfigError(f"{where}: 'baseline-file' must be a file name, e.g. \".handoff-lint-baseline.json\"")
-        _refuse_outside(data["baseline-file"], "baseline-file", root, fence, where)
+        _refuse_outside(data["baseline-file"], "baseline-file", root, boundary, where)
         config.baseline_file = root / data["baseline-file"]
     if "types" in data:
         if not isinstance(data["types"], dict) or not all(isinstance(v, str) for v in data["types"].values()):
@@ -178,7 +178,7 @@ def parse_config(data: dict, root: Path, source: Path | None = None, where: str 
         config.types = dict(data["types"])
     if "schema-dirs" in data:
         config.schema_dirs = [root / d for d in _str_list(data["schema-dirs"], "schema-dirs", where)]
-        _refuse_outside(data["schema-dirs"], "schema-dirs", root, fence, where)
+        _refuse_outside(data["schema-dirs"], "schema-dirs", root, boundary, where)
         for folder in config.schema_dirs:
             if not folder.is_dir():
                 raise ConfigError(f"{where}: 'schema-dirs': schema directory not found: {folder}")
@@ -258,11 +258,11 @@ def check_threshold(value, where: str) -> int:
     return value
 
 
-def _refuse_outside(values, key: str, root: Path, fence: Fence, where: str) -> None:
+def _refuse_outside(values, key: str, root: Path, boundary: Boundary, where: str) -> None:
     """A config comes with the repository (a pull request can change it): it may not point outside."""
     for value in [values] if isinstance(values, str) else values:
-        if fence.outside(root / value):
-            raise ConfigError(f"{where}: '{key}': {value[:80]!r} is outside the repository ({fence.top}); refused")
+        if boundary.outside(root / value):
+            raise ConfigError(f"{where}: '{key}': {value[:80]!r} is outside the repository ({boundary.top}); refused")
 
 
 def _str_list(value, key: str, where: str) -> list[str]:

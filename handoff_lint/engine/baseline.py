@@ -28,7 +28,7 @@ class Baseline:
 
 
 def baselines(results, repo: Repo, ref: str, config, types, forced_type=None, jobs: int = 0) -> dict[str, Baseline]:
-    """Each result's baseline, by its path (outcome.decide applies the ratchet). The old versions are
+    """Each result's baseline, by its path (scoring/verdict.decide applies the ratchet). The old versions are
     read one at a time, no more of each than ``check`` reads of a file, and linted by the engine that
     lints ``check``'s files (engine/runner.py), so the same bytes score the same."""
     diff = repo.diff(ref)  # the same diff --changed-since read, when it was given the same ref

@@ -121,7 +121,7 @@ class ResultCache:
 
         The folder comes with the repository, so a pull request can commit it: a folder, a
         ``.gitignore`` or a ``results.json`` that is a symlink (or anything but a plain file) is
-        never written through (safe_files); no temporary file is left behind.
+        never written through (files/safe_io.py); no temporary file is left behind.
         """
         if not self.changed:
             return

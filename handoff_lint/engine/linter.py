@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from handoff_lint.config.settings import Config
-from handoff_lint.files.boundary import Fence
+from handoff_lint.files.boundary import Boundary
 from handoff_lint.handoff_types.definitions import HandoffType
 from handoff_lint.handoff_types.resolve import Resolution, resolve_type
 from handoff_lint.handoff_types.sections import Outline, match_sections
@@ -57,7 +57,7 @@ class Linter:
         self.score_codes = {r.code for r in self.rules if r.affects_score}
         self.empty_codes = frozenset(r.code for r in self.rules if r.means_empty)
         self.enabled = frozenset(r.code for r in self.rules)
-        self.fence = Fence(config.root)
+        self.boundary = Boundary(config.root)
 
     def read(self, doc: Document) -> Reading:
         """What is read of a document before any rule runs (its type, outline, assessments and the judges'
@@ -86,7 +86,7 @@ class Linter:
         return reading
 
     def lint(self, path: str, data: bytes | None = None) -> FileResult:
-        refusal = self.fence.refusal(path)
+        refusal = self.boundary.refusal(path)
         if refusal:
             doc = Document(path=path, lines=[], frontmatter=Frontmatter(), problems=[Problem("HL004", refusal)])
         else:

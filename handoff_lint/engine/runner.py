@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 
-from handoff_lint.files.boundary import Fence, locate
+from handoff_lint.files.boundary import Boundary, locate
 from handoff_lint.files.source import Source, decode_lines, raw_limit, read_bytes
 from handoff_lint.model.results import share_strings
 
@@ -47,14 +47,14 @@ def lint_files(paths, config, types, forced_type=None, jobs: int = 0, use_cache:
         from handoff_lint.engine import cache as stored
 
         cache = stored.ResultCache(config.root, stored.fingerprint(config, types, forced_type))
-    fence = Fence(config.root)
+    boundary = Boundary(config.root)
     typed = _glob_typer(config)
     results: list = [None] * len(paths)
     pending: list[tuple[int, str, str | None]] = []  # (index, path, cache key)
     for index, path in enumerate(paths):
         key = None
         located = locate(path) if cache is not None else None
-        if located is not None and not fence.refusal(path, located):
+        if located is not None and not boundary.refusal(path, located):
             key = stored.cache_key(located[1], config.root, typed(path))
             # Not kept: ten thousand files' bytes would be the run's largest cost.
             data = read_bytes(path, raw_limit(config.max_file_bytes))
@@ -165,7 +165,7 @@ def _lint_one(linter, source: Source, hashed: bool):
         digest, data = None, source.data
         if source.too_large:  # never read: as many bytes as make the linter say so, allocated but untouched
             data = bytes(raw_limit(linter.config.max_file_bytes) + 1)
-        elif data is None and hashed and not linter.fence.refusal(source.path):
+        elif data is None and hashed and not linter.boundary.refusal(source.path):
             from handoff_lint.engine.cache import content_digest  # hashed: the cache is in use
 
             data = read_bytes(source.path, raw_limit(linter.config.max_file_bytes))

@@ -1,6 +1,6 @@
 """What a run may read: the repository that holds the config (outside git, the config's folder).
 
-A pull request controls its config and can commit symlinks. Without a fence, ``paths =
+A pull request controls its config and can commit symlinks. Without a boundary, ``paths =
 ["/etc"]`` or ``docs/handoffs/x.md -> ~/.git-credentials`` would be read, and their lines would
 come back as section titles in the job's log and summary. So a config path or schema folder
 that resolves outside the repository is a config error, and a file or folder inside the
@@ -32,7 +32,9 @@ def inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-class Fence:
+class Boundary:
+    """The repository a run may read: what is outside it (a path, or a symlink into elsewhere) is refused."""
+
     def __init__(self, root: Path | str):
         self.top = repository_top(root)
         self.real_top = os.path.realpath(self.top)

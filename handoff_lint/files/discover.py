@@ -7,7 +7,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from handoff_lint.errors import HandoffLintError
-from handoff_lint.files.boundary import Fence
+from handoff_lint.files.boundary import Boundary
 
 EXTENSIONS = (".md", ".markdown")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".handoff-lint-cache"}
@@ -25,12 +25,12 @@ def discover(
     found: list[str] = []
     excluded: list[str] = []
     seen: set[str] = set()
-    fence = Fence(root)
+    boundary = Boundary(root)
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise HandoffLintError(f"path not found: {raw}")
-        if path.is_dir() and fence.refusal(raw):
+        if path.is_dir() and boundary.refusal(raw):
             raise HandoffLintError(f"{raw}: a symlink to a folder outside the repository; not read")
         named = not path.is_dir()
         candidates = [_display(path)] if named else _walk(_display(path))

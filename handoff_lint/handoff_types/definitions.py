@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from handoff_lint.errors import ConfigError
-from handoff_lint.files.boundary import Fence
+from handoff_lint.files.boundary import Boundary
 from handoff_lint.files.source import read_at_most
 from handoff_lint.text import normalize_heading, normalize_label
 
@@ -167,11 +167,11 @@ def load_types(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Hand
         directory = Path(directory)
         if not directory.is_dir():
             raise ConfigError(f"schema directory not found: {directory}")
-        fence = Fence(directory) if verify else None  # a team's folder comes with the repository
+        boundary = Boundary(directory) if verify else None  # a team's folder comes with the repository
         for path in sorted(directory.glob("*.schema.json")):
             if path.name in (META_SCHEMA_FILE, CONFIG_SCHEMA_FILE):
                 continue
-            if fence is not None and fence.refusal(str(path)):
+            if boundary is not None and boundary.refusal(str(path)):
                 raise ConfigError(f"{path}: a symlink to a place outside the repository; not read")
             handoff_type = load_type(path, verify=verify)
             types[handoff_type.name] = handoff_type

@@ -77,7 +77,7 @@ def _root(cwd: str) -> str:
 
 
 class Reporter:
-    """Renders a RunResult (outcome.decide) to a string."""
+    """Renders a RunResult (scoring/verdict.decide) to a string."""
 
     def __init__(self, *, color: bool = False, quiet: bool = False, show_score: bool = False):
         self.color = color

@@ -13,7 +13,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from handoff_lint.files.boundary import Fence
+from handoff_lint.files.boundary import Boundary
 from handoff_lint.files.limits import MAX_READ_BYTES
 from handoff_lint.files.source import read_bytes
 from handoff_lint.model.categories import CATEGORIES
@@ -120,10 +120,10 @@ def group(name: str, entries: list[dict]) -> Group:
     return Group(name, len(entries), sum(e["passed"] for e in entries), statistics.median(scores) if scores else None)
 
 
-def _bytes_of(result, fence: Fence) -> bytes | None:
+def _bytes_of(result, boundary: Boundary) -> bytes | None:
     """The handoff's bytes for its sender, unless the linter refused to read it. The repository's
     boundary is asked itself: with HL004 switched off in config, no finding says a file is outside."""
-    if fence.refusal(result.path) or any(f.code in ("HL003", "HL004") for f in result.findings):
+    if boundary.refusal(result.path) or any(f.code in ("HL003", "HL004") for f in result.findings):
         return None
     return read_bytes(result.path, MAX_READ_BYTES)  # a file over the linter's limit was HL003 above
 
@@ -143,10 +143,10 @@ def overview(run, cache_root=None, root=None, receivers: dict[str, str] | None =
     ``receivers``: type name -> receiving team (``receiving_team`` of each type's label)."""
     receivers = receivers or {}
     senders = SenderCache(cache_root)
-    fence = Fence(root or cache_root or ".")
+    boundary = Boundary(root or cache_root or ".")
     everything = []
     for r, v in run:
-        sender = senders.sender(_bytes_of(r, fence))
+        sender = senders.sender(_bytes_of(r, boundary))
         receiver = receivers.get(r.type_name, r.type_name or UNKNOWN)
         everything.append(Handoff(result_to_dict(r, v), sender, top_missing(r, v), receiver, r.draft))
     senders.save()

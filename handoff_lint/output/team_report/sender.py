@@ -126,7 +126,7 @@ class SenderCache:
     """Content digest -> sender, for the files of the last report; anything unreadable is a miss.
 
     Its folder comes with the repository: read and written only as a plain file in a plain folder
-    (safe_files), and read up to MAX_BYTES. A pull request can commit the file to plant names: a file
+    (files/safe_io.py), and read up to MAX_BYTES. A pull request can commit the file to plant names: a file
     git tracks, or with another installation's
     fingerprint, is ignored, and each entry is checked as a fresh read would make it."""
 
