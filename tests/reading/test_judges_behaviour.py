@@ -14,6 +14,7 @@ import re
 import pytest
 
 from support.edited_example import BASE, linted, replace_section, rewritten
+from support.tables import named_cases
 
 
 def judged(run, tmp_path, text: str, handoff_type: str = "sales-to-cs") -> dict:
@@ -82,9 +83,8 @@ PROSE_RISKS = {
 }
 
 
-@pytest.mark.parametrize("case", PROSE_RISKS)
-def test_risks_written_as_prose(run, tmp_path, case):
-    body, expected = PROSE_RISKS[case]
+@named_cases("body, expected", PROSE_RISKS)
+def test_risks_written_as_prose(run, tmp_path, body, expected):
     entry = rewritten(run, tmp_path, "## Risk Flags", body, base=WITHOUT_CONCERNS, handoff_type="sales-to-cs")
     assert entry["categories"]["risks"]["status"] == expected
 
@@ -232,9 +232,8 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", PEOPLE)
-def test_a_stakeholder_is_a_named_person_of_the_customer_in_the_role(run, tmp_path, case):
-    people, expected = PEOPLE[case]
+@named_cases("people, expected", PEOPLE)
+def test_a_stakeholder_is_a_named_person_of_the_customer_in_the_role(run, tmp_path, people, expected):
     categories = judged(run, tmp_path, stakeholders(people))
     assert categories["relationship"]["status"] == expected
     if expected == "partial":
