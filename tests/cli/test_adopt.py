@@ -26,6 +26,7 @@ from conftest import REPO, git, good_example, write
 from handoff_lint.engine.baseline_file import Entry
 from handoff_lint.model.findings import Finding
 from handoff_lint.model.results import FileResult
+from support.drafts import DRAFT_CASES
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
@@ -295,20 +296,10 @@ def test_a_broken_baseline_file_is_one_clear_error(run, tmp_path):
 # --- drafts ---------------------------------------------------------------------------------------
 
 
-THIN = "---\ntype: sdr-to-ae\ncustomer: Globex\n{status}---\n# Lead Handoff: Globex\n\nTo be written: TBD.\n"
+THIN = "---\ntype: sdr-to-ae\ncustomer: Globex\n{status}\n---\n# Lead Handoff: Globex\n\nTo be written: TBD.\n"
 
 
-@pytest.mark.parametrize(
-    ("config", "status", "draft"),
-    [
-        ("", "status: draft\n", True),
-        ("", "status: Draft\n", True),
-        ("", "status: ready\n", False),
-        ("", "", False),
-        ('[draft]\nkey = "stage"\nvalues = ["wip", "in progress"]\n', "stage: In Progress\n", True),
-        ('[draft]\nkey = "stage"\nvalues = ["wip"]\n', "status: draft\n", False),
-    ],
-)
+@pytest.mark.parametrize(("config", "status", "draft"), DRAFT_CASES)
 def test_a_draft_is_scored_but_not_held_to_the_threshold(run, tmp_path, config, status, draft):
     write(tmp_path, ".handoff-lint.toml", config)
     doc = write(tmp_path, "lead.md", THIN.format(status=status))

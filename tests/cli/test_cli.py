@@ -28,23 +28,23 @@ def test_good_examples_pass_and_bad_examples_fail(run):
         assert any(f["severity"] == "error" for f in result["findings"])
 
 
-def test_text_output_format(run, tmp_path):
-    doc = write(
-        tmp_path,
-        "h.md",
-        """
-        ---
-        type: sdr-to-ae
-        customer: Globex
-        ---
-        # Lead Handoff: Globex
+# A lead handoff whose one field left is a placeholder, 'TBD' at line 10, column 13.
+LEAD_WITH_A_PLACEHOLDER = """\
+---
+type: sdr-to-ae
+customer: Globex
+---
+# Lead Handoff: Globex
 
-        ## Prospect Summary
-        | Field | Detail |
-        |-------|--------|
-        | Company | TBD |
-    """,
-    )
+## Prospect Summary
+| Field | Detail |
+|-------|--------|
+| Company | TBD |
+"""
+
+
+def test_text_output_format(run, tmp_path):
+    doc = write(tmp_path, "h.md", LEAD_WITH_A_PLACEHOLDER)
     r = run(doc, "--no-color", env={"FORCE_COLOR": "1"})
     assert r.code == 1
     lines = r.out.splitlines()

@@ -14,18 +14,8 @@ def _digest(path):
 
 
 def test_malformed_yaml_reports_line_and_column(run, tmp_path):
-    doc = write(
-        tmp_path,
-        "h.md",
-        """
-        ---
-        type: sales-to-cs
-        customer: "Northwind
-        from: Dana
-        ---
-        # Customer Handoff: Northwind
-    """,
-    )
+    unclosed = '---\ntype: sales-to-cs\ncustomer: "Northwind\nfrom: Dana\n---\n# Customer Handoff: Northwind\n'
+    doc = write(tmp_path, "h.md", unclosed)
     before = _digest(doc)
     r = run(doc)
     assert r.code == 1, r

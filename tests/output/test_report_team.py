@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, write
 from handoff_lint.output.team_report.charts import whole_number_ticks
+from support.drafts import DRAFT_CASES
 
 GOOD = EXAMPLES / "good" / "northwind-sales-to-cs.md"  # from: Sam Ortiz; scores 100
 THIN = EXAMPLES / "bad" / "thin-sales-to-cs.md"  # from: Rachel Moss; scores 10
@@ -86,23 +87,12 @@ def test_each_receiving_team_sees_what_its_handoffs_lack(run):
         assert rows[team].endswith(f"| {shown} |"), rows[team]
 
 
-@pytest.mark.parametrize(
-    ("config", "status", "draft"),
-    [
-        ("", "draft", True),
-        ("", "Draft", True),
-        ("", "WIP", False),  # not a draft value unless the config says so: the same answer as `check`
-        ('[draft]\nvalues = ["draft", "wip", "in progress"]\n', "WIP", True),
-        ('[draft]\nvalues = ["draft", "wip", "in progress"]\n', "in progress", True),
-        ("", "ready", False),
-        ("", "accepted", False),
-    ],
-)
+@pytest.mark.parametrize(("config", "status", "draft"), DRAFT_CASES)
 def test_drafts_are_kept_apart_from_ready_handoffs(run, tmp_path, config, status, draft):
     """A draft is what `check` calls one (the config's [draft] key and values), kept out of the figures."""
     write(tmp_path, ".handoff-lint.toml", config)
     write(tmp_path, "handoffs/good.md", GOOD.read_text(encoding="utf-8"))
-    write(tmp_path, "handoffs/wip.md", THIN.read_text(encoding="utf-8").replace("status: ready", f"status: {status}"))
+    write(tmp_path, "handoffs/wip.md", THIN.read_text(encoding="utf-8").replace("status: ready", status))
     done = run("report", tmp_path / "handoffs", "--format", "markdown", "--no-cache", cwd=tmp_path)
     headline, drafts = done.out.split("\n\n", 2)[1], done.out.split("### Drafts", 1)[1]
     if draft:  # the thin handoff is work in progress: it neither fails the team's figures nor vanishes

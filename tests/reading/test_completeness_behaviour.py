@@ -12,6 +12,7 @@ import pytest
 
 from conftest import write
 from support.edited_example import BASE, linted, replace_section, rewritten
+from support.tables import named_cases
 
 
 def sections(run, tmp_path, text: str) -> dict:
@@ -36,9 +37,8 @@ RISK_TABLES = {
 }
 
 
-@pytest.mark.parametrize("case", RISK_TABLES)
-def test_a_risk_table_is_complete_when_every_row_has_its_required_cells(run, tmp_path, case):
-    table, expected = RISK_TABLES[case]
+@named_cases("table, expected", RISK_TABLES)
+def test_a_risk_table_is_complete_when_every_row_has_its_required_cells(run, tmp_path, table, expected):
     assert sections(run, tmp_path, replace_section(BASE, "## Risk Flags", table))["risk-flags"] == expected
 
 
@@ -49,9 +49,8 @@ TECHNICAL = {
 }
 
 
-@pytest.mark.parametrize("case", TECHNICAL)
-def test_a_field_section_is_complete_when_every_required_field_is_filled(run, tmp_path, case):
-    line, expected = TECHNICAL[case]
+@named_cases("line, expected", TECHNICAL)
+def test_a_field_section_is_complete_when_every_required_field_is_filled(run, tmp_path, line, expected):
     text = BASE
     if line is not None:
         old = next(row for row in BASE.splitlines() if row.startswith("| Data migration |"))
@@ -118,7 +117,6 @@ BOUGHT = {
 }
 
 
-@pytest.mark.parametrize("case", BOUGHT)
-def test_a_table_in_a_prose_section_is_filled_by_what_follows_its_labels(run, tmp_path, case):
-    body, expected = BOUGHT[case]
+@named_cases("body, expected", BOUGHT)
+def test_a_table_in_a_prose_section_is_filled_by_what_follows_its_labels(run, tmp_path, body, expected):
     assert rewritten(run, tmp_path, "## What They Bought and Why", body)["sections"]["what-they-bought"] == expected

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import textwrap
 
-import pytest
-
 from handoff_lint.parse.parser import parse_text
 from handoff_lint.reading.evidence import gather
+from support.tables import named_cases
 
 HEAD = "# Handoff: Northwind Traders\n\n## Notes\n\n"  # the paragraph under test starts on line 5
 
@@ -98,9 +97,8 @@ PARAGRAPHS = {
 }
 
 
-@pytest.mark.parametrize("case", PARAGRAPHS)
-def test_a_paragraph_is_read_as_the_statements_a_reviewer_sees(case):
-    markdown, expected = PARAGRAPHS[case]
+@named_cases("markdown, expected", PARAGRAPHS)
+def test_a_paragraph_is_read_as_the_statements_a_reviewer_sees(markdown, expected):
     assert statements(markdown) == expected
 
 

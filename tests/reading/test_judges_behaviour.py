@@ -14,6 +14,7 @@ import re
 import pytest
 
 from support.edited_example import BASE, linted, replace_section, rewritten
+from support.tables import named_cases
 
 
 def judged(run, tmp_path, text: str, handoff_type: str = "sales-to-cs") -> dict:
@@ -82,9 +83,8 @@ PROSE_RISKS = {
 }
 
 
-@pytest.mark.parametrize("case", PROSE_RISKS)
-def test_risks_written_as_prose(run, tmp_path, case):
-    body, expected = PROSE_RISKS[case]
+@named_cases("body, expected", PROSE_RISKS)
+def test_risks_written_as_prose(run, tmp_path, body, expected):
     entry = rewritten(run, tmp_path, "## Risk Flags", body, base=WITHOUT_CONCERNS, handoff_type="sales-to-cs")
     assert entry["categories"]["risks"]["status"] == expected
 
@@ -101,6 +101,13 @@ def test_no_known_risks_is_not_complete_when_the_handoff_states_risks_elsewhere(
 
 # --- expectations ------------------------------------------------------------------------------------
 
+
+def with_success_criteria(criteria: list[str]) -> str:
+    """The good example with its success criteria replaced by ``criteria``, a numbered list."""
+    body = "\n".join(f"{i + 1}. {criterion}" for i, criterion in enumerate(criteria))
+    return replace_section(BASE, "### Success Criteria (Agreed with Customer)", body)
+
+
 TARGETS = [
     "Cut invoice-matching time from 20 h/week to under 4 h/week by 2027-03-19.",
     "Auto-match at least 80% of PO-backed invoices by 2027-03-31.",
@@ -110,9 +117,7 @@ TARGETS = [
 
 @pytest.mark.parametrize("count, expected", [(0, "partial"), (1, "partial"), (2, "complete"), (3, "complete")])
 def test_one_measurable_target_is_not_enough_for_complete(run, tmp_path, count, expected):
-    body = "\n".join(f"{i + 1}. {target}" for i, target in enumerate(TARGETS[:count])) or "Improve efficiency."
-    text = replace_section(BASE, "### Success Criteria (Agreed with Customer)", body)
-    categories = judged(run, tmp_path, text)
+    categories = judged(run, tmp_path, with_success_criteria(TARGETS[:count] or ["Improve efficiency."]))
     assert categories["expectations"]["status"] == expected
     if count:
         assert f"({count} measurable)" in " ".join(categories["expectations"]["found"])
@@ -128,9 +133,7 @@ def test_one_measurable_target_is_not_enough_for_complete(run, tmp_path, count, 
     ],
 )
 def test_vague_or_guessed_targets_leave_expectations_partial(run, tmp_path, criteria):
-    body = "\n".join(f"{i + 1}. {c}" for i, c in enumerate(criteria))
-    text = replace_section(BASE, "### Success Criteria (Agreed with Customer)", body)
-    expectations = judged(run, tmp_path, text)["expectations"]
+    expectations = judged(run, tmp_path, with_success_criteria(criteria))["expectations"]
     assert expectations["status"] == "partial" and "no measurable target" in " ".join(expectations["missing"])
 
 
@@ -232,9 +235,8 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", PEOPLE)
-def test_a_stakeholder_is_a_named_person_of_the_customer_in_the_role(run, tmp_path, case):
-    people, expected = PEOPLE[case]
+@named_cases("people, expected", PEOPLE)
+def test_a_stakeholder_is_a_named_person_of_the_customer_in_the_role(run, tmp_path, people, expected):
     categories = judged(run, tmp_path, stakeholders(people))
     assert categories["relationship"]["status"] == expected
     if expected == "partial":

@@ -19,3 +19,9 @@ def answers(function: Callable, table: Iterable[tuple[Any, Any]], read: Callable
         assert answer == expected and type(answer) is type(expected), f"{function.__name__}({argument!r}) -> {answer!r}"
 
     return test
+
+
+def named_cases(names: str, table: dict[str, tuple]):
+    """Parametrize over a table keyed by a case's description: the rows' values are the arguments
+    ``names`` (comma separated) and the keys are the node ids, so a failure reads as the case's words."""
+    return pytest.mark.parametrize(names, list(table.values()), ids=list(table))

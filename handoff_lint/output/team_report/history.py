@@ -25,6 +25,7 @@ from handoff_lint.errors import HandoffLintError
 from handoff_lint.files.discover import EXTENSIONS, SKIP_DIRS, _excluded
 from handoff_lint.files.git import Repo
 from handoff_lint.files.source import Source, raw_limit
+from handoff_lint.output.team_report.collect import Group
 from handoff_lint.scoring.verdict import verdict
 
 _SPEC = re.compile(r"^(\d+)(w?)$")
@@ -50,16 +51,11 @@ def parse_span(spec: str) -> Span:
 
 
 @dataclass
-class Week:
+class Week(Group):
+    """The group of the handoffs as they stood at the end of one week (its name the Monday's date)."""
+
     start: datetime  # Monday 00:00 UTC
     commit: str  # the last commit on or before the week's end
-    handoffs: int
-    passed: int
-    median: float | None
-
-    @property
-    def pass_rate(self) -> float:
-        return 100.0 * self.passed / self.handoffs if self.handoffs else 0.0
 
 
 @dataclass
@@ -103,7 +99,7 @@ class Change:
 
 def change(before: Week, after: Week) -> Change:
     median = None if before.median is None or after.median is None else after.median - before.median
-    return Change(after.pass_rate - before.pass_rate, median, after.handoffs - before.handoffs)
+    return Change(after.pass_rate - before.pass_rate, median, after.count - before.count)
 
 
 def signed(value: float | None, unit: str = "") -> str:
@@ -359,7 +355,12 @@ def _weeks(states, scores) -> list[Week]:
         values = [score for score, _passed in results if score is not None]
         weeks.append(
             Week(
-                start, commit, len(results), sum(p for _s, p in results), statistics.median(values) if values else None
+                name=f"{start:%Y-%m-%d}",
+                count=len(results),
+                passed=sum(p for _s, p in results),
+                median=statistics.median(values) if values else None,
+                start=start,
+                commit=commit,
             )
         )
         start += timedelta(weeks=1)

@@ -238,7 +238,7 @@ def _history(history) -> list[str]:
         return out + ["<p>No commits in that span.</p>"]
     out.append(f'<figure class="chart" id="chart-trend">{charts.trend(history.weeks)}</figure>')
     rows = "".join(
-        f'<tr><td>{w.start:%Y-%m-%d}</td><td class="num">{w.handoffs}</td><td class="num">{w.pass_rate:.0f}%</td>'
+        f'<tr><td>{w.start:%Y-%m-%d}</td><td class="num">{w.count}</td><td class="num">{w.pass_rate:.0f}%</td>'
         f'<td class="num">{_number(w.median)}</td>'
         f'<td class="num">{signed(moved.pass_rate, " pts") if moved else "—"}</td>'
         f'<td class="num">{signed(moved.median) if moved else "—"}</td><td><code>{w.commit[:10]}</code></td></tr>'

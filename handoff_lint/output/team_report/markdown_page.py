@@ -78,7 +78,7 @@ def render_markdown(view, history=None, link_base: str | None = None, worst: int
             median = "—" if w.median is None else f"{w.median:g}"
             rate_change = signed(moved.pass_rate, " pts") if moved else "—"
             median_change = signed(moved.median) if moved else "—"
-            figures = f"{w.start:%Y-%m-%d} | {w.handoffs} | {w.pass_rate:.0f}% | {median}"
+            figures = f"{w.start:%Y-%m-%d} | {w.count} | {w.pass_rate:.0f}% | {median}"
             out.append(f"| {figures} | {rate_change} | {median_change} |")
     return "\n".join(out) + "\n"
 
