@@ -31,7 +31,7 @@ from handoff_lint.reading.language.risks import (
     is_weak_mitigation,
 )
 from handoff_lint.reading.language.steps import is_next_step
-from handoff_lint.reading.language.targets import is_target
+from handoff_lint.reading.language.targets import aims, is_target
 from handoff_lint.reading.statements import (
     concrete_tokens,
     content_words,
@@ -233,7 +233,7 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
             for key in risk_keys - on_topic - in_text:
                 by_terms[key].append(unit)
         elsewhere = on_topic & (expectation_keys | risk_keys | action_keys | technical_keys)
-        if not elsewhere and is_target(unit.text) and measurable(unit.text):
+        if not elsewhere and is_target(unit.text) and aims(unit.text) and measurable(unit.text):
             # "they want under 1% by end of Q2" in the pain bullets: a success criterion wherever it is written
             for key in measurable_keys - in_text:
                 pools[key].append(unit)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import write
 from handoff_lint.reading.language.measures import unmeasured
+from handoff_lint.reading.language.targets import aims, is_target
 
 # A rate ("daily", "weekly") is a figure only as what an aim moves to, never beside a vague comparative.
 RATES_MEASURABLE = [
@@ -34,3 +36,63 @@ def test_a_rate_an_aim_moves_to_is_a_figure(text: str) -> None:
 @pytest.mark.parametrize("text", RATES_VAGUE)
 def test_a_rate_in_a_wish_is_no_figure(text: str) -> None:
     assert "a number" in unmeasured(text)
+
+
+# A past figure is the account's story, not a target; outside the expectations a target must read as an aim.
+PAST_FIGURES = [
+    "Staff numbers grew from 80 to 310 in 2024",
+    "Late payments dropped by 15% after the spring price change",
+    "The warehouse crew is down to 4 people since the March cuts",
+    "Returns fell to under 2% last year",
+    "Churn was under 5% for three quarters",
+    "Onboarding time has dropped from 10 days to 4",
+    "Ticket volume rose by 30% two years ago",
+    "They went from 3 sites to 12 after the merger",
+    "Bring 4 badges to the site visit on 9 June",
+    "Bring the 2 signed copies to the workshop",
+]
+AIMS = [
+    "They want returns under 2% by the end of Q3",
+    "Goal: cut onboarding from 10 days to 4 by June",
+    "Aiming to bring late payments down to 5% by Q2",
+    "Target is fewer than 3 outages a quarter by go-live",
+    "Get the crew's overtime under 6% by 1 September",
+    "Reduce the backlog to 40 tickets by the end of May",
+    "Under 1% mis-ships by the end of Q1",
+    "Need to get renewals to 95% by the renewal date",
+    "Halve the month-end close from 8 days by Q4",
+    "Hoping to reach at least 70% adoption by the end of the pilot",
+]
+
+
+@pytest.mark.parametrize("text", PAST_FIGURES)
+def test_a_past_figure_is_no_target(text: str) -> None:
+    assert not (is_target(text) and aims(text))
+
+
+@pytest.mark.parametrize("text", AIMS)
+def test_a_stated_aim_is_a_target_wherever_it_is_written(text: str) -> None:
+    assert is_target(text) and aims(text) and unmeasured(text) == ()
+
+
+HISTORY = """\
+# Handoff: Aldermoor Bakeries
+
+## What They Bought and Why
+Ordering for all 9 shops. Staff numbers grew from 80 to 310 in 2024. Late payments dropped by 15% after
+the spring price change. The office team is down to 4 people since the March cuts.
+
+## Customer Expectations
+They want a smoother ordering day and happier shop managers.
+"""
+
+
+def test_the_account_history_is_no_success_criterion_through_the_cli(run, tmp_path):
+    path = write(tmp_path, "handoff.md", HISTORY)
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    expectations = result.json()["files"][0]["categories"]["expectations"]
+    assert "measurable)" not in " ".join(expectations["found"])
+    aimed = HISTORY.replace("They want a smoother", "They want late payments under 5% by the end of Q3 and a smoother")
+    path = write(tmp_path, "aimed.md", aimed)
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    assert "(1 measurable)" in " ".join(result.json()["files"][0]["categories"]["expectations"]["found"])
