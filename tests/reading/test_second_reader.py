@@ -96,3 +96,18 @@ def test_the_account_history_is_no_success_criterion_through_the_cli(run, tmp_pa
     path = write(tmp_path, "aimed.md", aimed)
     result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
     assert "(1 measurable)" in " ".join(result.json()["files"][0]["categories"]["expectations"]["found"])
+
+
+SCHEDULED_TARGETS = """\
+# Handoff: Aldermoor Bakeries
+
+## Success Criteria
+1. Cutover is scheduled for 2027-05-03 with under 1% unmatched invoices
+2. Launch to all 9 shops planned for end of June, late deliveries down to 3%
+"""
+
+
+def test_targets_that_mention_a_schedule_stay_success_criteria_through_the_cli(run, tmp_path):
+    path = write(tmp_path, "handoff.md", SCHEDULED_TARGETS)
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    assert "(2 measurable)" in " ".join(result.json()["files"][0]["categories"]["expectations"]["found"])
