@@ -598,10 +598,30 @@ def _company_words(evidence: Evidence) -> set[str]:
     words = set()
     for unit in evidence.units:
         if unit.kind == "frontmatter" and unit.label in ("customer", "account", "client", "company"):
-            words |= set(words_of(_value(unit)))
+            words |= set(words_of(_name_part(_value(unit))))
         elif unit.label and _ACCOUNT_LABEL.match(unit.label.replace("_", " ")):  # "Account_Name: Harbor Point"
-            words |= set(words_of(_value(unit)))
+            words |= set(words_of(_name_part(_value(unit))))
     return words | set(evidence.title_words)
+
+
+_NAME_END = re.compile(r"[,(;:/]|\s[-–—]\s|[–—]")
+
+
+def _name_part(value: str) -> str:
+    """The customer's name in a field's value: "Fernhill Dental (sponsor Greg Lim…)" names Fernhill Dental,
+    not the people said of it. Up to the first comma, bracket, semicolon or dash; at most four
+    capitalised words (and the small words between them)."""
+    kept: list[str] = []
+    capitalised = 0
+    for word in _NAME_END.split(value, maxsplit=1)[0].split():
+        if word[:1].isupper() or word[:1].isdigit():
+            if capitalised == 4:
+                break
+            capitalised += 1
+        elif word.lower() not in ("of", "and", "&", "the", "de", "la", "für", "und"):
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
