@@ -6,6 +6,7 @@ import pytest
 
 from conftest import write
 from handoff_lint.reading.language.measures import unmeasured
+from handoff_lint.reading.language.risks import is_mitigation, is_risk_statement
 from handoff_lint.reading.language.targets import aims, is_target
 
 # A rate ("daily", "weekly") is a figure only as what an aim moves to, never beside a vague comparative.
@@ -147,3 +148,76 @@ def test_people_named_in_the_customer_field_stay_people(run, tmp_path, row, pers
     relationship = " ".join(result.json()["files"][0]["categories"]["relationship"]["found"])
     assert person in relationship
     assert "Aldermoor" not in relationship
+
+
+# A mitigation is an action that answers the risk, not an expectation, a fear or a fact about them.
+NOT_MITIGATIONS = [
+    "We should expect a fight from their purchasing team over the discount",
+    "They run their rota on Deputy",
+    "We need to know which identity provider they use",
+    "I'd assume their lawyers will take a month",
+    "We might hear from the CFO about the price",
+    "They ship the orders from two warehouses",
+    "We should be prepared for a slow security review",
+    "They share one IT contractor across all shops",
+    "I worry the pilot shops will push back",
+    "They book most of their jobs by phone",
+]
+MITIGATIONS = [
+    "We'll send the security pack in week one",
+    "Book a reference call with another bakery chain",
+    "I'd get the draft templates to legal in the first week",
+    "Plan: pilot with two shops before the full rollout",
+    "We should show her the savings report before the renewal",
+    "Offer a phased start so the budget lands in two quarters",
+    "Routing the replies to the office needs to be set up from day one",
+    "Escalate to our CFO if the discount is still open on Friday",
+    "Then we can move the go-live without losing the slot",
+    "Mitigation: run a dry-run of the data import in week two",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MITIGATIONS)
+def test_an_expectation_or_a_fact_is_no_mitigation(text: str) -> None:
+    assert not is_mitigation(text)
+
+
+@pytest.mark.parametrize("text", MITIGATIONS)
+def test_an_action_that_answers_a_risk_is_a_mitigation(text: str) -> None:
+    assert is_mitigation(text)
+
+
+# "Also looking at" is a risk when a rival is near it, not when the customer plans to grow.
+ALSO_LOOKING = [
+    ("They are also looking at other vendors", True),
+    ("Also trialling a cheaper scheduling tool", True),
+    ("They're also evaluating Rotabloc", True),
+    ("Also considering building it in-house", True),
+    ("Also looking at two other platforms", True),
+    ("They are also looking at adding 3 shops next year", False),
+    ("They are also looking at a second bakery in York", False),
+    ("Ines is also considering our reporting add-on", False),
+    ("Also looking at hiring a second baker for the night shift", False),
+    ("They are also testing the new oven line in March", False),
+]
+
+
+@pytest.mark.parametrize(("text", "risk"), ALSO_LOOKING)
+def test_also_looking_at_is_a_risk_only_with_a_rival(text: str, risk: bool) -> None:
+    assert is_risk_statement(text) is risk
+
+
+EXPECTED_PUSHBACK = """\
+# Handoff: Aldermoor Bakeries
+
+## Risks
+- The data protection review may slip past the kickoff.
+- We should expect pushback from their purchasing team on the discount.
+"""
+
+
+def test_an_expected_pushback_is_a_second_risk_not_a_mitigation_through_the_cli(run, tmp_path):
+    path = write(tmp_path, "handoff.md", EXPECTED_PUSHBACK)
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    found = " ".join(result.json()["files"][0]["categories"]["risks"]["found"])
+    assert "2 risks" in found and "mitigated" not in found.replace("0 mitigated", "")
