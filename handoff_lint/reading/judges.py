@@ -295,6 +295,9 @@ def _is_money(unit: Unit) -> bool:
 # --- the six judges -----------------------------------------------------------------------------
 
 
+_COMPANY_PROFILE = "company-profile"
+
+
 def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Customer context: concrete facts (numbers, names, money), not adjectives."""
     facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u)) and not _praise(u, shared.company)]
@@ -305,8 +308,10 @@ def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         result.why = "no amount (deal value, ARR)"
     elif len(facts) >= 2 and figures >= (1 if spec.needs == "words" else 2):
         result.grade = USABLE
-    elif len(facts) == 1 and figures >= 2 and spec.needs != "words":
-        result.grade = USABLE  # "about 260 lawyers and 480 staff, offices in Manchester (HQ), Leeds and London"
+    elif len(facts) == 1 and figures >= 2 and spec.key == _COMPANY_PROFILE:
+        # "about 260 lawyers and 480 staff, offices in Manchester (HQ), Leeds and London": a whole profile in
+        # one sentence. Only the profile: one line of two figures is no use case, scope or deal.
+        result.grade = USABLE
     elif facts or any(is_substantive(u.text) for u in pool):
         result.grade = THIN
         result.why = "no specific figures"
