@@ -356,7 +356,7 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Eleme
         return result
     targets = [u for u in statements if u.kind != "quote" and measurable(_row_text(u))]
     if shared.dated_expectations:
-        # "Get overtime under 8%" with "live by May 1" in the next field: the target and its date apart
+        # "Keep agency hours under 6%" with "running by June 3" in the next field: the target and its date apart
         targets += [u for u in statements if u not in targets and u.kind != "quote" and is_target(_row_text(u))]
     if len(targets) >= 2 or (targets and spec.needs != "measurable"):
         result.grade = USABLE

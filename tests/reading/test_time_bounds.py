@@ -18,13 +18,13 @@ from handoff_lint.reading.language.measures import has_quantity, has_time_bound
 PHRASINGS = [
     # a day without its year
     ("Decision by 30 April", False, True),
-    ("Rollout can start on 1 July", False, True),
+    ("Install may begin on 4 August", False, True),
     ("Pilot centers live Aug 9", False, True),
     ("Wave 2 live Sep 13 at the 19 remaining centers", True, True),
     ("First warehouses live by 3/15", False, True),
     ("Overdue balance under $150k by Jan 31", True, True),
     ("Signed by the 18th of December", False, True),
-    ("Needs to be live by May 1 to train staff", False, True),
+    ("Has to be running by June 3 for the new intake", False, True),
     # a month, a period, a quarter, a season
     ("Under 1% pick errors by end of Q2", True, True),
     ("Go-live mid-April", False, True),

@@ -1,9 +1,9 @@
 """Targets: a quantity the customer is aiming at, with or without its date.
 
-"Get overtime under 8% of labor cost", "from ~25 minutes to under 5", "cut the backlog in half",
+"Keep agency hours under 6% of payroll", "from ~40 minutes to under 10", "cut the backlog in half",
 "at least 95% first-pass accuracy", "no more than 2 hours per site": each names where a figure must
 get to. A reviewer reads such a target as measurable when the same expectation states its date
-elsewhere ("Would need to be live by May 1"), as people write a goal and its deadline in two lines or
+elsewhere ("Has to be running by June 3"), as people write a goal and its deadline in two lines or
 two CRM fields. A figure that only describes ("240 staff", "90 seats active") aims at nothing.
 
 Read by the expectations judge (reading/judges.py).
