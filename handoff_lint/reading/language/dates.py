@@ -202,7 +202,7 @@ def is_scheduled_event(text: str) -> bool:
 # The meetings a calendar entry books; anything else with a date (go-live, rollout) is a milestone.
 _MEETING = re.compile(
     r"\b(?:demos?|calls?|kick-?offs?|workshops?|meetings?|reviews?|qbrs?|sessions?|walk-?throughs?|visits?|"
-    r"trainings?|steercos?|readouts?|briefings?|stand-?ups?|webinars?|interviews?|appointments?)\b",
+    r"trainings?|steercos?|steering\s+(?:group|committee)s?|readouts?|briefings?|stand-?ups?|webinars?|interviews?|appointments?)\b",
     re.I,
 )
 
