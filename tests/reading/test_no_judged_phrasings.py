@@ -49,22 +49,11 @@ def _test_strings(path: Path):
             yield node.value
 
 
-# Older reading tests (before round 3's second reader) that still share phrasings with judged documents;
-# each is to be rewritten with phrasings of its own and taken off this list.
-PENDING = frozenset(
-    """test_content_reading.py test_judges_thin_documents.py test_language_dates_and_owners.py
-    test_language_hedges.py test_language_people.py test_language_profile.py test_language_risks.py
-    test_language_steps.py""".split()
-)
-
-
-def shared_phrasings(pending: frozenset[str] = PENDING) -> list[str]:
+def shared_phrasings() -> list[str]:
     """Each test string that shares a run of six words with a judged document, as the test writes it."""
     judged = _judged_runs()
     found = []
     for path in sorted(HERE.glob("*.py")):
-        if path.name in pending:
-            continue
         for text in _test_strings(path):
             if _runs(_words(text)) & judged:
                 found.append(f"{path.name}: {text[:120]!r}")
