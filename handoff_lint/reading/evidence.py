@@ -245,7 +245,7 @@ def gather(doc: Document) -> Evidence:
 
 def _lead_in(text: str) -> tuple[str, ...]:
     """The words of a short line that ends with a colon and so introduces the list under it
-    ("What they expect from us (in the SOW):", "risks as I see them:"); () for any other line."""
+    ("Expectations they set for us:", "the dangers, as I read them:"); () for any other line."""
     if not text.endswith(":") or len(text.split()) > 16:
         return ()
     return words_of(text)[:8]  # its opening words say what the list is about; a topic stays short

@@ -31,7 +31,7 @@ from handoff_lint.reading.language.risks import (
     is_weak_mitigation,
 )
 from handoff_lint.reading.language.steps import is_next_step
-from handoff_lint.reading.language.targets import is_target
+from handoff_lint.reading.language.targets import aims, is_target
 from handoff_lint.reading.statements import (
     concrete_tokens,
     content_words,
@@ -233,7 +233,7 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
             for key in risk_keys - on_topic - in_text:
                 by_terms[key].append(unit)
         elsewhere = on_topic & (expectation_keys | risk_keys | action_keys | technical_keys)
-        if not elsewhere and is_target(unit.text) and measurable(unit.text):
+        if not elsewhere and is_target(unit.text) and aims(unit.text) and measurable(unit.text):
             # "they want under 1% by end of Q2" in the pain bullets: a success criterion wherever it is written
             for key in measurable_keys - in_text:
                 pools[key].append(unit)
@@ -295,6 +295,9 @@ def _is_money(unit: Unit) -> bool:
 # --- the six judges -----------------------------------------------------------------------------
 
 
+_COMPANY_PROFILE = "company-profile"
+
+
 def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Customer context: concrete facts (numbers, names, money), not adjectives."""
     facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u)) and not _praise(u, shared.company)]
@@ -305,8 +308,10 @@ def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         result.why = "no amount (deal value, ARR)"
     elif len(facts) >= 2 and figures >= (1 if spec.needs == "words" else 2):
         result.grade = USABLE
-    elif len(facts) == 1 and figures >= 2 and spec.needs != "words":
-        result.grade = USABLE  # "about 260 lawyers and 480 staff, offices in Manchester (HQ), Leeds and London"
+    elif len(facts) == 1 and figures >= 2 and spec.key == _COMPANY_PROFILE:
+        # "about 260 lawyers and 480 staff, offices in Manchester (HQ), Leeds and London": a whole profile in
+        # one sentence. Only the profile: one line of two figures is no use case, scope or deal.
+        result.grade = USABLE
     elif facts or any(is_substantive(u.text) for u in pool):
         result.grade = THIN
         result.why = "no specific figures"
@@ -351,7 +356,7 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Eleme
         return result
     targets = [u for u in statements if u.kind != "quote" and measurable(_row_text(u))]
     if shared.dated_expectations:
-        # "Get overtime under 8%" with "live by May 1" in the next field: the target and its date apart
+        # "Keep agency hours under 6%" with "running by June 3" in the next field: the target and its date apart
         targets += [u for u in statements if u not in targets and u.kind != "quote" and is_target(_row_text(u))]
     if len(targets) >= 2 or (targets and spec.needs != "measurable"):
         result.grade = USABLE
@@ -598,10 +603,30 @@ def _company_words(evidence: Evidence) -> set[str]:
     words = set()
     for unit in evidence.units:
         if unit.kind == "frontmatter" and unit.label in ("customer", "account", "client", "company"):
-            words |= set(words_of(_value(unit)))
+            words |= set(words_of(_name_part(_value(unit))))
         elif unit.label and _ACCOUNT_LABEL.match(unit.label.replace("_", " ")):  # "Account_Name: Harbor Point"
-            words |= set(words_of(_value(unit)))
+            words |= set(words_of(_name_part(_value(unit))))
     return words | set(evidence.title_words)
+
+
+_NAME_END = re.compile(r"[,(;:/]|\s[-–—]\s|[–—]")
+
+
+def _name_part(value: str) -> str:
+    """The customer's name in a field's value: "Fernhill Dental (sponsor Greg Lim…)" names Fernhill Dental,
+    not the people said of it. Up to the first comma, bracket, semicolon or dash; at most four
+    capitalised words (and the small words between them)."""
+    kept: list[str] = []
+    capitalised = 0
+    for word in _NAME_END.split(value, maxsplit=1)[0].split():
+        if word[:1].isupper() or word[:1].isdigit():
+            if capitalised == 4:
+                break
+            capitalised += 1
+        elif word.lower() not in ("of", "and", "&", "the", "de", "la", "für", "und"):
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:

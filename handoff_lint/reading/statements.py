@@ -202,10 +202,12 @@ _WRITING_UNITS = re.compile(
 @lru_cache(maxsize=4096)
 def is_guidance(text: str) -> bool:
     """A template's instruction or prompt, not content: "Identify the champion…", "Who is the blocker?",
-    "Describe in 2-3 sentences what the customer does" (a figure that sizes the answer is no fact)."""
+    "Explain in 2-3 lines what the buyer sells" (a figure that sizes the answer is no fact). An
+    order with an owner and a date ("Add one row per clinic to the sheet — Tom, due 2026-11-25") is an
+    action someone took on, not the template speaking."""
     words = words_of(text)
     if words and words[0] in _GUIDANCE_VERBS and _WRITING_UNITS.search(text):
-        return True
+        return not is_owned_step(text)
     if is_concrete(text):
         return False
     return text.rstrip().endswith("?") or bool(words and words[0] in _GUIDANCE_VERBS)

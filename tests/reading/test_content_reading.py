@@ -73,7 +73,7 @@ Status: In review
 
 ## 📊 Where they're at
 
-- ARR $88,000 across 60 seats; 52 active in the last 30 days (was 41 in June).
+- ARR $88,000 across 60 seats; 52 active over the past month (was 41 in June).
 - NPS 47 at the last survey (2026-09-30).
 
 ## 💸 The upside
@@ -98,7 +98,7 @@ def test_notion_emoji_headings_callouts_and_own_heading_words(run, tmp_path):
 MEMO = """
 **To:** Lena Brandt (Customer Success)
 **From:** Olu Mensah (Account Executive)
-**Date:** 2026-05-06
+**Date:** 2026-05-07
 
 Hi Lena,
 
@@ -172,14 +172,14 @@ FILLER = """
 
 | Risk | Severity | Mitigation |
 |---|---|---|
-| Budget | Medium | Monitor |
+| Funding | Medium | Monitor |
 | Timing | Low | Monitor |
 
 ## Next Steps
 
-- [ ] @team Follow up with customer — ASAP
+- [ ] @team Check in with the client — ASAP
 - [ ] @all Align on approach — TBD
-- Team to follow up.
+- The team will circle back.
 """
 
 

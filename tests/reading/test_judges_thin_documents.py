@@ -48,7 +48,7 @@ def test_frontmatter_facts_do_not_make_the_rubrics_words_a_handoff(run, tmp_path
     """The frontmatter's dates and amounts are filed, not stated: the body is still only the rubric's words."""
     frontmatter = (
         '---\ncustomer: Northwind Traders\ndate: "2026-11-20"\ndeal_size: 48000\n'
-        'contract_start: "2026-12-01"\nrenewal_date: "2027-12-01"\n---\n'
+        'contract_start: "2026-12-02"\nrenewal_date: "2027-12-02"\n---\n'
     )
     judged = categories(run, tmp_path, frontmatter + RUBRIC_WORDS.format(extra=""))
     assert [judged[key]["status"] for key in FACTLESS_CATEGORIES] == ["missing"] * 4
@@ -65,7 +65,7 @@ def test_one_concrete_step_in_a_factless_document_is_still_read(run, tmp_path):
 ONE_TARGET = (
     "1. Cut invoice-matching time from 20 h/week to under 4 h/week by 2027-03-19.\n2. Make the AP team happier."
 )
-WITHOUT_RENEWAL_FIELD = BASE.replace('renewal_date: "2027-12-01"\n', "")
+WITHOUT_RENEWAL_FIELD = BASE.replace('renewal_date: "2027-12-02"\n', "")
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ DUE = [
     ("Send the pack before design workshop 2", True),
     ("Chase the export next week", True),
     ("Kickoff — week of Jun 21", True),
-    ("Intro email 24h after the lead is assigned", True),
+    ("Welcome note 48h after the account is routed", True),
     ("Confirm sign-off authority in May", True),
     ("Send the quote by Mar 14", True),
     ("Send the quote by 3/14", True),
@@ -52,7 +52,7 @@ DUE = [
     ("They may 2x the seats next year", True),  # "next year" is the date here, not "may 2"
     ("They may 2x the seats", False),
     ("Support is 24/7", False),
-    ("Get the SKU list to Rachel for demo data", False),
+    ("Get the price file to Marta for sandbox data", False),
     ("Follow up on the IT questions", False),
     ("Half of the team uses it", False),
     ("Send materials", False),
@@ -101,7 +101,7 @@ OWNERS = [
     ("Liam + Keisha: sync on pricing before end of month", "Liam + Keisha"),
     ("Caleb sends the draft project plan to Marisa by April 22", "Caleb"),
     ("Marisa confirms the room by Oct 1", "Marisa"),
-    ("Wes walks Caleb through the contract exhibits on April 16", "Wes"),
+    ("Wes takes Caleb over the pricing schedules on April 16", "Wes"),
     ("Rory: intro email to the implementation lead, 24h after assignment", "Rory"),
     ("Felix - send the mutual action plan to Farah - Feb 24", "Felix"),
     ("• Noor — signed order form into the impl folder — today", "Noor"),
@@ -124,14 +124,14 @@ OWNERS = [
     ("Ops to set up the SFTP drop by Friday", None),
     ("Legal: review the DPA by Dec 18", None),
     ("AE to own from here", None),
-    ("Someone should get the template drafts going", None),
+    ("Someone should get the mailer copy started", None),
     ("Send the recap to Dana Lee, due 2026-11-20", None),  # the recipient
     ("Book the training room with @omar", None),
-    ("Intro Kofi and Lucas for the integration", None),
+    ("Intro Bram and Ilse for the data feed", None),
     ("Waitlist: every family contacted within 5 business days", None),  # a label
     ("Pricing needs sign-off from Finance by Q3", None),
     ("Graham Pilling — Finance Director. Retires at the end of July", None),  # a person described
-    ("Rory Delacroix — AE, stays on the account through go-live", None),
+    ("Rory Delacroix — AE, remains the contact until launch", None),
     ("Send agenda to Henry", None),
     ("owner: TBD — send the quote", None),
 ]

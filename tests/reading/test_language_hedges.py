@@ -8,9 +8,9 @@ from support.tables import answers
 
 HEDGES = [
     ("I think it's on-prem", True),
-    ("I *think* they're talking to someone else", True),
+    ("I *think* they're chatting with a rival", True),
     ("I believe the contract is three years", True),
-    ("I'd guess they'd be happy with 2 days", True),
+    ("I'd guess they'd settle for 3 days", True),
     ("Not sure who chairs the board now", True),
     ("not 100% sure of the file format", True),
     ("Probably Q3, depending on the board", True),
@@ -22,8 +22,8 @@ HEDGES = [
     ("Supposedly the budget is approved", True),
     ("As far as I know they use Okta", True),
     ("IIRC the export is nightly", True),
-    ("The lease bank might be somewhere else", True),
-    ("SSO is already set up, so should be straightforward. Not confirmed.", True),
+    ("The parts ledger might be held at head office", True),
+    ("Single sign-on exists already, so it ought to be easy. Not confirmed.", True),
     ("Volume unknown", True),
     ("Data residency unclear", True),
     ("Haven't checked whether the licence includes API access", True),

@@ -11,10 +11,10 @@ from handoff_lint.reading.statements import person_names
 from support.tables import answers
 
 NAMES = [
-    ("Helen Okafor — Chief Financial Officer, executive sponsor", ["Helen Okafor"]),
-    ("Aisha Rahman, Head of Finance Systems, is our champion", ["Aisha Rahman"]),
-    ("Central office is Thornbury House on the Westgate side", []),
-    ("Head office in Birmingham (Colmore Row)", []),
+    ("Helen Okafor — Chief Operating Officer, sponsor of the deal", ["Helen Okafor"]),
+    ("Aisha Rahman, Head of Payroll Operations, is our champion", ["Aisha Rahman"]),
+    ("Main office is Thornbury House by the river gate", []),
+    ("Registered office in Coventry (Colmore Row)", []),
     ("Finance sits in the Boulder Office", []),
     ("The Leeds Site runs the night shift", []),
     ("Knows Intacct inside out", []),
@@ -41,18 +41,18 @@ PLACES = [
 
 
 OURS = [
-    ("Our side: Felix (AE), Hannah (SE)", True),
-    ("Dominic Reyes (our solutions architect) on call for the API question", True),
+    ("From us: Felix (AE) and Hannah (SE)", True),
+    ("Dominic Reyes (our solutions architect) is available for the webhook question", True),
     ("Dana Lee, our CSM, joins the kickoff", True),
     ("Internal: Priya runs the demo", True),
     ("Rory is our AE and stays through go-live", True),
     ("From our side, Sam Ortiz handles pricing", True),
     ("Noor Haddad (our implementation lead)", True),
-    ("Marguerite Holt, VP Patient Experience — our champion", False),  # the customer's champion
+    ("Marguerite Holt, VP Member Services — our champion", False),  # the customer's champion
     ("Ray Quintero, CFO — signed", False),
     ("Their IT manager, Sven Lund, was sceptical", False),
-    ("Helen wants a one-page status every month", False),
-    ("Jo is their informal leader of the SBM group", False),
+    ("Helen asks for a short written update each fortnight", False),
+    ("Jo is the unofficial voice of the site managers", False),
 ]
 
 

@@ -35,7 +35,7 @@ LABELS = [
 
 
 STAMPS = [
-    ("Lead Conversion Record — exported 2027-03-11 14:07 PT", True),
+    ("Lead Conversion Record — exported 2027-05-19 09:42 ET", True),
     ("Last edited: Mar 3, 2026", True),
     ("Created on 2026-11-02 by Sam", True),
     ("Exported from Notion on 12/18", True),
@@ -46,14 +46,14 @@ STAMPS = [
     ("Go-live 2027-03-11", False),
     ("Last edited", False),  # no date: no stamp
     ("Exported:2026-03-11", True),
-    ("Account record for Harlan Bikes, Bend office, west region team, exported 2027-03-11 14:07 PT", True),  # 14 words
-    ("Account record for Harlan Bikes, Bend office, west region sales team, exported 2027-03-11 14:07 PT", False),
+    ("Account record for Harlan Bikes, Bend office, west region team, exported 2027-05-19 09:42 ET", True),  # 14 words
+    ("Account record for Harlan Bikes, Bend office, west region sales team, exported 2027-05-19 09:42 ET", False),
     ("2026-03-11: we exported the first file", False),  # the date is before the word
 ]
 
 
 CRM_DUMP = """
-Lead record — exported 2027-03-11 14:07 PT
+Lead record — exported 2027-05-19 09:42 ET
 
 Account_Name: Harlan Bikes
 Industry: SaaS-enabled bike rental, cloud kitchen cafe

@@ -17,21 +17,21 @@ from handoff_lint.reading.language.risks import is_explicit_none, is_mitigation,
 from support.tables import answers
 
 RISKS = [
-    ("They're also talking to someone else; Hal mentioned the other guys once", True),
+    ("They're also talking to someone else; Hal brought up the other guys last week", True),
     ("Incumbent consultancy is pitching a rebuild", True),
     ("DocuHarbor is on their shortlist too", True),  # a competitor in the evaluation
     ("The competitor demo is next Tuesday", True),
-    ("Rumours of a budget freeze after a weaker Q1", True),
+    ("Talk of a budget freeze if Q2 disappoints", True),
     ("Their CFO froze new spend until January", True),
     ("Security approval slipped to March", True),
     ("Legal sign-off is pending and could slip past the pilot", True),
     ("Still waiting on procurement to approve the PO", True),
     ("The MSA is not yet signed", True),
-    ("Their Finance Director retires in July", True),
-    ("Kenji's bandwidth: SCIM, MDM and the allowlist all land on one person", True),
-    ("Wendell has an Epicor upgrade in Q3 that eats his time", True),
+    ("Their Operations Director retires at the end of May", True),
+    ("Kenji's bandwidth: provisioning, devices and firewall rules are all his", True),
+    ("Wendell has an ERP migration in Q4 that eats his time", True),
     ("Jo is openly sceptical of a new system", True),
-    ("Some partner politics between Litigation and Real Estate", True),
+    ("Some partner politics between the tax and audit practices", True),
     ("If the POC drags, the Q3 upgrade could hurt", True),
     ("The go-live depends on the HRIS export landing by June", True),
     ("TotsTrack contract ends Oct 31 with no buffer", True),
@@ -76,7 +76,7 @@ MITIGATIONS = [
     ("Book the migration slot before kickoff", True),
     ("Escalate to their COO if the DPA is not signed by Friday", True),
     ("Fallback is a manual CSV upload for the pilot", True),
-    ("Agree with Aisha that we load whatever budget is approved by 20 August", True),
+    ("Agree with Aisha that we import the approved budget by 14 September", True),
     ("Monitor", False),
     ("Keep an eye on it", False),
     ("Mitigation: monitor", False),
@@ -101,7 +101,7 @@ Ardmore Tiles runs 6 showrooms in Leinster with 140 staff; they pay $48,000 ARR 
 
 ## Worth knowing
 
-- There are rumours of a budget freeze after a weak Q1; Maeve did not confirm it.
+- There are talk of a budget freeze if Q2 disappoints; Maeve did not confirm it.
 - They are also talking to another vendor about the showroom app. We'll bring the Cork reference call to
   the July board and send the pricing comparison by June 20.
 """
@@ -136,8 +136,8 @@ Ardmore Tiles runs 6 showrooms in Leinster with 140 staff; they pay $48,000 ARR 
 @pytest.mark.parametrize(
     "lead_in",
     [
-        "Risks as I see them, in the order I'd worry about them:",
-        "agreed, those are the big ones. the risks as I see them:",
+        "Risks as I see them, worst first:",
+        "yes, those are the main ones. the risks as I see them:",
         "What could go wrong on this one:",
         "Concerns the champion raised on the last call:",
     ],

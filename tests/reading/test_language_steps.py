@@ -10,7 +10,7 @@ from support.tables import answers
 
 STEPS = [
     # a commitment by the writer (email memos, Slack threads)
-    ("I'll send the signed order form to you and billing", True),
+    ("I'll forward the countersigned quote to you and finance", True),
     ("yes I'll ask Tomasz for the sample files", True),
     ("I will book the kickoff once legal is done", True),
     ("We'll share the pricing sheet with their procurement team", True),
@@ -24,7 +24,7 @@ STEPS = [
     # a request to the reader
     ("Could you reach out to her before the end of the month?", True),
     ("Can you build the demo around cold-chain tracking?", True),
-    ("Please set up the kickoff with Priya", True),
+    ("Please arrange the kickoff for Priya", True),
     ("pls chase the security questionnaire", True),
     ("Let me know when the kickoff is scheduled", True),
     ("send me the call recording when you have it", True),
@@ -34,11 +34,11 @@ STEPS = [
     ("Joanne will send the list of site managers", True),
     ("Each clinic has a manager; Farid will send the names", True),
     ("Dr. Okafor has agreed to review the templates", True),
-    ("Someone should get the template drafts going with compliance", True),
+    ("Someone should get the mailer copy started with legal", True),
     ("@lena to draft the rollout plan", True),
     ("Ravi (IT) will export the user list", True),
     # an order that starts the statement
-    ("Intro Kofi and Lucas for the integration", True),
+    ("Intro Bram and Ilse for the data feed", True),
     ("Send the recap to the whole steering group", True),
     ("Set up a sandbox for the pilot clinics", True),
     ("Book the training sessions by Friday", True),
@@ -49,16 +49,16 @@ STEPS = [
     ("I sent the contract on Tuesday", False),
     ("Joanne signed on 14 August", False),
     ("If the templates sit in review, she'll pull the plug", False),
-    ("They will probably need more licences at some stage", False),
+    ("They will probably want extra seats eventually", False),
     ("It will take about six weeks to migrate", False),
     ("We'll see how the pilot goes", False),
     ("Ray will notice if they pay for two tools", False),
     ("Plan is to go live in May", False),
     ("Build quality has been a complaint", False),
-    ("Proposal for the July management board", False),
+    ("Paper for the September trustees meeting", False),
     ("Demo went well, they liked the mobile app", False),
-    ("The integration is the standard one we've done before", False),
-    ("Usage has been fine, nothing odd", False),
+    ("The connector is the usual one we have shipped many times", False),
+    ("Usage looks normal, nothing unusual", False),
     ("Hand to: Oliver Brandt (AE)", False),
     ("Otherwise the CFO will escalate to the board", False),
     ("If Joanne will send the list, we are fine", False),
@@ -97,14 +97,14 @@ Why they bought: no-shows run at 11% and the front desks re-key every booking in
 
 People: Harriet Lowe, Practice Operations Director, is our champion; Gareth Pym, CFO, signed.
 
-I'll send the signed order form to you and billing. Could you set up the kickoff with Harriet? Happy to
+I'll forward the countersigned quote to you and finance. Could you set up the kickoff with Harriet? Happy to
 join the first call for continuity.
 
 Odile
 """
 
-# The same memo without its paragraph of steps (from "I'll send" up to the signature).
-_STEPS = slice(MEMO_WITH_PROSE_STEPS.index("I'll send"), MEMO_WITH_PROSE_STEPS.rindex("Odile"))
+# The same memo without its paragraph of steps (from "I'll forward" up to the signature).
+_STEPS = slice(MEMO_WITH_PROSE_STEPS.index("I'll forward"), MEMO_WITH_PROSE_STEPS.rindex("Odile"))
 MEMO_WITHOUT_STEPS = MEMO_WITH_PROSE_STEPS.replace(MEMO_WITH_PROSE_STEPS[_STEPS], "")
 
 MEMO_WITH_OWNED_DATED_PROSE = """
@@ -143,8 +143,8 @@ Industry: Food manufacturing, 3 plants
 Employees: 410
 Pain__c: Production planning is done in Excel by two planners; waste runs at 6% of output.
 Primary_Contact: Noor Haddad, Head of Planning
-Meeting_Booked__c: TRUE
 Meeting_Date__c: 2027-04-06 14:00 GMT
+Meeting_Booked__c: TRUE
 Next_Step__c:
 """
 

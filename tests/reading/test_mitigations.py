@@ -19,7 +19,7 @@ MITIGATIONS = [
     "We plan to run the first payroll in parallel",
     "Show them the sandbox results before the steerco",
     "Share the migration plan with IT by Friday",
-    "Run a dry-run of the first autopay batch",
+    "Run a trial pass of the opening payroll export",
     "Pilot with one site first",
     "Fallback: key the pilot centres manually",
     "Mitigation: agree the 40 fields in writing at kickoff",

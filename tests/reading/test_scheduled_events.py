@@ -54,3 +54,23 @@ def test_a_meeting_on_the_calendar_is_a_dated_fact(text):
 @pytest.mark.parametrize("text", NOT_SCHEDULED)
 def test_a_step_to_book_or_an_undated_booking_is_not(text):
     assert not is_scheduled_event(text)
+
+
+# A milestone with a target is no calendar entry: the target stays a success criterion (second reader).
+MILESTONES_WITH_TARGETS = [
+    "Cutover is scheduled for 2027-05-03 with under 1% unmatched invoices",
+    "Launch planned for end of June, late deliveries down to 3%",
+    "Go-live set for 14 April with at least 90% of staff on the app",
+    "Pilot confirmed for Q2, aiming to cut queue time from 20 to 8 minutes",
+    "Migration booked for the week of 9 March, no more than 2 hours of downtime",
+    "Phase 2 rollout is scheduled for 1 September",
+    "Billing switch-over planned for 30 June",
+    "The review is scheduled for 12 May with churn under 4% by then",
+    "Kickoff planned for 2 February, onboarding from 6 weeks to 3 by April",
+    "Wave 1 locked in for 20 March",
+]
+
+
+@pytest.mark.parametrize("text", MILESTONES_WITH_TARGETS)
+def test_a_dated_milestone_or_a_target_is_no_meeting_on_the_calendar(text):
+    assert not is_scheduled_event(text)

@@ -190,7 +190,21 @@ def is_scheduled_event(text: str) -> bool:
     lowered = text.lower()
     if not contains_any(lowered, _SCHEDULED_STEMS):  # a cheap first look: most statements book nothing
         return False
-    return bool(_SCHEDULED.search(text)) and has_due_date(text)
+    if not _MEETING.search(text):  # "go-live is scheduled for 1 March" is a milestone, not a meeting
+        return False
+    if not (_SCHEDULED.search(text) and has_due_date(text)):
+        return False
+    from handoff_lint.reading.language.targets import is_target  # targets read dates: imported late
+
+    return not is_target(text)  # "kickoff planned for May, no-shows down to 5%" still states a target
+
+
+# The meetings a calendar entry books; anything else with a date (go-live, rollout) is a milestone.
+_MEETING = re.compile(
+    r"\b(?:demos?|calls?|kick-?offs?|workshops?|meetings?|reviews?|qbrs?|sessions?|walk-?throughs?|visits?|"
+    r"trainings?|steercos?|steering\s+(?:group|committee)s?|readouts?|briefings?|stand-?ups?|webinars?|interviews?|appointments?)\b",
+    re.I,
+)
 
 
 _SCHEDULED_STEMS = ("book", "schedul", "set ", "confirm", "lock", "plan", "calendar", "diary", "happening", "taking")

@@ -26,10 +26,29 @@ _TIME_BOUND = re.compile(
 )
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|half|double|twice|triple|zero|"
-    # a rate is a quantity: "daily deploys", "weekly reporting", "every sprint"
-    r"hourly|daily|nightly|weekly|fortnightly|every\s+(?:hour|day|night|week|fortnight|sprint|release)"
+    r"seventy|eighty|ninety|hundred|thousand|million|half|double|twice|triple|zero"
 )
+_RATES = r"hourly|daily|nightly|weekly|fortnightly|every\s+(?:hour|day|night|week|fortnight|sprint|release)"
+# A rate is a quantity only as the object of an aim ("aiming for daily deploys", "move to weekly
+# releases"): "Better daily reporting by Q2" names how often, not how much better.
+_AIMED_RATE = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?\s+(?:for|at)|target(?:s|ing)?|(?:move|moving|go|going|switch|switching|get|getting|"
+    r"shift|shifting|step\s+up)\s+to|from\s+\w+(?:\s+\w+)?\s+to)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:"
+    + _RATES
+    + r")\b",
+    re.I,
+)
+# The vague comparatives that make a statement a wish, whatever rate it names.
+_VAGUE_COMPARATIVE = re.compile(
+    r"\b(?:better|smoother|happier|improved|improve|improving|easier|nicer|more\s+(?:efficient|reliable|visible))\b",
+    re.I,
+)
+
+
+def _has_aimed_rate(text: str) -> bool:
+    return bool(_AIMED_RATE.search(text)) and not _VAGUE_COMPARATIVE.search(text)
+
+
 # The calendar forms of the date recogniser that bound a target in time: a day without its year
 # ("by 30 April", "live Aug 9", "12/18"), a month or period ("end of March", "mid-April"), a quarter,
 # a season ("before summer"), a span ("within two weeks"), a numbered week or wave, an event a date is
@@ -87,7 +106,9 @@ def has_time_bound(text: str) -> bool:
 def has_quantity(text: str) -> bool:
     """A number, %, currency or number word once dates and time phrases are taken out."""
     if not _QUANTITY_SIGN.search(text):  # most statements: no figure, so no date to take out first
-        return bool(_NUMBER_WORD.search(text)) and bool(_NUMBER_WORD.search(_TIME_BOUND.sub(" ", text)))
+        if _NUMBER_WORD.search(text) and _NUMBER_WORD.search(_TIME_BOUND.sub(" ", text)):
+            return True
+        return _has_aimed_rate(text)
     for mention in find_dates(text):
         text = text.replace(mention.text, " ")
     if may_name_a_month(text):
@@ -96,7 +117,7 @@ def has_quantity(text: str) -> bool:
     text = _TIME_BOUND.sub(lambda m: m.group(0) if _IN_A_SPAN.match(m.group(0)) else " ", text)
     for bound in _calendar_bounds(text, counting=False):  # "by 30 April" is when, not how much
         text = text.replace(bound, " ")
-    return bool(_QUANTITY_SIGN.search(text) or _NUMBER_WORD.search(text))
+    return bool(_QUANTITY_SIGN.search(text) or _NUMBER_WORD.search(text)) or _has_aimed_rate(text)
 
 
 NOT_COMMITTED = "a firm commitment"  # what a hedged target lacks: "probably 20% by Q3", "50 users by March?"

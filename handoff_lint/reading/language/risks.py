@@ -79,7 +79,11 @@ _RISK_PATTERN = (
     r"|slip(?:s|ped|ping)?|delayed|pushed\s+(?:back|out)|stall(?:s|ed)?|on\s+hold|not\s+(?:yet\s+)?(?:signed|approved)"
     r"|(?:waiting|still\s+waiting)\s+(?:on|for)|hasn'?t\s+(?:signed|approved)|sign-?off\s+(?:is\s+)?(?:pending|late)"
     r"|no\s+budget\s+(?:yet|set\s+aside|allocated|approved|confirmed|identified|in\s+place)"
-    r"|also\s+(?:looking\s+at|trial(?:l)?ing|piloting|testing|considering)"
+    # "also looking at other vendors" or at a named product ("Weave"), not "also looking at adding 3
+    # clinics": a rival is named
+    r"|also\s+(?:looking\s+at|trial(?:l)?ing|piloting|testing|considering|evaluating)\s+(?:(?-i:[A-Z])\w*|"
+    r"(?:\S+\s+){0,3}?(?:rivals?|vendors?|suppliers?|providers?|alternatives?|tools?|products?|platforms?|"
+    r"solutions?|apps?|software|other\s+options?|in-?house|(?:their|its)\s+own))"
     r"|budget\s+(?:freeze|cuts?|squeeze|pressure|not\s+(?:yet\s+)?approved)|freez(?:e|es|ing)\s+(?:on\s+)?(?:spend|budgets?|hiring)"
     r"|froze|frozen|cost[- ]cutting|layoffs?|reorg(?:anisation|anization)?|acquisition|acquired|merger"
     # people: leaving, no time, against it
@@ -128,9 +132,21 @@ _NEGATED_RISK = re.compile(
 _MITIGATION = compile_on_use(
     r"\b(?:mitigat\w*|plan\s*(?::|is\b)|response\s*:|workaround|fallback|contingency|to\s+address\s+this|to\s+de-?risk"
     r"|we(?:'ll|\s+will)\s+\w+|i(?:'ll|\s+will)\s+\w+|(?:propose|proposing)\s+\w+|(?:lead|leading)\s+with\b"
-    r"|(?:get|book|send|schedule|agree|confirm|line\s+up|bring|offer|set\s+up|escalate|ask|loop\s+in)\s+\w+"
+    # a step as an order or as ours ("Book the reference call", "and escalate it"), not a fact about
+    # them ("They run the payroll on Workday")
+    r"|(?:^\W*|[:;—–]\s*|\b(?:we|i|us|you|to|be|and|then|will|would|should|must|can|could)(?:'ll|'d|’ll|’d)?\s+)"
+    r"(?:(?:get|book|send|schedule|agree|confirm|line\s+up|bring|offer|set\s+up|escalate|ask|loop\s+in)\s+\w+"
+    r"|(?:show|share|run|pilot|train)\s+(?:her|him|them|the|a|an|it|with)\b)"
     r"|(?:so|then)\s+(?:we|they)\s+(?:can|will)\b|gate\s*:|(?:->|→)"
-    r"|we\s+(?:should|need\s+to|must|plan\s+to|are\s+going\s+to)\s+\w+|(?:show|share|run|pilot|train)\s+(?:her|him|them|the|a|an|it|with)\b)",
+    r"|we\s+(?:should|need\s+to|must|plan\s+to|are\s+going\s+to)\s+\w+)",
+    re.I,
+)
+# What we expect, fear or must find out answers no risk: "We should expect pushback", "We need to know
+# their SSO provider", "I'd assume legal will be slow".
+_NO_ACTION = re.compile(
+    r"\b(?:we|i)(?:'ll|'d|\s+will|\s+would|\s+should|\s+need\s+to|\s+must|\s+may|\s+might|\s+can)?\s+"
+    r"(?:\w+\s+)?(?:expect|anticipate|assume|fear|worry|know|wonder|suspect|doubt|be\s+(?:aware|prepared|ready|"
+    r"careful|surprised)|brace|hear)\b",
     re.I,
 )
 
@@ -139,7 +155,7 @@ def _is_mitigation(text: str) -> bool:
     """What will be done about a risk, as a sentence: "Mitigation: show the 6-week plan", "We'll bring a
     reference call", "Get his tasks in the first two weeks"; "monitor" and "keep an eye on it" are not."""
     stripped = re.sub(r"^\s*(?:mitigation|plan|response|action)\s*[:—–-]\s*", "", text, flags=re.I)
-    if is_weak_mitigation(stripped) or len(stripped.split()) < 3:
+    if is_weak_mitigation(stripped) or len(stripped.split()) < 3 or _NO_ACTION.search(stripped):
         return False
     return bool(_MITIGATION.search(text))
 
