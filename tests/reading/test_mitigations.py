@@ -7,9 +7,8 @@ is also looking at are risks without the word. Phrasings written for this test.
 
 from __future__ import annotations
 
-import pytest
-
 from handoff_lint.reading.language.risks import is_mitigation, is_risk_statement
+from support.tables import answers
 
 MITIGATIONS = [
     "We'll ask for a test extract in the first two weeks",
@@ -59,21 +58,13 @@ NOT_RISKS = [
 ]
 
 
-@pytest.mark.parametrize("text", MITIGATIONS)
-def test_what_will_be_done_about_a_risk_is_a_mitigation(text):
-    assert is_mitigation(text)
+test_what_will_be_done_about_a_risk_is_a_mitigation = answers(is_mitigation, [(text, True) for text in MITIGATIONS])
 
 
-@pytest.mark.parametrize("text", NOT_MITIGATIONS)
-def test_watching_or_restating_is_no_mitigation(text):
-    assert not is_mitigation(text)
+test_watching_or_restating_is_no_mitigation = answers(is_mitigation, [(text, False) for text in NOT_MITIGATIONS])
 
 
-@pytest.mark.parametrize("text", RISKS)
-def test_a_risk_without_the_word(text):
-    assert is_risk_statement(text)
+test_a_risk_without_the_word = answers(is_risk_statement, [(text, True) for text in RISKS])
 
 
-@pytest.mark.parametrize("text", NOT_RISKS)
-def test_a_denied_or_settled_matter_is_no_risk(text):
-    assert not is_risk_statement(text)
+test_a_denied_or_settled_matter_is_no_risk = answers(is_risk_statement, [(text, False) for text in NOT_RISKS])

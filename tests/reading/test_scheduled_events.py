@@ -6,9 +6,8 @@ Phrasings written for this test.
 
 from __future__ import annotations
 
-import pytest
-
 from handoff_lint.reading.language.dates import is_scheduled_event
+from support.tables import answers
 
 SCHEDULED = [
     "The demo is booked Mar 3, 45 minutes, Zoom",
@@ -46,14 +45,12 @@ NOT_SCHEDULED = [
 ]
 
 
-@pytest.mark.parametrize("text", SCHEDULED)
-def test_a_meeting_on_the_calendar_is_a_dated_fact(text):
-    assert is_scheduled_event(text)
+test_a_meeting_on_the_calendar_is_a_dated_fact = answers(is_scheduled_event, [(text, True) for text in SCHEDULED])
 
 
-@pytest.mark.parametrize("text", NOT_SCHEDULED)
-def test_a_step_to_book_or_an_undated_booking_is_not(text):
-    assert not is_scheduled_event(text)
+test_a_step_to_book_or_an_undated_booking_is_not = answers(
+    is_scheduled_event, [(text, False) for text in NOT_SCHEDULED]
+)
 
 
 # A milestone with a target is no calendar entry: the target stays a success criterion (second reader).
@@ -71,6 +68,6 @@ MILESTONES_WITH_TARGETS = [
 ]
 
 
-@pytest.mark.parametrize("text", MILESTONES_WITH_TARGETS)
-def test_a_dated_milestone_or_a_target_is_no_meeting_on_the_calendar(text):
-    assert not is_scheduled_event(text)
+test_a_dated_milestone_or_a_target_is_no_meeting_on_the_calendar = answers(
+    is_scheduled_event, [(text, False) for text in MILESTONES_WITH_TARGETS]
+)

@@ -9,6 +9,7 @@ from handoff_lint.reading.language.measures import unmeasured
 from handoff_lint.reading.language.risks import is_mitigation, is_risk_statement
 from handoff_lint.reading.language.targets import aims, is_target
 from handoff_lint.reading.statements import is_guidance
+from support.tables import answers
 
 # A rate ("daily", "weekly") is a figure only as what an aim moves to, never beside a vague comparative.
 RATES_MEASURABLE = [
@@ -203,9 +204,7 @@ ALSO_LOOKING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "risk"), ALSO_LOOKING)
-def test_also_looking_at_is_a_risk_only_with_a_rival(text: str, risk: bool) -> None:
-    assert is_risk_statement(text) is risk
+test_also_looking_at_is_a_risk_only_with_a_rival = answers(is_risk_statement, ALSO_LOOKING)
 
 
 EXPECTED_PUSHBACK = """\
@@ -239,9 +238,7 @@ INSTRUCTIONS_AND_ACTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "guidance"), INSTRUCTIONS_AND_ACTIONS)
-def test_an_owned_dated_order_is_no_template_instruction(text: str, guidance: bool) -> None:
-    assert is_guidance(text) is guidance
+test_an_owned_dated_order_is_no_template_instruction = answers(is_guidance, INSTRUCTIONS_AND_ACTIONS)
 
 
 OWNED_ORDERS = """\

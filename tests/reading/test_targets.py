@@ -6,9 +6,8 @@ running by June 3"); "240 staff" describes and aims at nothing. Phrasings writte
 
 from __future__ import annotations
 
-import pytest
-
 from handoff_lint.reading.language.targets import is_target
+from support.tables import answers
 
 TARGETS = [
     "Keep agency hours under 6% of payroll",
@@ -48,11 +47,7 @@ NOT_TARGETS = [
 ]
 
 
-@pytest.mark.parametrize("text", TARGETS)
-def test_a_figure_someone_aims_at_is_a_target(text):
-    assert is_target(text)
+test_a_figure_someone_aims_at_is_a_target = answers(is_target, [(text, True) for text in TARGETS])
 
 
-@pytest.mark.parametrize("text", NOT_TARGETS)
-def test_a_figure_that_describes_or_a_guess_is_not_a_target(text):
-    assert not is_target(text)
+test_a_figure_that_describes_or_a_guess_is_not_a_target = answers(is_target, [(text, False) for text in NOT_TARGETS])
