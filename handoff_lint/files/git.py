@@ -26,6 +26,9 @@ from handoff_lint.files.source import read_bytes
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
+# -c core.quotepath=off: plain UTF-8 paths; --no-pager and no colour keep the output parseable.
+_GIT = ("git", "-c", "core.quotepath=off", "--no-pager")
+
 
 def tracked(path: Path) -> bool:
     """True when git tracks ``path``: a commit brought it (a pull request can), this machine did not write it."""
@@ -68,8 +71,7 @@ class Repo:
 
     def _run(self, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
         # Run at the top level, so pathspecs and listed paths are all repository paths.
-        # -c core.quotepath=off: plain UTF-8 paths; --no-pager and no colour keep the output parseable.
-        command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
+        command = [*_GIT, *args]
         try:
             return subprocess.run(command, cwd=self.top or self.cwd, capture_output=True, text=not binary, check=False)
         except FileNotFoundError:
@@ -176,7 +178,7 @@ class Repo:
         if limit is None:
             done = self._run("cat-file", "blob", f"{commit}:{path}", binary=True)
             return done.stdout if done.returncode == 0 else None
-        command = ["git", "-c", "core.quotepath=off", "--no-pager", "cat-file", "blob", f"{commit}:{path}"]
+        command = [*_GIT, "cat-file", "blob", f"{commit}:{path}"]
         with subprocess.Popen(command, cwd=self.top, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as git:
             pieces, size = [], 0
             while size <= limit:
