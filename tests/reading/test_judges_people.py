@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import write
 from support.edited_example import linted
 
 NEXT_STEP = "## Next Steps\n- [ ] Send the intro email to Dana Lee — @sam-ortiz, due 2026-11-21\n"
@@ -56,3 +57,39 @@ def test_people_listed_in_the_frontmatter_are_people(run, tmp_path, label):
     frontmatter = f"customer: Northwind Traders\n{label}: Martin Hale (CFO, economic buyer)\n"
     result = relationship(run, tmp_path, "- Dana Lee, AP Manager — champion", frontmatter)
     assert "Martin Hale" in named(result, "executive sponsor")
+
+
+# The customer's field names the company; people named after it are still people.
+CUSTOMER_FIELDS = [
+    ("| Customer | Aldermoor Bakeries (sponsor Ines Varga, CFO; Otto Brandt runs the shops) |", "Ines Varga"),
+    ("| Client | Aldermoor Bakeries, sponsor Ines Varga (CFO) |", "Ines Varga"),
+    ("| Company | Aldermoor Bakeries — signed by Ines Varga, CFO |", "Ines Varga"),
+    ("| Account | Aldermoor Bakeries; champion Otto Brandt, Head of Shops |", "Otto Brandt"),
+    ("| Customer | Aldermoor Bakeries - Otto Brandt is our day-to-day contact |", "Otto Brandt"),
+    ("| Customer Name | Aldermoor Bakeries Group Ltd (Ines Varga signed as CFO) |", "Ines Varga"),
+    ("| Organisation | Aldermoor Bakeries / buyer Ines Varga, CFO |", "Ines Varga"),
+    ("| Client | Aldermoor Bakeries: Otto Brandt, Head of Shops, is the champion |", "Otto Brandt"),
+    ("| Company | Aldermoor Bakeries, 9 shops; CFO Ines Varga sponsors it |", "Ines Varga"),
+    ("| Customer | Aldermoor Bakeries of Leeds (Otto Brandt, Head of Shops) |", "Otto Brandt"),
+]
+PEOPLE = """\
+# Handoff: Aldermoor Bakeries
+
+## Customer Overview
+| Field | Detail |
+|-------|--------|
+{row}
+
+## Stakeholders
+- Ines Varga, CFO, executive sponsor
+- Otto Brandt, Head of Shops, our champion
+"""
+
+
+@pytest.mark.parametrize(("row", "person"), CUSTOMER_FIELDS)
+def test_people_named_in_the_customer_field_stay_people(run, tmp_path, row, person):
+    path = write(tmp_path, "handoff.md", PEOPLE.format(row=row))
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    relationship = " ".join(result.json()["files"][0]["categories"]["relationship"]["found"])
+    assert person in relationship
+    assert "Aldermoor" not in relationship

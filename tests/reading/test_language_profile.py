@@ -5,6 +5,8 @@ The phrasings are written for these tests, in the styles of CRM field dumps, Not
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import write
 from handoff_lint.reading.language.profile import is_company_profile, is_document_stamp
 from support.tables import answers
@@ -74,3 +76,30 @@ def test_profile_lines_and_an_export_stamp_are_not_read_as_systems_or_integratio
 # The tables above, each read by the function it describes (one case a row).
 test_a_company_profile_label = answers(is_company_profile, LABELS)
 test_a_document_stamp_says_when_the_document_was_made = answers(is_document_stamp, STAMPS)
+
+
+# One statement with two figures is a whole company profile ("9 shops and 140 staff around Leeds"); for
+# another facts element (adoption) one line is one fact, however many figures it holds.
+ONE_LINE_FACTS = [
+    ("Company", "A bakery chain with 9 shops and 140 staff around Leeds.", "company profile", True),
+    ("Company", "Regional dairy, 3 plants and about 600 people in Yorkshire.", "company profile", True),
+    ("Company", "Family-run builders' merchant: 14 depots, 320 staff, HQ in Derby.", "company profile", True),
+    ("Company", "Dental group of 22 practices with 410 staff across Wales.", "company profile", True),
+    ("Company", "Vet chain, 31 clinics and 650 staff in the South West.", "company profile", True),
+    ("Adoption", "88 of 90 seats were active last month.", "adoption and health", False),
+    ("Adoption", "Logins are up 40% since March at all 9 shops.", "adoption and health", False),
+    ("Adoption", "About 70% of the 140 staff use the app weekly.", "adoption and health", False),
+    ("Adoption", "2 of the 9 shops still order on paper.", "adoption and health", False),
+    ("Adoption", "They send 1,200 orders a week through 9 shop tablets.", "adoption and health", False),
+]
+ONE_LINE = "# Expansion: Aldermoor Bakeries\n\n## {heading}\n{line}\n"
+
+
+@pytest.mark.parametrize(("heading", "line", "element", "usable"), ONE_LINE_FACTS)
+def test_one_line_with_two_figures_is_usable_only_as_a_company_profile(run, tmp_path, heading, line, element, usable):
+    path = write(tmp_path, "handoff.md", ONE_LINE.format(heading=heading, line=line))
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "cs-to-sales")
+    customer = result.json()["files"][0]["categories"]["customer"]
+    assert any(f.startswith(element) for f in customer["found"])
+    thin = f"{element}: no specific figures" in customer["missing"]
+    assert thin is not usable

@@ -49,6 +49,33 @@ RISKS = [
     ("Renewal is 30 Nov", False),
     ("SSO is already set up via Okta", False),
     ("Weekly status email every Friday", False),
+    # a budget nobody set aside and a rival they are also looking at are risks; a settled matter is not
+    ("No budget set aside yet", True),
+    ("No budget allocated for next year", True),
+    ("Also looking at Weave", True),
+    ("They are also trialling a cheaper tool", True),
+    ("Also considering building it in-house", True),
+    ("Competitors: Weave, Lighthouse", True),
+    ("The CFO is sceptical after a failed rollout", True),
+    ("A budget freeze after Q1 could delay wave 2", True),
+    ("No blocker identified", False),
+    ("No competitor involved so far", False),
+    ("Budget approved by the COO", False),
+    ("Looking at the reports every Monday", False),
+    ("They signed on Friday", False),
+    ("The budget is $60-80k a year", False),
+    ("No known risks", False),
+    # "also looking at" is a risk when a rival is near it, not when the customer plans to grow
+    ("They are also looking at other vendors", True),
+    ("Also trialling a cheaper scheduling tool", True),
+    ("They're also evaluating Rotabloc", True),
+    ("Also considering building it in-house", True),
+    ("Also looking at two other platforms", True),
+    ("They are also looking at adding 3 shops next year", False),
+    ("They are also looking at a second bakery in York", False),
+    ("Ines is also considering our reporting add-on", False),
+    ("Also looking at hiring a second baker for the night shift", False),
+    ("They are also testing the new oven line in March", False),
 ]
 
 
@@ -83,6 +110,51 @@ MITIGATIONS = [
     ("Watch it", False),
     ("Mitigation: keep an eye out", False),
     ("They have 14 clinics", False),
+    # a recommendation after a risk answers it; watching or restating does not
+    ("We'll ask for a test extract in the first two weeks", True),
+    ("We should show her the reconciliation before the first billing run", True),
+    ("We need to book a QBR with the CFO in January", True),
+    ("We must get the security pack to Neil this week", True),
+    ("We plan to run the first payroll in parallel", True),
+    ("Show them the sandbox results before the steerco", True),
+    ("Share the migration plan with IT by Friday", True),
+    ("Run a trial pass of the opening payroll export", True),
+    ("Pilot with one site first", True),
+    ("Fallback: key the pilot centres manually", True),
+    ("Mitigation: agree the 40 fields in writing at kickoff", True),
+    ("I'll bring a reference customer to the call", True),
+    ("Get his tasks into the first two weeks", True),
+    ("Escalate through their account manager", True),
+    ("Offer a second training session for the night shift", True),
+    ("Keep an eye on it", False),
+    ("Monitor", False),
+    ("Watch this closely", False),
+    ("TBD", False),
+    ("She was not happy about the price", False),
+    ("Their IT is two people and a contractor", False),
+    ("The export failed once already", False),
+    ("It is what it is", False),
+    # an action that answers the risk, not an expectation, a fear or a fact about them
+    ("We'll send the security pack in week one", True),
+    ("Book a reference call with another bakery chain", True),
+    ("I'd get the draft templates to legal in the first week", True),
+    ("Plan: pilot with two shops before the full rollout", True),
+    ("We should show her the savings report before the renewal", True),
+    ("Offer a phased start so the budget lands in two quarters", True),
+    ("The shared inbox has to be set up before the pilot starts", True),
+    ("Escalate to our CFO if the discount is still open on Friday", True),
+    ("Then we can move the go-live without losing the slot", True),
+    ("Mitigation: run a dry-run of the data import in week two", True),
+    ("We should expect a fight from their purchasing team over the discount", False),
+    ("They run their rota on Deputy", False),
+    ("We need to know which identity provider they use", False),
+    ("I'd assume their lawyers will take a month", False),
+    ("We might hear from the CFO about the price", False),
+    ("They ship the orders from two warehouses", False),
+    ("We should be prepared for a slow security review", False),
+    ("They share one IT contractor across all shops", False),
+    ("I worry the pilot shops will push back", False),
+    ("They book most of their jobs by phone", False),
 ]
 
 
@@ -179,3 +251,19 @@ def test_a_risk_written_with_a_no_break_space_is_still_a_risk(space):
 test_a_risk_in_plain_words_and_a_denied_one = answers(is_risk_statement, RISKS)
 test_a_stated_absence_of_risks = answers(is_explicit_none, NONE)
 test_a_mitigation_is_an_action_written_as_a_sentence = answers(is_mitigation, MITIGATIONS)
+
+
+EXPECTED_PUSHBACK = """\
+# Handoff: Aldermoor Bakeries
+
+## Risks
+- The data protection review may slip past the kickoff.
+- We should expect pushback from their purchasing team on the discount.
+"""
+
+
+def test_an_expected_pushback_is_a_second_risk_not_a_mitigation_through_the_cli(run, tmp_path):
+    path = write(tmp_path, "handoff.md", EXPECTED_PUSHBACK)
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    found = " ".join(result.json()["files"][0]["categories"]["risks"]["found"])
+    assert "2 risks" in found and "mitigated" not in found.replace("0 mitigated", "")

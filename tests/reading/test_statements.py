@@ -1,0 +1,42 @@
+"""What is a template's instruction and what is a handoff's own statement (reading/statements.py).
+
+Phrasings written for this test.
+"""
+
+from __future__ import annotations
+
+from conftest import write
+from handoff_lint.reading.statements import is_guidance
+from support.tables import answers
+
+# An order with an owner and a date is an action; the template's sizing instruction has neither.
+INSTRUCTIONS_AND_ACTIONS = [
+    ("Add one row per shop to the rollout sheet — Otto Brandt, due 2027-01-15", False),
+    ("List the 2 bullets of the pilot plan for Ines — Otto Brandt, by 12 January", False),
+    ("Complete one line per oven in the asset list — Ines Varga, due 2027-02-01", False),
+    ("Write 3 sentences on the pilot for the newsletter — Otto Brandt, due Jan 20", False),
+    ("Fill in one row per supplier in the tracker — Ines Varga, by 2027-01-30", False),
+    ("Explain in 2-3 lines what the buyer sells", True),
+    ("List one row per risk", True),
+    ("Add up to 5 bullets on the pain", True),
+    ("Write one line per stakeholder with their role", True),
+    ("Summarise the deal in 2 sentences", True),
+]
+
+
+test_an_owned_dated_order_is_no_template_instruction = answers(is_guidance, INSTRUCTIONS_AND_ACTIONS)
+
+
+OWNED_ORDERS = """\
+# Handoff: Aldermoor Bakeries
+
+## Action Items
+- [ ] Add one row per shop to the rollout sheet — Otto Brandt, due 2027-01-15
+- [ ] Write 3 sentences on the pilot for the newsletter — Ines Varga, due 2027-01-20
+"""
+
+
+def test_owned_dated_orders_are_action_items_through_the_cli(run, tmp_path):
+    path = write(tmp_path, "handoff.md", OWNED_ORDERS)
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    assert result.json()["files"][0]["categories"]["actions"]["status"] == "complete"
