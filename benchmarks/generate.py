@@ -45,20 +45,23 @@ PREFIX = (
     "Driftwood Elmstead Fairhaven Glenwood Highmoor Juniper Kingsway Larkspur Meridian Norland Osprey Palisade "
     "Rosewood Saltmarsh Trident Upland Vantage Windmere Yarrow Harborview Granite Maplecrest Foxglove Alder"
 ).split()
-# (name suffix, industry, unit of sites)
+# name suffix | industry | unit of sites
 INDUSTRIES = [
-    ("Hospitality Group", "hotel group", "hotels"),
-    ("Health", "regional healthcare provider", "hospitals"),
-    ("Logistics", "freight forwarder", "depots"),
-    ("Retail Group", "home and garden retailer", "stores"),
-    ("Components GmbH", "precision parts maker", "plants"),
-    ("Foods", "food distributor", "warehouses"),
-    ("Construction", "commercial builder", "regional offices"),
-    ("Property Management", "residential landlord", "managed buildings"),
-    ("Learning Trust", "school group", "schools"),
-    ("Energy", "renewable energy operator", "wind and solar sites"),
-    ("Biosciences", "contract research lab", "labs"),
-    ("Media", "regional publisher", "newsrooms"),
+    tuple(row.split(" | "))
+    for row in (
+        "Hospitality Group | hotel group | hotels",
+        "Health | regional healthcare provider | hospitals",
+        "Logistics | freight forwarder | depots",
+        "Retail Group | home and garden retailer | stores",
+        "Components GmbH | precision parts maker | plants",
+        "Foods | food distributor | warehouses",
+        "Construction | commercial builder | regional offices",
+        "Property Management | residential landlord | managed buildings",
+        "Learning Trust | school group | schools",
+        "Energy | renewable energy operator | wind and solar sites",
+        "Biosciences | contract research lab | labs",
+        "Media | regional publisher | newsrooms",
+    )
 ]
 CITIES = (
     "Charleston SC|Portland OR|Leeds UK|Stuttgart|Manchester|Denver CO|Austin TX|Rotterdam|Lyon|Dublin|"
