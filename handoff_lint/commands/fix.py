@@ -23,6 +23,7 @@ from handoff_lint.engine.linter import Reading
 from handoff_lint.files.boundary import Boundary
 from handoff_lint.handoff_types.definitions import ElementSpec, HandoffType, SectionSpec
 from handoff_lint.handoff_types.sections import Outline
+from handoff_lint.model.categories import COMPLETE
 from handoff_lint.model.document import Document, Section
 from handoff_lint.parse.parser import read_document
 from handoff_lint.reading.evidence import words_of
@@ -132,7 +133,7 @@ def _plan(reading: Reading, structure: str) -> list[Insertion]:
                 new_sections[spec.key] = _section_skeleton(spec)
                 reasons[spec.key] = [f"section '{spec.heading}'"]
     for judged in reading.judgements.values():
-        if judged.status == "complete":
+        if judged.status == COMPLETE:
             continue
         for element in judged.elements:
             if element.grade or not element.spec.core:

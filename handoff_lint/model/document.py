@@ -95,6 +95,15 @@ class Frontmatter:
             pointer = pointer.rsplit("/", 1)[0]
         return (self.start_line or 1, 1)
 
+    def where(self, *path: str | int) -> tuple[int, int]:
+        """Where the value at a key path is written, the keys as written (``where("tags", 0)``)."""
+        return self.position("".join(f"/{escape_pointer(str(part))}" for part in path))
+
+
+def escape_pointer(key: str) -> str:
+    """A key as one JSON-pointer segment (RFC 6901): ``~`` → ``~0``, ``/`` → ``~1``."""
+    return key.replace("~", "~0").replace("/", "~1")
+
 
 @dataclass
 class Document:

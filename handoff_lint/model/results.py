@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from handoff_lint.model.categories import CategoryScore
+from handoff_lint.model.categories import CategoryScore, Coverage
 from handoff_lint.model.findings import Finding
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class FileResult:
     score: int | None
     findings: tuple[Finding, ...]
     categories: Mapping[str, CategoryScore] = field(default_factory=dict)
-    sections: Mapping[str, str] = field(default_factory=dict)  # section key -> complete/partial/missing
+    sections: Mapping[str, Coverage] = field(default_factory=dict)  # section key -> how fully it is filled
     suppressed: int = 0
     # The source lines with findings (SARIF fingerprints and UTF-16 columns), without holding whole files.
     lines: Mapping[int, str] = field(default_factory=dict, repr=False)  # line number -> text
@@ -80,7 +80,9 @@ def share_strings(result: FileResult) -> FileResult:
         for f in result.findings
     )
     categories = {
-        intern(key): CategoryScore(intern(c.key), intern(c.status), c.points, c.found, c.missing)
+        intern(key): CategoryScore(
+            intern(c.key), c.status, c.points, c.found, c.missing
+        )  # a Coverage: one object already
         for key, c in result.categories.items()
     }
     return replace(
@@ -88,7 +90,7 @@ def share_strings(result: FileResult) -> FileResult:
         type_name=intern(result.type_name) if result.type_name else None,
         type_source=intern(result.type_source),
         findings=findings,
-        sections={intern(key): intern(status) for key, status in result.sections.items()},
+        sections={intern(key): status for key, status in result.sections.items()},
         categories=categories,
     )
 

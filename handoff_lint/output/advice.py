@@ -9,6 +9,7 @@ from __future__ import annotations
 import shlex
 from pathlib import PurePosixPath
 
+from handoff_lint.model.categories import COMPLETE
 from handoff_lint.model.findings import Severity
 from handoff_lint.output.formats.score_table import effective_weights
 
@@ -25,7 +26,7 @@ def gains(result) -> list[tuple[int, str]]:
     weights = effective_weights(result.categories)
     found = []
     for key, category in result.categories.items():
-        if key not in weights or category.status == "complete":
+        if key not in weights or category.status == COMPLETE:
             continue
         points = round(weights[key] * (1 - category.points / category.weight))
         if points <= 0:

@@ -16,7 +16,7 @@ import re
 
 import yaml
 
-from handoff_lint.model.document import Frontmatter
+from handoff_lint.model.document import Frontmatter, escape_pointer
 from handoff_lint.model.findings import Problem
 
 MAX_FRONTMATTER_BYTES = 16 * 1024
@@ -194,8 +194,3 @@ def _walk(root, positions: dict, at) -> tuple[str, object] | None:
                 positions[child] = at(item.start_mark)
                 stack.append((item, child, depth + 1))
     return None
-
-
-def escape_pointer(key: str) -> str:
-    """A key as one JSON-pointer segment (RFC 6901): ``~`` → ``~0``, ``/`` → ``~1``."""
-    return key.replace("~", "~0").replace("/", "~1")

@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 
 from handoff_lint.handoff_types.definitions import FieldSpec, HandoffType, SectionSpec
 from handoff_lint.handoff_types.sections import Outline
+from handoff_lint.model.categories import COMPLETE, MISSING, PARTIAL, Coverage
 from handoff_lint.model.document import Block, Field, Section, Table
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
 from handoff_lint.reading.language.risks import is_bare_none, is_explicit_none
 from handoff_lint.text import normalize_label
-
-COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 
 
 @dataclass
@@ -38,7 +37,7 @@ class RowCheck:
 class Assessment:
     spec: SectionSpec
     section: Section | None
-    status: str = MISSING
+    status: Coverage = MISSING
     filled: int = 0
     expected: int = 0
     fields: list[FieldCheck] = field(default_factory=list)

@@ -17,7 +17,6 @@ from operator import itemgetter
 
 from handoff_lint.model.document import Document, Section
 from handoff_lint.model.findings import Problem
-from handoff_lint.parse.frontmatter import escape_pointer
 from handoff_lint.reading.language.placeholders import find_placeholders, is_blank_or_placeholder
 from handoff_lint.text import strip_markup
 
@@ -180,7 +179,7 @@ def gather(doc: Document) -> Evidence:
         for key, value in fm.data.items():
             text = _frontmatter_text(value)
             if text and not is_blank_or_placeholder(text):
-                line, _column = fm.position("/" + escape_pointer(str(key)))
+                line, _column = fm.where(key)
                 label = str(key).replace("_", " ").replace("-", " ")
                 units.append(Unit(f"{label}: {text}", line, "frontmatter", words_of(label), label=label))
     heading_of: dict[int, int] = {}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from handoff_lint.errors import ConfigError
 from handoff_lint.handoff_types.definitions import ElementSpec, HandoffType
-from handoff_lint.model.categories import CATEGORIES
+from handoff_lint.model.categories import CATEGORIES, COMPLETE, MISSING, PARTIAL
 from handoff_lint.reading.contradictions import Contradiction, find_contradictions
 from handoff_lint.reading.evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
@@ -51,7 +51,6 @@ from handoff_lint.reading.statements import (
     person_names,
 )
 
-COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 USABLE, THIN, ABSENT = 2, 1, 0
 _METADATA = frozenset(
     "created last edited updated tags status owner date from to prepared by for author version cc re subject".split()

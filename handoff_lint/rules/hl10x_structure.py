@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from handoff_lint.model.categories import CATEGORIES
+from handoff_lint.model.categories import CATEGORIES, MISSING
 from handoff_lint.model.findings import Finding
-from handoff_lint.reading.completeness import MISSING
 from handoff_lint.rules.registry import Context, rule
 
 
@@ -13,7 +12,7 @@ def unknown_type(ctx: Context):
         line, column = 1, 1
         fm = ctx.doc.frontmatter
         if fm.data and "type" in fm.data:
-            line, column = fm.position("/type")
+            line, column = fm.where("type")
         elif ctx.doc.title is not None:
             line, column = ctx.doc.title.line, ctx.doc.title.column
         yield Finding("", ctx.type_problem, line, column)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handoff_lint.model.categories import CATEGORIES
+from handoff_lint.model.categories import CATEGORIES, COMPLETE
 from handoff_lint.model.findings import Finding
 from handoff_lint.reading.slots import find_slot
 from handoff_lint.rules.registry import Context, rule
@@ -13,7 +13,7 @@ def missing_information(ctx: Context):
         return
     line = ctx.doc.title.line if ctx.doc.title is not None else ctx.doc.frontmatter.body_start
     for key, judged in ctx.judgements.items():
-        if judged.status == "complete":
+        if judged.status == COMPLETE:
             continue
         for element in judged.elements:
             if element.grade or not element.spec.core:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from handoff_lint.handoff_types.schema_fast_path import certainly_valid
 from handoff_lint.model.findings import Finding
-from handoff_lint.parse.frontmatter import escape_pointer
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
-from handoff_lint.rules.registry import Context, rule
+from handoff_lint.rules.registry import Context, at_frontmatter, rule
 from handoff_lint.text import truncate
 
 
@@ -60,9 +59,8 @@ def missing_frontmatter_key(ctx: Context):
             if ctx.structure == "template" and not written:
                 yield Finding("", f"required frontmatter key '{key}' is missing", fm.start_line, 1)
         elif is_blank_or_placeholder(fm.data[key]):
-            line, column = fm.position(f"/{escape_pointer(key)}")
             shown = "" if fm.data[key] in (None, "") else f": {truncate(str(fm.data[key]), 40)!r}"
-            yield Finding("", f"required frontmatter key '{key}' is empty or a placeholder{shown}", line, column)
+            yield at_frontmatter(fm, [key], f"required frontmatter key '{key}' is empty or a placeholder{shown}")
 
 
 rule(
@@ -107,13 +105,12 @@ def invalid_frontmatter_value(ctx: Context):
         if path and path in reported:
             continue  # one finding a value ("should be non-empty" and "does not match" for one "")
         reported.append(path)
-        pointer = "".join(f"/{escape_pointer(p)}" for p in path)
+        at = path
         if error.validator == "additionalProperties" and not path:
             extra = sorted(set(fm.data) - set(error.schema.get("properties", {})))
-            pointer = f"/{escape_pointer(str(extra[0]))}" if extra else ""
-        line, column = fm.position(pointer)
+            at = [str(extra[0])] if extra else []
         where = ".".join(path) or "frontmatter"
-        yield Finding("", f"frontmatter '{where}': {truncate(error.message, 120)}", line, column)
+        yield at_frontmatter(fm, at, f"frontmatter '{where}': {truncate(error.message, 120)}")
 
 
 rule(

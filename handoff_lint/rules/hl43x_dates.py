@@ -144,7 +144,7 @@ def _frontmatter_date(ctx: Context, key: str) -> tuple[tuple[int, int], date] | 
     if value is None:
         return None
     parsed = first_date(str(value))
-    return (ctx.doc.frontmatter.position(f"/{key}"), parsed) if parsed else None
+    return (ctx.doc.frontmatter.where(key), parsed) if parsed else None
 
 
 def contradictory_dates(ctx: Context):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint.model.categories import MISSING
 from handoff_lint.model.findings import Finding
 from handoff_lint.rules.registry import Context, on_heading, rule
 from handoff_lint.text import truncate
@@ -23,7 +24,7 @@ _FACT = re.compile(r"\d|\"|“|\$|€|£|%")
 def no_customer_quote(ctx: Context):
     for spec, assessment in ctx.sections_of_kind("customer-words"):
         blocks = assessment.blocks
-        if assessment.status == "missing":
+        if assessment.status == MISSING:
             continue  # empty sections are reported by HL102
         if any(b.kind == "quote" for b in blocks) or any(_QUOTE.search(b.text) for b in blocks):
             continue

@@ -7,13 +7,13 @@ suppressions are applied outside the rule (as yamllint and markdownlint do), so 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from handoff_lint import PROJECT_URL
 from handoff_lint.handoff_types.definitions import HandoffType
 from handoff_lint.handoff_types.sections import Outline
-from handoff_lint.model.document import Document
+from handoff_lint.model.document import Document, Frontmatter
 from handoff_lint.model.findings import Finding, Severity
 from handoff_lint.reading.completeness import Assessment
 
@@ -92,6 +92,11 @@ class Context:
 def on_heading(spec, assessment: Assessment, message: str, hint: str = "") -> Finding:
     """A finding about a whole section (it lacks something), on its heading's line."""
     return Finding("", message, assessment.section.line, 1, section=spec.key, hint=hint)
+
+
+def at_frontmatter(frontmatter: Frontmatter, path: Sequence[str | int], message: str) -> Finding:
+    """A finding about a frontmatter value, where it is written (its nearest written parent if absent)."""
+    return Finding("", message, *frontmatter.where(*path))
 
 
 CheckFunction = Callable[[Context], Iterable[Finding]]

@@ -10,9 +10,9 @@ the others in proportion.
 
 from __future__ import annotations
 
-from handoff_lint.model.categories import CATEGORIES, CategoryScore
+from handoff_lint.model.categories import CATEGORIES, COMPLETE, MISSING, NOT_USED, PARTIAL, CategoryScore
 from handoff_lint.model.findings import Finding, Severity
-from handoff_lint.reading.completeness import COMPLETE, MISSING, PARTIAL, Assessment
+from handoff_lint.reading.completeness import Assessment
 
 CREDIT = {COMPLETE: 1.0, PARTIAL: 0.5, MISSING: 0.0}
 
@@ -74,7 +74,7 @@ def score(
         members = [a for a in assessments.values() if a.spec.category == key]
         counted = [a for a in members if a.spec.required] or [a for a in members if a.section is not None]
         if not counted:
-            categories[key] = CategoryScore(key, "n/a", 0.0)
+            categories[key] = CategoryScore(key, NOT_USED, 0.0)
             continue
         credits = [CREDIT[statuses[a.spec.key]] for a in counted]
         share = sum(credits) / len(credits)

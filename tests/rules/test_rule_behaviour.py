@@ -1,7 +1,8 @@
 # ruff: noqa: E501 - the exact messages are long
 """Every rule, held by a small realistic handoff that breaks it: the exact findings (line, column,
-message) of that rule, through the CLI as a user runs it. Each case is a good example with one edit
-(or a small file of its own), and the config a team would write for opt-in rules.
+message) of that rule, through the CLI as a user runs it with every rule on. Each case is a good example
+with one edit (or a small file of its own), and the config a team would write for opt-in rules; a rule
+has one case named by its code and may have more, for other flaws it finds in a whole handoff.
 
 The last test switches each rule with a case off in turn (its check yields nothing) and shows that its
 case then fails; tests/rules/test_rule_fixtures.py does the same for every rule with its bad_ fixtures. Cases name rules by code, never by module, so they
@@ -28,7 +29,9 @@ REFS = "## Attachments / References\n"
 TEMPLATE = 'structure = "template"\n'
 KNOWN_TYPES = ", ".join(sorted(load_types([])))  # every built-in type, a new one too (CONTRIBUTING.md)
 
-# code -> (base example or "raw", edits (old, new) or the raw bytes, config, expected (line, column, message))
+# case -> (base example or "raw", edits (old, new) or the raw bytes, config, expected (line, column, message)).
+# A case is named by its rule's code: the code alone for the case that holds the rule when it is switched off,
+# the code and a few words for more flaws it finds in a whole handoff.
 # In an edit, text between <cut> and </cut> is removed: a section taken out whole.
 CASES = {
     "HL001": (
@@ -225,6 +228,17 @@ CASES = {
             )
         ],
     ),
+    "HL400 a criterion without a date": (
+        "northwind",
+        [
+            (
+                "4. Shorten month-end close from 9 to 6 working days by the April close (2027-05-07).",
+                "4. Shorten month-end close from 9 to 6 working days.",
+            )
+        ],
+        "",
+        [(44, 4, "success criterion has no time bound: 'Shorten month-end close from 9 to 6 working days.'")],
+    ),
     "HL401": (
         "northwind",
         [
@@ -243,17 +257,51 @@ CASES = {
         "",
         [(92, 7, "action item has no owner: 'Send the kickoff deck, due 2026-11-25'")],
     ),
+    "HL410 'we' as the owner": (
+        "northwind",
+        [
+            (
+                "Share the pilot results and signed order form with implementation — @sam-ortiz, due 2026-11-24",
+                "Share the pilot results and signed order form with implementation — we, due 2026-11-24",
+            )
+        ],
+        "",
+        [
+            (
+                94,
+                7,
+                "action item has an owner 'we' that is nobody in particular: 'Share the pilot results and signed order form wit…'",
+            )
+        ],
+    ),
     "HL411": (
         "northwind",
         [("## Action Items\n", "## Action Items\n- [ ] Send the kickoff deck — @sam-ortiz\n")],
         "",
         [(92, 7, "action item has no due date: 'Send the kickoff deck — @sam-ortiz'")],
     ),
+    "HL411 no due date": (
+        "northwind",
+        [
+            (
+                "Book NetSuite connector slots before Aisha Khan's leave — @leo-grant, due 2026-11-27",
+                "Book NetSuite connector slots before Aisha Khan's leave — @leo-grant",
+            )
+        ],
+        "",
+        [(95, 7, 'action item has no due date: "Book NetSuite connector slots before Aisha Khan\'s…"')],
+    ),
     "HL412": (
         "northwind",
         [("## Action Items\n", "## Action Items\n- Send the kickoff deck — @sam-ortiz, due 2026-11-25\n")],
         "",
         [(92, 3, "action item is not a checklist item — write it as '- [ ] …'")],
+    ),
+    "HL412 a plain bullet": (
+        "northwind",
+        [("- [ ] Invite Ruth Collins", "- Invite Ruth Collins")],
+        "",
+        [(96, 3, "action item is not a checklist item — write it as '- [ ] …'")],
     ),
     "HL413": (
         "northwind",
@@ -279,11 +327,34 @@ CASES = {
         "",
         [(86, 59, "risk has no severity: 'Unclear' — give exactly one (🔴 High, 🟡 Medium or 🟢 Low)")],
     ),
+    "HL420 two severities": (
+        "northwind",
+        [
+            (
+                "| Ruth Collins may slow sign-off of the approval matrix | Medium |",
+                "| Ruth Collins may slow sign-off of the approval matrix | Medium, maybe High |",
+            )
+        ],
+        "",
+        [
+            (
+                86,
+                59,
+                "risk has 2 severities (medium, high): 'Medium, maybe High' — give exactly one (🔴 High, 🟡 Medium or 🟢 Low)",
+            )
+        ],
+    ),
     "HL421": (
         "northwind",
         [("| Priya invites Ruth to the approval design session and shows the audit trail |", "| Monitor |")],
         "",
         [(86, 68, "mitigation 'Monitor' is not an action — say what to do and who does it")],
+    ),
+    "HL421 'Monitor' as the mitigation": (
+        "northwind",
+        [("| Priya tracks auto-match weekly from go-live and escalates below 70% at week 4 |", "| Monitor |")],
+        "",
+        [(88, 64, "mitigation 'Monitor' is not an action — say what to do and who does it")],
     ),
     "HL422": (
         "northwind",
@@ -308,17 +379,47 @@ CASES = {
         "",
         [(50, 18, "'2027-02-30' is not a real date")],
     ),
+    "HL430 the 31st of April": (
+        "northwind",
+        [("| First business review | 2027-04-12 |", "| First business review | 2027-04-31 |")],
+        "",
+        [(51, 27, "'2027-04-31' is not a real date")],
+    ),
     "HL431": (
         "northwind",
         [("| Go-live / first value | 2027-01-18 |", "| Go-live / first value | 2026-11-15 |")],
         "",
         [(49, 27, "Go-live / first value (2026-11-15) is before contract start (2026-12-01)")],
     ),
+    "HL431 rollout before go-live": (
+        "northwind",
+        [("| Full rollout | 2027-03-01 |", "| Full rollout | 2027-01-04 |")],
+        "",
+        [(50, 18, "Full rollout (2027-01-04) is before Go-live / first value (2027-01-18)")],
+    ),
+    "HL431 a review before go-live": (
+        "northwind",
+        [("| First business review | 2027-04-12 |", "| First business review | 2027-01-11 |")],
+        "",
+        [(51, 27, "First business review (2027-01-11) is before Go-live / first value (2027-01-18)")],
+    ),
+    "HL431 an action due before the handoff": (
+        "northwind",
+        [("— @sam-ortiz, due 2026-11-21", "— @sam-ortiz, due 2026-11-02")],
+        "",
+        [(92, 7, "due date 2026-11-02 is before the handoff date 2026-11-20")],
+    ),
     "HL432": (
         "northwind",
         [(REFS, REFS + "Kickoff on 05/06/2026.\n")],
         "",
         [(99, 12, "'05/06/2026' is ambiguous (month/day or day/month?) — write it as YYYY-MM-DD")],
+    ),
+    "HL432 a slashed date": (
+        "northwind",
+        [("DPA signed 2026-11-12.", "DPA signed 11/05/2026.")],
+        "",
+        [(62, 96, "'11/05/2026' is ambiguous (month/day or day/month?) — write it as YYYY-MM-DD")],
     ),
     "HL433": (
         "northwind",
@@ -338,17 +439,50 @@ CASES = {
         "",
         [(21, 58, "'marcus.bell@tidewater' is not a valid email address")],
     ),
+    "HL441 an email without a domain": (
+        "northwind",
+        [("dana.lee@northwind.example", "dana.lee@northwind")],
+        "",
+        [(24, 43, "'dana.lee@northwind' is not a valid email address")],
+    ),
+    "HL441 a phone number with a letter": (
+        "northwind",
+        [("+44 113 496 0321", "+44 113 4x6")],
+        "",
+        [(24, 71, "'+44 113 4x6' is not a valid phone number")],
+    ),
     "HL450": (
         "tidewater",
         [(QUOTE, "")],
         "",
         [(24, 1, "'Why They Took the Meeting' has no verbatim customer quote — add their words in quotes")],
     ),
+    "HL450 the quotes taken out": (
+        "northwind",
+        [
+            (
+                '> "We have three people re-keying freight invoices into NetSuite every Monday. I want them chasing disputed invoices instead." — Dana Lee, AP Manager, discovery call 2026-09-15',
+                "",
+            ),
+            (
+                '> "If month-end isn\'t faster by the April close, this was the wrong purchase." — Martin Hale, CFO, business case review 2026-10-28',
+                "",
+            ),
+        ],
+        "",
+        [(33, 1, "'Customer Expectations' has no verbatim customer quote — add their words in quotes")],
+    ),
     "HL451": (
         "tidewater",
         [(QUOTE, "They were very excited and loved the demo.\n")],
         "",
         [(27, 1, "'very excited' is sentiment, not a fact: 'They were very excited and loved the demo.'")],
+    ),
+    "HL451 sentiment as context": (
+        "northwind",
+        [("She wants a case study", "Great call with her last week, she seems really keen. She wants a case study")],
+        "",
+        [(66, 1, "'Great call' is sentiment, not a fact: 'Great call with her last week, she seems really k…'")],
     ),
     "HL452": (
         "northwind",
@@ -367,11 +501,23 @@ CASES = {
         "",
         [(99, 1, "template instruction left in: 'What did the customer explicitly say they expect?…'")],
     ),
+    "HL460 an instruction left in": (
+        "northwind",
+        [("Cascade AP, and staying", "Who else they looked at and why they chose you. Cascade AP, and staying")],
+        "",
+        [(59, 1, "template instruction left in: 'Who else they looked at and why they chose you. C…'")],
+    ),
     "HL461": (
         "northwind",
         [("# Customer Handoff: Northwind Traders", "# Customer Handoff: Globex Corp")],
         "",
         [(15, 3, "title names 'Globex Corp' but the frontmatter customer is 'Northwind Traders'")],
+    ),
+    "HL461 the title names another company": (
+        "northwind",
+        [("# Customer Handoff: Northwind Traders", "# Customer Handoff: Globex Shipping")],
+        "",
+        [(15, 3, "title names 'Globex Shipping' but the frontmatter customer is 'Northwind Traders'")],
     ),
     "HL462": (
         "northwind",
@@ -379,11 +525,35 @@ CASES = {
         "",
         [(99, 17, "'Competitor X' looks like an example name left from a template")],
     ),
+    "HL462 an example company name": (
+        "northwind",
+        [("Cascade AP, and staying", "Acme Corp, Cascade AP, and staying")],
+        "",
+        [(59, 1, "'Acme' looks like an example name left from a template")],
+    ),
     "HL470": (
         "northwind",
         [(REFS, REFS + "- Sandbox login: admin / password: Tr0ub4dor&3\n")],
         "",
         [(99, 26, "looks like a password — remove it and rotate it if it was real")],
+    ),
+    "HL470 a password": (
+        "northwind",
+        [("She wants a case study", "Sandbox login: admin, password: Tr0ub4dor3. She wants a case study")],
+        "",
+        [(66, 75, "looks like a password — remove it and rotate it if it was real")],
+    ),
+    "HL470 a card number": (
+        "northwind",
+        [("She wants a case study", "Card on file 4111 1111 1111 1111. She wants a case study")],
+        "",
+        [(66, 66, "looks like a payment card number — remove it")],
+    ),
+    "HL470 an AWS key": (
+        "northwind",
+        [("She wants a case study", "Deploy key AKIAIOSFODNN7EXAMPLE. She wants a case study")],
+        "",
+        [(66, 64, "looks like an AWS access key — remove it and rotate it if it was real")],
     ),
     "HL900": (
         "northwind",
@@ -397,7 +567,7 @@ CASES = {
 # The section each case's findings are about (the type's section key): JSON's `section`, and the section
 # a score-affecting finding downgrades. Findings about the file, the frontmatter, the title or any text
 # name no section.
-SECTIONS = dict.fromkeys(CASES) | {
+SECTIONS = {case.split()[0]: None for case in CASES} | {
     "HL101": "risk-flags",
     "HL102": "internal-champion",
     "HL104": "action-items",
@@ -422,6 +592,11 @@ SECTIONS = dict.fromkeys(CASES) | {
     "HL451": "why-they-took-the-meeting",
     "HL452": "technical-context",
     "HL460": "attachments",
+    # a named case about another section than its rule's first case
+    "HL431 an action due before the handoff": "action-items",
+    "HL450 the quotes taken out": "customer-expectations",
+    "HL451 sentiment as context": "internal-champion",
+    "HL460 an instruction left in": "competitors-evaluated",
 }
 
 
@@ -435,8 +610,9 @@ def build(base, edits) -> bytes:
     return re.sub(r"<cut>.*?</cut>", "", text, flags=re.S).encode("utf-8")
 
 
-def findings_of(run, tmp_path, code):
-    base, edits, config, _ = CASES[code]
+def findings_of(run, tmp_path, case):
+    code = case.split()[0]
+    base, edits, config, _ = CASES[case]
     (tmp_path / "h.md").write_bytes(build(base, edits))
     write(tmp_path, ".handoff-lint.toml", config)
     data = run("h.md", "--format", "json", cwd=tmp_path).json()["files"][0]
@@ -445,11 +621,14 @@ def findings_of(run, tmp_path, code):
     return [(f["line"], f["column"], t) for f, t in zip(data["findings"], text, strict=True) if f["code"] == code], data
 
 
-@pytest.mark.parametrize("code", sorted(CASES))
-def test_rule_reports_exactly_this(run, tmp_path, code):
-    found, data = findings_of(run, tmp_path, code)
-    assert found == CASES[code][3]
-    assert [f["section"] for f in data["findings"] if f["code"] == code] == [SECTIONS[code]] * len(found)
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rule_reports_exactly_this(run, tmp_path, case):
+    found, data = findings_of(run, tmp_path, case)
+    assert found == CASES[case][3]
+    code = case.split()[0]
+    assert [f["section"] for f in data["findings"] if f["code"] == code] == [SECTIONS.get(case, SECTIONS[code])] * len(
+        found
+    )
     severity = registry.get_rule(code).severity.value
     assert {f["severity"] for f in data["findings"] if f["code"] == code} == {severity}
     if severity == "error":
@@ -481,7 +660,7 @@ def test_file_too_large_and_symlink_outside_the_repository(run, tmp_path):
     assert too_large_and_outside(run, tmp_path) == FILE_REFUSALS
 
 
-@pytest.mark.parametrize("code", sorted([*CASES, *FILE_REFUSALS]))
+@pytest.mark.parametrize("code", sorted({case.split()[0] for case in CASES} | set(FILE_REFUSALS)))
 def test_switching_a_rule_off_fails_its_case(run, tmp_path, monkeypatch, code):
     """A rule with a case here is held by it (a rule without one is held by its fixtures alone:
     tests/rules/test_rule_fixtures.py switches every rule off against its bad_ fixtures)."""

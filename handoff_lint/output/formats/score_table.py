@@ -6,15 +6,16 @@ to the others in proportion (scoring/score.py), so a team type's table adds up t
 
 from __future__ import annotations
 
+from handoff_lint.model.categories import COMPLETE, MISSING, NOT_USED, PARTIAL
 from handoff_lint.output.untrusted import plain
 from handoff_lint.scoring.verdict import Status
 
-_LABEL = {"complete": "Complete", "partial": "Partial", "missing": "Missing", "n/a": "Not used by this type"}
+_LABEL = {COMPLETE: "Complete", PARTIAL: "Partial", MISSING: "Missing", NOT_USED: "Not used by this type"}
 
 
 def effective_weights(categories) -> dict[str, float]:
     """Each used category's share of 100, after unused categories gave theirs away."""
-    used = {key: c.weight for key, c in categories.items() if c.status != "n/a"}
+    used = {key: c.weight for key, c in categories.items() if c.status != NOT_USED}
     total = sum(used.values())
     return {key: weight * 100 / total for key, weight in used.items()} if total else {}
 
@@ -35,7 +36,7 @@ def render_score_table(result, verdict) -> str:
         weight = _percent(weights[key]) if key in weights else "—"
         found = plain("; ".join(category.found)) or "—"
         lines.append(f"| {category.label} | {weight} | {_LABEL[category.status]} | {found} |")
-    gaps = [(c.label, m) for c in result.categories.values() if c.status != "complete" for m in c.missing]
+    gaps = [(c.label, m) for c in result.categories.values() if c.status != COMPLETE for m in c.missing]
     if gaps:
         lines += ["", "Missing or thin:"]
         lines += [f"- {label}: {plain(what)}" for label, what in gaps]

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from handoff_lint.files.boundary import Boundary
 from handoff_lint.files.limits import MAX_READ_BYTES
 from handoff_lint.files.source import read_bytes
-from handoff_lint.model.categories import CATEGORIES
+from handoff_lint.model.categories import CATEGORIES, COMPLETE, MISSING, PARTIAL
 from handoff_lint.model.findings import Severity
 from handoff_lint.output.formats.json_reporter import result_to_dict
 from handoff_lint.output.formats.markdown import _short
 from handoff_lint.output.team_report.sender import UNKNOWN, SenderCache, person_key
 
-STATUSES = ("complete", "partial", "missing")
+STATUSES = (COMPLETE, PARTIAL, MISSING)  # the statuses a report's JSON holds, compared as their values
 # Error findings that mean "a required field is there but empty or still a placeholder".
 EMPTY_FIELD_CODES = {"HL201", "HL301", "HL302"}
 UNTYPED = "(no type)"
