@@ -8,21 +8,29 @@ tuned on by anyone). Folds come from ``benchmarks/folds.py``. Per-document rows 
 folds only: a held-out document's score is not shown unless ``--show-held-out`` asks for it (which spends
 the fold: say so in FIDELITY.md and rotate ``folds.HELD_OUT``). ``--write`` puts the same in FIDELITY.md.
 
+``--fresh DIR`` measures documents judged since (DIR holds them and a ``judgements.json`` in the same
+form): all of them unseen, aggregates only, never a document's row. ``--against REV`` lints them with the
+code of a git revision too, side by side, so a change can be kept or reverted on documents nobody tuned it on.
+
     python benchmarks/fidelity.py [--corpus DIR] [--seen-only | --show-held-out | --write]
+    python benchmarks/fidelity.py --fresh DIR [--against REV]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import folds  # noqa: E402 - the sibling module, importable once its folder is on the path
+from same_output import RUN, export  # noqa: E402 - the code of a revision, run from its own export
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = folds.DEFAULT_CORPUS
@@ -30,12 +38,16 @@ CATEGORIES = ("customer", "expectations", "risks", "technical", "relationship", 
 THRESHOLD = 70
 
 
-def lint_many(paths: list[Path], handoff_type: str | None) -> dict[str, dict]:
-    """One CLI run over ``paths``: resolved path → its JSON result."""
-    command = ["handoff-lint", "check", "--format", "json", "--no-cache", "--exit-zero", *map(str, paths)]
+def lint_many(paths: list[Path], handoff_type: str | None, code: Path | None = None) -> dict[str, dict]:
+    """One CLI run over ``paths`` (with the exported code in ``code``, else the installed one): resolved
+    path → its JSON result."""
+    program, env = ["handoff-lint"], None
+    if code is not None:
+        program, env = [sys.executable, "-c", RUN], {**os.environ, "PYTHONPATH": str(code)}
+    command = [*program, "check", "--format", "json", "--no-cache", "--exit-zero", *map(str, paths)]
     if handoff_type:
-        command[2:2] = ["--type", handoff_type]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+        command[len(program) + 1 : len(program) + 1] = ["--type", handoff_type]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         sys.exit(f"handoff-lint failed: {done.stderr.strip()}")
     return {str(Path(result["path"]).resolve()): result for result in json.loads(done.stdout)["files"]}
@@ -66,15 +78,15 @@ def letter(status: str | None) -> str:
     return {"complete": "C", "partial": "P", "missing": "M"}.get(status or "", "-")
 
 
-def lint_corpus(corpus: Path, items: list[dict]) -> list[dict]:
+def lint_corpus(corpus: Path, items: list[dict], code: Path | None = None) -> list[dict]:
     """Each judged item with the tool's typed and untyped results beside it."""
     by_type: dict[str, list[Path]] = {}
     for item in items:
         by_type.setdefault(item["type"], []).append(corpus / item["file"])
     typed: dict[str, dict] = {}
     for handoff_type, paths in sorted(by_type.items()):
-        typed.update(lint_many(paths, handoff_type))
-    untyped = lint_many([corpus / item["file"] for item in items], None)
+        typed.update(lint_many(paths, handoff_type, code))
+    untyped = lint_many([corpus / item["file"] for item in items], None, code)
     rows = []
     for item in items:
         key = str((corpus / item["file"]).resolve())
@@ -154,6 +166,21 @@ def measure(corpus: Path, show_held_out: bool = False, seen_only: bool = False) 
     return "\n".join(table) + "\n\n" + "\n".join(documents) + note
 
 
+def measure_fresh(corpus: Path, against: str | None = None) -> str:
+    """Figures on documents judged since the folds were dealt: all unseen, so aggregates only."""
+    items = folds.judgements(corpus)
+    if not items:
+        sys.exit(f"no judgements.json with documents in {corpus}")
+    columns = {"this tree": figures(lint_corpus(corpus, items))}
+    if against:
+        with tempfile.TemporaryDirectory() as scratch:
+            code = export(against, Path(scratch) / "code")
+            columns[against] = figures(lint_corpus(corpus, items, code))
+    rows = [f"| {m} | " + " | ".join(c[m] for c in columns.values()) + " |" for m in columns["this tree"]]
+    header = ["| fresh documents | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
+    return "\n".join(header + rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -162,7 +189,16 @@ def main() -> None:
     parser.add_argument(
         "--seen-only", action="store_true", help="lint and report the seen folds only (between checkpoints)"
     )
+    parser.add_argument("--fresh", type=Path, metavar="DIR", help="documents judged since: aggregates only")
+    parser.add_argument("--against", metavar="REV", help="with --fresh: the code of this git revision beside")
     args = parser.parse_args()
+    if args.against and not args.fresh:
+        parser.error("--against compares on fresh documents only (--fresh DIR): the development set's folds are spent")
+    if args.fresh:
+        if args.write or args.show_held_out or args.seen_only:
+            parser.error("--fresh reports aggregates alone; it cannot be combined with other options")
+        print(measure_fresh(args.fresh, args.against))
+        return
     if args.write and args.show_held_out:
         parser.error("--write never publishes held-out rows; drop --show-held-out")
     if args.seen_only and (args.write or args.show_held_out):

@@ -1,0 +1,58 @@
+"""benchmarks/fidelity.py --fresh: documents judged since the folds were dealt are measured as a whole,
+aggregates only, and beside a git revision's code with --against (how a change is kept or reverted)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from conftest import EXAMPLES, REPO
+
+CATEGORIES = ("customer", "expectations", "risks", "technical", "relationship", "actions")
+DOCUMENTS = {
+    "good/northwind-sales-to-cs.md": "sales-to-cs",
+    "good/tidewater-sdr-to-ae.md": "sdr-to-ae",
+    "bad/vague-sales-to-cs.md": "sales-to-cs",
+}
+
+
+def fidelity(*args: str) -> subprocess.CompletedProcess:
+    script = REPO / "benchmarks" / "fidelity.py"
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=REPO, check=False)
+
+
+def judged_folder(tmp_path, run) -> tuple:
+    """Three examples 'judged' exactly as the tool scores them today: the error must come out 0."""
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    items = []
+    for name, handoff_type in DOCUMENTS.items():
+        target = folder / name.replace("/", "-")
+        shutil.copy(EXAMPLES / name, target)
+        result = run("check", str(target), "--format", "json", "--no-cache", "--type", handoff_type).json()["files"][0]
+        statuses = {key: result["categories"][key]["status"] for key in CATEGORIES}
+        review = {"categories": statuses, "score": result["score"], "why": "as scored"}
+        items.append({"file": target.name, "type": handoff_type, "reviewer_a": review, "reviewer_b": review})
+        items[-1]["score"] = result["score"]
+    (folder / "judgements.json").write_text(json.dumps(items), encoding="utf-8")
+    return folder, [item["file"] for item in items]
+
+
+def test_fresh_documents_are_measured_beside_a_revision_without_naming_one(tmp_path, run):
+    folder, names = judged_folder(tmp_path, run)
+    done = fidelity("--fresh", str(folder), "--against", "HEAD")
+    assert done.returncode == 0, done.stderr
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]] for line in done.stdout.splitlines()}
+    assert rows["fresh documents"] == ["this tree", "HEAD"]
+    assert rows["documents"] == ["3", "3"]
+    assert rows["mean absolute error"][0] == "0.0"
+    assert rows["same pass/fail"][0] == "3/3 = 100%"
+    assert rows["category agreement"][0] == "18/18 = 100%"
+    assert not any(name in done.stdout for name in names)
+
+
+def test_against_is_refused_on_the_spent_development_set():
+    done = fidelity("--against", "HEAD")
+    assert done.returncode == 2 and "--fresh" in done.stderr
