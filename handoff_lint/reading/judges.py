@@ -21,7 +21,12 @@ from handoff_lint.reading.contradictions import Contradiction, find_contradictio
 from handoff_lint.reading.evidence import Evidence, PhraseIndex, TopicIndex, Unit, words_of
 from handoff_lint.reading.language.dates import has_due_date, is_scheduled_event
 from handoff_lint.reading.language.measures import has_quantity, has_time_bound
-from handoff_lint.reading.language.people import is_our_side
+from handoff_lint.reading.language.people import (
+    is_our_side,
+    is_seller_role,
+    sellers_people,
+    without_sellers,
+)
 from handoff_lint.reading.language.profile import is_company_profile, is_document_stamp
 from handoff_lint.reading.language.risks import (
     is_bare_none,
@@ -55,7 +60,7 @@ USABLE, THIN, ABSENT = 2, 1, 0
 _METADATA = frozenset(
     "created last edited updated tags status owner date from to prepared by for author version cc re subject".split()
 )
-_INTERNAL = frozenset("csm ae se sdr bdr am tam rep owner from to prepared by author sender receiver".split())
+_ABOUT_THE_DOCUMENT = _METADATA | {"sender", "receiver", "author"}
 _MONEY_LABELS = frozenset("arr acv mrr tcv deal size value price pricing amount revenue budget fee fees".split())
 
 
@@ -531,9 +536,14 @@ def judge_people(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Element
 
 
 def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
-    """(name, what is said about them, line): person blocks, stakeholder rows, labelled lines."""
+    """(name, what is said about them, line): person blocks, stakeholder rows, labelled lines.
+
+    The seller's own people are left out person by person, not line by line: "Our AE: Priya Nair; Dana
+    Hale, CFO — economic buyer" keeps Dana Hale with her role (language/people.py sellers_people)."""
     found = []
     company = _company_words(evidence)
+    # The handoff's sender and receiver ("from:", "to:", "Prepared by:") are the seller's, wherever named.
+    senders = {n for u in evidence.units if u.label and _sender_label(u.label) for n in person_names(u.value)}
     for index, heading in enumerate(evidence.headings):
         names = person_names(heading.text)
         if not names:
@@ -541,34 +551,108 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
         under = [u.text for u in evidence.under(index)][:8]
         only_name = len(heading.words) <= 3 and len(names[0].split()) == len(heading.words)
         if has_title(heading.text) or (only_name and any(has_title(t) for t in under[:3])):
-            found.append((names[0], " ".join([heading.text] + under), heading.line))
+            side = _side_of_place(evidence, heading.section)
+            ours = sellers_people(" ".join([heading.text] + under[:1]), names[:1], side)
+            if names[0] not in ours and names[0] not in senders:
+                found.append((names[0], " ".join([heading.text] + under), heading.line))
     for unit in evidence.units:
-        if unit.kind == "heading" or (unit.label and set(words_of(unit.label)) & (_METADATA | _INTERNAL)):
-            continue
+        if unit.kind == "heading" or (unit.label and _about_the_document(unit.label)) or _stamp_line(unit):
+            continue  # "Prepared by: …", "From: …", "Deal owner: …": who wrote or sent the handoff
         if unit.kind == "frontmatter" and not any([w in unit.label for w in ("attendee", "stakeholder", "contact")]):
             continue
         # A name counts beside a title, or under a people topic ("### Internal Champion" says the role).
         if not (has_title(unit.text) or _PEOPLE_TOPICS.matches(unit.topic)):
             continue
-        ours = is_our_side("", " ".join(unit.topic))  # under "Our side" / "Internal team"
-        for name in person_names(unit.text):
-            if set(words_of(name)) <= company:
-                continue  # "Harlow Quay Title": the customer, not a person
-            if ours or is_our_side(_clause_of(name, unit.text)):
-                continue  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)": the seller's team
-            found.append((name, unit.text + " — " + " ".join(unit.topic), unit.line))
+        names = [n for n in person_names(unit.text) if not set(words_of(n)) <= company]  # not "Harlow Quay Title"
+        if not names:
+            continue
+        ours, said = _sellers_in(evidence, unit, names)
+        if senders & set(names):
+            ours = ours | (senders & set(names))
+            said = without_sellers(said, ours)
+        for name in names:
+            if name not in ours:  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)"
+                found.append((name, said + " — " + " ".join(unit.topic), unit.line))
     return found
 
 
-_CLAUSES = re.compile(r"[;|]|(?<=[.!?])\s+")
+_RECORD_OWNER = re.compile(r"\b(?:account|deal|opportunity|record|relationship)\s+owner$", re.I)
 
 
-def _clause_of(name: str, text: str) -> str:
-    """The clause of ``text`` that names ``name``: what is said of that person, not of the others."""
-    for clause in _CLAUSES.split(text):
-        if name in clause:
-            return clause
-    return text
+def _about_the_document(label: str) -> bool:
+    """A label of the document's own fields ("Prepared by", "From", "Deal owner"): its person wrote or sent
+    the handoff. Not a label that only has such a word in it ("From us", "Handing over from Sam (AE)")."""
+    words = set(words_of(label))
+    return bool(words) and (words <= _ABOUT_THE_DOCUMENT or bool(_RECORD_OWNER.search(label.strip())))
+
+
+_SENDER_WORDS = frozenset("from to author sender receiver prepared written by".split())
+
+
+def _sender_label(label: str) -> bool:
+    """ "from", "to", "Prepared by", "Deal owner": a field naming who wrote, sent or receives the handoff.
+    Not "Owner" alone, which an action's owner may be (the customer's person)."""
+    words = set(words_of(label))
+    return bool(words) and (words <= _SENDER_WORDS or bool(_RECORD_OWNER.search(label.strip())))
+
+
+_STAMP_FIELD = re.compile(r"\|\s*([^|:]{1,40}):")
+
+
+def _stamp_line(unit: Unit) -> bool:
+    """The handoff's header line, "AE: Sam Ortiz | Implementation Lead: Gavin Hale | Date: 2027-01-30": our
+    role first, then fields one of which is the document's own (a date, a status)."""
+    if unit.kind == "row" or "|" not in unit.text or not is_seller_role(unit.label):
+        return False
+    return any(_about_the_document(label) for label in _STAMP_FIELD.findall(unit.text))
+
+
+def _sellers_in(evidence: Evidence, unit: Unit, names: list[str]) -> tuple[frozenset[str], str]:
+    """The seller's people among ``names`` in one statement, and what the statement says of the rest.
+    A table row is read cell by cell when a column says whose people it holds ("Our side | Their side")."""
+    side = _side_of_place(evidence, unit.section, _lead_in_of(evidence, unit))
+    if unit.kind == "row" and any(_side_of_words(column) for column in unit.cells):
+        ours: set[str] = set()
+        for column, value in unit.cells.items():
+            here = [n for n in names if n in value]
+            ours |= sellers_people(value, here, _side_of_words(column) or side)
+        said = " | ".join([without_sellers(value, ours) for value in unit.cells.values() if value])
+        return frozenset(ours), said
+    ours = sellers_people(unit.text, names, side)
+    return ours, without_sellers(unit.text, ours)
+
+
+def _side_of_place(evidence: Evidence, section: int, lead_in: str = "") -> str:
+    """ "ours" under a heading or a list's lead-in line about the seller's team ("## Our side", "Internal
+    team:"), not one about both sides ("Our side and theirs"); else ""."""
+    if lead_in and is_our_side("", lead_in):
+        return "ours"
+    while 0 <= section < len(evidence.headings):
+        heading = evidence.headings[section]
+        if is_our_side("", heading.text):
+            return "ours"
+        section = heading.section
+    return ""
+
+
+def _lead_in_of(evidence: Evidence, unit: Unit) -> str:
+    """The words of the line that leads into the list holding ``unit`` ("Our side:"): what its topic
+    holds after its headings and its own label."""
+    if unit.kind != "item":
+        return ""
+    heading = len(evidence.headings[unit.section].topic) if 0 <= unit.section < len(evidence.headings) else 0
+    label = len(words_of(unit.label)) if unit.label else 0
+    return " ".join(unit.topic[heading + label :])
+
+
+def _side_of_words(column: str) -> str:
+    """ "ours" or "theirs" for a column named for one side ("Our side", "Internal", "Customer team"), else ""."""
+    words = set(column.split())
+    if words & {"our", "us", "ours", "internal", "vendor", "seller"} and not words & {"their", "customer", "client"}:
+        return "ours"
+    if words & {"their", "theirs", "them", "customer", "client", "buyer"} and not words & {"our", "us", "ours"}:
+        return "theirs"
+    return ""
 
 
 _PEOPLE_TOPICS = TopicIndex(

@@ -6,7 +6,9 @@ import re
 
 from handoff_lint.lazy_pattern import compile_on_use
 from handoff_lint.model.findings import Finding
+from handoff_lint.reading.language.people import sellers_people
 from handoff_lint.reading.language.placeholders import is_blank_or_placeholder
+from handoff_lint.reading.statements import person_names
 from handoff_lint.rules.registry import Context, on_heading, rule
 from handoff_lint.text import contains_any, normalize_heading, normalize_label
 
@@ -22,6 +24,15 @@ _PHONE_CANDIDATE = re.compile(
 
 def names_a_person(text: str) -> bool:
     return bool(_PERSON.search(text)) and not is_blank_or_placeholder(text)
+
+
+def names_their_person(text: str) -> bool:
+    """A person named who is not the seller's own: "| Champion | Tobias Wren (our AE) |" names nobody of the
+    customer's, "Champion: Maren Holt; our AE: Tobias Wren" does (language/people.py, person by person)."""
+    if not names_a_person(text):
+        return False
+    names = person_names(text)
+    return not names or not set(names) <= sellers_people(text, names)
 
 
 def bad_emails(text: str) -> list[tuple[int, str]]:
@@ -69,13 +80,13 @@ def _role_named(ctx: Context, names: set[str]) -> bool:
         section = assessment.section
         heading_is_role = _mentions(section.title, names) or normalize_heading(spec.heading) in names
         for found in assessment.section.fields:
-            if _mentions(found.label, names) and names_a_person(found.value):
+            if _mentions(found.label, names) and names_their_person(found.value):
                 return True
         for block in assessment.blocks:
             cells = block.cells or [block]
             if not (heading_is_role or any(_mentions(c.text, names) for c in cells)):
                 continue
-            if any(names_a_person(_without_roles(c.text, names)) for c in cells):
+            if any(names_their_person(_without_roles(c.text, names)) for c in cells):
                 return True
     return False
 

@@ -189,6 +189,25 @@ def test_a_stakeholder_role_left_as_a_placeholder_is_one_finding_not_two(run, tm
     assert ("HL440", 20, 1, "no Executive Sponsor named — add who it is (name and title)") in found
 
 
+@pytest.mark.parametrize(
+    ("sponsor", "named"),
+    [
+        ("Tobias Wren (our AE), tobias.wren@ledgerly.example", False),  # our own AE is nobody's sponsor
+        ("Tobias Wren, AE", False),
+        ("Our AE: Tobias Wren; Maren Holt, CFO", True),  # the customer's CFO beside our AE still counts
+        ("Maren Holt, CFO — works with our AE, Tobias Wren", True),
+    ],
+)
+def test_a_stakeholder_role_is_named_only_by_the_customers_person(run, tmp_path, sponsor, named):
+    """HL440 reads the seller's own people person by person, as the relationship judge does (issue 22)."""
+    write(tmp_path, ".handoff-lint.toml", 'structure = "template"\n')
+    row = "| Executive Sponsor | Martin Hale, CFO, martin.hale@northwind.example |"
+    text = NORTHWIND.replace("Martin Hale", "Somebody").replace(row.replace("Martin Hale", "Somebody"), "")
+    text = text.replace("| Primary Contact |", f"| Executive Sponsor | {sponsor} |\n| Primary Contact |")
+    codes = [(code, message) for code, _line, _column, message in _findings(run, tmp_path, text)]
+    assert (("HL440", "no Executive Sponsor named — add who it is (name and title)") in codes) is not named
+
+
 def test_risk_columns_are_found_by_their_aliases(run, tmp_path):
     text = NORTHWIND.replace("| Risk | Severity | Mitigation |", "| Concern | Impact | Plan |")
     text = text.replace(

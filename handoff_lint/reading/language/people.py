@@ -11,6 +11,7 @@ Read by the content judges (reading/statements.py person_names, reading/judges.p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # The last word of a place's name: a building, a street, a site.
 _PLACE_WORDS = frozenset(
@@ -24,17 +25,76 @@ _DESCRIBING_VERBS = frozenset(
     """knows owns wants prefers runs chairs signs leads manages reports hates likes loves needs asks uses
     joins joined said says thinks built drives drove pushed""".split()
 )
-_OUR_SIDE = re.compile(
-    r"\b(?:our|my)\s+(?:side|team|ae|se|sa|csm|sdr|bdr|am|tam|account\s+executive|sales\s+engineer|solutions?\s+"
-    r"(?:architect|engineer|consultant)|customer\s+success(?:\s+manager)?|implementation\s+(?:lead|manager|consultant)|"
-    r"project\s+manager|partner\s+manager|internal\s+team|deal\s+team)\b"
-    r"|^\s*(?:internal|our\s+side|our\s+team|from\s+us|us|on\s+our\s+side)\s*[:—–-]"
-    r"|\bon\s+our\s+side\b|\bfrom\s+our\s+side\b",
+_SELLER_ROLES = (
+    r"side|team|people|ae|se|sa|csm|sdr|bdr|am|tam|rep|account\s+(?:executive|manager|team|lead)|"
+    r"sales\s+(?:engineer|rep|lead|team|director|manager)|solutions?\s+(?:architect|engineer|consultant)|"
+    r"customer\s+success(?:\s+(?:manager|lead|team))?|implementation\s+(?:lead|manager|consultant|team)|"
+    r"onboarding\s+(?:lead|manager|specialist|team)|project\s+manager|partner\s+manager|internal\s+team|"
+    r"deal\s+(?:team|desk)|ceo|cfo|coo|cto|cro|cmo|co-?founder|founder|vp|svp|evp|head\s+of|director|"
+    r"chief\s+\w+\s+officer|legal(?:\s+team)?|counsel|finance(?:\s+team)?|support(?:\s+team)?|engineering|"
+    r"product\s+(?:manager|team|lead)|manager|boss"
+)
+# "our AE", "Dana, our CSM", "our CFO, Mark Ellis": one of the seller's own people (not "our champion":
+# the customer's champion of the deal, nor "our AE's contact").
+_OUR_ROLE = re.compile(rf"\b(?:our|my)\s+(?:own\s+)?(?:{_SELLER_ROLES})\b(?!['’]s)", re.I)
+# A role only the seller's team holds, written bare as a person's title: "Sam Ortiz (AE)", "AE: Sam", "— SE".
+_BARE_ROLE = re.compile(
+    r"\b(?:AE|SE|CSM|SDR|BDR|TAM|AM|Rep)\b|\b(?:account\s+executive|customer\s+success\s+manager|solutions?\s+"
+    r"engineer|sales\s+engineer|(?:sales|business)\s+development\s+rep(?:resentative)?|technical\s+account\s+"
+    r"manager)\b",
     re.I,
 )
+_BARE_CASE = frozenset("AE SE CSM SDR BDR TAM AM Rep".split())
+# "(us)", "(AE, ours)", a table cell "Internal": a mark that the person beside it is the seller's.
+_OUR_MARK = re.compile(
+    r"\((?:[^()]*[,;/]\s*)?(?:us|ours|our\s+side|internal|vendor|seller)\)"
+    r"|(?:^|\|)\s*(?:internal|us|ours|our\s+side|vendor|seller)\s*(?=\||$)"
+    r"|\b(?:from|on)\s+our\s+side\b"
+    r"|\bhand(?:ing|ed|s)?[\s-]*(?:over|off)\s+(?:from|by)\b|\b(?:prepared|written|compiled|sent)\s+by\b",
+    re.I,
+)
+# The person beside it is the customer's: "their CSM", "the customer's AE", "(client)".
+_THEIR_MARK = re.compile(
+    r"\b(?:their|the\s+customer['’]s|the\s+client['’]s|customer['’]s|client['’]s)\s+\w+"
+    r"|\((?:[^()]*[,;/]\s*)?(?:them|theirs|their\s+side|customer|client)\)"
+    r"|(?:^|\|)\s*(?:them|theirs|their\s+side|customer|client)\s*(?=\||$)",
+    re.I,
+)
+_OUR_GROUP = (
+    r"our\s+(?:side|team|people|attendees|folks)|internal(?:\s+team)?|from\s+us|on\s+our\s+side|from\s+our\s+side"
+    r"|vendor(?:\s+side)?|seller(?:\s+side)?"
+)
+_THEIR_GROUP = (
+    r"their\s+(?:side|team|people|attendees|folks)|customer(?:\s+side|\s+team)?|client(?:\s+side|\s+team)?"
+    r"|from\s+them|on\s+their\s+side|from\s+their\s+side|buyer\s+side"
+)
+# A label that opens a group ("Our side: Sam (AE), Lena (SE)"; "From us — …"): every name after it, up to
+# the end of the clause or a label for the customer's side ("…; their side: Dana").
+_GROUP = re.compile(
+    rf"(?P<ours>\b(?:{_OUR_GROUP})|(?:^|(?<=[;.|\n]))\s*us)\s*(?:\([^)]*\))?\s*:"
+    rf"|(?:^|(?<=[;.|\n]))\s*(?P<ours2>{_OUR_GROUP}|us)\s*[,—–-]"
+    rf"|(?P<theirs>\b(?:{_THEIR_GROUP})|(?:^|(?<=[;.|\n]))\s*them)\s*(?:\([^)]*\))?\s*:"
+    rf"|(?:^|(?<=[;.|\n]))\s*(?P<theirs2>{_THEIR_GROUP}|them)\s*[,—–-]",
+    re.I,
+)
+# "on our side" after "is firmly", "squarely": the customer's person supports the deal.
+_SUPPORTIVE = re.compile(
+    r"\b(?:is|are|was|'s|’s|firmly|squarely|clearly|fully|solidly|definitely|totally|completely|much|very|"
+    r"always|seems|now|still)\s+$",
+    re.I,
+)
+_HANDOVER_TO = re.compile(r"\bhand(?:ing|ed|s)?[\s-]*(?:over|off)\b[^;.|]*?\b(to)\b", re.I)
+_STRONG = re.compile(r"[;\n]|(?<=[.!?])\s+(?=[A-Z])")
+# Words that may stand between a name and what says whose it is: "Rory is our AE", "Sam, who stays on as our AE".
+_LINKING = frozenset(
+    """is was are were will be been remains remain remained stays stay stayed on as who who's whos acts serves
+    the a an also still currently now here again today""".split()
+) | frozenset("sponsor champion buyer economic executive exec contact lead signer approver main primary".split())
+_GAP_WORDS = re.compile(r"[\w'’&.-]+")
 _OUR_HEADINGS = re.compile(
     r"\b(?:our\s+(?:side|team|people)|internal\s+(?:team|contacts|stakeholders)|deal\s+team)\b", re.I
 )
+_THEIR_WORDS = re.compile(r"\b(?:their|theirs|them|customer|client|both)\b", re.I)
 
 
 def is_place_name(name: str) -> bool:
@@ -44,5 +104,152 @@ def is_place_name(name: str) -> bool:
 
 
 def is_our_side(text: str, heading: str = "") -> bool:
-    """A statement about the seller's own team ("Our side: Felix (AE)", "Dana, our CSM"), not the customer's."""
-    return bool(_OUR_SIDE.search(text) or (heading and _OUR_HEADINGS.search(heading)))
+    """A statement about the seller's own team ("Our side: Felix (AE)", "Dana, our CSM"), not the customer's;
+    or a heading over them ("Our side", "Internal team"; not "Our side and theirs")."""
+    if heading and _OUR_HEADINGS.search(heading) and not _THEIR_WORDS.search(heading):
+        return True
+    return any(owner == "ours" for _start, _end, owner, _way in _marks(text)) or any(
+        owner == "ours" for _at, _end, owner in _groups(text)
+    )
+
+
+def is_seller_role(label: str) -> bool:
+    """ "AE", "CSM", "Account Executive", "Our SE": a label that is one of the seller's own roles."""
+    label = label.strip(" *_")
+    return bool(_BARE_ROLE.fullmatch(label) and _bare_role(label, _BARE_ROLE.fullmatch(label))) or bool(
+        _OUR_ROLE.fullmatch(label)
+    )
+
+
+def sellers_people(text: str, names: Sequence[str], side: str = "") -> frozenset[str]:
+    """Which of ``names`` (each found in ``text``) are the seller's own people, person by person.
+
+    A mark beside a name says whose that person is ("Sam Ortiz (AE)", "our CFO, Mark Ellis", "Lena (us)",
+    "handing over from Sam Ortiz"); a label that opens a group ("Our side: …", "Their side: …") says it
+    for the names after it in its clause; ``side`` ("ours" or "theirs": the heading, the line before
+    the list, the table column) for the rest. So "Our AE: Priya Nair; Dana Hale, CFO — economic buyer"
+    gives Priya to the seller and keeps Dana for the customer."""
+    spans = {}
+    for name in names:
+        at = text.find(name)
+        if at >= 0:
+            spans[name] = (at, at + len(name))
+    owners: dict[str, set[str]] = {name: set() for name in spans}
+    for start, end, owner, way in _marks(text):
+        chosen = _attached(text, spans, start, end, way)
+        if chosen:
+            owners[chosen].add(owner)
+    groups = _groups(text)
+    ours = set()
+    for name, (start, _end) in spans.items():
+        if "ours" in owners[name]:
+            ours.add(name)
+        elif "theirs" in owners[name]:
+            continue
+        else:
+            opened = [owner for at, end, owner in groups if end <= start and not _STRONG.search(text[end:start])]
+            if (opened[-1] if opened else side) == "ours":
+                ours.add(name)
+    return frozenset(ours)
+
+
+def without_sellers(text: str, ours: frozenset[str] | set[str]) -> str:
+    """``text`` without its clauses that speak only of the seller's people and without the marks that name
+    them ("our CFO"): what is left is said of the customer's people, roles included."""
+    if not ours:
+        return text
+    kept = []
+    for clause in _STRONG.split(text):
+        if clause and any(name in clause for name in ours):
+            others = [n for n in person_names_in(clause) if n not in ours]
+            if not others:
+                continue
+        kept.append(clause)
+    return _OUR_ROLE.sub(" ", " ; ".join(kept))
+
+
+def person_names_in(text: str) -> tuple[str, ...]:
+    """The full names in ``text`` (statements.person_names; imported late, it imports this module)."""
+    from handoff_lint.reading.statements import person_names
+
+    return person_names(text)
+
+
+def _marks(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, "ours" or "theirs", the way it points: "both" or "after") for every mark in ``text``."""
+    marks = []
+    lowered = text.lower()
+    if "our" in lowered or "my" in lowered:
+        marks += [(m.start(), m.end(), "ours", "both") for m in _OUR_ROLE.finditer(text)]
+    for m in _OUR_MARK.finditer(text):
+        if "our side" in m.group(0).lower() and _SUPPORTIVE.search(text[: m.start()]):
+            continue  # "is firmly on our side": a supporter of the deal
+        way = "after" if m.group(0).rstrip().lower().endswith(("from", "by")) else "both"
+        marks.append((m.start(), m.end(), "ours", way))
+    for m in _BARE_ROLE.finditer(text):
+        if _bare_role(text, m):
+            marks.append((m.start(), m.end(), "ours", "both"))
+    if "hand" in lowered:
+        marks += [(m.start(1), m.end(1), "ours", "after") for m in _HANDOVER_TO.finditer(text)]
+    if "their" in lowered or "customer" in lowered or "client" in lowered or "them" in lowered:
+        marks += [(m.start(), m.end(), "theirs", "both") for m in _THEIR_MARK.finditer(text)]
+    return marks
+
+
+def _bare_role(text: str, match: re.Match) -> bool:
+    """ "(AE)", ", SE", "AE:", "the CSM": the role written as a person's title; not "Brenner SE" (a company),
+    "9:12 AM", "their CSM" or the word "se"."""
+    word = match.group(0)
+    if len(word) <= 4 and word not in _BARE_CASE:
+        return False
+    before = text[: match.start()].rstrip()
+    previous = before.split()[-1].lower() if before.split() else ""
+    if before and before[-1] not in "(,;:|/—–-*" and previous not in ("the", "is", "as", "was"):
+        return False
+    if word == "AM" and not re.match(r"\s*(?:[:)]|$)", text[match.end() :]):
+        return False
+    return True
+
+
+def _groups(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "ours" or "theirs") for every label that opens a group of people."""
+    found = []
+    for m in _GROUP.finditer(text):
+        owner = "ours" if m.group("ours") or m.group("ours2") else "theirs"
+        if owner == "ours" and "our side" in m.group(0).lower() and _SUPPORTIVE.search(text[: m.start()]):
+            continue
+        found.append((m.start(), m.end(), owner))
+    return found
+
+
+def _attached(text: str, spans: dict[str, tuple[int, int]], start: int, end: int, way: str) -> str | None:
+    """The one name a mark at ``start:end`` stands beside: the nearest with only linking words, titles
+    and punctuation between (no clause boundary, no other name); a label ("Our AE: …") goes to the name
+    after it, a tie otherwise to the name before ("Sam Ortiz, our AE, Dana Hale")."""
+    label = bool(re.match(r"\s*(?:\([^)]*\)\s*)?:", text[end:]))
+    best: tuple[int, int, str] | None = None
+    for name, (s, e) in spans.items():
+        if e <= start and way == "both" and not label:
+            gap, order = text[e:start], 0
+        elif s >= end:
+            gap, order = text[end:s], 1
+        else:
+            continue
+        size = _gap_size(gap, spans, e if order == 0 else end, start if order == 0 else s)
+        if size is not None and (best is None or (size, order) < best[:2]):
+            best = (size, order, name)
+    return best[2] if best else None
+
+
+def _gap_size(gap: str, spans: dict[str, tuple[int, int]], start: int, end: int) -> int | None:
+    """How many words stand between a mark and a name; None when something else does (a verb, another
+    name, a clause boundary): "Dana Hale (CFO) signed after our CFO approved" keeps Dana the customer's."""
+    if _STRONG.search(gap) or any(start <= s and e <= end for s, e in spans.values()):
+        return None
+    words = _GAP_WORDS.findall(gap)
+    if len(words) > 8:
+        return None
+    for word in words:
+        if word.lower() not in _LINKING and not word[:1].isupper() and any(c.isalpha() for c in word):
+            return None
+    return len(words)

@@ -1,0 +1,105 @@
+"""The seller's own people are left out person by person, never line by line (issue 22).
+
+A handoff names our AE, SE or CSM beside the customer's people, on one line or in one table row: "Our AE:
+Tobias Wren; Maren Holt, CFO — economic buyer". The customer's CFO is still the economic buyer; our AE is
+nobody's sponsor. Each row below is a Stakeholders section written for this test (invented people, in the
+shapes people write: bold labels, table rows, "Our side:/Their side:", "AE (us): …", Slack pastes,
+owner-first lines) and what the relationship judge finds in it: "element: name" for every person it
+credits, sorted ("contacts" takes any customer's person, "sponsor" and "champion" need the role).
+"""
+
+from __future__ import annotations
+
+from handoff_lint.handoff_types.definitions import load_types
+from handoff_lint.parse.parser import parse_text
+from handoff_lint.reading.evidence import gather
+from handoff_lint.reading.judges import judge
+from support.tables import answers
+
+SALES_TO_CS = load_types()["sales-to-cs"]
+
+
+def relationship(section: str) -> tuple[str, ...]:
+    """ "element: name" for each person the relationship judge credits in a handoff whose Stakeholders
+    section is ``section``."""
+    text = f"# Customer Handoff: Kestrel Joinery\n\n## Stakeholders\n\n{section}\n"
+    judged = judge(SALES_TO_CS, gather(parse_text("handoff.md", text)))["relationship"]
+    found = set()
+    for element in judged.elements:
+        for entry in element.found:
+            if " (line " in entry:
+                found.add(f"{element.spec.key}: {entry.split(' (line ')[0]}")
+    return tuple(sorted(found))
+
+
+def buyer(name: str = "Maren Holt") -> tuple[str, ...]:
+    return (f"contacts: {name}", f"sponsor: {name}")
+
+
+def champion(name: str = "Maren Holt") -> tuple[str, ...]:
+    return (f"champion: {name}", f"contacts: {name}")
+
+
+KEPT = [
+    # One list item: our AE, then the customer's buyer.
+    ("- Our AE: Tobias Wren; Maren Holt, CFO — economic buyer", buyer()),
+    ("- Tobias Wren (our AE); Maren Holt, CFO — economic buyer", buyer()),
+    ("- Tobias Wren (AE) and Maren Holt (CFO, economic buyer)", buyer()),
+    ("- Tobias Wren, AE → Maren Holt, VP Finance (economic buyer)", buyer()),
+    ("- AE (us): Tobias Wren — Maren Holt (VP Finance) is the economic buyer", buyer()),
+    ("- Tobias Wren (AE, ours) / Maren Holt (Controller, budget holder)", buyer()),
+    # Bold labels, one line.
+    ("- **AE:** Tobias Wren · **Economic buyer:** Maren Holt (CFO)", buyer()),
+    ("**Economic buyer:** Maren Holt (CFO) · **Our CSM:** Ilse Varga", buyer()),
+    # "Our side / their side" on one line.
+    ("- **Our side:** Tobias Wren (AE), Ilse Varga (SE) — **Their side:** Maren Holt (CFO, signs)", buyer()),
+    ("- Our side: Tobias Wren and Ilse Varga; their side: Maren Holt, Head of Payroll, champion", champion()),
+    ("- From us: Tobias Wren (AE). From them: Maren Holt, CFO and economic buyer", buyer()),
+    # Our person after the customer's.
+    ("- Maren Holt, CFO — economic buyer; our CSM Ilse Varga runs onboarding", buyer()),
+    ("- Maren Holt (COO) signs; Tobias Wren is our AE and stays through go-live", buyer()),
+    ("- Maren Holt, Payroll Manager — champion; AE Tobias Wren keeps the relationship", champion()),
+    ("- Maren Holt — Payroll Manager, champion (works closely with our SE, Ilse Varga)", champion()),
+    ("- Tobias Wren, our AE, and Maren Holt, the customer's CFO, who holds the budget", buyer()),
+    # Slack pastes and owner-first lines.
+    ("• Tobias Wren (AE) — 10:04 AM: Maren Holt, their CFO, is the one who approves", buyer()),
+    ("- Tobias Wren (AE) → intro call with Maren Holt, CFO and budget holder, by Friday", buyer()),
+    ("- Ilse Varga, CSM (ours) runs onboarding with Maren Holt, Payroll Manager — champion", champion()),
+    ("- Handing over from Tobias Wren (AE): Maren Holt, CFO, is the economic buyer", buyer()),
+    # Table rows.
+    ("| Our side | Their side |\n|---|---|\n| Tobias Wren (AE) | Maren Holt (CFO), economic buyer |", buyer()),
+    ("| Name | Role | Side |\n|---|---|---|\n| Tobias Wren | AE | us |\n| Maren Holt | CFO | customer |", buyer()),
+    ("| Who | Notes |\n|---|---|\n| People | Tobias Wren (AE) owns it; Maren Holt (CFO) signs |", buyer()),
+    # Headings and lead-in lines that say whose people follow.
+    ("Their side:\n\n- Maren Holt, CFO — economic buyer\n\nOur side:\n\n- Tobias Wren, AE", buyer()),
+    ("### Our side and theirs\n\n- Tobias Wren (AE)\n- Maren Holt (CFO) — economic buyer", buyer()),
+    # What merely sounds like our team.
+    ("- Maren Holt, CFO — she is firmly on our side and owns the budget", buyer()),
+    ("- Maren Holt (CFO) signed after our CFO approved the discount", buyer()),
+    ("- Maren Holt, VP Member Services — our champion", champion()),
+    ("- Maren Holt, CFO at Brenner SE — economic buyer", buyer()),
+    # Whoever wrote or receives the handoff is ours wherever named.
+    ("Prepared by: Tobias Wren\n\n- Maren Holt (CFO) and Tobias Wren signed the order form", buyer()),
+    # Our people's words give the customer's person no role.
+    ("- Our CFO Anselm Vogt approved the discount; Maren Holt, Payroll Manager — champion", champion()),
+]
+
+DROPPED = [
+    ("- Tobias Wren (AE)", ()),
+    ("- Our CSM: Ilse Varga", ()),
+    ("- Ilse Varga, our SDR, booked the first call", ()),
+    ("- Our CFO, Anselm Vogt, approved the discount", ()),
+    ("- Handing over from Tobias Wren (AE) to Ilse Varga (CSM)", ()),
+    ("- Handing over from Tobias Wren to Ilse Varga", ()),
+    ("- SE: Ilse Varga — runs the demo environment", ()),
+    ("- Tobias Wren — sponsor on our side", ()),
+    ("- Our AE Tobias Wren is the executive sponsor for this account", ()),
+    ("- Ilse Varga, Customer Success Manager — owns onboarding", ()),
+    ("Our side:\n\n- Tobias Wren\n- Ilse Varga", ()),
+    ("**AE:** Tobias Wren | **Implementation Lead:** Ilse Varga | **Date:** 2027-02-03", ()),
+    ("### Our team\n\n- Tobias Wren, Account Executive\n- Ilse Varga, Solutions Architect", ()),
+    ("| Our side | Their side |\n|---|---|\n| Tobias Wren (AE), Ilse Varga (SE) | to be confirmed |", ()),
+]
+
+test_the_customers_person_keeps_their_role_beside_our_team = answers(relationship, KEPT)
+test_our_own_team_alone_is_nobodys_stakeholder = answers(relationship, DROPPED)
