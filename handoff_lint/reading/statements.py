@@ -280,6 +280,17 @@ _NOT_NAME_ENDINGS = (
 
 
 _NAME_PARTS = re.compile(r"[\s-]+")
+# Place words that are also common surnames (Leo Park, Grace Hall, Sam Hill): a person when titled.
+_SURNAME_PLACES = frozenset("park hall hill lane mills street court house bridge".split())
+_CLAUSE_END = re.compile(r"[;.|\n]")
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """A title just before a name ("CFO Leo Park") or in the clause after it ("Leo Park, CFO", "Grace Hall
+    (VP Finance)"): what tells a person called Park from a park."""
+    before = words_of(text[:start])[-1:]
+    after = _CLAUSE_END.split(text[end:], 1)[0].lstrip()
+    return has_title(" ".join(before)) or (after[:1] in ",(:—–-" and has_title(after))
 
 
 @lru_cache(maxsize=4096)
@@ -293,8 +304,8 @@ def person_names(text: str) -> tuple[str, ...]:
             [p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts]
         ):
             continue
-        if is_place_name(name):
-            continue  # "Thornbury House", "Colmore Row", "Knows Intacct"
+        if is_place_name(name) and not (parts[-1] in _SURNAME_PLACES and _titled(text, *match.span(1))):
+            continue  # "Thornbury House", "Colmore Row", "Knows Intacct"; not "Leo Park, CFO"
         if name not in found:
             found.append(name)
     return tuple(found)

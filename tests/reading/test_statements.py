@@ -6,7 +6,7 @@ Phrasings written for this test.
 from __future__ import annotations
 
 from conftest import write
-from handoff_lint.reading.statements import is_guidance
+from handoff_lint.reading.statements import is_guidance, person_names
 from support.tables import answers
 
 # An order with an owner and a date is an action; the template's sizing instruction has neither.
@@ -40,3 +40,41 @@ def test_owned_dated_orders_are_action_items_through_the_cli(run, tmp_path):
     path = write(tmp_path, "handoff.md", OWNED_ORDERS)
     result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
     assert result.json()["files"][0]["categories"]["actions"]["status"] == "complete"
+
+
+# A place word that is also a surname (Park, Hall, Hill, Mills…) names a person when a title stands beside it.
+NAMES_AND_PLACES = [
+    ("Leo Park, CFO, signs off", ("Leo Park",)),
+    ("Grace Hall (VP Finance) is the sponsor", ("Grace Hall",)),
+    ("Sam Hill — Head of IT", ("Sam Hill",)),
+    ("Tom Mills: controller for both plants", ("Tom Mills",)),
+    ("CFO Leo Park approved the budget", ("Leo Park",)),
+    ("Dana Street, procurement lead, wants the MSA first", ("Dana Street",)),
+    ("Jin Lane (Director of Operations) ran the pilot", ("Jin Lane",)),
+    ("Thornbury House is their HQ", ()),
+    ("Hyde Park hosts the offsite", ()),
+    ("Riverside Mills, the old warehouse", ()),
+    ("Plant manager at Riverside Mills", ()),
+    ("Riverside Park, next to the depot", ()),
+    ("Colmore Row, Birmingham", ()),
+    ("Boulder Office: the CFO sits there", ()),
+    ("Meet at Kings Court before the demo", ()),
+]
+
+
+test_a_person_called_park_is_no_park = answers(person_names, NAMES_AND_PLACES)
+
+
+SPONSOR_CALLED_PARK = """\
+# Handoff: Aldermoor Bakeries
+
+## Stakeholders
+- Leo Park, CFO — economic buyer, signs the order
+- Ines Varga, Head of Shops — champion
+"""
+
+
+def test_a_sponsor_called_park_is_credited_through_the_cli(run, tmp_path):
+    path = write(tmp_path, "handoff.md", SPONSOR_CALLED_PARK)
+    result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
+    assert "Leo Park" in " ".join(result.json()["files"][0]["categories"]["relationship"]["found"])
