@@ -8,7 +8,7 @@ suppressions are applied outside the rule (as yamllint and markdownlint do), so 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from handoff_lint import PROJECT_URL
 from handoff_lint.handoff_types.definitions import HandoffType
@@ -18,9 +18,9 @@ from handoff_lint.model.findings import Finding, Severity
 from handoff_lint.reading.completeness import Assessment
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """Everything a rule may read about one file."""
+    """Everything a rule may read about one file; a rule reads it and never changes it."""
 
     doc: Document
     handoff_type: HandoffType | None = None
@@ -35,7 +35,7 @@ class Context:
     type_source: str = ""  # how the type was decided: option, frontmatter, config, title, content
     evidence: object = None  # evidence.Evidence: every statement with its line and topic
     judgements: dict = field(default_factory=dict)  # category key -> judges.CategoryJudgement
-    _pieces: list | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # built once a file, shared by copies
 
     def section_key(self, section) -> str | None:
         """The type's section key that a document section (or its nearest matched parent) fills."""
@@ -51,19 +51,19 @@ class Context:
 
         Built once per file: several rules scan every piece of text.
         """
-        if self._pieces is None:
+        if "pieces" not in self._memo:
             doc = self.doc
-            self._pieces = []
+            pieces = self._memo["pieces"] = []
             for section in ([doc.preamble] if doc.preamble else []) + doc.sections:
                 key = self.section_key(section)
                 for block in section.blocks:
                     if block.kind == "row":
-                        self._pieces += [(cell.text, cell.line, cell.column, key) for cell in block.cells]
+                        pieces += [(cell.text, cell.line, cell.column, key) for cell in block.cells]
                     elif "\n" not in block.text:
-                        self._pieces.append((block.text, block.line, block.column, key))
+                        pieces.append((block.text, block.line, block.column, key))
                     else:  # a wrapped paragraph or item: every line, each at its own place
-                        self._pieces += self._lines_of(block, key)
-        return self._pieces
+                        pieces += self._lines_of(block, key)
+        return self._memo["pieces"]
 
     def _lines_of(self, block, key) -> list[tuple[str, int, int, str | None]]:
         pieces = []
@@ -152,8 +152,9 @@ class Rule:
     def run(self, ctx: Context, severity: Severity | None = None) -> Iterator[Finding]:
         """The check's findings, each made complete once: this rule's code and ``severity`` (the config's for
         this rule; default the rule's own)."""
-        type_name = ctx.handoff_type.name if ctx.handoff_type else None
-        ctx.rule_options = self.resolve_options(ctx.options.get(self.code, {}), type_name)
+        if self.options:  # a rule with options reads its own in a copy (8 us; most rules have none)
+            type_name = ctx.handoff_type.name if ctx.handoff_type else None
+            ctx = replace(ctx, rule_options=self.resolve_options(ctx.options.get(self.code, {}), type_name))
         code, name, severity = self.code, self.name, severity or self.severity
         for found in self.check(ctx):
             yield Finding(code, found.message, found.line, found.column, severity, found.section, found.hint, name)
