@@ -281,16 +281,25 @@ _NOT_NAME_ENDINGS = (
 
 _NAME_PARTS = re.compile(r"[\s-]+")
 # Place words that are also common surnames (Leo Park, Grace Hall, Sam Hill): a person when titled.
-_SURNAME_PLACES = frozenset("park hall hill lane mills street court house bridge".split())
-_CLAUSE_END = re.compile(r"[;.|\n]")
+_SURNAME_PLACES = frozenset("park hall hill lane mills".split())
+# Words that start a place's name and seldom a person's: "Mill Lane", "Kings Hill", "Old Hall".
+_PLACE_STARTS = frozenset(
+    "mill mills old new north south east west upper lower great little high kings queens st".split()
+)
+# The words straight after a name and a separator (", " "(" " — " ": " " | "): where a person's title stands.
+_RIGHT_AFTER = re.compile(r"[ \t]*[,(:|—–-][ \t]*((?:[\w&'’]+[ \t]+){0,2}[\w&'’]+)")
 
 
 def _titled(text: str, start: int, end: int) -> bool:
-    """A title just before a name ("CFO Leo Park") or in the clause after it ("Leo Park, CFO", "Grace Hall
-    (VP Finance)"): what tells a person called Park from a park."""
-    before = words_of(text[:start])[-1:]
-    after = _CLAUSE_END.split(text[end:], 1)[0].lstrip()
-    return has_title(" ".join(before)) or (after[:1] in ",(:—–-" and has_title(after))
+    """A title just before a name ("CFO Leo Park") or straight after it ("Leo Park, CFO", "Grace Hall (VP
+    Finance)", "| Leo Park | CFO |"): what tells a person called Park from a park. Not a title that belongs
+    to the next name ("Hyde Park, CFO Martin Hale") or names a place ("(CFO office)")."""
+    if has_title(" ".join(words_of(text[:start])[-1:])):
+        return True
+    after = _RIGHT_AFTER.match(text, end)
+    if after is None or not has_title(after.group(1)) or is_place_name(after.group(1)):
+        return False
+    return not person_names(text[after.start(1) : after.start(1) + 40])
 
 
 @lru_cache(maxsize=4096)
@@ -304,7 +313,8 @@ def person_names(text: str) -> tuple[str, ...]:
             [p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts]
         ):
             continue
-        if is_place_name(name) and not (parts[-1] in _SURNAME_PLACES and _titled(text, *match.span(1))):
+        surname = parts[-1] in _SURNAME_PLACES and parts[0] not in _PLACE_STARTS
+        if is_place_name(name) and not (surname and _titled(text, *match.span(1))):
             continue  # "Thornbury House", "Colmore Row", "Knows Intacct"; not "Leo Park, CFO"
         if name not in found:
             found.append(name)

@@ -5,6 +5,8 @@ Phrasings written for this test.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import write
 from handoff_lint.reading.statements import is_guidance, person_names
 from support.tables import answers
@@ -49,7 +51,8 @@ NAMES_AND_PLACES = [
     ("Sam Hill — Head of IT", ("Sam Hill",)),
     ("Tom Mills: controller for both plants", ("Tom Mills",)),
     ("CFO Leo Park approved the budget", ("Leo Park",)),
-    ("Dana Street, procurement lead, wants the MSA first", ("Dana Street",)),
+    ("Ben Mills, procurement lead, wants the MSA first", ("Ben Mills",)),
+    ("Leo Park | CFO | Economic buyer", ("Leo Park",)),  # a table row: the title in the next cell
     ("Jin Lane (Director of Operations) ran the pilot", ("Jin Lane",)),
     ("Thornbury House is their HQ", ()),
     ("Hyde Park hosts the offsite", ()),
@@ -59,6 +62,13 @@ NAMES_AND_PLACES = [
     ("Colmore Row, Birmingham", ()),
     ("Boulder Office: the CFO sits there", ()),
     ("Meet at Kings Court before the demo", ()),
+    # a title further on, one that belongs to the next name, or one that names a place: still a place
+    ("Kickoff at Thornbury House, with the CFO and the VP Finance", ()),
+    ("Hyde Park, CFO Anneke Vos will attend", ("Anneke Vos",)),
+    ("Wellington House (CFO office, 3rd floor)", ()),
+    ("Grosvenor Court: VP Finance and CFO", ()),
+    ("Mill Lane, Director of Ops present", ()),
+    ("Old Hall, CEO breakfast at 8", ()),
 ]
 
 
@@ -74,7 +84,19 @@ SPONSOR_CALLED_PARK = """\
 """
 
 
-def test_a_sponsor_called_park_is_credited_through_the_cli(run, tmp_path):
-    path = write(tmp_path, "handoff.md", SPONSOR_CALLED_PARK)
+SPONSOR_CALLED_PARK_IN_A_TABLE = """\
+# Handoff: Aldermoor Bakeries
+
+## Stakeholders
+| Name | Title | Role |
+|---|---|---|
+| Leo Park | CFO | Economic buyer |
+| Ines Varga | Head of Shops | Champion |
+"""
+
+
+@pytest.mark.parametrize("document", [SPONSOR_CALLED_PARK, SPONSOR_CALLED_PARK_IN_A_TABLE])
+def test_a_sponsor_called_park_is_credited_through_the_cli(run, tmp_path, document):
+    path = write(tmp_path, "handoff.md", document)
     result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
     assert "Leo Park" in " ".join(result.json()["files"][0]["categories"]["relationship"]["found"])
