@@ -33,23 +33,22 @@ import folds  # noqa: E402 - the sibling module, importable once its folder is o
 from same_output import RUN, export  # noqa: E402 - the code of a revision, run from its own export
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 DEFAULT_CORPUS = folds.DEFAULT_CORPUS
 CATEGORIES = ("customer", "expectations", "risks", "technical", "relationship", "actions")
 THRESHOLD = 70
 
 
-def lint_many(paths: list[Path], handoff_type: str | None, code: Path | None = None) -> dict[str, dict]:
-    """One CLI run over ``paths`` (with the exported code in ``code``, else the installed one): resolved
-    path → its JSON result."""
-    program, env = ["handoff-lint"], None
-    if code is not None:
-        program, env = [sys.executable, "-c", RUN], {**os.environ, "PYTHONPATH": str(code)}
-    command = [*program, "check", "--format", "json", "--no-cache", "--exit-zero", *map(str, paths)]
-    if handoff_type:
-        command[len(program) + 1 : len(program) + 1] = ["--type", handoff_type]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
-    if done.returncode != 0:
-        sys.exit(f"handoff-lint failed: {done.stderr.strip()}")
+def lint_many(paths: list[Path], handoff_type: str | None, code: Path = ROOT) -> dict[str, dict]:
+    """One CLI run over ``paths`` with the code in ``code`` (this checkout, or a revision's export; never
+    whichever handoff-lint is on PATH): resolved path → its JSON result."""
+    command = [sys.executable, "-c", RUN, "check", "--format", "json", "--no-cache", "--exit-zero"]
+    command += [*(["--type", handoff_type] if handoff_type else []), *map(str, paths)]
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(code)}
+    )
+    if done.returncode != 0:  # its message may name a document: say only that it failed
+        sys.exit(f"handoff-lint exited {done.returncode} on the judged documents (run it by hand to see why)")
     return {str(Path(result["path"]).resolve()): result for result in json.loads(done.stdout)["files"]}
 
 
@@ -78,7 +77,7 @@ def letter(status: str | None) -> str:
     return {"complete": "C", "partial": "P", "missing": "M"}.get(status or "", "-")
 
 
-def lint_corpus(corpus: Path, items: list[dict], code: Path | None = None) -> list[dict]:
+def lint_corpus(corpus: Path, items: list[dict], code: Path = ROOT) -> list[dict]:
     """Each judged item with the tool's typed and untyped results beside it."""
     by_type: dict[str, list[Path]] = {}
     for item in items:
@@ -171,10 +170,15 @@ def measure_fresh(corpus: Path, against: str | None = None) -> str:
     items = folds.judgements(corpus)
     if not items:
         sys.exit(f"no judgements.json with documents in {corpus}")
+    if missing := sum(not (corpus / item["file"]).is_file() for item in items):
+        sys.exit(f"{missing} document(s) named in judgements.json are not in {corpus}")
     columns = {"this tree": figures(lint_corpus(corpus, items))}
     if against:
         with tempfile.TemporaryDirectory() as scratch:
-            code = export(against, Path(scratch) / "code")
+            try:
+                code = export(against, Path(scratch) / "code")
+            except subprocess.CalledProcessError:
+                sys.exit(f"no revision {against!r} in this clone (a shallow clone: git fetch --unshallow)")
             columns[against] = figures(lint_corpus(corpus, items, code))
     rows = [f"| {m} | " + " | ".join(c[m] for c in columns.values()) + " |" for m in columns["this tree"]]
     header = ["| fresh documents | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
@@ -195,7 +199,7 @@ def main() -> None:
     if args.against and not args.fresh:
         parser.error("--against compares on fresh documents only (--fresh DIR): the development set's folds are spent")
     if args.fresh:
-        if args.write or args.show_held_out or args.seen_only:
+        if args.write or args.show_held_out or args.seen_only or args.corpus != DEFAULT_CORPUS:
             parser.error("--fresh reports aggregates alone; it cannot be combined with other options")
         print(measure_fresh(args.fresh, args.against))
         return

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from handoff_lint import __version__
 from handoff_lint.files.safe_io import own_folder, read_own_file, write_own_file
-from handoff_lint.model.categories import CategoryScore
+from handoff_lint.model.categories import CategoryScore, Coverage
 from handoff_lint.model.findings import Finding, Severity
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # a dict lookup: Severity(x) is slow
@@ -165,10 +165,10 @@ def _decode_profile(text: str) -> tuple[dict, dict]:
     intern = sys.intern
     return (
         {
-            intern(k): CategoryScore(intern(k), intern(status), points, tuple(found), tuple(missing))
+            intern(k): CategoryScore(intern(k), Coverage(status), points, tuple(found), tuple(missing))
             for k, (status, points, found, missing) in categories.items()
         },
-        {intern(k): intern(v) for k, v in sections.items()},
+        {intern(k): Coverage(v) for k, v in sections.items()},
     )
 
 

@@ -4,6 +4,7 @@ aggregates only, and beside a git revision's code with --against (how a change i
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -19,14 +20,18 @@ DOCUMENTS = {
 
 
 def fidelity(*args: str) -> subprocess.CompletedProcess:
+    """The script as a user runs it, with no handoff-lint on PATH: it must lint with this checkout's code."""
     script = REPO / "benchmarks" / "fidelity.py"
-    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=REPO, check=False)
+    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp")}
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, cwd=REPO, check=False, env=env
+    )
 
 
 def judged_folder(tmp_path, run) -> tuple:
     """Three examples 'judged' exactly as the tool scores them today: the error must come out 0."""
     folder = tmp_path / "fresh"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     items = []
     for name, handoff_type in DOCUMENTS.items():
         target = folder / name.replace("/", "-")
@@ -51,6 +56,16 @@ def test_fresh_documents_are_measured_beside_a_revision_without_naming_one(tmp_p
     assert rows["same pass/fail"][0] == "3/3 = 100%"
     assert rows["category agreement"][0] == "18/18 = 100%"
     assert not any(name in done.stdout for name in names)
+
+
+def test_a_missing_document_or_revision_is_said_without_naming_a_document(tmp_path, run):
+    folder, names = judged_folder(tmp_path, run)
+    (folder / names[0]).unlink()
+    done = fidelity("--fresh", str(folder))
+    assert done.returncode == 1 and "1 document(s)" in done.stderr and names[0] not in done.stderr + done.stdout
+    folder, names = judged_folder(tmp_path / "again", run)
+    done = fidelity("--fresh", str(folder), "--against", "no-such-revision")
+    assert done.returncode == 1 and "no revision 'no-such-revision'" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_against_is_refused_on_the_spent_development_set():
