@@ -302,19 +302,48 @@ def _titled(text: str, start: int, end: int) -> bool:
     return not person_names(text[after.start(1) : after.start(1) + 40])
 
 
+def _not_a_name(word: str) -> bool:
+    parts = [p.strip(".").lower() for p in _NAME_PARTS.split(word)]
+    return any(p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts)
+
+
+_WORD = re.compile(r"\S+")
+_TITLE_OF = re.compile(r"\b(\w+)[ \t]+of[ \t]+$")  # "Head of ", "Director of ": a department's name follows
+
+
+def _leading_titles(text: str, match: re.Match) -> int:
+    """How many of a match's first words are a title written before the name ("Director Grace Liu",
+    "Finance" of "VP Finance Grace Liu") or the department of one ("Shops" of "Head of Shops Ines Varga")."""
+    words = [w.group() for w in _WORD.finditer(match.group(1))]
+    lead = 0
+    title_of = _TITLE_OF.search(text, 0, match.start(1))
+    if title_of and has_title(title_of.group(1)) and len(words) > 2:
+        lead = 1
+    while lead < len(words) and _not_a_name(words[lead]):
+        lead += 1
+    return lead
+
+
 @lru_cache(maxsize=4096)
 def person_names(text: str) -> tuple[str, ...]:
     """Full names of people ("Dana Whitcombe", "Hui Min Tran"), not titles, teams or sections."""
     found = []
-    for match in _NAME.finditer(text):
-        name = match.group(1)
-        parts = [p.strip(".").lower() for p in _NAME_PARTS.split(name)]
-        if any(
-            [p in _NOT_NAME_WORDS or p.rstrip("s") in _NOT_NAME_WORDS or p.endswith(_NOT_NAME_ENDINGS) for p in parts]
-        ):
+    position = 0
+    while match := _NAME.search(text, position):
+        position = match.end(1)
+        lead = _leading_titles(text, match)
+        if 0 < lead < len(_WORD.findall(match.group(1))):  # read the name again from its first own word
+            position = match.start(1) + list(_WORD.finditer(match.group(1)))[lead].start()
+            match = _NAME.match(text, position)
+            if match is None:
+                continue  # one name word left after the title: nobody
+            position = match.end(1)
+        name, start = match.group(1), match.start(1)
+        if any(_not_a_name(word) for word in _WORD.findall(name)):
             continue
+        parts = [p.strip(".").lower() for p in _NAME_PARTS.split(name)]
         surname = parts[-1] in _SURNAME_PLACES and parts[0] not in _PLACE_STARTS
-        if is_place_name(name) and not (surname and _titled(text, *match.span(1))):
+        if is_place_name(name) and not (surname and _titled(text, start, match.end(1))):
             continue  # "Thornbury House", "Colmore Row", "Knows Intacct"; not "Leo Park, CFO"
         if name not in found:
             found.append(name)

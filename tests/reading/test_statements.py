@@ -6,6 +6,8 @@ Phrasings written for this test.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import write
 from handoff_lint.reading.statements import is_guidance, person_names
@@ -75,6 +77,24 @@ NAMES_AND_PLACES = [
 test_a_person_called_park_is_no_park = answers(person_names, NAMES_AND_PLACES)
 
 
+# A title written before the name is not part of it; a title alone, or with one name, is nobody.
+TITLES_BEFORE_NAMES = [
+    ("Economic buyer: VP Finance Anneke Vos", ("Anneke Vos",)),
+    ("Director Anneke Vos signs the order", ("Anneke Vos",)),
+    ("Champion: Controller Bram Jansen", ("Bram Jansen",)),
+    ("Procurement Manager Bram Jansen wants the MSA first", ("Bram Jansen",)),
+    ("Head of Shops Ines Varga ran the pilot", ("Ines Varga",)),
+    ("Operations Director Ines Varga and Finance Lead Bram Jansen", ("Ines Varga", "Bram Jansen")),
+    ("Customer Success Manager", ()),
+    ("Sales Director Anneke", ()),
+    ("Finance Team Lead", ()),
+    ("Hui Min Tran runs AP", ("Hui Min Tran",)),
+]
+
+
+test_a_title_written_before_a_name_is_not_part_of_it = answers(person_names, TITLES_BEFORE_NAMES)
+
+
 SPONSOR_CALLED_PARK = """\
 # Handoff: Aldermoor Bakeries
 
@@ -100,3 +120,13 @@ def test_a_sponsor_called_park_is_credited_through_the_cli(run, tmp_path, docume
     path = write(tmp_path, "handoff.md", document)
     result = run("check", path, "--format", "json", "--no-cache", "--type", "sales-to-cs")
     assert "Leo Park" in " ".join(result.json()["files"][0]["categories"]["relationship"]["found"])
+
+
+_TITLES = ["Director", "VP Finance", "Controller", "Head of Operations", "Procurement Manager", "CFO", "Finance Lead"]
+_FIRST = ["Anneke", "Bram", "Ines", "Tomasz", "Yuki", "Oluwaseun"]
+_LAST = ["Vos", "Jansen", "Varga", "Nowak", "Sato", "Adeyemi"]
+
+
+@given(st.sampled_from(_TITLES), st.sampled_from(_FIRST), st.sampled_from(_LAST), st.sampled_from(["", "Champion: "]))
+def test_any_title_before_any_name_leaves_the_name(title, first, last, label):
+    assert person_names(f"{label}{title} {first} {last} owns the rollout") == (f"{first} {last}",)
