@@ -11,6 +11,7 @@ Read by the content judges (reading/statements.py person_names, reading/judges.p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 # The last word of a place's name: a building, a street, a site.
@@ -85,6 +86,8 @@ _SUPPORTIVE = re.compile(
 )
 _HANDOVER_TO = re.compile(r"\bhand(?:ing|ed|s)?[\s-]*(?:over|off)\b[^;.|]*?\b(to)\b", re.I)
 _STRONG = re.compile(r"[;\n]|(?<=[.!?])\s+(?=[A-Z])")
+_STOP = re.compile(r"[;\n]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # Words that may stand between a name and what says whose it is: "Rory is our AE", "Sam, who stays on as our AE".
 _LINKING = frozenset(
     """is was are were will be been remains remain remained stays stay stayed on as who who's whos acts serves
@@ -135,11 +138,13 @@ def sellers_people(text: str, names: Sequence[str], side: str = "") -> frozenset
         if at >= 0:
             spans[name] = (at, at + len(name))
     owners: dict[str, set[str]] = {name: set() for name in spans}
+    laid = _Laid(text, spans)
     for start, end, owner, way in _marks(text):
-        chosen = _attached(text, spans, start, end, way)
+        chosen = _attached(laid, start, end, way)
         if chosen:
             owners[chosen].add(owner)
     groups = _groups(text)
+    group_ends = [end for _at, end, _owner in groups]
     ours = set()
     for name, (start, _end) in spans.items():
         if "ours" in owners[name]:
@@ -147,8 +152,11 @@ def sellers_people(text: str, names: Sequence[str], side: str = "") -> frozenset
         elif "theirs" in owners[name]:
             continue
         else:
-            opened = [owner for at, end, owner in groups if end <= start and not _STRONG.search(text[end:start])]
-            if (opened[-1] if opened else side) == "ours":
+            # The last label before the name opens its group, unless a clause boundary stands between
+            # (then every earlier label is cut off as well).
+            last = bisect_right(group_ends, start) - 1
+            opened = groups[last][2] if last >= 0 and not laid.crosses(groups[last][1], start) else ""
+            if (opened or side) == "ours":
                 ours.add(name)
     return frozenset(ours)
 
@@ -182,7 +190,7 @@ def _marks(text: str) -> list[tuple[int, int, str, str]]:
     if "our" in lowered or "my" in lowered:
         marks += [(m.start(), m.end(), "ours", "both") for m in _OUR_ROLE.finditer(text)]
     for m in _OUR_MARK.finditer(text):
-        if "our side" in m.group(0).lower() and _SUPPORTIVE.search(text[: m.start()]):
+        if "our side" in m.group(0).lower() and _supportive(text, m.start()):
             continue  # "is firmly on our side": a supporter of the deal
         way = "after" if m.group(0).rstrip().lower().endswith(("from", "by")) else "both"
         marks.append((m.start(), m.end(), "ours", way))
@@ -202,7 +210,7 @@ def _bare_role(text: str, match: re.Match) -> bool:
     word = match.group(0)
     if len(word) <= 4 and word not in _BARE_CASE:
         return False
-    before = text[: match.start()].rstrip()
+    before = text[max(0, match.start() - 80) : match.start()].rstrip() or text[: match.start()].rstrip()
     previous = before.split()[-1].lower() if before.split() else ""
     if before and before[-1] not in "(,;:|/—–-*" and previous not in ("the", "is", "as", "was"):
         return False
@@ -211,42 +219,96 @@ def _bare_role(text: str, match: re.Match) -> bool:
     return True
 
 
+def _supportive(text: str, at: int) -> bool:
+    """ "is firmly" just before ``at`` (only the words near it are read: a long text stays linear)."""
+    return bool(_SUPPORTIVE.search(text, max(0, at - 80), at))
+
+
 def _groups(text: str) -> list[tuple[int, int, str]]:
     """(start, end, "ours" or "theirs") for every label that opens a group of people."""
     found = []
     for m in _GROUP.finditer(text):
         owner = "ours" if m.group("ours") or m.group("ours2") else "theirs"
-        if owner == "ours" and "our side" in m.group(0).lower() and _SUPPORTIVE.search(text[: m.start()]):
+        if owner == "ours" and "our side" in m.group(0).lower() and _supportive(text, m.start()):
             continue
         found.append((m.start(), m.end(), owner))
     return found
 
 
-def _attached(text: str, spans: dict[str, tuple[int, int]], start: int, end: int, way: str) -> str | None:
+_LABEL = re.compile(r"\s*(?:\([^)]*\)\s*)?:")
+# A mark stands beside a name at most 8 words away; a gap longer than this is never so short, and
+# looking no further keeps a long paragraph (a Slack paste, a list item of 800 people) linear.
+_MAX_GAP = 200
+
+
+class _Laid:
+    """A text's names and clause boundaries, found once and looked up by position (bisect), so a mark
+    reads only the names near it."""
+
+    def __init__(self, text: str, spans: dict[str, tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = sorted((s, e, name) for name, (s, e) in spans.items())
+        self.starts = [s for s, _e, _n in self.spans]
+        self.longest = max((e - s for s, e, _n in self.spans), default=0)
+        self.stops = [m.start() for m in _STOP.finditer(text)]
+        sentences = list(_SENTENCE.finditer(text))
+        self.sentence_starts = [m.start() for m in sentences]
+        self.sentence_ends = [m.end() for m in sentences]
+
+    def crosses(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a clause boundary (_STRONG.search(text[start:end]), read
+        from the boundaries of the whole text: a ";" or line break inside, or a sentence's end whose
+        "." and next capital are both inside)."""
+        i = bisect_left(self.stops, start)
+        if i < len(self.stops) and self.stops[i] < end:
+            return True
+        j = bisect_right(self.sentence_starts, start)
+        return j < len(self.sentence_starts) and self.sentence_ends[j] < end
+
+    def near(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The names that end at most _MAX_GAP before ``start`` or start at most _MAX_GAP after ``end``."""
+        first = bisect_left(self.starts, start - _MAX_GAP - self.longest)
+        last = bisect_right(self.starts, end + _MAX_GAP)
+        return self.spans[first:last]
+
+    def holds_a_name(self, start: int, end: int) -> bool:
+        """Whether a whole name lies within ``start:end``."""
+        i = bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.spans[i][1] <= end:
+                return True
+            i += 1
+        return False
+
+
+def _attached(laid: _Laid, start: int, end: int, way: str) -> str | None:
     """The one name a mark at ``start:end`` stands beside: the nearest with only linking words, titles
     and punctuation between (no clause boundary, no other name); a label ("Our AE: …") goes to the name
     after it, a tie otherwise to the name before ("Sam Ortiz, our AE, Dana Hale")."""
-    label = bool(re.match(r"\s*(?:\([^)]*\)\s*)?:", text[end:]))
+    text = laid.text
+    label = bool(_LABEL.match(text, end))
     best: tuple[int, int, str] | None = None
-    for name, (s, e) in spans.items():
+    for s, e, name in laid.near(start, end):
         if e <= start and way == "both" and not label:
-            gap, order = text[e:start], 0
+            size = _gap_size(laid, e, start)
+            order = 0
         elif s >= end:
-            gap, order = text[end:s], 1
+            size = _gap_size(laid, end, s)
+            order = 1
         else:
             continue
-        size = _gap_size(gap, spans, e if order == 0 else end, start if order == 0 else s)
         if size is not None and (best is None or (size, order) < best[:2]):
             best = (size, order, name)
     return best[2] if best else None
 
 
-def _gap_size(gap: str, spans: dict[str, tuple[int, int]], start: int, end: int) -> int | None:
-    """How many words stand between a mark and a name; None when something else does (a verb, another
-    name, a clause boundary): "Dana Hale (CFO) signed after our CFO approved" keeps Dana the customer's."""
-    if _STRONG.search(gap) or any(start <= s and e <= end for s, e in spans.values()):
+def _gap_size(laid: _Laid, start: int, end: int) -> int | None:
+    """How many words stand between a mark and a name (``text[start:end]``); None when something else
+    does (a verb, another name, a clause boundary, more than 8 words): "Dana Hale (CFO) signed after our
+    CFO approved" keeps Dana the customer's."""
+    if end - start > _MAX_GAP or laid.crosses(start, end) or laid.holds_a_name(start, end):
         return None
-    words = _GAP_WORDS.findall(gap)
+    words = _GAP_WORDS.findall(laid.text, start, end)
     if len(words) > 8:
         return None
     for word in words:
