@@ -21,7 +21,8 @@ def _name(i: int) -> str:
 
 
 def slack_paste(lines: int) -> str:
-    """A handoff whose Stakeholders section is a Slack paste of ``lines`` lines, every person different (3,000 names)."""
+    """A handoff whose Stakeholders section is a Slack paste of ``lines`` lines, every person different
+    (3,000 names)."""
     pasted = []
     for i in range(lines // 3):
         pasted += [

@@ -78,6 +78,20 @@ KEPT = [
     ("- Maren Holt (CFO) signed after our CFO approved the discount", buyer()),
     ("- Maren Holt, VP Member Services — our champion", champion()),
     ("- Maren Holt, CFO at Brenner SE — economic buyer", buyer()),
+    # "our <role>" with a noun after it: the customer's person who is our contact (second reader).
+    ("- Maren Holt is our finance contact and the economic buyer", buyer()),
+    ("- Maren Holt, my director-level contact — economic buyer", buyer()),
+    ("- Maren Holt, our CFO counterpart — economic buyer", buyer()),
+    # "the SE's critic" is about our SE, not a title; "Rep." is short for Representative.
+    (
+        "- Maren Holt (Finance Director) — the SE's sharpest critic, blocker",
+        ("blocker: Maren Holt", "contacts: Maren Holt"),
+    ),
+    (
+        "- Maren Holt (Finance Director) — the SE’s sharpest critic, blocker",
+        ("blocker: Maren Holt", "contacts: Maren Holt"),
+    ),
+    ("- Maren Holt, Rep. Director, economic buyer", buyer()),
     # Whoever wrote or receives the handoff is ours wherever named.
     ("Prepared by: Tobias Wren\n\n- Maren Holt (CFO) and Tobias Wren signed the order form", buyer()),
     # Our people's words give the customer's person no role.
@@ -95,6 +109,12 @@ DROPPED = [
     ("- Tobias Wren — sponsor on our side", ()),
     ("- Our AE Tobias Wren is the executive sponsor for this account", ()),
     ("- Ilse Varga, Customer Success Manager — owns onboarding", ()),
+    ("- Tobias Wren is our AE and the main contact for their CFO", ()),
+    ("- Tobias Wren is my CSM and owns the renewal", ()),
+    ("- Tobias Wren, our finance team lead", ()),
+    ("- Ilse Varga (Finance Director) — the SE for the pilot", ()),
+    ("- Tobias Wren, Rep", ()),
+    ("- Tobias Wren, Rep.", ()),
     ("Our side:\n\n- Tobias Wren\n- Ilse Varga", ()),
     ("**AE:** Tobias Wren | **Implementation Lead:** Ilse Varga | **Date:** 2027-02-03", ()),
     ("### Our team\n\n- Tobias Wren, Account Executive\n- Ilse Varga, Solutions Architect", ()),

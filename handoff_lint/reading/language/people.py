@@ -38,9 +38,16 @@ _SELLER_ROLES = (
 # "our AE", "Dana, our CSM", "our CFO, Mark Ellis": one of the seller's own people (not "our champion":
 # the customer's champion of the deal, nor "our AE's contact").
 _OUR_ROLE = re.compile(rf"\b(?:our|my)\s+(?:own\s+)?(?:{_SELLER_ROLES})\b(?!['’]s)", re.I)
+# After "our <role>", a noun that makes the phrase the customer's person: "our finance contact" (their
+# contact for finance), "my director-level contact", "our CFO counterpart".
+_ROLE_NOUN_AFTER = re.compile(
+    r"-\w|\s+(?:contacts?|counterparts?|person|poc|point\s+of\s+contact|liaison|champion|sponsor|buyer|"
+    r"approver|signer|signatory|stakeholder|decision[\s-]maker)\b",
+    re.I,
+)
 # A role only the seller's team holds, written bare as a person's title: "Sam Ortiz (AE)", "AE: Sam", "— SE".
 _BARE_ROLE = re.compile(
-    r"\b(?:AE|SE|CSM|SDR|BDR|TAM|AM|Rep)\b|\b(?:account\s+executive|customer\s+success\s+manager|solutions?\s+"
+    r"\b(?:AE|SE|CSM|SDR|BDR|TAM|AM|Rep)\b(?!['’]s)|\b(?:account\s+executive|customer\s+success\s+manager|solutions?\s+"
     r"engineer|sales\s+engineer|(?:sales|business)\s+development\s+rep(?:resentative)?|technical\s+account\s+"
     r"manager)\b",
     re.I,
@@ -124,6 +131,12 @@ def is_seller_role(label: str) -> bool:
     )
 
 
+def _our_roles(text: str) -> list[re.Match]:
+    """ "our AE", "my CSM": the seller's person; not "our finance contact" nor "my director-level contact"
+    (a noun after the role: the customer's person who is our contact)."""
+    return [m for m in _OUR_ROLE.finditer(text) if not _ROLE_NOUN_AFTER.match(text, m.end())]
+
+
 def sellers_people(text: str, names: Sequence[str], side: str = "") -> frozenset[str]:
     """Which of ``names`` (each found in ``text``) are the seller's own people, person by person.
 
@@ -173,7 +186,10 @@ def without_sellers(text: str, ours: frozenset[str] | set[str]) -> str:
             if not others:
                 continue
         kept.append(clause)
-    return _OUR_ROLE.sub(" ", " ; ".join(kept))
+    joined = " ; ".join(kept)
+    for m in reversed(_our_roles(joined)):
+        joined = joined[: m.start()] + " " + joined[m.end() :]
+    return joined
 
 
 def person_names_in(text: str) -> tuple[str, ...]:
@@ -188,7 +204,7 @@ def _marks(text: str) -> list[tuple[int, int, str, str]]:
     marks = []
     lowered = text.lower()
     if "our" in lowered or "my" in lowered:
-        marks += [(m.start(), m.end(), "ours", "both") for m in _OUR_ROLE.finditer(text)]
+        marks += [(m.start(), m.end(), "ours", "both") for m in _our_roles(text)]
     for m in _OUR_MARK.finditer(text):
         if "our side" in m.group(0).lower() and _supportive(text, m.start()):
             continue  # "is firmly on our side": a supporter of the deal
@@ -210,6 +226,8 @@ def _bare_role(text: str, match: re.Match) -> bool:
     word = match.group(0)
     if len(word) <= 4 and word not in _BARE_CASE:
         return False
+    if word == "Rep" and re.match(r"\.[^\S\n]*\S", text[match.end() : match.end() + 8]):
+        return False  # "Rep. Director": an abbreviation of Representative
     before = text[max(0, match.start() - 80) : match.start()].rstrip() or text[: match.start()].rstrip()
     previous = before.split()[-1].lower() if before.split() else ""
     if before and before[-1] not in "(,;:|/—–-*" and previous not in ("the", "is", "as", "was"):
