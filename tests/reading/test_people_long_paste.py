@@ -54,5 +54,7 @@ def test_a_long_slack_paste_is_read_in_linear_work(run, tmp_path, monkeypatch):
     assert short > 0
     assert long <= 5 * short, (short, long)
     found = entry["categories"]["relationship"]["found"]
-    assert any(f.startswith("executive sponsor") and "Raj Lee (line 5)" in f for f in found), found
+    sponsors = [f for f in found if f.startswith("executive sponsor")]
+    assert sponsors and "Raj Lee (line 5)" in sponsors[0], found  # the CFO of the first message
+    assert "Dana Lee" not in sponsors[0], found  # who posted it: the CFO's role is not theirs
     assert not any("Sam Lee" in f for f in found), found  # our SE beside him

@@ -92,6 +92,29 @@ KEPT = [
         ("blocker: Maren Holt", "contacts: Maren Holt"),
     ),
     ("- Maren Holt, Rep. Director, economic buyer", buyer()),
+    # Each of the customer's people has their own roles, not the roles of the others on the line.
+    (
+        "- Our AE: Tobias Wren; Maren Holt, CFO — economic buyer; Corin Blake, Payroll Lead — champion",
+        ("champion: Corin Blake", "contacts: Corin Blake", "contacts: Maren Holt", "sponsor: Maren Holt"),
+    ),
+    (
+        "- **Their side:** Maren Holt (CFO, economic buyer), Corin Blake (Payroll Lead, champion), "
+        "Edda Morrow (Head of IT, sceptic)",
+        ("blocker: Edda Morrow", "champion: Corin Blake", "contacts: Corin Blake", "contacts: Edda Morrow")
+        + ("contacts: Maren Holt", "sponsor: Maren Holt"),
+    ),
+    (
+        "- Maren Holt (Finance Director, economic buyer) · Corin Blake (Planning Lead) · Edda Morrow (IT, blocker)",
+        ("blocker: Edda Morrow", "contacts: Corin Blake", "contacts: Edda Morrow", "contacts: Maren Holt")
+        + ("sponsor: Maren Holt",),
+    ),
+    # What is said of them all stays said of each.
+    ("- Maren Holt and Corin Blake — joint champions", tuple(sorted(champion() + champion("Corin Blake")))),
+    (
+        "- Maren Holt (Payroll Manager), Corin Blake (Planning Lead) — both champions",
+        tuple(sorted(champion() + champion("Corin Blake"))),
+    ),
+    ("- Maren Holt, Corin Blake: champions of the rollout", tuple(sorted(champion() + champion("Corin Blake")))),
     # Whoever wrote or receives the handoff is ours wherever named.
     ("Prepared by: Tobias Wren\n\n- Maren Holt (CFO) and Tobias Wren signed the order form", buyer()),
     # Our people's words give the customer's person no role.

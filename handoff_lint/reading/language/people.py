@@ -192,6 +192,63 @@ def without_sellers(text: str, ours: frozenset[str] | set[str]) -> str:
     return joined
 
 
+_SEPARATORS = frozenset(";,·|\n")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\b\.?)?")
+# "Maren Holt (CFO), Corin Blake (COO) — both sponsors": what is said is said of all of them.
+_SHARED = re.compile(
+    r"\b(?:both|all\s+(?:two|three|four|of\s+them)|each|jointly|joint|co-?sponsors?|champions|sponsors|buyers|"
+    r"blockers|approvers|signers|signatories|decision[\s-]makers)\b",
+    re.I,
+)
+
+
+def own_clauses(text: str, names: Sequence[str]) -> dict[str, str]:
+    """Each name's own part of ``text``, so one person's role is not credited to the next: "Our AE: Priya
+    Nair; Dana Hale, CFO — economic buyer; Dana Lee, AP Manager — champion" gives Dana Hale the buyer and
+    Dana Lee the champion. Between two names the text is cut at the last ";", ",", "·", "|" or line break
+    outside parentheses ("Martin Hale (CFO, economic buyer), Dana Lee (AP, champion)"); a name
+    in parentheses shares the part of the one before it; a name whose part says nothing else ("Maren Holt,
+    Dana Lee: sponsor") keeps the whole text, as does every name when it says "both", "each" or a plural
+    role ("Maren Holt (CFO), Dana Lee (COO) — sponsors")."""
+    found = sorted((at, at + len(name), name) for name in set(names) if (at := text.find(name)) >= 0)
+    if len(found) < 2 or _SHARED.search(text):
+        return {name: text for name in names}
+    cuts, depth, inside = [], 0, []
+    for at, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            depth = 0
+            cuts.append(at)
+        elif depth == 0 and char in _SEPARATORS:
+            cuts.append(at)
+        inside.append(depth > 0)
+    # A pasted chat's "Dana Lee  9:05 AM": the time ends one message (the space after it is the cut).
+    clocks = [m.end() for m in _CLOCK.finditer(text) if text[m.end() : m.end() + 1].isspace()]
+    if clocks:
+        cuts = sorted(cuts + clocks)
+    # A name in parentheses is said of the one before it ("Maren Holt (works with Ilse Varga)").
+    starts = [span for span in found if not inside[span[0]]]
+    if len(starts) < 2:
+        return {name: text for name in names}
+    bounds = [0]
+    for (_s, end, _n), (start, _e, _m) in zip(starts, starts[1:], strict=False):
+        last = bisect_left(cuts, start) - 1
+        bounds.append(cuts[last] + 1 if last >= 0 and cuts[last] >= end else -1)
+    bounds.append(len(text) + 1)
+    own = {}
+    for i, (start, end, name) in enumerate(starts):
+        if bounds[i] < 0 or bounds[i + 1] < 0:
+            own[name] = text  # no cut on one side: the two share what is said
+            continue
+        part = text[bounds[i] : bounds[i + 1] - 1]
+        rest = part[: start - bounds[i]] + part[end - bounds[i] :]
+        own[name] = part if re.search(r"[^\W_]", rest) else text
+    return {name: own.get(name, text) for name in names}
+
+
 def person_names_in(text: str) -> tuple[str, ...]:
     """The full names in ``text`` (statements.person_names; imported late, it imports this module)."""
     from handoff_lint.reading.statements import person_names
