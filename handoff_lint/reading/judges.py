@@ -568,8 +568,9 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
         if not names:
             continue
         ours, said = _sellers_in(evidence, unit, names)
-        if senders & set(names):
-            ours = ours | (senders & set(names))
+        sent = {n for n in names if _POSSESSIVE.sub("", n) in senders}  # "Sam Ortiz's counterpart" too
+        if sent:
+            ours = ours | sent
             said = without_sellers(said, ours)
         own = own_clauses(said, [n for n in names if n not in ours])  # one's role is not the next one's
         topic = " ".join(_topic_apart(evidence, unit, names))
@@ -588,6 +589,7 @@ def _topic_apart(evidence: Evidence, unit: Unit, names: list[str]) -> tuple[str,
     return unit.topic[:heading] + unit.topic[heading + len(words_of(unit.label)) :]
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _RECORD_OWNER = re.compile(r"\b(?:account|deal|opportunity|record|relationship)\s+owner$", re.I)
 
 

@@ -117,6 +117,12 @@ KEPT = [
     ("- Maren Holt, Corin Blake: champions of the rollout", tuple(sorted(champion() + champion("Corin Blake")))),
     # Whoever wrote or receives the handoff is ours wherever named.
     ("Prepared by: Tobias Wren\n\n- Maren Holt (CFO) and Tobias Wren signed the order form", buyer()),
+    ("From: Tobias Wren\n\n- Tobias Wren's counterpart Maren Holt (CFO)", buyer()),
+    ("From: Tobias Wren\n\n- Tobias Wren’s counterpart Maren Holt (CFO)", buyer()),
+    # "customer" or "theirs" beside a role in one pair of parentheses: the customer's own SE.
+    ("- Maren Holt (SE, customer) — champion of the rollout", champion()),
+    ("- Maren Holt (SE, theirs) — champion of the rollout", champion()),
+    ("- Maren Holt (AE, client side) — champion of the rollout", champion()),
     # Our people's words give the customer's person no role.
     ("- Our CFO Anselm Vogt approved the discount; Maren Holt, Payroll Manager — champion", champion()),
 ]
@@ -138,6 +144,9 @@ DROPPED = [
     ("- Ilse Varga (Finance Director) — the SE for the pilot", ()),
     ("- Tobias Wren, Rep", ()),
     ("- Tobias Wren, Rep.", ()),
+    ("- Tobias Wren (SE, ours) — champion of the rollout", ()),
+    ("- Tobias Wren (our SE, client) — champion of the rollout", ()),
+    ("- Ilse Varga (CSM) — meets the customer weekly", ()),
     ("Our side:\n\n- Tobias Wren\n- Ilse Varga", ()),
     ("**AE:** Tobias Wren | **Implementation Lead:** Ilse Varga | **Date:** 2027-02-03", ()),
     ("### Our team\n\n- Tobias Wren, Account Executive\n- Ilse Varga, Solutions Architect", ()),

@@ -64,7 +64,7 @@ _OUR_MARK = re.compile(
 # The person beside it is the customer's: "their CSM", "the customer's AE", "(client)".
 _THEIR_MARK = re.compile(
     r"\b(?:their|the\s+customer['’]s|the\s+client['’]s|customer['’]s|client['’]s)\s+\w+"
-    r"|\((?:[^()]*[,;/]\s*)?(?:them|theirs|their\s+side|customer|client)\)"
+    r"|\((?:[^()]*[,;/]\s*)?(?:them|theirs|their\s+side|(?:customer|client)(?:\s+side)?)\)"
     r"|(?:^|\|)\s*(?:them|theirs|their\s+side|customer|client)\s*(?=\||$)",
     re.I,
 )
@@ -273,7 +273,11 @@ def _marks(text: str) -> list[tuple[int, int, str, str]]:
     if "hand" in lowered:
         marks += [(m.start(1), m.end(1), "ours", "after") for m in _HANDOVER_TO.finditer(text)]
     if "their" in lowered or "customer" in lowered or "client" in lowered or "them" in lowered:
-        marks += [(m.start(), m.end(), "theirs", "both") for m in _THEIR_MARK.finditer(text)]
+        theirs = [(m.start(), m.end(), "theirs", "both") for m in _THEIR_MARK.finditer(text)]
+        # "(SE, customer)": the explicit "customer" beats the role beside it in the same parentheses.
+        said = [(s, e) for s, e, _o, _w in theirs if text[s] == "("]
+        marks = [m for m in marks if _OUR_ROLE.match(text, m[0]) or not any(s < m[0] and m[1] < e for s, e in said)]
+        marks += theirs
     return marks
 
 
