@@ -33,7 +33,16 @@ def slack_paste(lines: int) -> str:
     return "# Customer Handoff: Kestrel Joinery\n\n## Stakeholders\n\n" + "\n".join(pasted) + "\n"
 
 
-def _gap_checks(run, tmp_path, monkeypatch, lines: int) -> tuple[int, dict]:
+TITLES = ["CFO", "AE", "Payroll Lead", "SE, ours", "VP Finance, economic buyer", "customer"]
+
+
+def one_long_item(people: int) -> str:
+    """A handoff whose Stakeholders section is one list item of ``people`` "Name (title)" entries."""
+    entries = ", ".join(f"{_name(i)} ({TITLES[i % len(TITLES)]})" for i in range(people))
+    return f"# Customer Handoff: Kestrel Joinery\n\n## Stakeholders\n\n- {entries}\n"
+
+
+def _gap_checks(run, tmp_path, monkeypatch, text: str) -> tuple[int, dict]:
     calls = 0
     checked = people._gap_size
 
@@ -43,14 +52,14 @@ def _gap_checks(run, tmp_path, monkeypatch, lines: int) -> tuple[int, dict]:
         return checked(*args)
 
     monkeypatch.setattr(people, "_gap_size", counted)
-    entry = linted(run, tmp_path, slack_paste(lines), "sales-to-cs")
+    entry = linted(run, tmp_path, text, "sales-to-cs")
     monkeypatch.setattr(people, "_gap_size", checked)
     return calls, entry
 
 
 def test_a_long_slack_paste_is_read_in_linear_work(run, tmp_path, monkeypatch):
-    short, _entry = _gap_checks(run, tmp_path, monkeypatch, 500)
-    long, entry = _gap_checks(run, tmp_path, monkeypatch, 2000)
+    short, _entry = _gap_checks(run, tmp_path, monkeypatch, slack_paste(500))
+    long, entry = _gap_checks(run, tmp_path, monkeypatch, slack_paste(2000))
     assert short > 0
     assert long <= 5 * short, (short, long)
     found = entry["categories"]["relationship"]["found"]
@@ -58,3 +67,15 @@ def test_a_long_slack_paste_is_read_in_linear_work(run, tmp_path, monkeypatch):
     assert sponsors and "Raj Lee (line 5)" in sponsors[0], found  # the CFO of the first message
     assert "Dana Lee" not in sponsors[0], found  # who posted it: the CFO's role is not theirs
     assert not any("Sam Lee" in f for f in found), found  # our SE beside him
+
+
+def test_one_list_item_of_800_people_is_read_in_linear_work(run, tmp_path, monkeypatch):
+    short, _entry = _gap_checks(run, tmp_path, monkeypatch, one_long_item(200))
+    long, entry = _gap_checks(run, tmp_path, monkeypatch, one_long_item(800))
+    assert short > 0
+    assert long <= 5 * short, (short, long)
+    found = entry["categories"]["relationship"]["found"]
+    sponsors = [f for f in found if f.startswith("executive sponsor")]
+    assert sponsors and "Dana Lee" in sponsors[0] and "Lena Lee" in sponsors[0], found  # a CFO, a buyer
+    assert "Sam Lee" not in sponsors[0], found  # the Payroll Lead beside them
+    assert not any("Raj Lee" in f or "Kim Lee" in f for f in found), found  # our AE and our SE
