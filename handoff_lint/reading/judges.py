@@ -24,6 +24,7 @@ from handoff_lint.reading.language.measures import has_quantity, has_time_bound
 from handoff_lint.reading.language.people import (
     is_our_side,
     is_seller_role,
+    own_clauses,
     sellers_people,
     without_sellers,
 )
@@ -567,15 +568,28 @@ def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
         if not names:
             continue
         ours, said = _sellers_in(evidence, unit, names)
-        if senders & set(names):
-            ours = ours | (senders & set(names))
+        sent = {n for n in names if _POSSESSIVE.sub("", n) in senders}  # "Sam Ortiz's counterpart" too
+        if sent:
+            ours = ours | sent
             said = without_sellers(said, ours)
+        own = own_clauses(said, [n for n in names if n not in ours])  # one's role is not the next one's
+        topic = " ".join(_topic_apart(evidence, unit, names))
         for name in names:
             if name not in ours:  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)"
-                found.append((name, said + " — " + " ".join(unit.topic), unit.line))
+                found.append((name, own[name] + " — " + topic, unit.line))
     return found
 
 
+def _topic_apart(evidence: Evidence, unit: Unit, names: list[str]) -> tuple[str, ...]:
+    """The unit's topic without its label when the label names people ("Maren Holt (CFO), Dana Lee (COO) —
+    …"): each person's own part of the text says their title, the label would give both titles to each."""
+    if unit.kind == "row" or not unit.label or not any(name in unit.label for name in names):
+        return unit.topic
+    heading = len(evidence.headings[unit.section].topic) if 0 <= unit.section < len(evidence.headings) else 0
+    return unit.topic[:heading] + unit.topic[heading + len(words_of(unit.label)) :]
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 _RECORD_OWNER = re.compile(r"\b(?:account|deal|opportunity|record|relationship)\s+owner$", re.I)
 
 

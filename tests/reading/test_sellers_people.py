@@ -78,8 +78,51 @@ KEPT = [
     ("- Maren Holt (CFO) signed after our CFO approved the discount", buyer()),
     ("- Maren Holt, VP Member Services — our champion", champion()),
     ("- Maren Holt, CFO at Brenner SE — economic buyer", buyer()),
+    # "our <role>" with a noun after it: the customer's person who is our contact (second reader).
+    ("- Maren Holt is our finance contact and the economic buyer", buyer()),
+    ("- Maren Holt, my director-level contact — economic buyer", buyer()),
+    ("- Maren Holt, our CFO counterpart — economic buyer", buyer()),
+    # "the SE's critic" is about our SE, not a title; "Rep." is short for Representative.
+    (
+        "- Maren Holt (Finance Director) — the SE's sharpest critic, blocker",
+        ("blocker: Maren Holt", "contacts: Maren Holt"),
+    ),
+    (
+        "- Maren Holt (Finance Director) — the SE’s sharpest critic, blocker",
+        ("blocker: Maren Holt", "contacts: Maren Holt"),
+    ),
+    ("- Maren Holt, Rep. Director, economic buyer", buyer()),
+    # Each of the customer's people has their own roles, not the roles of the others on the line.
+    (
+        "- Our AE: Tobias Wren; Maren Holt, CFO — economic buyer; Corin Blake, Payroll Lead — champion",
+        ("champion: Corin Blake", "contacts: Corin Blake", "contacts: Maren Holt", "sponsor: Maren Holt"),
+    ),
+    (
+        "- **Their side:** Maren Holt (CFO, economic buyer), Corin Blake (Payroll Lead, champion), "
+        "Edda Morrow (Head of IT, sceptic)",
+        ("blocker: Edda Morrow", "champion: Corin Blake", "contacts: Corin Blake", "contacts: Edda Morrow")
+        + ("contacts: Maren Holt", "sponsor: Maren Holt"),
+    ),
+    (
+        "- Maren Holt (Finance Director, economic buyer) · Corin Blake (Planning Lead) · Edda Morrow (IT, blocker)",
+        ("blocker: Edda Morrow", "contacts: Corin Blake", "contacts: Edda Morrow", "contacts: Maren Holt")
+        + ("sponsor: Maren Holt",),
+    ),
+    # What is said of them all stays said of each.
+    ("- Maren Holt and Corin Blake — joint champions", tuple(sorted(champion() + champion("Corin Blake")))),
+    (
+        "- Maren Holt (Payroll Manager), Corin Blake (Planning Lead) — both champions",
+        tuple(sorted(champion() + champion("Corin Blake"))),
+    ),
+    ("- Maren Holt, Corin Blake: champions of the rollout", tuple(sorted(champion() + champion("Corin Blake")))),
     # Whoever wrote or receives the handoff is ours wherever named.
     ("Prepared by: Tobias Wren\n\n- Maren Holt (CFO) and Tobias Wren signed the order form", buyer()),
+    ("From: Tobias Wren\n\n- Tobias Wren's counterpart Maren Holt (CFO)", buyer()),
+    ("From: Tobias Wren\n\n- Tobias Wren’s counterpart Maren Holt (CFO)", buyer()),
+    # "customer" or "theirs" beside a role in one pair of parentheses: the customer's own SE.
+    ("- Maren Holt (SE, customer) — champion of the rollout", champion()),
+    ("- Maren Holt (SE, theirs) — champion of the rollout", champion()),
+    ("- Maren Holt (AE, client side) — champion of the rollout", champion()),
     # Our people's words give the customer's person no role.
     ("- Our CFO Anselm Vogt approved the discount; Maren Holt, Payroll Manager — champion", champion()),
 ]
@@ -95,6 +138,15 @@ DROPPED = [
     ("- Tobias Wren — sponsor on our side", ()),
     ("- Our AE Tobias Wren is the executive sponsor for this account", ()),
     ("- Ilse Varga, Customer Success Manager — owns onboarding", ()),
+    ("- Tobias Wren is our AE and the main contact for their CFO", ()),
+    ("- Tobias Wren is my CSM and owns the renewal", ()),
+    ("- Tobias Wren, our finance team lead", ()),
+    ("- Ilse Varga (Finance Director) — the SE for the pilot", ()),
+    ("- Tobias Wren, Rep", ()),
+    ("- Tobias Wren, Rep.", ()),
+    ("- Tobias Wren (SE, ours) — champion of the rollout", ()),
+    ("- Tobias Wren (our SE, client) — champion of the rollout", ()),
+    ("- Ilse Varga (CSM) — meets the customer weekly", ()),
     ("Our side:\n\n- Tobias Wren\n- Ilse Varga", ()),
     ("**AE:** Tobias Wren | **Implementation Lead:** Ilse Varga | **Date:** 2027-02-03", ()),
     ("### Our team\n\n- Tobias Wren, Account Executive\n- Ilse Varga, Solutions Architect", ()),

@@ -196,6 +196,9 @@ def test_a_stakeholder_role_left_as_a_placeholder_is_one_finding_not_two(run, tm
         ("Tobias Wren, AE", False),
         ("Our AE: Tobias Wren; Maren Holt, CFO", True),  # the customer's CFO beside our AE still counts
         ("Maren Holt, CFO — works with our AE, Tobias Wren", True),
+        ("Maren Holt is our finance contact and signs", True),  # their person, our contact for finance
+        ("Maren Holt, my director-level contact", True),
+        ("Tobias Wren is my CSM and signs nothing", False),
     ],
 )
 def test_a_stakeholder_role_is_named_only_by_the_customers_person(run, tmp_path, sponsor, named):
