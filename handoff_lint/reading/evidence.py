@@ -29,7 +29,10 @@ _UNITS_REACHED = f"file has more than {MAX_UNITS:,} statements; the rest is not 
 
 @dataclass(slots=True)
 class Unit:
-    """One statement of the document, as a reviewer would read it."""
+    """One statement of the document, as a reviewer would read it.
+
+    Its words and its value are worked out once, here, because every judge asks for them (several
+    times a statement: a unit sits in the pools of several elements)."""
 
     text: str
     line: int
@@ -39,22 +42,24 @@ class Unit:
     cells: dict[str, str] = field(default_factory=dict)  # for table rows: column words -> cell text
     checked: bool | None = None  # for checklist items
     section: int = -1  # index of the heading unit this unit sits under (-1: none)
+    words: tuple[str, ...] = field(init=False)  # the lowercase words of its text
+    value: str = field(init=False)  # what a labelled statement says, without its label
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        return words_of(self.text)
+    def __post_init__(self):
+        self.words = words_of(self.text)
+        self.value = _value_of(self)
 
-    @property
-    def value(self) -> str:
-        """What a labelled statement says, without its label (read by the judges)."""
-        if self.kind == "row":
-            values = list(self.cells.values())
-            return " | ".join([v for v in (values[1:] if len(values) > 1 else values) if v])
-        if self.label and self.text.startswith(self.label):
-            return self.text[len(self.label) :].lstrip(" :—–-*")
-        if self.kind == "frontmatter":
-            return self.text.split(":", 1)[-1].strip()
-        return self.text
+
+def _value_of(unit: Unit) -> str:
+    """What a labelled statement says, without its label: a row's cells after the first, a field's value."""
+    if unit.kind == "row":
+        values = list(unit.cells.values())
+        return " | ".join([v for v in (values[1:] if len(values) > 1 else values) if v])
+    if unit.label and unit.text.startswith(unit.label):
+        return unit.text[len(unit.label) :].lstrip(" :—–-*")
+    if unit.kind == "frontmatter":
+        return unit.text.split(":", 1)[-1].strip()
+    return unit.text
 
 
 _PLAIN_WORD = re.compile(r"\w+")  # the same words when there is no "_": a category test, 1.6x faster
@@ -119,6 +124,10 @@ class PhraseIndex:
         """The same answer for a statement's text."""
         return self._find(words_of(text))
 
+    def hits_in_statement(self, unit: Unit) -> frozenset[str]:
+        """The same answer for a statement's words (not remembered: a statement's words rarely recur)."""
+        return self._find(unit.words)
+
     def _find(self, words: tuple[str, ...]) -> frozenset[str]:
         heads = list(map(_HEAD, words))  # each word's first four letters, sliced in C
         shared = self._heads.intersection(heads)
@@ -165,9 +174,19 @@ class Evidence:
     units: list[Unit]
     headings: list[Unit]  # the heading units, indexed by Unit.section
     title_words: tuple[str, ...] = ()  # the document title's words (it usually names the customer)
+    statements: list[Unit] = field(init=False)  # every unit but headings and frontmatter values
+    _by_section: dict[int, list[Unit]] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self):
+        self.statements = [u for u in self.units if u.kind not in ("heading", "frontmatter")]
 
     def under(self, heading_index: int) -> list[Unit]:
-        return [u for u in self.units if u.section == heading_index]
+        """The units directly under a heading (grouped once, on the first question: most documents ask none)."""
+        if self._by_section is None:
+            self._by_section = {}
+            for unit in self.units:
+                self._by_section.setdefault(unit.section, []).append(unit)
+        return self._by_section.get(heading_index, [])
 
 
 def gather(doc: Document) -> Evidence:

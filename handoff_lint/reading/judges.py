@@ -102,19 +102,20 @@ class CategoryJudgement:
 def judge(handoff_type: HandoffType, evidence: Evidence) -> dict[str, CategoryJudgement]:
     """Every category the type declares elements for, judged from the document's evidence."""
     contradictions = find_contradictions(evidence)
-    filler_document = _mostly_filler(evidence)
-    factless = _factless_lines(evidence)
+    statements = evidence.statements
+    filler_document = _mostly_filler(statements)
+    factless = _factless_lines(statements)
     all_pools = _pools(handoff_type, evidence)
     # What a risk can be answered by: the action items found for the type's action elements.
     actions = [u for e in handoff_type.elements if e.category == "actions" for u in all_pools[e.key]]
     roles = _indexes(handoff_type)[2]
-    people = [(name, line, roles.hits_in_text(text)) for name, text, line in _people(evidence)]
-    statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
+    company = _company_words(evidence)
+    people = [(name, line, roles.hits_in_text(text)) for name, text, line in _people(evidence, company)]
     following = {id(a): b for a, b in zip(statements, statements[1:], strict=False) if a.section == b.section}
     risky = len([u for u in statements if is_risk_statement(u.text)])
     expected = [u for e in handoff_type.elements if e.category == "expectations" for u in all_pools[e.key]]
-    dated = any(measurable_time(u) and not is_hedged(_value(u)) and not is_filler(_value(u)) for u in expected)
-    shared = Shared(actions, people, following, risky, statements, frozenset(_company_words(evidence)), dated)
+    dated = any(measurable_time(u) and not is_hedged(u.value) and not is_filler(u.value) for u in expected)
+    shared = Shared(actions, people, following, risky, statements, frozenset(company), dated)
     judgements = {}
     for category in CATEGORIES:
         specs = [e for e in handoff_type.elements if e.category == category]
@@ -158,26 +159,24 @@ def _combine(results: list[ElementResult]) -> str:
     return MISSING
 
 
-def _mostly_filler(evidence: Evidence) -> bool:
+def _mostly_filler(statements: list[Unit]) -> bool:
     """Most statements say nothing specific: every slot filled with "Monitor", "TBD", "They are growing".
 
     Customer context is exempt: even such a handoff names the customer and says something of them.
     """
-    statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     if len(statements) < 8:
         return False
     substantive = len([u for u in statements if is_substantive(u.text)])
     return substantive < 0.35 * len(statements)
 
 
-def _factless_lines(evidence: Evidence) -> set[int] | None:
+def _factless_lines(statements: list[Unit]) -> set[int] | None:
     """The lines of a document that states almost no fact, or None for a document that does.
 
     Full sentences of the rubric's own words ("each risk has a mitigation plan", "the champion is highly
     engaged") are substantive in form; a real handoff, even a weak one, still names someone, counts or
     dates something in one statement of seven. In a document that does not, a category is judged only on
     the statements that do (returned: their lines)."""
-    statements = [u for u in evidence.units if u.kind not in ("heading", "frontmatter")]
     if len(statements) < 8:
         return None
     enough = 0.15 * len(statements)
@@ -193,8 +192,8 @@ def _factless_lines(evidence: Evidence) -> set[int] | None:
 def _mostly_guessed(pools) -> bool:
     """Two or more guesses ("I think", "not sure") in a category: the receiver must re-ask."""
     units = {id(u): u for pool in pools for u in pool}.values()
-    statements = [u for u in units if not is_filler(_value(u))]
-    guessed = [u for u in statements if is_hedged(_value(u))]
+    statements = [u for u in units if not is_filler(u.value)]
+    guessed = [u for u in statements if is_hedged(u.value)]
     return len(guessed) >= 2 and len(guessed) >= 0.2 * len(statements)
 
 
@@ -220,7 +219,7 @@ def _pools(handoff_type: HandoffType, evidence: Evidence) -> dict[str, list[Unit
         if unit.kind == "heading" or is_guidance(unit.text) or is_document_stamp(unit.text):
             continue
         on_topic = topics.hits(unit.topic)
-        in_text = terms.hits_in_text(unit.text)
+        in_text = terms.hits_in_statement(unit)
         action_shape = unit.checked is not None or _is_action_row(unit)
         # An owned, dated step is an action under any heading but one about something else.
         action_shape = action_shape or (unit.kind == "item" and not on_topic and is_owned_step(unit.text))
@@ -279,12 +278,8 @@ def _lines(units) -> list[int]:
     return sorted({u.line for u in units})[:6]
 
 
-def _value(unit: Unit) -> str:
-    return unit.value
-
-
 def _is_fact(unit: Unit) -> bool:
-    value = _value(unit)
+    value = unit.value
     if is_substantive(unit.text) and not is_filler(value):
         return True
     return bool(unit.label or unit.kind in ("row", "frontmatter")) and is_concrete(value) and not is_filler(value)
@@ -294,7 +289,7 @@ def _is_money(unit: Unit) -> bool:
     if has_money(unit.text):
         return True
     label_words = set((unit.label or "").lower().replace("_", " ").split())
-    return bool(label_words & _MONEY_LABELS) and any(ch.isdigit() for ch in _value(unit))
+    return bool(label_words & _MONEY_LABELS) and any(ch.isdigit() for ch in unit.value)
 
 
 # --- the six judges -----------------------------------------------------------------------------
@@ -305,11 +300,11 @@ _COMPANY_PROFILE = "company-profile"
 
 def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Customer context: concrete facts (numbers, names, money), not adjectives."""
-    facts = [u for u in pool if _is_fact(u) and not is_hedged(_value(u)) and not _praise(u, shared.company)]
-    figures = sum([numbers_in(_value(u)) + _is_money(u) for u in facts])
+    facts = [u for u in pool if _is_fact(u) and not is_hedged(u.value) and not _praise(u, shared.company)]
+    figures = sum([numbers_in(u.value) + _is_money(u) for u in facts])
     result = ElementResult(spec, ABSENT, _lines(facts or pool))
     if spec.needs == "money" and not any(_is_money(u) for u in facts):
-        result.grade = THIN if facts or any(not is_filler(_value(u)) for u in pool) else ABSENT
+        result.grade = THIN if facts or any(not is_filler(u.value) for u in pool) else ABSENT
         result.why = "no amount (deal value, ARR)"
     elif len(facts) >= 2 and figures >= (1 if spec.needs == "words" else 2):
         result.grade = USABLE
@@ -327,7 +322,7 @@ def judge_facts(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
 def _praise(unit: Unit, company: frozenset[str]) -> bool:
     """Words about the customer that name them and say nothing else: "Northwind values the partnership and
     wants success". Without the customer's name, what is left is filler."""
-    words = words_of(_value(unit))
+    words = words_of(unit.value)
     return not company.isdisjoint(words) and is_filler(" ".join([w for w in words if w not in company]))
 
 
@@ -336,12 +331,12 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Eleme
 
     A meeting on the calendar ("Demo is scheduled Feb 20, 60 min") dates the timeline; it is no target,
     use case or scope."""
-    statements = [u for u in pool if not is_filler(_value(u)) and _value(u)]
+    statements = [u for u in pool if not is_filler(u.value) and u.value]
     if spec.needs != "dated":
         statements = [u for u in statements if not is_scheduled_event(u.text)]
     result = ElementResult(spec, ABSENT, _lines(statements))
     if spec.needs == "dated":
-        dated = [u for u in statements if measurable_time(u) and not is_hedged(_value(u))]
+        dated = [u for u in statements if measurable_time(u) and not is_hedged(u.value)]
         if len(dated) >= 2 or (dated and len(statements) <= 2):
             result.grade = USABLE
         elif statements and any(is_substantive(u.text) or measurable_time(u) for u in statements):
@@ -351,7 +346,7 @@ def judge_criteria(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Eleme
         result.lines = _lines(dated or statements)
         return result
     if spec.needs == "money":
-        money = [u for u in statements if _is_money(u) and not is_hedged(_value(u))]
+        money = [u for u in statements if _is_money(u) and not is_hedged(u.value)]
         if money:
             result.grade = USABLE
         elif any(is_substantive(u.text) for u in statements):
@@ -385,10 +380,11 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
     """Risk flags: specific risks, each with a real mitigation (written next to it or as an action)."""
     risks, mitigated = [], []
     answers: set[int] = set()  # statements that mitigate the risk before them: not risks of their own
+    action_words: dict[int, set[str]] = {}  # id(action) -> its content words, worked out once for all risks
     # "None." alone (no label: not "Competitors: None") states what "None known." states
-    stated_none = [u for u in pool if is_explicit_none(_value(u)) or (not u.label and is_bare_none(u.text))]
+    stated_none = [u for u in pool if is_explicit_none(u.value) or (not u.label and is_bare_none(u.text))]
     for unit in pool:
-        value = _value(unit)
+        value = unit.value
         subject = _risk_subject(unit)
         if is_filler(subject) or not (is_substantive(unit.text) or len(subject.split()) >= 4):
             continue
@@ -397,7 +393,7 @@ def judge_risks(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementR
         if is_explicit_none(value) or id(unit) in answers:
             continue
         risks.append(unit)
-        if _has_mitigation(unit) or _answered_by_action(subject, shared.actions):
+        if _has_mitigation(unit) or _answered_by_action(subject, shared.actions, action_words):
             mitigated.append(unit)
         elif _mitigated_next_to_it(unit, shared):
             mitigated.append(unit)
@@ -491,16 +487,25 @@ _LEADS_WITH_MITIGATION = re.compile(
 )
 
 
-def _answered_by_action(subject: str, actions: list[Unit]) -> bool:
+def _answered_by_action(subject: str, actions: list[Unit], action_words: dict[int, set[str]]) -> bool:
+    """Whether an action item shares two content words with the risk (each action's words read once)."""
     words = content_words(subject)
-    return bool(words) and any(len(words & content_words(a.text)) >= 2 for a in actions)
+    if not words:
+        return False
+    for action in actions:
+        theirs = action_words.get(id(action))
+        if theirs is None:
+            theirs = action_words[id(action)] = content_words(action.text)
+        if len(words & theirs) >= 2:
+            return True
+    return False
 
 
 def judge_technical(spec: ElementSpec, pool: list[Unit], shared: Shared) -> ElementResult:
     """Technical requirements: named systems and specific facts, not "standard stack" or guesses."""
     specific, hedged = [], []
     for unit in pool:
-        value = _value(unit)
+        value = unit.value
         if is_filler(value) or not value:
             continue
         if not (is_concrete(unit.text) or len(unit.words) >= 9):
@@ -530,19 +535,18 @@ def judge_people(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Element
         result.lines = [line for _n, line in matches[:6]]
     elif not spec.roles and pool:
         result.grade = THIN if any(is_substantive(u.text) for u in pool) else ABSENT
-    elif any(spec.role_index.matches(u.words) and not is_filler(_value(u)) for u in pool):
+    elif any(spec.role_index.matches(u.words) and not is_filler(u.value) for u in pool):
         result.grade = THIN
         result.why = "role mentioned but nobody named"
     return result
 
 
-def _people(evidence: Evidence) -> list[tuple[str, str, int]]:
+def _people(evidence: Evidence, company: set[str]) -> list[tuple[str, str, int]]:
     """(name, what is said about them, line): person blocks, stakeholder rows, labelled lines.
 
     The seller's own people are left out person by person, not line by line: "Our AE: Priya Nair; Dana
     Hale, CFO — economic buyer" keeps Dana Hale with her role (language/people.py sellers_people)."""
     found = []
-    company = _company_words(evidence)
     # The handoff's sender and receiver ("from:", "to:", "Prepared by:") are the seller's, wherever named.
     senders = {n for u in evidence.units if u.label and _sender_label(u.label) for n in person_names(u.value)}
     for index, heading in enumerate(evidence.headings):
@@ -700,9 +704,9 @@ def _company_words(evidence: Evidence) -> set[str]:
     words = set()
     for unit in evidence.units:
         if unit.kind == "frontmatter" and unit.label in ("customer", "account", "client", "company"):
-            words |= set(words_of(_name_part(_value(unit))))
+            words |= set(words_of(_name_part(unit.value)))
         elif unit.label and _ACCOUNT_LABEL.match(unit.label.replace("_", " ")):  # "Account_Name: Harbor Point"
-            words |= set(words_of(_name_part(_value(unit))))
+            words |= set(words_of(_name_part(unit.value)))
     return words | set(evidence.title_words)
 
 
@@ -731,7 +735,7 @@ def judge_actions(spec: ElementSpec, pool: list[Unit], shared: Shared) -> Elemen
 
     A handoff with no list of actions may still say what happens next in its prose ("I'll send the
     contract", "Could you reach out to her?") or name the meeting booked next: those are its steps."""
-    items = [u for u in pool if not is_filler(_value(u)) and _value(u) and u.kind != "frontmatter"]
+    items = [u for u in pool if not is_filler(u.value) and u.value and u.kind != "frontmatter"]
     # "Demo booked for Feb 20": a dated fact (the timeline's), not a step anyone has to take.
     items = [u for u in items if len(u.words) >= 3 and not is_scheduled_event(u.text)]
     if not items:
@@ -758,7 +762,7 @@ def _written_step(unit: Unit) -> bool:
         return False
     if is_next_step(unit.text) or is_scheduled_event(unit.text):
         return True
-    return not _MEETINGS.isdisjoint(words_of(unit.label)) and has_due_date(_value(unit))
+    return not _MEETINGS.isdisjoint(words_of(unit.label)) and has_due_date(unit.value)
 
 
 # Judges by name: each category's own, and any an element names with "judge" in its type.

@@ -65,7 +65,7 @@ class DateMention:
     problem: str = ""  # "", "invalid" or "ambiguous"
 
 
-@lru_cache(maxsize=16384)  # several rules and judges read the dates of the same statements
+@lru_cache(maxsize=4096)  # several rules and judges read the dates of the same statements
 def find_dates(text: str) -> tuple[DateMention, ...]:
     """Absolute dates in ``text``: ISO, "May 15, 2026", "15 May 2026", and slashed dates."""
     if not (_ASCII_YEAR if text.isascii() else _YEAR).search(text):
@@ -168,7 +168,7 @@ def _find_when(text: str) -> tuple[When, ...]:
 
 
 # Cached apart from its body (not a decorator), so the mutation run reaches the body (CONTRIBUTING.md).
-find_when = lru_cache(maxsize=16384)(_find_when)
+find_when = lru_cache(maxsize=4096)(_find_when)
 
 
 def _modal_may(match: re.Match) -> bool:

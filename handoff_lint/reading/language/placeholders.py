@@ -135,7 +135,7 @@ def is_blank_or_placeholder(value: object) -> bool:
     return _text_is_blank(str(value))
 
 
-@lru_cache(maxsize=16384)  # rules ask about the same cells and values several times
+@lru_cache(maxsize=4096)  # rules ask about the same cells and values several times
 def _text_is_blank(raw: str) -> bool:
     text = strip_markup(raw).strip()
     if not text:
