@@ -28,8 +28,11 @@ _BYTE_ORDER_MARKS = (
 )
 _ENCODING_NAMES = {"utf-32": "UTF-32", "utf-16": "UTF-16", "utf-8-sig": "UTF-8", "utf-8": "UTF-8"}
 # A data URI's base64 payload: on one line, or wrapped in lines of base64 (MIME wraps at 76).
+# A wrapped payload's lines are long (40 or more characters, so prose after it is never taken); its last
+# line may be short when the image's ")" or the attribute's quote closes it on that line.
 _DATA_URI_PAYLOAD = compile_on_use(
-    r"data:[\w.+-]+/[\w.+-]+(?:;[\w.+-]+=[\w.+\"-]+)*;base64,([A-Za-z0-9+/=]*(?:\r?\n[ \t]*[A-Za-z0-9+/=]{40,})*)"
+    r"data:[\w.+-]+/[\w.+-]+(?:;[\w.+-]+=[\w.+\"-]+)*;base64,"
+    r"([A-Za-z0-9+/=]*(?:\r?\n[ \t]*[A-Za-z0-9+/=]{40,})*(?:\r?\n[ \t]*[A-Za-z0-9+/=]{1,39}(?=[)\"']))?)"
 )
 
 

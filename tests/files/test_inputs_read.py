@@ -11,7 +11,7 @@ import base64
 import random
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import good_example, write
@@ -238,6 +238,7 @@ _PAYLOAD = st.binary(min_size=0, max_size=3000).map(lambda b: base64.b64encode(b
 
 @settings(max_examples=200, deadline=None)
 @given(before=_TEXT, after=_TEXT, payload=_PAYLOAD, wrap=st.sampled_from([0, 60, 76]))
+@example(before="", after="", payload=base64.b64encode(bytes(50)).decode("ascii"), wrap=60)  # a short last line
 def test_a_data_uri_payload_is_dropped_and_nothing_else(before, after, payload, wrap):
     """Whatever surrounds it, only the payload goes: the text around it and the line count stay."""
     if wrap and payload:
