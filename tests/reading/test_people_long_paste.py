@@ -57,12 +57,17 @@ def _gap_checks(run, tmp_path, monkeypatch, text: str) -> tuple[int, dict]:
     return calls, entry
 
 
-def test_a_long_slack_paste_is_read_in_linear_work(run, tmp_path, monkeypatch):
-    short, _entry = _gap_checks(run, tmp_path, monkeypatch, slack_paste(500))
-    long, entry = _gap_checks(run, tmp_path, monkeypatch, slack_paste(2000))
+def _relationship_read_in_linear_work(run, tmp_path, monkeypatch, document, small: int, large: int) -> list:
+    """Four times the people take at most five times the checks; the larger handoff's relationship findings."""
+    short, _entry = _gap_checks(run, tmp_path, monkeypatch, document(small))
+    long, entry = _gap_checks(run, tmp_path, monkeypatch, document(large))
     assert short > 0
     assert long <= 5 * short, (short, long)
-    found = entry["categories"]["relationship"]["found"]
+    return entry["categories"]["relationship"]["found"]
+
+
+def test_a_long_slack_paste_is_read_in_linear_work(run, tmp_path, monkeypatch):
+    found = _relationship_read_in_linear_work(run, tmp_path, monkeypatch, slack_paste, 500, 2000)
     sponsors = [f for f in found if f.startswith("executive sponsor")]
     assert sponsors and "Raj Lee (line 5)" in sponsors[0], found  # the CFO of the first message
     assert "Dana Lee" not in sponsors[0], found  # who posted it: the CFO's role is not theirs
@@ -70,11 +75,7 @@ def test_a_long_slack_paste_is_read_in_linear_work(run, tmp_path, monkeypatch):
 
 
 def test_one_list_item_of_800_people_is_read_in_linear_work(run, tmp_path, monkeypatch):
-    short, _entry = _gap_checks(run, tmp_path, monkeypatch, one_long_item(200))
-    long, entry = _gap_checks(run, tmp_path, monkeypatch, one_long_item(800))
-    assert short > 0
-    assert long <= 5 * short, (short, long)
-    found = entry["categories"]["relationship"]["found"]
+    found = _relationship_read_in_linear_work(run, tmp_path, monkeypatch, one_long_item, 200, 800)
     sponsors = [f for f in found if f.startswith("executive sponsor")]
     assert sponsors and "Dana Lee" in sponsors[0] and "Lena Lee" in sponsors[0], found  # a CFO, a buyer
     assert "Sam Lee" not in sponsors[0], found  # the Payroll Lead beside them
