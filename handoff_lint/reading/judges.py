@@ -24,6 +24,7 @@ from handoff_lint.reading.language.measures import has_quantity, has_time_bound
 from handoff_lint.reading.language.people import (
     is_our_side,
     is_seller_role,
+    label_parts,
     own_clauses,
     sellers_people,
     without_sellers,
@@ -576,18 +577,24 @@ def _people(evidence: Evidence, company: set[str]) -> list[tuple[str, str, int]]
         if sent:
             ours = ours | sent
             said = without_sellers(said, ours)
-        own = own_clauses(said, [n for n in names if n not in ours])  # one's role is not the next one's
-        topic = " ".join(_topic_apart(evidence, unit, names))
+        theirs = [n for n in names if n not in ours]
+        parts = label_parts(said)  # "Sponsor: …; champion: …": each label is said of its own part's people
+        own = {n: said for n in theirs}
+        for part in parts:
+            here = [n for n in theirs if n in part and own[n] is said]
+            own.update(own_clauses(part, here))  # one's role is not the next one's
+        topic = " ".join(_topic_apart(evidence, unit, names, always=len(parts) > 1))
         for name in names:
             if name not in ours:  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)"
                 found.append((name, own[name] + " — " + topic, unit.line))
     return found
 
 
-def _topic_apart(evidence: Evidence, unit: Unit, names: list[str]) -> tuple[str, ...]:
+def _topic_apart(evidence: Evidence, unit: Unit, names: list[str], always: bool = False) -> tuple[str, ...]:
     """The unit's topic without its label when the label names people ("Maren Holt (CFO), Dana Lee (COO) —
-    …"): each person's own part of the text says their title, the label would give both titles to each."""
-    if unit.kind == "row" or not unit.label or not any(name in unit.label for name in names):
+    …") or is one of several on the line (``always``): each person's own part of the text says their
+    title and role, the label would give them to each."""
+    if unit.kind == "row" or not unit.label or not (always or any(name in unit.label for name in names)):
         return unit.topic
     heading = len(evidence.headings[unit.section].topic) if 0 <= unit.section < len(evidence.headings) else 0
     return unit.topic[:heading] + unit.topic[heading + len(words_of(unit.label)) :]

@@ -93,3 +93,28 @@ def test_people_named_in_the_customer_field_stay_people(run, tmp_path, row, pers
     relationship = " ".join(result.json()["files"][0]["categories"]["relationship"]["found"])
     assert person in relationship
     assert "Aldermoor" not in relationship
+
+
+# One line, several labels: each label is said of the people in its own part ("Sponsor: not named yet;
+# champion: …" names no sponsor). (line, who is credited as sponsor, who as champion)
+SEVERAL_LABELS = [
+    ("- Sponsor: Anneke Vos (CFO), champion: Bram Jansen (AP Lead)", "Anneke Vos", "Bram Jansen"),
+    ("- **Sponsor:** Anneke Vos (CFO); **Champion:** Bram Jansen (AP Lead)", "Anneke Vos", "Bram Jansen"),
+    ("- Economic buyer: Anneke Vos, CFO | Champion: Bram Jansen, AP Lead", "Anneke Vos", "Bram Jansen"),
+    ("- Sponsor: not identified yet; champion: Bram Jansen (AP Lead)", "", "Bram Jansen"),
+    ("- Champion: Bram Jansen (AP Lead). Sponsor: unknown", "", "Bram Jansen"),
+    ("- Economic buyer: TBD, champion: Bram Jansen, AP Lead", "", "Bram Jansen"),
+    # one label over several people is said of each of them
+    ("- Champions: Bram Jansen (AP Lead), Ines Varga (Head of Shops)", "", "Bram Jansen Ines Varga"),
+    ("- Anneke Vos (CFO): economic buyer, signs the order", "Anneke Vos", ""),
+    ("- Call at 9:05 with Anneke Vos (CFO), our sponsor", "Anneke Vos", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "sponsor", "champion"), SEVERAL_LABELS)
+def test_each_label_on_a_line_is_said_of_its_own_part(run, tmp_path, line, sponsor, champion):
+    result = relationship(run, tmp_path, line)
+    for role, expected in (("executive sponsor", sponsor), ("champion", champion)):
+        credited = named(result, role)
+        for person in ("Anneke Vos", "Bram Jansen", "Ines Varga"):
+            assert (person in credited) == (person in expected), (role, person, result["found"])

@@ -202,6 +202,21 @@ _SHARED = re.compile(
 )
 
 
+# "Sponsor: …" at the start of a line or after a separator: a short label and its colon (not "9:05").
+_LABEL_START = re.compile(r"(?:^|(?<=[;,.|·\n]))[ \t*_]*[A-Za-z][\w&/ -]{0,30}?[*_]*:[ \t*_]+")
+
+
+def label_parts(text: str) -> list[str]:
+    """The parts of a line that holds several labels ("Sponsor: not named yet; champion: Bram Jansen"),
+    each from its label to the next; [text] when it holds one label or none. A label is said of the
+    people in its own part only: the champion is no sponsor, and a sponsor nobody named stays unnamed."""
+    starts = [m.start() for m in _LABEL_START.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    starts[0] = 0
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
 def own_clauses(text: str, names: Sequence[str]) -> dict[str, str]:
     """Each name's own part of ``text``, so one person's role is not credited to the next: "Our AE: Priya
     Nair; Dana Hale, CFO — economic buyer; Dana Lee, AP Manager — champion" gives Dana Hale the buyer and
