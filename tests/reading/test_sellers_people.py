@@ -14,6 +14,7 @@ from handoff_lint.handoff_types.definitions import load_types
 from handoff_lint.parse.parser import parse_text
 from handoff_lint.reading.evidence import gather
 from handoff_lint.reading.judges import judge
+from handoff_lint.reading.language.people import own_clauses, sellers_people, without_sellers
 from support.tables import answers
 
 SALES_TO_CS = load_types()["sales-to-cs"]
@@ -155,3 +156,60 @@ DROPPED = [
 
 test_the_customers_person_keeps_their_role_beside_our_team = answers(relationship, KEPT)
 test_our_own_team_alone_is_nobodys_stakeholder = answers(relationship, DROPPED)
+
+
+# Who of the named people is ours, read from the words beside each (language/people.py sellers_people).
+PREAMBLE = (
+    "They run four plants and one shared finance team that closes the month in nine days, want five by spring, "
+    "and legal wants the DPA signed first; "
+)
+OURS = [
+    (("Sam Ortiz (AM) runs the account", ("Sam Ortiz",)), ("Sam Ortiz",)),  # AM: account manager
+    (("Sam Ortiz 9 AM call with their CFO", ("Sam Ortiz",)), ()),  # AM: the morning
+    (("Dana Lee (CFO) is firmly on our side", ("Dana Lee",)), ()),  # support, not our team
+    (("Their side: Dana Lee (CFO), firmly on our side", ("Dana Lee",)), ()),
+    (("Sam Ortiz (SE, customer)", ("Sam Ortiz",)), ()),
+    ((PREAMBLE + "Sam Ortiz (our AE) owns the deal", ("Sam Ortiz",)), ("Sam Ortiz",)),  # a mark far into a line
+    (("Handing over from Sam Ortiz to Lena Fischer", ("Sam Ortiz", "Lena Fischer")), ("Lena Fischer", "Sam Ortiz")),
+]
+
+
+def _ours(case: tuple[str, tuple[str, ...]]) -> tuple[str, ...]:
+    text, names = case
+    return tuple(sorted(sellers_people(text, names)))
+
+
+test_each_person_is_ours_or_theirs_by_the_words_beside_them = answers(_ours, OURS)
+
+
+# Each person's own part of a line (own_clauses): one person's role is not the next one's.
+CLAUSES = [
+    (
+        ("Martin Hale (CFO, economic buyer), Dana Lee (AP, champion)", ("Martin Hale", "Dana Lee")),
+        ("Martin Hale (CFO, economic buyer)", " Dana Lee (AP, champion)"),
+    ),
+    (
+        ("Dana Hale - CFO, sponsor\nDana Lee - AP Manager, champion", ("Dana Hale", "Dana Lee")),
+        ("Dana Hale - CFO, sponsor", "Dana Lee - AP Manager, champion"),
+    ),
+    (
+        ("Dana Hale, CFO; Dana Lee (works with Bram Jansen), champion", ("Dana Hale", "Dana Lee")),
+        ("Dana Hale, CFO", " Dana Lee (works with Bram Jansen), champion"),
+    ),
+    # two names with nothing between them share their part; the next one still has its own
+    (("Dana Hale with Dana Lee: sponsor; Bram Jansen, champion", ("Bram Jansen",)), (" Bram Jansen, champion",)),
+]
+
+
+def _clauses(case: tuple[str, tuple[str, ...]]) -> tuple[str, ...]:
+    text, names = case
+    own = own_clauses(text, [*names, *(n for n in ("Dana Hale", "Dana Lee") if n in text and n not in names)])
+    return tuple(own[name] for name in names)
+
+
+test_each_person_reads_their_own_part_of_a_line = answers(_clauses, CLAUSES)
+
+
+def test_our_people_s_clauses_are_taken_out_and_the_customer_s_kept():
+    said = without_sellers("Our CFO Anselm Vogt approved the discount; Maren Holt, Payroll Manager", {"Anselm Vogt"})
+    assert "Maren Holt, Payroll Manager" in said and "Anselm" not in said and "discount" not in said
