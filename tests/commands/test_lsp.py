@@ -45,6 +45,18 @@ async def _diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnosti
     return client.diagnostics[uri]
 
 
+async def _until(client: LanguageClient, condition) -> None:
+    """Wait for published diagnostics until ``condition`` holds: a notification that came before the wait
+    began is not waited for again (two may arrive together), and after WAIT seconds the test fails."""
+    deadline = asyncio.get_running_loop().time() + WAIT
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "no diagnostics that meet the condition"
+        try:
+            await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 1)
+        except asyncio.TimeoutError:  # noqa: UP041 - builtin TimeoutError only from Python 3.11
+            continue  # published before the wait began: look again
+
+
 def _open(client: LanguageClient, path: Path, text: str | None = None) -> str:
     uri = path.resolve().as_uri()
     text = path.read_text(encoding="utf-8") if text is None else text
@@ -237,11 +249,8 @@ async def test_the_nearest_config_is_used_as_the_cli_uses_it(client, run, tmp_pa
     (in_config,) = await _diagnostics(client, config_uri)  # the error shows in the config itself too
     assert "invalid TOML" in in_config.message
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=config_uri)))
-    while True:  # the saved config and the open handoff are both read again
-        await _diagnostics(client, config_uri)
-        if client.diagnostics[uri] and client.diagnostics[uri][0].code is None:
-            break
-    (broken,) = client.diagnostics[uri]
+    await _until(client, lambda: client.diagnostics[uri] and client.diagnostics[uri][0].code is None)
+    (broken,) = client.diagnostics[uri]  # the saved config and the open handoff are both read again
     assert broken.severity == types.DiagnosticSeverity.Error and "invalid TOML" in broken.message
 
 
