@@ -579,14 +579,13 @@ def _people(evidence: Evidence, company: set[str]) -> list[tuple[str, str, int]]
             said = without_sellers(said, ours)
         theirs = [n for n in names if n not in ours]
         parts = label_parts(said)  # "Sponsor: …; champion: …": each label is said of its own part's people
-        own = {n: said for n in theirs}
-        for part in parts:
-            here = [n for n in theirs if n in part and own[n] is said]
-            own.update(own_clauses(part, here))  # one's role is not the next one's
+        own: dict[str, str] = {}
+        for part in parts:  # a name is read in the first part that holds it
+            own.update(own_clauses(part, [n for n in theirs if n in part and n not in own]))
         topic = " ".join(_topic_apart(evidence, unit, names, always=len(parts) > 1))
         for name in names:
             if name not in ours:  # "Our side: Felix (AE)", "Dominic Reyes (our solutions architect)"
-                found.append((name, own[name] + " — " + topic, unit.line))
+                found.append((name, own.get(name, said) + " — " + topic, unit.line))
     return found
 
 
@@ -604,11 +603,17 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _RECORD_OWNER = re.compile(r"\b(?:account|deal|opportunity|record|relationship)\s+owner$", re.I)
 
 
+def _label_of(label: str, vocabulary: frozenset[str]) -> bool:
+    """A label made only of ``vocabulary``'s words, or a record's owner ("Deal owner"): not a label that only
+    has such a word in it ("From us", "Handing over from Sam (AE)")."""
+    words = set(words_of(label))
+    return bool(words) and (words <= vocabulary or bool(_RECORD_OWNER.search(label.strip())))
+
+
 def _about_the_document(label: str) -> bool:
     """A label of the document's own fields ("Prepared by", "From", "Deal owner"): its person wrote or sent
-    the handoff. Not a label that only has such a word in it ("From us", "Handing over from Sam (AE)")."""
-    words = set(words_of(label))
-    return bool(words) and (words <= _ABOUT_THE_DOCUMENT or bool(_RECORD_OWNER.search(label.strip())))
+    the handoff."""
+    return _label_of(label, _ABOUT_THE_DOCUMENT)
 
 
 _SENDER_WORDS = frozenset("from to author sender receiver prepared written by".split())
@@ -617,8 +622,7 @@ _SENDER_WORDS = frozenset("from to author sender receiver prepared written by".s
 def _sender_label(label: str) -> bool:
     """ "from", "to", "Prepared by", "Deal owner": a field naming who wrote, sent or receives the handoff.
     Not "Owner" alone, which an action's owner may be (the customer's person)."""
-    words = set(words_of(label))
-    return bool(words) and (words <= _SENDER_WORDS or bool(_RECORD_OWNER.search(label.strip())))
+    return _label_of(label, _SENDER_WORDS)
 
 
 _STAMP_FIELD = re.compile(r"\|\s*([^|:]{1,40}):")

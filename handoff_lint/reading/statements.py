@@ -311,10 +311,9 @@ _WORD = re.compile(r"\S+")
 _TITLE_OF = re.compile(r"\b(\w+)[ \t]+of[ \t]+$")  # "Head of ", "Director of ": a department's name follows
 
 
-def _leading_titles(text: str, match: re.Match) -> int:
-    """How many of a match's first words are a title written before the name ("Director Grace Liu",
+def _leading_titles(text: str, match: re.Match, words: list[str]) -> int:
+    """How many of a match's first ``words`` are a title written before the name ("Director Grace Liu",
     "Finance" of "VP Finance Grace Liu") or the department of one ("Shops" of "Head of Shops Ines Varga")."""
-    words = [w.group() for w in _WORD.finditer(match.group(1))]
     lead = 0
     title_of = _TITLE_OF.search(text, 0, match.start(1))
     if title_of and has_title(title_of.group(1)) and len(words) > 2:
@@ -331,9 +330,10 @@ def person_names(text: str) -> tuple[str, ...]:
     position = 0
     while match := _NAME.search(text, position):
         position = match.end(1)
-        lead = _leading_titles(text, match)
-        if 0 < lead < len(_WORD.findall(match.group(1))):  # read the name again from its first own word
-            position = match.start(1) + list(_WORD.finditer(match.group(1)))[lead].start()
+        words = list(_WORD.finditer(match.group(1)))
+        lead = _leading_titles(text, match, [w.group() for w in words])
+        if 0 < lead < len(words):  # read the name again from its first own word
+            position = match.start(1) + words[lead].start()
             match = _NAME.match(text, position)
             if match is None:
                 continue  # one name word left after the title: nobody
