@@ -304,7 +304,7 @@ def _bare_role(text: str, match: re.Match) -> bool:
         return False
     if word == "Rep" and re.match(r"\.[^\S\n]*\S", text[match.end() : match.end() + 8]):
         return False  # "Rep. Director": an abbreviation of Representative
-    before = text[max(0, match.start() - 80) : match.start()].rstrip() or text[: match.start()].rstrip()
+    before = text[max(0, match.start() - 80) : match.start()].rstrip()  # near words only: linear in the text
     previous = before.split()[-1].lower() if before.split() else ""
     if before and before[-1] not in "(,;:|/—–-*" and previous not in ("the", "is", "as", "was"):
         return False
