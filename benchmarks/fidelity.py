@@ -167,7 +167,12 @@ def measure(corpus: Path, show_held_out: bool = False, seen_only: bool = False) 
 
 def measure_fresh(corpus: Path, against: str | None = None) -> str:
     """Figures on documents judged since the folds were dealt: all unseen, so aggregates only."""
-    items = folds.judgements(corpus)
+    try:
+        items = folds.judgements(corpus)
+    except json.JSONDecodeError as error:
+        sys.exit(f"{corpus}/judgements.json:{error.lineno}:{error.colno}: not JSON ({error.msg})")
+    except (KeyError, TypeError, AttributeError):
+        sys.exit(f"{corpus}/judgements.json: not a list of judged documents, each with its 'file'")
     if not items:
         sys.exit(f"no judgements.json with documents in {corpus}")
     if missing := sum(not (corpus / item["file"]).is_file() for item in items):

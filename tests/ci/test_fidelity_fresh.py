@@ -68,6 +68,13 @@ def test_a_missing_document_or_revision_is_said_without_naming_a_document(tmp_pa
     assert done.returncode == 1 and "no revision 'no-such-revision'" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_judgements_file_that_is_not_json_or_not_a_list_is_one_line(tmp_path):
+    for content, said in (("{not json", "judgements.json:1:2: not JSON"), ('{"a": 1}', "not a list of judged")):
+        (tmp_path / "judgements.json").write_text(content, encoding="utf-8")
+        done = fidelity("--fresh", str(tmp_path))
+        assert done.returncode == 1 and said in done.stderr and "Traceback" not in done.stderr
+
+
 def test_against_is_refused_on_the_spent_development_set():
     done = fidelity("--against", "HEAD")
     assert done.returncode == 2 and "--fresh" in done.stderr
